@@ -1,0 +1,64 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+/* The nicks of these enums (the lower-case tail of each name) are the words the
+ * file format uses, so the reader and writer convert through GEnumValue nicks. */
+
+typedef enum
+{
+  TPT_LANE_KIND_EVIDENCE,
+  TPT_LANE_KIND_CUSTOMER,
+  TPT_LANE_KIND_FRONTSTAGE,
+  TPT_LANE_KIND_BACKSTAGE,
+  TPT_LANE_KIND_SUPPORT,
+  TPT_LANE_KIND_EMOTION,
+  TPT_LANE_KIND_PAIN,
+  TPT_LANE_KIND_OPPORTUNITY,
+  TPT_LANE_KIND_METRIC,
+  TPT_LANE_KIND_POLICY,
+  TPT_LANE_KIND_CUSTOM,
+} TptLaneKind;
+
+typedef enum
+{
+  TPT_CARD_KIND_ACTION,
+  TPT_CARD_KIND_DECISION,
+  TPT_CARD_KIND_FAIL,
+  TPT_CARD_KIND_WAIT,
+  TPT_CARD_KIND_NOTE,
+  TPT_CARD_KIND_METRIC,
+  TPT_CARD_KIND_PAIN,
+  TPT_CARD_KIND_OPPORTUNITY,
+} TptCardKind;
+
+typedef enum
+{
+  TPT_OFFICE_NONE,
+  TPT_OFFICE_FRONT,
+  TPT_OFFICE_MIDDLE,
+  TPT_OFFICE_BACK,
+} TptOffice;
+
+typedef enum
+{
+  TPT_BLUEPRINT_STATE_CURRENT,
+  TPT_BLUEPRINT_STATE_FUTURE,
+} TptBlueprintState;
+
+typedef enum
+{
+  TPT_ARROW_SINGLE,
+  TPT_ARROW_DOUBLE,
+} TptArrow;
+
+const char *tpt_enum_to_nick   (GType        enum_type,
+                                int          value);
+gboolean    tpt_enum_from_nick (GType        enum_type,
+                                const char  *nick,
+                                int         *value);
+
+G_END_DECLS

@@ -1,0 +1,70 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "tpt-format.h"
+
+G_BEGIN_DECLS
+
+/* The element and attribute names of the .touchpoint format, shared by the
+ * reader and the writer so that the two cannot drift apart. They are string
+ * literals, so the writer can paste them into its templates at compile time.
+ * DESIGN.md ("File format contract") and data/touchpoint.rng are the
+ * authority; these must match them. */
+
+#define TPT_E_TOUCHPOINT   "touchpoint"
+#define TPT_E_META         "meta"
+#define TPT_E_TITLE        "title"
+#define TPT_E_AUTHOR       "author"
+#define TPT_E_DESCRIPTION  "description"
+#define TPT_E_PERSONAS     "personas"
+#define TPT_E_PERSONA      "persona"
+#define TPT_E_NAME         "name"
+#define TPT_E_ROLE         "role"
+#define TPT_E_SEGMENT      "segment"
+#define TPT_E_QUOTE        "quote"
+#define TPT_E_PHOTO        "photo"
+#define TPT_E_GOAL         "goal"
+#define TPT_E_FRUSTRATION  "frustration"
+#define TPT_E_BEHAVIOUR    "behaviour"
+#define TPT_E_CHANNEL      "channel"
+#define TPT_E_FACT         "fact"
+#define TPT_E_NEEDS        "needs"
+#define TPT_E_NEED         "need"
+#define TPT_E_MATRIX       "matrix"
+#define TPT_E_RATING       "rating"
+#define TPT_E_BLUEPRINT    "blueprint"
+#define TPT_E_LANE         "lane"
+#define TPT_E_STAGE        "stage"
+#define TPT_E_STEP         "step"
+#define TPT_E_CARD         "card"
+#define TPT_E_TEXT         "text"
+#define TPT_E_SERVES       "serves"
+#define TPT_E_CONCERNS     "concerns"
+#define TPT_E_FLOW         "flow"
+#define TPT_E_EMOTION      "emotion"
+
+#define TPT_A_FORMAT       "format"
+#define TPT_A_ID           "id"
+#define TPT_A_COLOR        "color"
+#define TPT_A_TYPE         "type"
+#define TPT_A_LABEL        "label"
+#define TPT_A_PERSONA      "persona"
+#define TPT_A_NEED         "need"
+#define TPT_A_IMPORTANCE   "importance"
+#define TPT_A_SATISFACTION "satisfaction"
+#define TPT_A_STATE        "state"
+#define TPT_A_BASED_ON     "based-on"
+#define TPT_A_KIND         "kind"
+#define TPT_A_OFFICE       "office"
+#define TPT_A_DURATION     "duration"
+#define TPT_A_LANE         "lane"
+#define TPT_A_STEP         "step"
+#define TPT_A_SPAN         "span"
+#define TPT_A_OWNER        "owner"
+#define TPT_A_CHANNEL      "channel"
+#define TPT_A_FROM         "from"
+#define TPT_A_TO           "to"
+#define TPT_A_ARROW        "arrow"
+#define TPT_A_VALUE        "value"
+
+G_END_DECLS

@@ -1,0 +1,12 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "tpt-change-private.h"
+#include "tpt-history.h"
+
+G_BEGIN_DECLS
+
+void tpt_history_push (TptHistory *self,
+                       TptChange  *change);
+
+G_END_DECLS

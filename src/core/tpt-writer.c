@@ -1,0 +1,634 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "tpt-writer"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "tpt-format-private.h"
+
+#include "tpt-enum-types.h"
+#include "tpt-node-private.h"
+#include "tpt-photo.h"
+
+#include <stdlib.h>
+
+/* The .touchpoint writer.
+ *
+ * The output is canonical: the same document always gives the same bytes.
+ * Elements and attributes come in the order of the format contract (and of
+ * data/touchpoint.rng), two spaces indent each level, lines end in "\n".
+ * Optional things are left out when empty: <author>, <description>, <role>,
+ * <segment>, <quote>, <photo>, <serves>, <concerns>, and the attributes
+ * based-on, office, persona (of a lane), duration, span (when 1), owner,
+ * channel, importance and satisfaction (when unset); so are <personas>,
+ * <needs> and <matrix> when they would have no children. Elements that the
+ * format requires, such as a title, are written even when empty, as
+ * <title></title>.
+ *
+ * Text is written as it is in the model, escaped. XML 1.0 cannot carry
+ * every character a string can hold: control characters other than tab, line
+ * feed and carriage return, and U+FFFE and U+FFFF, are left out, and bytes
+ * that are not UTF-8 become U+FFFD, so that whatever the model holds, the
+ * file is well-formed. Carriage returns, and in attributes tabs and line
+ * feeds, are written as character references so that reading gives them
+ * back unchanged.
+ *
+ * The writer builds the file in one GString, appending runs of text that need
+ * no escaping in one go; it does not go through a DOM or libxml2's writer. */
+
+static const char spaces[] = "                                ";
+
+static inline void
+indent (GString *out,
+        guint    level)
+{
+  g_assert (level * 2 < sizeof spaces);
+  g_string_append_len (out, spaces, level * 2);
+}
+
+static void
+append_escaped (GString    *out,
+                const char *text,
+                gboolean    attribute)
+{
+  const char *p = text;
+  const char *run = text;
+
+  while (*p != '\0')
+    {
+      guchar c = (guchar)*p;
+      const char *replacement;
+      gsize skip = 1;
+
+      if (c >= 0x20 && c < 0x80 && c != '&' && c != '<' && c != '>' && c != '"')
+        {
+          p++;
+          continue;
+        }
+
+      switch (c)
+        {
+        case '&': replacement = "&amp;"; break;
+        case '<': replacement = "&lt;"; break;
+        case '>': replacement = "&gt;"; break;
+        case '"': replacement = attribute ? "&quot;" : NULL; break;
+        case '\r': replacement = "&#13;"; break;
+        case '\n': replacement = attribute ? "&#10;" : NULL; break;
+        case '\t': replacement = attribute ? "&#9;" : NULL; break;
+        default:
+          if (c < 0x20)
+            {
+              /* Not a character XML 1.0 has. */
+              replacement = "";
+            }
+          else
+            {
+              gunichar ch = g_utf8_get_char_validated (p, -1);
+
+              if (ch == (gunichar)-1 || ch == (gunichar)-2)
+                replacement = "\xef\xbf\xbd";   /* U+FFFD for a bad byte */
+              else
+                {
+                  skip = g_utf8_skip[c];
+                  replacement = (ch == 0xfffe || ch == 0xffff) ? "" : NULL;
+                }
+            }
+          break;
+        }
+
+      if (replacement == NULL)
+        {
+          p += skip;
+          continue;
+        }
+
+      g_string_append_len (out, run, p - run);
+      g_string_append (out, replacement);
+      p += skip;
+      run = p;
+    }
+
+  g_string_append_len (out, run, p - run);
+}
+
+static inline void
+open_start (GString    *out,
+            guint       level,
+            const char *name)
+{
+  indent (out, level);
+  g_string_append_c (out, '<');
+  g_string_append (out, name);
+}
+
+static inline void
+attribute (GString    *out,
+           const char *name,
+           const char *value)
+{
+  g_string_append_c (out, ' ');
+  g_string_append (out, name);
+  g_string_append (out, "=\"");
+  append_escaped (out, value, TRUE);
+  g_string_append_c (out, '"');
+}
+
+static inline void
+optional_attribute (GString    *out,
+                    const char *name,
+                    const char *value)
+{
+  if (value != NULL && value[0] != '\0')
+    attribute (out, name, value);
+}
+
+static inline void
+int_attribute (GString    *out,
+               const char *name,
+               int         value)
+{
+  g_string_append_printf (out, " %s=\"%d\"", name, value);
+}
+
+static inline void
+enum_attribute (GString    *out,
+                const char *name,
+                GType       type,
+                int         value)
+{
+  const char *nick = tpt_enum_to_nick (type, value);
+
+  g_assert (nick != NULL);
+  attribute (out, name, nick);
+}
+
+/* <name>text</name>, on a line of its own when @level is not 0. */
+static void
+leaf (GString    *out,
+      guint       level,
+      const char *name,
+      const char *text)
+{
+  if (level > 0)
+    indent (out, level);
+  g_string_append_c (out, '<');
+  g_string_append (out, name);
+  g_string_append_c (out, '>');
+  append_escaped (out, text, FALSE);
+  g_string_append (out, "</");
+  g_string_append (out, name);
+  g_string_append_c (out, '>');
+  if (level > 0)
+    g_string_append_c (out, '\n');
+}
+
+static inline void
+optional_leaf (GString    *out,
+               guint       level,
+               const char *name,
+               const char *text)
+{
+  if (text != NULL && text[0] != '\0')
+    leaf (out, level, name, text);
+}
+
+static void
+close_element (GString    *out,
+               guint       level,
+               const char *name)
+{
+  indent (out, level);
+  g_string_append (out, "</");
+  g_string_append (out, name);
+  g_string_append (out, ">\n");
+}
+
+static void
+id_list (GString            *out,
+         guint               level,
+         const char         *name,
+         const char * const *ids)
+{
+  if (ids == NULL || ids[0] == NULL)
+    return;
+
+  indent (out, level);
+  g_string_append_c (out, '<');
+  g_string_append (out, name);
+  g_string_append_c (out, '>');
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, ' ');
+      append_escaped (out, ids[i], FALSE);
+    }
+  g_string_append (out, "</");
+  g_string_append (out, name);
+  g_string_append (out, ">\n");
+}
+
+static void
+base64 (GString *out,
+        GBytes  *bytes)
+{
+  gsize size;
+  const guchar *data = g_bytes_get_data (bytes, &size);
+  gsize start = out->len;
+  gsize written;
+  int state = 0;
+  int save = 0;
+
+  /* What g_base64_encode_step() and _close() may write at most. */
+  g_string_set_size (out, start + (size / 3 + 1) * 4 + 4 + 5);
+  written = g_base64_encode_step (data, size, FALSE, out->str + start, &state, &save);
+  written += g_base64_encode_close (FALSE, out->str + start + written, &state, &save);
+  g_string_truncate (out, start + written);
+}
+
+static void
+write_list (GString            *out,
+            const char         *name,
+            const char * const *items)
+{
+  for (guint i = 0; items[i] != NULL; i++)
+    leaf (out, 3, name, items[i]);
+}
+
+static void
+write_persona (GString    *out,
+               TptPersona *persona)
+{
+  GBytes *photo = tpt_persona_get_photo (persona);
+  GListModel *facts = tpt_persona_get_facts (persona);
+  guint n_facts = g_list_model_get_n_items (facts);
+
+  open_start (out, 2, TPT_E_PERSONA);
+  attribute (out, TPT_A_ID, tpt_node_get_id (TPT_NODE (persona)));
+  attribute (out, TPT_A_COLOR, tpt_persona_get_color (persona));
+  g_string_append (out, ">\n");
+
+  leaf (out, 3, TPT_E_NAME, tpt_persona_get_name (persona));
+  optional_leaf (out, 3, TPT_E_ROLE, tpt_persona_get_role (persona));
+  optional_leaf (out, 3, TPT_E_SEGMENT, tpt_persona_get_segment (persona));
+  optional_leaf (out, 3, TPT_E_QUOTE, tpt_persona_get_quote (persona));
+
+  if (photo != NULL && g_bytes_get_size (photo) > 0)
+    {
+      const char *type = tpt_persona_get_photo_type (persona);
+
+      /* A photo without a type gets the one its magic says. */
+      if (type[0] == '\0')
+        type = tpt_photo_sniff_type (g_bytes_get_data (photo, NULL), g_bytes_get_size (photo));
+      if (type == NULL)
+        type = TPT_PHOTO_TYPE_PNG;
+
+      open_start (out, 3, TPT_E_PHOTO);
+      attribute (out, TPT_A_TYPE, type);
+      g_string_append_c (out, '>');
+      base64 (out, photo);
+      g_string_append (out, "</" TPT_E_PHOTO ">\n");
+    }
+
+  write_list (out, TPT_E_GOAL, tpt_persona_get_goals (persona));
+  write_list (out, TPT_E_FRUSTRATION, tpt_persona_get_frustrations (persona));
+  write_list (out, TPT_E_BEHAVIOUR, tpt_persona_get_behaviours (persona));
+  write_list (out, TPT_E_CHANNEL, tpt_persona_get_channels (persona));
+
+  for (guint i = 0; i < n_facts; i++)
+    {
+      g_autoptr(TptFact) fact = g_list_model_get_item (facts, i);
+
+      open_start (out, 3, TPT_E_FACT);
+      attribute (out, TPT_A_LABEL, tpt_fact_get_label (fact));
+      g_string_append_c (out, '>');
+      append_escaped (out, tpt_fact_get_value (fact), FALSE);
+      g_string_append (out, "</" TPT_E_FACT ">\n");
+    }
+
+  close_element (out, 2, TPT_E_PERSONA);
+}
+
+static void
+write_need (GString *out,
+            TptNeed *need)
+{
+  open_start (out, 2, TPT_E_NEED);
+  attribute (out, TPT_A_ID, tpt_node_get_id (TPT_NODE (need)));
+  g_string_append (out, ">\n");
+  leaf (out, 3, TPT_E_TITLE, tpt_need_get_title (need));
+  optional_leaf (out, 3, TPT_E_DESCRIPTION, tpt_need_get_description (need));
+  close_element (out, 2, TPT_E_NEED);
+}
+
+static void
+write_rating (GString   *out,
+              TptRating *rating)
+{
+  int importance = tpt_rating_get_importance (rating);
+  int satisfaction = tpt_rating_get_satisfaction (rating);
+
+  open_start (out, 2, TPT_E_RATING);
+  attribute (out, TPT_A_PERSONA, tpt_rating_get_persona (rating));
+  attribute (out, TPT_A_NEED, tpt_rating_get_need (rating));
+  if (importance >= 0)
+    int_attribute (out, TPT_A_IMPORTANCE, importance);
+  if (satisfaction >= 0)
+    int_attribute (out, TPT_A_SATISFACTION, satisfaction);
+  g_string_append (out, "/>\n");
+}
+
+static void
+write_lane (GString *out,
+            TptLane *lane)
+{
+  TptOffice office = tpt_lane_get_office (lane);
+
+  open_start (out, 2, TPT_E_LANE);
+  attribute (out, TPT_A_ID, tpt_node_get_id (TPT_NODE (lane)));
+  enum_attribute (out, TPT_A_KIND, TPT_TYPE_LANE_KIND, tpt_lane_get_kind (lane));
+  if (office != TPT_OFFICE_NONE)
+    enum_attribute (out, TPT_A_OFFICE, TPT_TYPE_OFFICE, office);
+  optional_attribute (out, TPT_A_PERSONA, tpt_lane_get_persona (lane));
+  g_string_append_c (out, '>');
+  leaf (out, 0, TPT_E_TITLE, tpt_lane_get_title (lane));
+  g_string_append (out, "</" TPT_E_LANE ">\n");
+}
+
+static void
+write_stage (GString  *out,
+             TptStage *stage)
+{
+  GListModel *steps = tpt_stage_get_steps (stage);
+  guint n = g_list_model_get_n_items (steps);
+
+  open_start (out, 2, TPT_E_STAGE);
+  attribute (out, TPT_A_ID, tpt_node_get_id (TPT_NODE (stage)));
+  g_string_append (out, ">\n");
+  leaf (out, 3, TPT_E_TITLE, tpt_stage_get_title (stage));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TptStep) step = g_list_model_get_item (steps, i);
+
+      open_start (out, 3, TPT_E_STEP);
+      attribute (out, TPT_A_ID, tpt_node_get_id (TPT_NODE (step)));
+      optional_attribute (out, TPT_A_DURATION, tpt_step_get_duration (step));
+      g_string_append_c (out, '>');
+      leaf (out, 0, TPT_E_TITLE, tpt_step_get_title (step));
+      g_string_append (out, "</" TPT_E_STEP ">\n");
+    }
+
+  close_element (out, 2, TPT_E_STAGE);
+}
+
+static void
+write_card (GString *out,
+            TptCard *card)
+{
+  int span = tpt_card_get_span (card);
+
+  open_start (out, 2, TPT_E_CARD);
+  attribute (out, TPT_A_ID, tpt_node_get_id (TPT_NODE (card)));
+  attribute (out, TPT_A_LANE, tpt_card_get_lane (card));
+  attribute (out, TPT_A_STEP, tpt_card_get_step (card));
+  enum_attribute (out, TPT_A_KIND, TPT_TYPE_CARD_KIND, tpt_card_get_kind (card));
+  if (span != 1)
+    int_attribute (out, TPT_A_SPAN, span);
+  optional_attribute (out, TPT_A_OWNER, tpt_card_get_owner (card));
+  optional_attribute (out, TPT_A_CHANNEL, tpt_card_get_channel (card));
+  g_string_append (out, ">\n");
+
+  leaf (out, 3, TPT_E_TEXT, tpt_card_get_text (card));
+  id_list (out, 3, TPT_E_SERVES, tpt_card_get_serves (card));
+  id_list (out, 3, TPT_E_CONCERNS, tpt_card_get_concerns (card));
+
+  close_element (out, 2, TPT_E_CARD);
+}
+
+static void
+write_flow (GString *out,
+            TptFlow *flow)
+{
+  open_start (out, 2, TPT_E_FLOW);
+  attribute (out, TPT_A_ID, tpt_node_get_id (TPT_NODE (flow)));
+  attribute (out, TPT_A_FROM, tpt_flow_get_from (flow));
+  attribute (out, TPT_A_TO, tpt_flow_get_to (flow));
+  enum_attribute (out, TPT_A_ARROW, TPT_TYPE_ARROW, tpt_flow_get_arrow (flow));
+  g_string_append (out, "/>\n");
+}
+
+static void
+write_emotion (GString    *out,
+               TptEmotion *emotion)
+{
+  open_start (out, 2, TPT_E_EMOTION);
+  attribute (out, TPT_A_LANE, tpt_emotion_get_lane (emotion));
+  attribute (out, TPT_A_STEP, tpt_emotion_get_step (emotion));
+  int_attribute (out, TPT_A_VALUE, tpt_emotion_get_value (emotion));
+  g_string_append (out, "/>\n");
+}
+
+typedef void (*WriteFunc) (GString *out,
+                           gpointer node);
+
+static void
+write_all (GString    *out,
+           GListModel *model,
+           WriteFunc   func)
+{
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) node = g_list_model_get_item (model, i);
+
+      func (out, node);
+    }
+}
+
+/* A wrapper element, left out when it would be empty. */
+static void
+write_section (GString    *out,
+               const char *name,
+               GListModel *model,
+               WriteFunc   func)
+{
+  if (g_list_model_get_n_items (model) == 0)
+    return;
+
+  open_start (out, 1, name);
+  g_string_append (out, ">\n");
+  write_all (out, model, func);
+  close_element (out, 1, name);
+}
+
+static void
+write_blueprint (GString      *out,
+                 TptBlueprint *blueprint)
+{
+  open_start (out, 1, TPT_E_BLUEPRINT);
+  attribute (out, TPT_A_ID, tpt_node_get_id (TPT_NODE (blueprint)));
+  enum_attribute (out, TPT_A_STATE, TPT_TYPE_BLUEPRINT_STATE, tpt_blueprint_get_state (blueprint));
+  optional_attribute (out, TPT_A_BASED_ON, tpt_blueprint_get_based_on (blueprint));
+  g_string_append (out, ">\n");
+
+  leaf (out, 2, TPT_E_TITLE, tpt_blueprint_get_title (blueprint));
+  write_all (out, tpt_blueprint_get_lanes (blueprint), (WriteFunc)write_lane);
+  write_all (out, tpt_blueprint_get_stages (blueprint), (WriteFunc)write_stage);
+  write_all (out, tpt_blueprint_get_cards (blueprint), (WriteFunc)write_card);
+  write_all (out, tpt_blueprint_get_flows (blueprint), (WriteFunc)write_flow);
+  write_all (out, tpt_blueprint_get_emotions (blueprint), (WriteFunc)write_emotion);
+
+  close_element (out, 1, TPT_E_BLUEPRINT);
+}
+
+/**
+ * tpt_document_serialize:
+ * @self: a #TptDocument
+ *
+ * Writes @self in the .touchpoint format. The result is canonical: equal
+ * documents give equal bytes, so files diff well and a load followed by a
+ * save changes nothing.
+ *
+ * Returns: (transfer full): the file's contents
+ */
+/* A generous guess at the size of the file, so that the string is not
+ * copied over and over as it grows: cards are most of a big document. */
+static gsize
+estimate_size (TptDocument *self)
+{
+  GListModel *blueprints = tpt_document_get_blueprints (self);
+  GListModel *personas = tpt_document_get_personas (self);
+  guint n_blueprints = g_list_model_get_n_items (blueprints);
+  guint n_personas = g_list_model_get_n_items (personas);
+  gsize size = 64 * 1024;
+
+  for (guint i = 0; i < n_blueprints; i++)
+    {
+      g_autoptr(TptBlueprint) blueprint = g_list_model_get_item (blueprints, i);
+
+      size += 320 * (gsize)g_list_model_get_n_items (tpt_blueprint_get_cards (blueprint));
+      size += 80 * (gsize)g_list_model_get_n_items (tpt_blueprint_get_flows (blueprint));
+      size += 64 * (gsize)g_list_model_get_n_items (tpt_blueprint_get_emotions (blueprint));
+    }
+
+  for (guint i = 0; i < n_personas; i++)
+    {
+      g_autoptr(TptPersona) persona = g_list_model_get_item (personas, i);
+      GBytes *photo = tpt_persona_get_photo (persona);
+
+      if (photo != NULL)
+        size += g_bytes_get_size (photo) / 3 * 4 + 64;
+    }
+
+  return size;
+}
+
+GBytes *
+tpt_document_serialize (TptDocument *self)
+{
+  GString *out;
+
+  g_return_val_if_fail (TPT_IS_DOCUMENT (self), NULL);
+
+  out = g_string_sized_new (estimate_size (self));
+
+  g_string_append (out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+  g_string_append_printf (out, "<" TPT_E_TOUCHPOINT " " TPT_A_FORMAT "=\"%d\">\n",
+                          TPT_FORMAT_VERSION);
+
+  open_start (out, 1, TPT_E_META);
+  g_string_append (out, ">\n");
+  leaf (out, 2, TPT_E_TITLE, tpt_document_get_title (self));
+  optional_leaf (out, 2, TPT_E_AUTHOR, tpt_document_get_author (self));
+  optional_leaf (out, 2, TPT_E_DESCRIPTION, tpt_document_get_description (self));
+  close_element (out, 1, TPT_E_META);
+
+  write_section (out, TPT_E_PERSONAS, tpt_document_get_personas (self), (WriteFunc)write_persona);
+  write_section (out, TPT_E_NEEDS, tpt_document_get_needs (self), (WriteFunc)write_need);
+  write_section (out, TPT_E_MATRIX, tpt_document_get_ratings (self), (WriteFunc)write_rating);
+  write_all (out, tpt_document_get_blueprints (self), (WriteFunc)write_blueprint);
+
+  g_string_append (out, "</" TPT_E_TOUCHPOINT ">\n");
+
+  return g_string_free_to_bytes (out);
+}
+
+/* Saving ---------------------------------------------------------------------- */
+
+/* Writes a local file through a temporary file in the same folder, flushed
+ * and renamed over the old one, so the old file stays whole until the new
+ * one is. A symbolic link is followed, so the link stays a link. */
+static gboolean
+save_local (const char  *path,
+            const char  *data,
+            gsize        size,
+            GError     **error)
+{
+  g_autofree char *target = realpath (path, NULL);
+  GStatBuf st;
+  int mode = 0666;
+
+  if (target == NULL)
+    target = g_strdup (path);
+
+  /* Keep the permissions of the file being replaced. */
+  if (g_stat (target, &st) == 0)
+    mode = st.st_mode & 0777;
+
+  return g_file_set_contents_full (target, data, size,
+                                   G_FILE_SET_CONTENTS_CONSISTENT, mode, error);
+}
+
+/**
+ * tpt_document_save_file:
+ * @self: a #TptDocument
+ * @file: where to save
+ * @error: return location for a #TPT_ERROR
+ *
+ * Saves @self atomically: afterwards @file holds either its old contents or
+ * the whole new document, never a mixture. Only a save that succeeds marks
+ * the history as saved.
+ *
+ * Returns: %TRUE if @file was saved
+ */
+gboolean
+tpt_document_save_file (TptDocument  *self,
+                        GFile        *file,
+                        GError      **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const char *path;
+  const char *data;
+  gsize size;
+  gboolean ok;
+
+  g_return_val_if_fail (TPT_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  bytes = tpt_document_serialize (self);
+  data = g_bytes_get_data (bytes, &size);
+
+  path = g_file_peek_path (file);
+  if (path != NULL)
+    ok = save_local (path, data, size, &local_error);
+  else
+    ok = g_file_replace_contents (file, data, size, NULL, FALSE, G_FILE_CREATE_NONE,
+                                  NULL, NULL, &local_error);
+
+  if (!ok)
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+
+      g_set_error (error, TPT_ERROR, TPT_ERROR_IO,
+                   _("Could not save “%s”: %s"), name, local_error->message);
+      return FALSE;
+    }
+
+  tpt_history_mark_saved (tpt_document_get_history (self));
+  return TRUE;
+}

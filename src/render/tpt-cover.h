@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <cairo.h>
+#include <pango/pango.h>
+
+#include "tpt-document.h"
+#include "tpt-theme.h"
+
+G_BEGIN_DECLS
+
+/* One line of the table of contents: an artefact and its page. */
+typedef struct
+{
+  const char *title;
+  int         page;
+} TptCoverEntry;
+
+void tpt_cover_render (cairo_t             *cr,
+                       PangoContext        *context,
+                       TptDocument         *document,
+                       const TptTheme      *theme,
+                       double               width,
+                       double               height,
+                       GDateTime           *date,
+                       const TptCoverEntry *entries,
+                       guint                n_entries);
+
+G_END_DECLS

@@ -1,0 +1,653 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "tpt-export"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "tpt-export.h"
+#include "tpt-blueprint-layout.h"
+#include "tpt-blueprint-renderer.h"
+#include "tpt-cover.h"
+#include "tpt-page-size.h"
+#include "tpt-poster.h"
+#include "tpt-text.h"
+
+#include <cairo-pdf.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gstdio.h>
+#include <cairo-svg.h>
+#include <math.h>
+
+G_DEFINE_QUARK (tpt-export-error-quark, tpt_export_error)
+
+/* Margin around content scaled onto a named paper size: 10 mm. */
+#define PAGE_MARGIN (10 * 72.0 / 25.4)
+
+/* Cover pages of documents exported with fitted pages are A4 landscape. */
+#define COVER_WIDTH  (297 * 72.0 / 25.4)
+#define COVER_HEIGHT (210 * 72.0 / 25.4)
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (cairo_surface_t, cairo_surface_destroy)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (cairo_t, cairo_destroy)
+
+/* Cairo writes through this into the output stream, keeping the first
+ * error so that the message says what actually went wrong. */
+typedef struct
+{
+  GOutputStream *stream;
+  GCancellable  *cancellable;
+  GError        *error;
+} Sink;
+
+static cairo_status_t
+sink_write_cb (void                *closure,
+               const unsigned char *data,
+               unsigned int         length)
+{
+  Sink *sink = closure;
+
+  if (sink->error != NULL)
+    return CAIRO_STATUS_WRITE_ERROR;
+  if (!g_output_stream_write_all (sink->stream, data, length, NULL, sink->cancellable,
+                                  &sink->error))
+    return CAIRO_STATUS_WRITE_ERROR;
+  return CAIRO_STATUS_SUCCESS;
+}
+
+void
+tpt_export_options_init (TptExportOptions *options)
+{
+  g_return_if_fail (options != NULL);
+
+  *options = (TptExportOptions) {
+    .format = TPT_EXPORT_PDF,
+    .dpi = 96,
+    .theme = TPT_THEME_LIGHT,
+    .overlap_mm = 10,
+  };
+}
+
+/**
+ * tpt_export_format_for_path:
+ * @path: a file name
+ * @format: (out): the format its extension names
+ *
+ * Returns: %TRUE for ".pdf", ".svg" and ".png", in any case
+ */
+gboolean
+tpt_export_format_for_path (const char      *path,
+                            TptExportFormat *format)
+{
+  static const struct { const char *ext; TptExportFormat format; } formats[] = {
+    { ".pdf", TPT_EXPORT_PDF }, { ".svg", TPT_EXPORT_SVG }, { ".png", TPT_EXPORT_PNG },
+  };
+  const char *dot;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (format != NULL, FALSE);
+
+  dot = strrchr (path, '.');
+  for (guint i = 0; dot != NULL && i < G_N_ELEMENTS (formats); i++)
+    if (g_ascii_strcasecmp (dot, formats[i].ext) == 0)
+      {
+        *format = formats[i].format;
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+/* The blueprints to export: the one named, or all of them. */
+static GPtrArray *
+select_blueprints (TptDocument             *document,
+                   const TptExportOptions  *options,
+                   GError                 **error)
+{
+  g_autoptr(GPtrArray) blueprints = g_ptr_array_new_with_free_func (g_object_unref);
+  GListModel *all = tpt_document_get_blueprints (document);
+  guint n = g_list_model_get_n_items (all);
+
+  if (options->artefact != NULL)
+    {
+      TptNode *node = tpt_document_lookup (document, options->artefact);
+
+      if (node == NULL)
+        {
+          g_set_error (error, TPT_EXPORT_ERROR, TPT_EXPORT_ERROR_NO_ARTEFACT,
+                       _("The document has no artefact “%s”"), options->artefact);
+          return NULL;
+        }
+      if (!TPT_IS_BLUEPRINT (node))
+        {
+          g_set_error (error, TPT_EXPORT_ERROR, TPT_EXPORT_ERROR_NO_ARTEFACT,
+                       _("“%s” is not a blueprint; only blueprints can be exported so far"),
+                       options->artefact);
+          return NULL;
+        }
+      g_ptr_array_add (blueprints, g_object_ref (node));
+      return g_steal_pointer (&blueprints);
+    }
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (blueprints, g_list_model_get_item (all, i));
+
+  if ((options->format != TPT_EXPORT_PDF || options->poster != NULL) && blueprints->len != 1)
+    {
+      g_autoptr(GString) ids = g_string_new (NULL);
+
+      for (guint i = 0; i < blueprints->len; i++)
+        g_string_append_printf (ids, "%s%s", i > 0 ? ", " : "",
+                                tpt_node_get_id (g_ptr_array_index (blueprints, i)));
+      if (blueprints->len == 0)
+        g_set_error_literal (error, TPT_EXPORT_ERROR, TPT_EXPORT_ERROR_NO_ARTEFACT,
+                             _("The document has no blueprint to export"));
+      else
+        g_set_error (error, TPT_EXPORT_ERROR, TPT_EXPORT_ERROR_NO_ARTEFACT,
+                     _("An image or poster holds one artefact; choose one of %s with "
+                       "--artefact"),
+                     ids->str);
+      return NULL;
+    }
+
+  return g_steal_pointer (&blueprints);
+}
+
+static gboolean
+check_options (const TptExportOptions  *options,
+               double                  *page_width,
+               double                  *page_height,
+               GError                 **error)
+{
+  *page_width = *page_height = 0;
+
+  if (options->poster != NULL)
+    {
+      if (options->format != TPT_EXPORT_PDF)
+        {
+          g_set_error_literal (error, TPT_EXPORT_ERROR, TPT_EXPORT_ERROR_BAD_OPTION,
+                               _("A poster is a PDF; export it to a .pdf file"));
+          return FALSE;
+        }
+      if (options->page_size != NULL)
+        {
+          g_set_error_literal (error, TPT_EXPORT_ERROR, TPT_EXPORT_ERROR_BAD_OPTION,
+                               _("A poster has its own paper size; leave out the page size"));
+          return FALSE;
+        }
+      if (!tpt_page_size_lookup (options->poster, page_width, page_height))
+        {
+          g_autofree char *known = tpt_page_size_list ();
+
+          g_set_error (error, TPT_EXPORT_ERROR, TPT_EXPORT_ERROR_BAD_OPTION,
+                       _("Unknown paper size “%s”; known sizes are %s"), options->poster, known);
+          return FALSE;
+        }
+      if (options->landscape)
+        {
+          double w = *page_width;
+
+          *page_width = *page_height;
+          *page_height = w;
+        }
+      return TRUE;
+    }
+
+  if (options->poster_scale > 0 || options->sheets_wide > 0)
+    {
+      g_set_error_literal (error, TPT_EXPORT_ERROR, TPT_EXPORT_ERROR_BAD_OPTION,
+                           _("A scale or a number of sheets applies to a poster only"));
+      return FALSE;
+    }
+
+  if (options->page_size != NULL)
+    {
+      if (options->format != TPT_EXPORT_PDF)
+        {
+          g_set_error_literal (error, TPT_EXPORT_ERROR, TPT_EXPORT_ERROR_BAD_OPTION,
+                               _("A page size applies to PDF only"));
+          return FALSE;
+        }
+      if (!tpt_page_size_lookup (options->page_size, page_width, page_height))
+        {
+          g_autofree char *known = tpt_page_size_list ();
+
+          g_set_error (error, TPT_EXPORT_ERROR, TPT_EXPORT_ERROR_BAD_OPTION,
+                       _("Unknown page size “%s”; known sizes are %s"),
+                       options->page_size, known);
+          return FALSE;
+        }
+      if (options->landscape)
+        {
+          double w = *page_width;
+
+          *page_width = *page_height;
+          *page_height = w;
+        }
+    }
+  else if (options->landscape)
+    {
+      g_set_error_literal (error, TPT_EXPORT_ERROR, TPT_EXPORT_ERROR_BAD_OPTION,
+                           _("Landscape applies to a named page or poster size"));
+      return FALSE;
+    }
+
+  if (options->format == TPT_EXPORT_PNG &&
+      !(options->dpi >= TPT_EXPORT_MIN_DPI && options->dpi <= TPT_EXPORT_MAX_DPI))
+    {
+      g_set_error (error, TPT_EXPORT_ERROR, TPT_EXPORT_ERROR_BAD_OPTION,
+                   _("The resolution must be between %d and %d dpi"),
+                   TPT_EXPORT_MIN_DPI, TPT_EXPORT_MAX_DPI);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Acrobat and other readers refuse pages over 200 inches a side, so a
+ * fitted page of a very long blueprint is scaled down to that. */
+#define MAX_PAGE_SIDE (200 * 72.0)
+
+static double
+fitted_scale (const TptBlueprintLayout *layout)
+{
+  return MIN (1.0, MAX_PAGE_SIDE / MAX (layout->bounds.width, layout->bounds.height));
+}
+
+/* Draws @layout on the current page: at its own size on a fitted page, or
+ * scaled to fit inside the margins of a named one and centred. */
+static void
+draw_page (cairo_t                  *cr,
+           const TptBlueprintLayout *layout,
+           const TptTheme           *theme,
+           double                    page_width,
+           double                    page_height)
+{
+  cairo_save (cr);
+  /* The whole page, rounding strip included, is paper. */
+  tpt_color_set_source (cr, &theme->paper);
+  cairo_paint (cr);
+  if (page_width <= 0)
+    cairo_scale (cr, fitted_scale (layout), fitted_scale (layout));
+  else
+    {
+      double scale = MIN ((page_width - 2 * PAGE_MARGIN) / layout->bounds.width,
+                          (page_height - 2 * PAGE_MARGIN) / layout->bounds.height);
+
+      cairo_translate (cr, (page_width - layout->bounds.width * scale) / 2,
+                       (page_height - layout->bounds.height * scale) / 2);
+      cairo_scale (cr, scale, scale);
+    }
+  tpt_blueprint_render (cr, layout, theme);
+  cairo_restore (cr);
+}
+
+static gboolean
+surface_ok (cairo_surface_t  *surface,
+            Sink             *sink,
+            GError          **error)
+{
+  cairo_status_t status = cairo_surface_status (surface);
+
+  if (sink->error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&sink->error));
+      return FALSE;
+    }
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, TPT_EXPORT_ERROR, TPT_EXPORT_ERROR_FAILED,
+                   _("Drawing failed: %s"), cairo_status_to_string (status));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+write_pdf (TptDocument             *document,
+           GPtrArray               *layouts,
+           const TptExportOptions  *options,
+           PangoContext            *context,
+           double                   page_width,
+           double                   page_height,
+           Sink                    *sink,
+           GError                 **error)
+{
+  const TptTheme *theme = tpt_theme_get (options->theme);
+  /* A cover and contents when the whole document is exported. */
+  gboolean cover = options->artefact == NULL;
+  g_autoptr(cairo_surface_t) surface = NULL;
+  g_autoptr(cairo_t) cr = NULL;
+  g_autofree TptCoverEntry *entries = g_new0 (TptCoverEntry, MAX (layouts->len, 1));
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  const char *title = tpt_document_get_title (document);
+  const char *author = tpt_document_get_author (document);
+
+  for (guint i = 0; i < layouts->len; i++)
+    {
+      const TptBlueprintLayout *layout = g_ptr_array_index (layouts, i);
+
+      const char *title_i = tpt_blueprint_get_title (layout->blueprint);
+
+      entries[i].title = title_i != NULL && *title_i ? title_i : _("Untitled blueprint");
+      entries[i].page = (int) i + (cover ? 2 : 1);
+    }
+
+  surface = cairo_pdf_surface_create_for_stream (sink_write_cb, sink, 595, 842);
+  cairo_pdf_surface_restrict_to_version (surface, CAIRO_PDF_VERSION_1_5);
+  if (title != NULL && *title)
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+  if (author != NULL && *author)
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, author);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR,
+                                  "Touchpoint " PACKAGE_VERSION);
+  cr = cairo_create (surface);
+
+  if (cover)
+    {
+      double w = page_width > 0 ? page_width : COVER_WIDTH;
+      double h = page_width > 0 ? page_height : COVER_HEIGHT;
+
+      cairo_pdf_surface_set_size (surface, w, h);
+      tpt_cover_render (cr, context, document, theme, w, h,
+                        options->date != NULL ? options->date : now, entries, layouts->len);
+      cairo_show_page (cr);
+    }
+
+  for (guint i = 0; i < layouts->len; i++)
+    {
+      const TptBlueprintLayout *layout = g_ptr_array_index (layouts, i);
+      g_autofree char *link = g_strdup_printf ("page=%d", entries[i].page);
+
+      if (page_width > 0)
+        cairo_pdf_surface_set_size (surface, page_width, page_height);
+      else
+        cairo_pdf_surface_set_size (surface, ceil (layout->bounds.width * fitted_scale (layout)),
+                                    ceil (layout->bounds.height * fitted_scale (layout)));
+      cairo_pdf_surface_add_outline (surface, CAIRO_PDF_OUTLINE_ROOT,
+                                     entries[i].title,
+                                     link, 0);
+      draw_page (cr, layout, theme, page_width, page_height);
+      cairo_show_page (cr);
+
+      if (g_cancellable_set_error_if_cancelled (sink->cancellable, error))
+        return FALSE;
+    }
+
+  g_clear_pointer (&cr, cairo_destroy);
+  cairo_surface_finish (surface);
+  return surface_ok (surface, sink, error);
+}
+
+/* A wall poster: the assembly overview, then the sheets row by row. */
+static gboolean
+write_poster (const TptBlueprintLayout  *layout,
+              const TptExportOptions    *options,
+              PangoContext              *context,
+              const TptPosterPlan       *plan,
+              Sink                      *sink,
+              GError                   **error)
+{
+  const TptTheme *theme = tpt_theme_get (options->theme);
+  g_autoptr(cairo_surface_t) surface = NULL;
+  g_autoptr(cairo_t) cr = NULL;
+  const char *title = tpt_blueprint_get_title (layout->blueprint);
+
+  surface = cairo_pdf_surface_create_for_stream (sink_write_cb, sink, plan->sheet_width,
+                                                 plan->sheet_height);
+  cairo_pdf_surface_restrict_to_version (surface, CAIRO_PDF_VERSION_1_5);
+  if (title != NULL && *title)
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR,
+                                  "Touchpoint " PACKAGE_VERSION);
+  cr = cairo_create (surface);
+
+  cairo_pdf_surface_add_outline (surface, CAIRO_PDF_OUTLINE_ROOT, _("Assembly"), "page=1", 0);
+  tpt_poster_render_overview (cr, context, layout, theme, plan);
+  cairo_show_page (cr);
+
+  for (guint r = 0; r < plan->rows; r++)
+    for (guint c = 0; c < plan->columns; c++)
+      {
+        g_autofree char *label = tpt_poster_tile_label (r, c);
+        g_autofree char *link = g_strdup_printf ("page=%u", 2 + r * plan->columns + c);
+
+        cairo_pdf_surface_add_outline (surface, CAIRO_PDF_OUTLINE_ROOT, label, link, 0);
+        tpt_poster_render_sheet (cr, context, layout, theme, plan, r, c);
+        cairo_show_page (cr);
+        if (g_cancellable_set_error_if_cancelled (sink->cancellable, error))
+          return FALSE;
+      }
+
+  g_clear_pointer (&cr, cairo_destroy);
+  cairo_surface_finish (surface);
+  return surface_ok (surface, sink, error);
+}
+
+static gboolean
+write_svg (const TptBlueprintLayout  *layout,
+           const TptExportOptions    *options,
+           Sink                      *sink,
+           GError                   **error)
+{
+  g_autoptr(cairo_surface_t) surface = NULL;
+  g_autoptr(cairo_t) cr = NULL;
+
+  surface = cairo_svg_surface_create_for_stream (sink_write_cb, sink,
+                                                 ceil (layout->bounds.width),
+                                                 ceil (layout->bounds.height));
+  cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PT);
+  cr = cairo_create (surface);
+  tpt_color_set_source (cr, &tpt_theme_get (options->theme)->paper);
+  cairo_paint (cr);
+  tpt_blueprint_render (cr, layout, tpt_theme_get (options->theme));
+  g_clear_pointer (&cr, cairo_destroy);
+  cairo_surface_finish (surface);
+  return surface_ok (surface, sink, error);
+}
+
+static gboolean
+write_png (const TptBlueprintLayout  *layout,
+           const TptExportOptions    *options,
+           Sink                      *sink,
+           GError                   **error)
+{
+  double scale = options->dpi / 72.0;
+  double width = ceil (layout->bounds.width * scale);
+  double height = ceil (layout->bounds.height * scale);
+  g_autoptr(cairo_surface_t) surface = NULL;
+  g_autoptr(cairo_t) cr = NULL;
+  cairo_status_t status;
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) width, (int) height);
+  cr = cairo_create (surface);
+  tpt_color_set_source (cr, &tpt_theme_get (options->theme)->paper);
+  cairo_paint (cr);
+  cairo_scale (cr, scale, scale);
+  tpt_blueprint_render (cr, layout, tpt_theme_get (options->theme));
+  g_clear_pointer (&cr, cairo_destroy);
+  cairo_surface_flush (surface);
+  if (!surface_ok (surface, sink, error))
+    return FALSE;
+
+  status = cairo_surface_write_to_png_stream (surface, sink_write_cb, sink);
+  if (sink->error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&sink->error));
+      return FALSE;
+    }
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, TPT_EXPORT_ERROR, TPT_EXPORT_ERROR_FAILED,
+                   _("Writing the image failed: %s"), cairo_status_to_string (status));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+check_image_size (const TptBlueprintLayout  *layout,
+                  const TptExportOptions    *options,
+                  GError                   **error)
+{
+  double scale = options->dpi / 72.0;
+  double width = ceil (layout->bounds.width * scale);
+  double height = ceil (layout->bounds.height * scale);
+  double fits = options->dpi * MIN (32767 / width,
+                                    MIN (sqrt (TPT_EXPORT_MAX_PIXELS / (width * height)),
+                                         32767 / height));
+
+  if (options->format != TPT_EXPORT_PNG || fits >= options->dpi)
+    return TRUE;
+
+  g_set_error (error, TPT_EXPORT_ERROR, TPT_EXPORT_ERROR_TOO_LARGE,
+               _("At %g dpi the image would be %.0f × %.0f pixels, too large; "
+                 "%d dpi or less fits"),
+               options->dpi, width, height, MAX ((int) floor (fits), 1));
+  return FALSE;
+}
+
+static gboolean
+export_blueprints (TptDocument             *document,
+                   GFile                   *file,
+                   GPtrArray               *blueprints,
+                   const TptExportOptions  *options,
+                   PangoContext            *context,
+                   double                   page_width,
+                   double                   page_height,
+                   GCancellable            *cancellable,
+                   GError                 **error)
+{
+  g_autoptr(GPtrArray) layouts = NULL;
+  g_autoptr(GFileOutputStream) stream = NULL;
+  g_autoptr(GFile) tmp = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *tmp_path = NULL;
+  Sink sink = { 0 };
+  TptPosterPlan plan = { 0 };
+  gboolean ok = FALSE;
+  int fd;
+
+  layouts = g_ptr_array_new_with_free_func ((GDestroyNotify) tpt_blueprint_layout_unref);
+  for (guint i = 0; i < blueprints->len; i++)
+    g_ptr_array_add (layouts, tpt_blueprint_layout_new (document,
+                                                        g_ptr_array_index (blueprints, i),
+                                                        context));
+  if (layouts->len > 0 && !check_image_size (g_ptr_array_index (layouts, 0), options, error))
+    return FALSE;
+  if (options->poster != NULL &&
+      !tpt_poster_plan (&((TptBlueprintLayout *) g_ptr_array_index (layouts, 0))->bounds,
+                        page_width, page_height, options->poster_scale, options->sheets_wide,
+                        options->overlap_mm, &plan, error))
+    return FALSE;
+
+  /* The data goes to a temporary file beside @file, renamed over it only
+   * when complete: GIO's own replace writes a new file in place, which a
+   * failure would leave half written. */
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                           _("Can only export to a local file"));
+      return FALSE;
+    }
+  tmp_path = g_strconcat (path, ".XXXXXX", NULL);
+  fd = g_mkstemp_full (tmp_path, O_RDWR, 0666);
+  if (fd < 0)
+    {
+      int errsv = errno;
+      g_autofree char *display = g_filename_display_name (path);
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
+                   _("Could not write “%s”: %s"), display, g_strerror (errsv));
+      return FALSE;
+    }
+  g_close (fd, NULL);
+  tmp = g_file_new_for_path (tmp_path);
+
+  stream = g_file_append_to (tmp, G_FILE_CREATE_NONE, cancellable, error);
+  if (stream != NULL)
+    {
+      sink.stream = G_OUTPUT_STREAM (stream);
+      sink.cancellable = cancellable;
+
+      switch (options->format)
+        {
+        case TPT_EXPORT_PDF:
+          if (options->poster != NULL)
+            ok = write_poster (g_ptr_array_index (layouts, 0), options, context, &plan, &sink,
+                               error);
+          else
+            ok = write_pdf (document, layouts, options, context, page_width, page_height,
+                            &sink, error);
+          break;
+        case TPT_EXPORT_SVG:
+          ok = write_svg (g_ptr_array_index (layouts, 0), options, &sink, error);
+          break;
+        case TPT_EXPORT_PNG:
+        default:
+          ok = write_png (g_ptr_array_index (layouts, 0), options, &sink, error);
+          break;
+        }
+
+      if (ok)
+        ok = g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, error);
+      else
+        g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, NULL);
+    }
+
+  if (ok)
+    ok = g_file_move (tmp, file, G_FILE_COPY_OVERWRITE | G_FILE_COPY_NO_FALLBACK_FOR_MOVE,
+                      cancellable, NULL, NULL, error);
+  if (!ok)
+    g_file_delete (tmp, NULL, NULL);
+
+  return ok;
+}
+
+/**
+ * tpt_export:
+ * @document: the document
+ * @file: where to write
+ * @options: what to write
+ * @cancellable: (nullable): a cancellable
+ * @error: the place for an error
+ *
+ * Exports @document, or the artefact @options names, to @file, which must
+ * be local. Everything that can be checked is checked before anything is
+ * written; the data goes to a temporary file beside @file that replaces it
+ * only once complete, so a failure leaves @file as it was, or absent.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+tpt_export (TptDocument             *document,
+            GFile                   *file,
+            const TptExportOptions  *options,
+            GCancellable            *cancellable,
+            GError                 **error)
+{
+  g_autoptr(GPtrArray) blueprints = NULL;
+  PangoContext *context;
+  double page_width, page_height;
+  gboolean ok;
+
+  g_return_val_if_fail (TPT_IS_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (options != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!check_options (options, &page_width, &page_height, error))
+    return FALSE;
+  blueprints = select_blueprints (document, options, error);
+  if (blueprints == NULL)
+    return FALSE;
+
+  context = tpt_text_context_new ();
+  ok = export_blueprints (document, file, blueprints, options, context, page_width, page_height,
+                          cancellable, error);
+  g_object_unref (context);
+
+  return ok;
+}

@@ -1,0 +1,82 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "tpt-document.h"
+#include "tpt-theme.h"
+
+G_BEGIN_DECLS
+
+#define TPT_EXPORT_ERROR (tpt_export_error_quark ())
+
+/**
+ * TptExportError:
+ * @TPT_EXPORT_ERROR_BAD_OPTION: an option is out of range or does not apply
+ * @TPT_EXPORT_ERROR_NO_ARTEFACT: the artefact to export is missing or
+ *   cannot be exported to this format
+ * @TPT_EXPORT_ERROR_TOO_LARGE: the image would be too large
+ * @TPT_EXPORT_ERROR_FAILED: drawing or writing failed
+ */
+typedef enum
+{
+  TPT_EXPORT_ERROR_BAD_OPTION,
+  TPT_EXPORT_ERROR_NO_ARTEFACT,
+  TPT_EXPORT_ERROR_TOO_LARGE,
+  TPT_EXPORT_ERROR_FAILED,
+} TptExportError;
+
+typedef enum
+{
+  TPT_EXPORT_PDF,
+  TPT_EXPORT_SVG,
+  TPT_EXPORT_PNG,
+} TptExportFormat;
+
+/**
+ * TptExportOptions:
+ * @format: what to write
+ * @artefact: (nullable): the id of the artefact to export; %NULL for the
+ *   whole document (PDF) or its only blueprint (SVG, PNG)
+ * @page_size: (nullable): a paper size for PDF pages, see
+ *   tpt_page_size_lookup(); %NULL to fit each page to its content
+ * @landscape: turn named pages to landscape
+ * @dpi: the resolution of PNG images
+ * @theme: the colours
+ * @date: (nullable): the date on the cover; %NULL for today
+ * @poster: (nullable): a paper size to tile one blueprint over, as a wall
+ *   poster (PDF only); %NULL for none
+ * @poster_scale: the poster's print scale in percent, or 0
+ * @sheets_wide: how many sheets the poster spans across, or 0
+ * @overlap_mm: the strip neighbouring poster sheets share, in millimetres
+ */
+typedef struct
+{
+  TptExportFormat  format;
+  const char      *artefact;
+  const char      *page_size;
+  gboolean         landscape;
+  double           dpi;
+  TptThemeKind     theme;
+  GDateTime       *date;
+  const char      *poster;
+  double           poster_scale;
+  guint            sheets_wide;
+  double           overlap_mm;
+} TptExportOptions;
+
+#define TPT_EXPORT_MIN_DPI     10
+#define TPT_EXPORT_MAX_DPI     1200
+#define TPT_EXPORT_MAX_PIXELS  (16384 * 16384)
+
+GQuark   tpt_export_error_quark      (void);
+void     tpt_export_options_init     (TptExportOptions  *options);
+gboolean tpt_export_format_for_path  (const char        *path,
+                                      TptExportFormat   *format);
+gboolean tpt_export                  (TptDocument       *document,
+                                      GFile             *file,
+                                      const TptExportOptions *options,
+                                      GCancellable      *cancellable,
+                                      GError           **error);
+
+G_END_DECLS

@@ -1,0 +1,35 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <pango/pango.h>
+
+G_BEGIN_DECLS
+
+/**
+ * TptTextStyle:
+ *
+ * The type sizes of a drawing. Sizes are in points, and the Pango context
+ * from tpt_text_context_new() measures in points too.
+ */
+typedef enum
+{
+  TPT_TEXT_BODY,
+  TPT_TEXT_SMALL,
+  TPT_TEXT_HEADING,
+  TPT_TEXT_SUBHEADING,
+  TPT_TEXT_TITLE,
+  TPT_TEXT_BADGE,
+  TPT_TEXT_COVER_TITLE,
+  TPT_N_TEXT_STYLES,
+} TptTextStyle;
+
+PangoContext *tpt_text_context_new  (void);
+PangoLayout  *tpt_text_layout_new   (PangoContext *context,
+                                     TptTextStyle  style,
+                                     const char   *text,
+                                     double        width);
+void          tpt_text_layout_size  (PangoLayout  *layout,
+                                     double       *width,
+                                     double       *height);
+
+G_END_DECLS

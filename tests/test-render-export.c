@@ -1,0 +1,811 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Export checked by the tools people will open the files with: pdfinfo for
+ * pages and sizes, pdftotext for searchable text, qpdf for the outline,
+ * rsvg-convert for the SVG, and the PNG header for the image size. Bad
+ * options and documents must leave no file behind. */
+#define G_LOG_DOMAIN "test-render-export"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sys/wait.h>
+
+#include "render-fixtures.h"
+#include "tpt-blueprint-layout.h"
+#include "tpt-blueprint-renderer.h"
+#include "tpt-export.h"
+#include "tpt-format.h"
+#include "tpt-page-size.h"
+#include "tpt-poster.h"
+#include "tpt-text.h"
+
+#include <math.h>
+
+typedef struct
+{
+  char *dir;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("tpt-export-XXXXXX", &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (fixture->dir);
+  g_free (fixture->dir);
+}
+
+static guint
+count_files (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  guint n = 0;
+
+  while (dir != NULL && g_dir_read_name (dir) != NULL)
+    n++;
+  return n;
+}
+
+/* Runs a tool and returns what it printed, or NULL (and skips the test)
+ * when the tool is not installed. */
+static char *
+run (const char * const *argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *found = g_find_program_in_path (argv[0]);
+  char *out = NULL;
+  int status;
+
+  if (found == NULL)
+    {
+      g_test_skip_printf ("%s is not installed (build-aux/install-deps)", argv[0]);
+      return NULL;
+    }
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_spawn_check_wait_status (status, &error);
+  g_assert_no_error (error);
+  return out;
+}
+
+static char *
+export (TptDocument      *document,
+        const char       *dir,
+        const char       *name,
+        TptExportOptions *options)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (tpt_export_format_for_path (path, &options->format));
+  tpt_export (document, file, options, NULL, &error);
+  g_assert_no_error (error);
+  return g_steal_pointer (&path);
+}
+
+/* Text without white space or hyphens, so that line breaks and the hyphens
+ * Pango adds inside broken words do not hide a match. */
+static char *
+squeeze (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_isspace (c) && c != '-' && c != 0x2010)
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+assert_page_size (const char *info,
+                  guint       page,
+                  double      width,
+                  double      height)
+{
+  g_autofree char *key = g_strdup_printf ("Page %4u size:", page);
+  const char *line = strstr (info, key);
+  double w, h;
+
+  g_assert_nonnull (line);
+  g_assert_cmpint (sscanf (line + strlen (key), " %lf x %lf", &w, &h), ==, 2);
+  g_assert_cmpfloat_with_epsilon (w, width, 0.01);
+  g_assert_cmpfloat_with_epsilon (h, height, 0.01);
+}
+
+static void
+test_pdf (Fixture       *fixture,
+          gconstpointer  data)
+{
+  g_autoptr(TptDocument) document = render_fixture_claims ();
+  GListModel *blueprints = tpt_document_get_blueprints (document);
+  g_autoptr(GDateTime) date = g_date_time_new_utc (2026, 3, 14, 12, 0, 0);
+  TptExportOptions options;
+  g_autofree char *path = NULL;
+  g_autofree char *info = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *squeezed = NULL;
+  g_autofree char *json = NULL;
+  PangoContext *context = tpt_text_context_new ();
+
+  tpt_export_options_init (&options);
+  options.date = date;
+  path = export (document, fixture->dir, "claims.pdf", &options);
+
+  info = run ((const char *[]) { "pdfinfo", "-f", "1", "-l", "9", path, NULL });
+  if (info == NULL)
+    goto out;
+  g_assert_nonnull (strstr (info, "Pages:           3\n"));
+  g_assert_nonnull (strstr (info, "Title:           Motor claims\n"));
+  g_assert_nonnull (strstr (info, "Author:          Service design team\n"));
+  /* An A4 landscape cover, then each blueprint on a page fitted to it. */
+  assert_page_size (info, 1, 841.89, 595.28);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(TptBlueprint) blueprint = g_list_model_get_item (blueprints, i);
+      g_autoptr(TptBlueprintLayout) layout = tpt_blueprint_layout_new (document, blueprint,
+                                                                       context);
+
+      assert_page_size (info, i + 2, ceil (layout->bounds.width), ceil (layout->bounds.height));
+    }
+
+  /* Text stays text: every card can be found, and the cover's date. */
+  text = run ((const char *[]) { "pdftotext", "-enc", "UTF-8", path, "-", NULL });
+  squeezed = squeeze (text);
+  g_assert_nonnull (strstr (text, "14 March 2026"));
+  for (guint i = 0; i < g_list_model_get_n_items (blueprints); i++)
+    {
+      g_autoptr(TptBlueprint) blueprint = g_list_model_get_item (blueprints, i);
+      GListModel *cards = tpt_blueprint_get_cards (blueprint);
+
+      for (guint k = 0; k < g_list_model_get_n_items (cards); k++)
+        {
+          g_autoptr(TptCard) card = g_list_model_get_item (cards, k);
+          g_autofree char *wanted = squeeze (tpt_card_get_text (card));
+
+          if (strstr (squeezed, wanted) == NULL)
+            g_error ("card text “%s” not in the PDF", tpt_card_get_text (card));
+        }
+    }
+
+  /* The outline names each blueprint, read by a tool other than poppler. */
+  json = run ((const char *[]) { "qpdf", "--json", "--json-key=outlines", path, NULL });
+  if (json == NULL)
+    goto out;
+  g_assert_nonnull (strstr (json, "\"title\": \"Claims — current state\""));
+  g_assert_nonnull (strstr (json, "\"title\": \"Claims — current state — future state\""));
+
+out:
+  g_object_unref (context);
+}
+
+/* Forty blueprints, one untitled: a page each, an outline entry each, and a
+ * cover whose contents end with a count instead of running off the page. */
+static void
+test_pdf_many (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(TptDocument) document = tpt_document_new ();
+  TptExportOptions options;
+  g_autofree char *path = NULL;
+  g_autofree char *info = NULL;
+  g_autofree char *cover = NULL;
+  g_autofree char *json = NULL;
+
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autoptr(TptBlueprint) blueprint = tpt_blueprint_new (document);
+      g_autofree char *title = g_strdup_printf ("Blueprint %u", i + 1);
+
+      if (i > 0)
+        tpt_blueprint_set_title (blueprint, title);
+      tpt_document_insert_blueprint (document, i, blueprint);
+    }
+
+  tpt_export_options_init (&options);
+  path = export (document, fixture->dir, "many.pdf", &options);
+  info = run ((const char *[]) { "pdfinfo", path, NULL });
+  if (info == NULL)
+    return;
+  g_assert_nonnull (strstr (info, "Pages:           41\n"));
+  cover = run ((const char *[]) { "pdftotext", "-enc", "UTF-8", "-l", "1", path, "-", NULL });
+  g_assert_nonnull (strstr (cover, "Untitled blueprint"));
+  g_assert_nonnull (strstr (cover, "more"));
+  g_assert_null (strstr (cover, "Blueprint 40"));
+  json = run ((const char *[]) { "qpdf", "--json", "--json-key=outlines", path, NULL });
+  if (json == NULL)
+    return;
+  g_assert_nonnull (strstr (json, "\"title\": \"Blueprint 40\""));
+  g_assert_nonnull (strstr (json, "\"title\": \"Untitled blueprint\""));
+}
+
+static void
+test_pdf_page_size (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(TptDocument) document = render_fixture_claims ();
+  TptExportOptions options;
+  g_autofree char *path = NULL;
+  g_autofree char *info = NULL;
+
+  tpt_export_options_init (&options);
+  options.page_size = "a3";
+  options.landscape = TRUE;
+  options.artefact = "b1";
+  options.theme = TPT_THEME_PRINT;
+  path = export (document, fixture->dir, "a3.pdf", &options);
+
+  info = run ((const char *[]) { "pdfinfo", "-f", "1", "-l", "9", path, NULL });
+  if (info == NULL)
+    return;
+  /* One artefact: no cover, one page. */
+  g_assert_nonnull (strstr (info, "Pages:           1\n"));
+  assert_page_size (info, 1, 1190.55, 841.89);
+}
+
+static void
+test_svg (Fixture       *fixture,
+          gconstpointer  data)
+{
+  g_autoptr(TptDocument) document = render_fixture_claims ();
+  TptExportOptions options;
+  g_autofree char *path = NULL;
+  g_autofree char *png = g_build_filename (fixture->dir, "from-svg.png", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *contents = NULL;
+
+  tpt_export_options_init (&options);
+  options.artefact = "b1";
+  options.theme = TPT_THEME_DARK;
+  path = export (document, fixture->dir, "claims.svg", &options);
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "<?xml"));
+  g_assert_nonnull (strstr (contents, "<svg"));
+
+  out = run ((const char *[]) { "rsvg-convert", "-o", png, path, NULL });
+  if (out == NULL)
+    return;
+  g_assert_true (g_file_test (png, G_FILE_TEST_IS_REGULAR));
+}
+
+static void
+read_png_size (const char *path,
+               guint      *width,
+               guint      *height)
+{
+  static const guchar signature[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
+  g_autofree guchar *data = NULL;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (path, (char **) &data, &len, NULL));
+  g_assert_cmpuint (len, >, 24);
+  g_assert_cmpmem (data, sizeof signature, signature, sizeof signature);
+  g_assert_cmpmem (data + 12, 4, "IHDR", 4);
+  *width = (guint) data[16] << 24 | (guint) data[17] << 16 | (guint) data[18] << 8 | data[19];
+  *height = (guint) data[20] << 24 | (guint) data[21] << 16 | (guint) data[22] << 8 | data[23];
+}
+
+static void
+test_png (Fixture       *fixture,
+          gconstpointer  data)
+{
+  g_autoptr(TptDocument) document = render_fixture_claims ();
+  g_autoptr(TptBlueprint) blueprint =
+    g_list_model_get_item (tpt_document_get_blueprints (document), 1);
+  PangoContext *context = tpt_text_context_new ();
+  g_autoptr(TptBlueprintLayout) layout = tpt_blueprint_layout_new (document, blueprint, context);
+  TptExportOptions options;
+  g_autofree char *path = NULL;
+  guint width, height;
+
+  tpt_export_options_init (&options);
+  options.artefact = tpt_node_get_id (TPT_NODE (blueprint));
+  options.dpi = 144;
+  path = export (document, fixture->dir, "future.png", &options);
+
+  read_png_size (path, &width, &height);
+  g_assert_cmpuint (width, ==, (guint) ceil (layout->bounds.width * 2));
+  g_assert_cmpuint (height, ==, (guint) ceil (layout->bounds.height * 2));
+  g_object_unref (context);
+}
+
+static void
+assert_fails (TptDocument            *document,
+              const char             *dir,
+              const char             *name,
+              const TptExportOptions *options,
+              GQuark                  domain,
+              int                     code)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  TptExportOptions copy = *options;
+
+  g_assert_true (tpt_export_format_for_path (path, &copy.format));
+  g_assert_false (tpt_export (document, file, &copy, NULL, &error));
+  g_assert_error (error, domain, code);
+  g_assert_cmpstr (error->message, !=, "");
+}
+
+static void
+test_bad (Fixture       *fixture,
+          gconstpointer  data)
+{
+  g_autoptr(TptDocument) document = render_fixture_claims ();
+  g_autoptr(TptDocument) empty = tpt_document_new ();
+  g_autofree char *existing = g_build_filename (fixture->dir, "existing.pdf", NULL);
+  g_autofree char *contents = NULL;
+  TptExportOptions options;
+
+  tpt_export_options_init (&options);
+
+  /* Two blueprints and no --artefact: an image holds one. */
+  assert_fails (document, fixture->dir, "a.png", &options,
+                TPT_EXPORT_ERROR, TPT_EXPORT_ERROR_NO_ARTEFACT);
+  assert_fails (empty, fixture->dir, "a.svg", &options,
+                TPT_EXPORT_ERROR, TPT_EXPORT_ERROR_NO_ARTEFACT);
+
+  options.artefact = "nope";
+  assert_fails (document, fixture->dir, "a.pdf", &options,
+                TPT_EXPORT_ERROR, TPT_EXPORT_ERROR_NO_ARTEFACT);
+  options.artefact = "p1";
+  assert_fails (document, fixture->dir, "a.pdf", &options,
+                TPT_EXPORT_ERROR, TPT_EXPORT_ERROR_NO_ARTEFACT);
+
+  options.artefact = "b1";
+  options.page_size = "A9";
+  assert_fails (document, fixture->dir, "a.pdf", &options,
+                TPT_EXPORT_ERROR, TPT_EXPORT_ERROR_BAD_OPTION);
+  options.page_size = "A4";
+  assert_fails (document, fixture->dir, "a.png", &options,
+                TPT_EXPORT_ERROR, TPT_EXPORT_ERROR_BAD_OPTION);
+  options.page_size = NULL;
+  options.landscape = TRUE;
+  assert_fails (document, fixture->dir, "a.pdf", &options,
+                TPT_EXPORT_ERROR, TPT_EXPORT_ERROR_BAD_OPTION);
+  options.landscape = FALSE;
+  options.dpi = 5;
+  assert_fails (document, fixture->dir, "a.png", &options,
+                TPT_EXPORT_ERROR, TPT_EXPORT_ERROR_BAD_OPTION);
+  options.dpi = 1200;
+  assert_fails (document, fixture->dir, "a.png", &options,
+                TPT_EXPORT_ERROR, TPT_EXPORT_ERROR_TOO_LARGE);
+  g_assert_cmpuint (count_files (fixture->dir), ==, 0);
+
+  /* A failed export leaves an existing file as it was. */
+  g_assert_true (g_file_set_contents (existing, "old", -1, NULL));
+  options.dpi = 96;
+  options.page_size = "A9";
+  assert_fails (document, fixture->dir, "existing.pdf", &options,
+                TPT_EXPORT_ERROR, TPT_EXPORT_ERROR_BAD_OPTION);
+  g_assert_true (g_file_get_contents (existing, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "old");
+
+  /* A failure while writing removes the temporary file and keeps the old
+   * one: here the export is cancelled before it starts writing. */
+  {
+    g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+    g_autoptr(GFile) file = g_file_new_for_path (existing);
+    g_autoptr(GError) error = NULL;
+
+    g_cancellable_cancel (cancellable);
+    options.page_size = NULL;
+    options.format = TPT_EXPORT_PDF;
+    g_assert_false (tpt_export (document, file, &options, cancellable, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    g_clear_pointer (&contents, g_free);
+    g_assert_true (g_file_get_contents (existing, &contents, NULL, NULL));
+    g_assert_cmpstr (contents, ==, "old");
+    g_assert_cmpuint (count_files (fixture->dir), ==, 1);
+  }
+
+  /* Nor does a directory that does not exist leave anything behind. */
+  options.page_size = NULL;
+  assert_fails (document, fixture->dir, "missing/a.pdf", &options,
+                G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_cmpuint (count_files (fixture->dir), ==, 1);
+}
+
+/* Draws the claims blueprint in each theme and checks what matters about
+ * each: print is pure grey (it must survive a monochrome printer), light is
+ * light, dark is dark, and a clip limits the drawing to itself. */
+static void
+test_themes (void)
+{
+  g_autoptr(TptDocument) document = render_fixture_claims ();
+  g_autoptr(TptBlueprint) blueprint =
+    g_list_model_get_item (tpt_document_get_blueprints (document), 0);
+  PangoContext *context = tpt_text_context_new ();
+  g_autoptr(TptBlueprintLayout) layout = tpt_blueprint_layout_new (document, blueprint, context);
+  static const TptThemeKind kinds[] = { TPT_THEME_LIGHT, TPT_THEME_DARK, TPT_THEME_PRINT };
+  int width = (int) ceil (layout->bounds.width), height = (int) ceil (layout->bounds.height);
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
+      cairo_t *cr = cairo_create (surface);
+      const guchar *data;
+      int stride;
+      double sum = 0;
+      guint coloured = 0;
+
+      tpt_blueprint_render (cr, layout, tpt_theme_get (kinds[k]));
+      g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+      cairo_surface_flush (surface);
+      data = cairo_image_surface_get_data (surface);
+      stride = cairo_image_surface_get_stride (surface);
+      for (int y = 0; y < height; y++)
+        for (int x = 0; x < width; x++)
+          {
+            const guint32 pixel = *(const guint32 *) (gconstpointer) (data + y * stride + 4 * x);
+            int r = pixel >> 16 & 0xff, g = pixel >> 8 & 0xff, b = pixel & 0xff;
+
+            sum += (r + g + b) / (3 * 255.0);
+            coloured += MAX (ABS (r - g), MAX (ABS (g - b), ABS (r - b))) > 3;
+          }
+      sum /= (double) width * height;
+
+      if (kinds[k] == TPT_THEME_PRINT)
+        g_assert_cmpuint (coloured, ==, 0);
+      else
+        g_assert_cmpuint (coloured, >, 0);
+      if (kinds[k] == TPT_THEME_DARK)
+        g_assert_cmpfloat (sum, <, 0.35);
+      else
+        g_assert_cmpfloat (sum, >, 0.75);
+
+      /* Clipped to one card, the drawing leaves the rest as it was. */
+      {
+        const TptLayoutCard *card = &g_array_index (layout->cards, TptLayoutCard, 0);
+        guint32 corner;
+
+        cairo_set_source_rgb (cr, 1, 0, 1);
+        cairo_paint (cr);
+        cairo_rectangle (cr, card->rect.x, card->rect.y, card->rect.width, card->rect.height);
+        cairo_clip (cr);
+        tpt_blueprint_render (cr, layout, tpt_theme_get (kinds[k]));
+        cairo_surface_flush (surface);
+        corner = *(const guint32 *) (gconstpointer) data;
+        g_assert_cmphex (corner & 0xffffff, ==, 0xff00ff);
+      }
+
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+    }
+
+  g_object_unref (context);
+}
+
+static void
+test_poster_plan (void)
+{
+  g_autoptr(TptDocument) document = render_fixture_claims ();
+  g_autoptr(TptBlueprint) blueprint =
+    g_list_model_get_item (tpt_document_get_blueprints (document), 0);
+  PangoContext *context = tpt_text_context_new ();
+  g_autoptr(TptBlueprintLayout) layout = tpt_blueprint_layout_new (document, blueprint, context);
+  static const struct { guint row, column; const char *label; } labels[] = {
+    { 0, 0, "A1" }, { 1, 2, "B3" }, { 25, 0, "Z1" }, { 26, 0, "AA1" }, { 27, 9, "AB10" },
+  };
+  static const double scales[] = { 50, 100, 150, 400 };
+  g_autoptr(GError) error = NULL;
+  TptPosterPlan plan;
+  double w, h;
+
+  g_assert_true (tpt_page_size_lookup ("A4", &w, &h));
+  for (guint i = 0; i < G_N_ELEMENTS (scales); i++)
+    {
+      double overlap = 10 * 72 / 25.4 / (scales[i] / 100);
+
+      g_assert_true (tpt_poster_plan (&layout->bounds, w, h, scales[i], 0, 10, &plan, &error));
+      g_assert_no_error (error);
+      g_assert_cmpfloat_with_epsilon (plan.scale, scales[i] / 100, 1e-9);
+
+      /* The sheets cover the drawing, and one sheet fewer would not. */
+      for (guint r = 0; r < plan.rows; r++)
+        for (guint c = 0; c < plan.columns; c++)
+          {
+            TptRect tile = tpt_poster_tile (&plan, r, c);
+
+            /* Neighbours share exactly the overlap, in drawing units. */
+            if (c > 0)
+              {
+                TptRect left = tpt_poster_tile (&plan, r, c - 1);
+
+                g_assert_cmpfloat_with_epsilon (tpt_rect_right (&left) - tile.x, overlap, 1e-6);
+              }
+            if (r > 0)
+              {
+                TptRect above = tpt_poster_tile (&plan, r - 1, c);
+
+                g_assert_cmpfloat_with_epsilon (tpt_rect_bottom (&above) - tile.y, overlap,
+                                                1e-6);
+              }
+          }
+      {
+        TptRect last = tpt_poster_tile (&plan, plan.rows - 1, plan.columns - 1);
+
+        g_assert_cmpfloat (tpt_rect_right (&last), >=, layout->bounds.width);
+        g_assert_cmpfloat (tpt_rect_bottom (&last), >=, layout->bounds.height);
+        if (plan.columns > 1)
+          {
+            TptRect before = tpt_poster_tile (&plan, 0, plan.columns - 2);
+
+            g_assert_cmpfloat (tpt_rect_right (&before), <, layout->bounds.width);
+          }
+        if (plan.rows > 1)
+          {
+            TptRect before = tpt_poster_tile (&plan, plan.rows - 2, 0);
+
+            g_assert_cmpfloat (tpt_rect_bottom (&before), <, layout->bounds.height);
+          }
+      }
+    }
+
+  /* N sheets wide is N sheets wide. */
+  g_assert_true (tpt_poster_plan (&layout->bounds, w, h, 0, 3, 10, &plan, &error));
+  g_assert_cmpuint (plan.columns, ==, 3);
+
+  g_assert_false (tpt_poster_plan (&layout->bounds, w, h, 100, 3, 10, &plan, &error));
+  g_assert_error (error, TPT_EXPORT_ERROR, TPT_EXPORT_ERROR_BAD_OPTION);
+  g_clear_error (&error);
+  g_assert_false (tpt_poster_plan (&layout->bounds, w, h, 100, 0, 500, &plan, &error));
+  g_assert_error (error, TPT_EXPORT_ERROR, TPT_EXPORT_ERROR_BAD_OPTION);
+  g_clear_error (&error);
+  /* A 5,000-card blueprint at 200% would take over a thousand sheets. */
+  g_assert_false (tpt_poster_plan (&(TptRect) { 0, 0, 44000, 3000 }, w, h, 200, 0, 10, &plan,
+                                   &error));
+  g_assert_error (error, TPT_EXPORT_ERROR, TPT_EXPORT_ERROR_TOO_LARGE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    {
+      g_autofree char *label = tpt_poster_tile_label (labels[i].row, labels[i].column);
+
+      g_assert_cmpstr (label, ==, labels[i].label);
+    }
+
+  g_object_unref (context);
+}
+
+static void
+test_poster_pdf (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(TptDocument) document = render_fixture_claims ();
+  g_autoptr(TptBlueprint) blueprint =
+    g_list_model_get_item (tpt_document_get_blueprints (document), 0);
+  PangoContext *context = tpt_text_context_new ();
+  g_autoptr(TptBlueprintLayout) layout = tpt_blueprint_layout_new (document, blueprint, context);
+  g_autofree char *path = NULL;
+  g_autofree char *info = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *pages = NULL;
+  TptExportOptions options;
+  TptPosterPlan plan;
+  double w, h;
+
+  g_assert_true (tpt_page_size_lookup ("A4", &w, &h));
+  g_assert_true (tpt_poster_plan (&layout->bounds, w, h, 150, 0, 10, &plan, NULL));
+  g_assert_cmpuint (plan.columns * plan.rows, >, 1);
+
+  tpt_export_options_init (&options);
+  options.artefact = "b1";
+  options.poster = "A4";
+  options.poster_scale = 150;
+  path = export (document, fixture->dir, "poster.pdf", &options);
+
+  info = run ((const char *[]) { "pdfinfo", "-f", "1", "-l", "1", path, NULL });
+  if (info == NULL)
+    goto out;
+  /* The assembly page, then one page a sheet. */
+  pages = g_strdup_printf ("Pages:           %u\n", 1 + plan.columns * plan.rows);
+  g_assert_nonnull (strstr (info, pages));
+  assert_page_size (info, 1, w, h);
+
+  text = run ((const char *[]) { "pdftotext", "-enc", "UTF-8", path, "-", NULL });
+  json = run ((const char *[]) { "qpdf", "--json", "--json-key=outlines", path, NULL });
+  for (guint r = 0; r < plan.rows; r++)
+    for (guint c = 0; c < plan.columns; c++)
+      {
+        g_autofree char *label = tpt_poster_tile_label (r, c);
+        g_autofree char *entry = g_strdup_printf ("\"title\": \"%s\"", label);
+        g_autofree char *sheet = g_strdup_printf ("sheet %u of %u", r * plan.columns + c + 1,
+                                                  plan.columns * plan.rows);
+
+        g_assert_nonnull (strstr (text, label));
+        g_assert_nonnull (strstr (text, sheet));
+        if (json != NULL)
+          g_assert_nonnull (strstr (json, entry));
+      }
+
+out:
+  g_object_unref (context);
+}
+
+static char *
+touchpoint_binary (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("G_TEST_BUILDDIR") != NULL
+                                              ? g_getenv ("G_TEST_BUILDDIR") : ".",
+                                            "..", "src", "touchpoint", NULL);
+
+  if (!g_file_test (path, G_FILE_TEST_IS_EXECUTABLE))
+    {
+      g_test_skip_printf ("no touchpoint binary at %s", path);
+      return NULL;
+    }
+  return g_steal_pointer (&path);
+}
+
+/* Runs `touchpoint ARGS…` and returns its exit status. */
+static int
+run_touchpoint (const char         *binary,
+                const char * const *args)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) argv = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_strv_builder_add (builder, binary);
+  g_strv_builder_addv (builder, (const char **) args);
+  argv = g_strv_builder_end (builder);
+  g_spawn_sync (NULL, argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (status));
+  return WEXITSTATUS (status);
+}
+
+static void
+test_cli (Fixture       *fixture,
+          gconstpointer  data)
+{
+  g_autofree char *binary = touchpoint_binary ();
+  g_autofree char *example = g_build_filename (g_getenv ("TPT_SOURCE_ROOT"), "data", "examples",
+                                               "motor-insurance.touchpoint", NULL);
+  g_autofree char *bad = g_build_filename (fixture->dir, "bad.touchpoint", NULL);
+  g_autofree char *pdf = g_build_filename (fixture->dir, "example.pdf", NULL);
+  g_autofree char *png = g_build_filename (fixture->dir, "example.png", NULL);
+  g_autofree char *svg = g_build_filename (fixture->dir, "example.svg", NULL);
+  g_autofree char *out = g_build_filename (fixture->dir, "out.pdf", NULL);
+  g_autofree char *poster = g_build_filename (fixture->dir, "poster.pdf", NULL);
+  g_autofree char *info = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *squeezed = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(TptDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *blueprints;
+  guint width, height;
+
+  if (binary == NULL)
+    return;
+
+  g_assert_cmpint (run_touchpoint (binary, (const char *[]) { "--export", pdf, example, NULL }),
+                   ==, 0);
+  g_assert_cmpint (run_touchpoint (binary, (const char *[]) { "--export", svg, "--artefact", "b1",
+                                                              "--theme", "dark", example, NULL }),
+                   ==, 0);
+  g_assert_cmpint (run_touchpoint (binary, (const char *[]) { "--export", png, "--artefact", "b2",
+                                                              "--dpi", "36", "--theme", "print",
+                                                              example, NULL }),
+                   ==, 0);
+  g_assert_cmpint (run_touchpoint (binary, (const char *[]) { "--export", poster, "--artefact",
+                                                              "b1", "--poster", "A3",
+                                                              "--landscape", "--sheets-wide", "3",
+                                                              example, NULL }),
+                   ==, 0);
+  g_assert_true (g_file_test (poster, G_FILE_TEST_IS_REGULAR));
+  read_png_size (png, &width, &height);
+  g_assert_cmpuint (width, >, 100);
+  g_assert_cmpuint (height, >, 100);
+  g_assert_true (g_file_test (svg, G_FILE_TEST_IS_REGULAR));
+
+  /* Every card of every blueprint of the example is in the PDF as text. */
+  file = g_file_new_for_path (example);
+  document = tpt_document_load_file (file, NULL, &error);
+  g_assert_no_error (error);
+  blueprints = tpt_document_get_blueprints (document);
+  info = run ((const char *[]) { "pdfinfo", pdf, NULL });
+  if (info == NULL)
+    return;
+  g_assert_nonnull (strstr (info, "Pages:           3\n"));
+  text = run ((const char *[]) { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL });
+  squeezed = squeeze (text);
+  for (guint i = 0; i < g_list_model_get_n_items (blueprints); i++)
+    {
+      g_autoptr(TptBlueprint) blueprint = g_list_model_get_item (blueprints, i);
+      GListModel *cards = tpt_blueprint_get_cards (blueprint);
+
+      for (guint k = 0; k < g_list_model_get_n_items (cards); k++)
+        {
+          g_autoptr(TptCard) card = g_list_model_get_item (cards, k);
+          g_autofree char *wanted = squeeze (tpt_card_get_text (card));
+
+          if (strstr (squeezed, wanted) == NULL)
+            g_error ("card text “%s” not in the PDF", tpt_card_get_text (card));
+        }
+    }
+
+  /* A bad document fails with 1, bad arguments with 2; neither leaves a
+   * file behind. */
+  g_assert_true (g_file_set_contents (bad, "<touchpoint format=\"1\"><meta>", -1, NULL));
+  g_assert_cmpint (run_touchpoint (binary, (const char *[]) { "--export", out, bad, NULL }), ==, 1);
+  g_assert_cmpint (run_touchpoint (binary, (const char *[]) { "--export", out, "--page-size", "A9",
+                                                              example, NULL }), ==, 2);
+  g_assert_cmpint (run_touchpoint (binary, (const char *[]) { "--export", out, "--dpi", "96",
+                                                              example, NULL }), ==, 2);
+  g_assert_cmpint (run_touchpoint (binary, (const char *[]) { "--export", out, "--theme", "sepia",
+                                                              example, NULL }), ==, 2);
+  g_assert_cmpint (run_touchpoint (binary, (const char *[]) { "--export", png, "--dpi", "ten",
+                                                              example, NULL }), ==, 2);
+  g_assert_cmpint (run_touchpoint (binary, (const char *[]) { "--export", out, "--artefact", "zz",
+                                                              example, NULL }), ==, 2);
+  g_assert_cmpint (run_touchpoint (binary, (const char *[]) { "--theme", "dark", example, NULL }),
+                   ==, 2);
+  g_assert_cmpint (run_touchpoint (binary, (const char *[]) { "--export", out, "--scale", "50",
+                                                              "--artefact", "b1", example, NULL }),
+                   ==, 2);
+  g_assert_cmpint (run_touchpoint (binary, (const char *[]) { "--export", out, "--poster", "A4",
+                                                              example, NULL }),
+                   ==, 2);
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+  /* The files from before are still there, and nothing else. */
+  g_assert_cmpuint (count_files (fixture->dir), ==, 5);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/tpt/render/draw/themes", test_themes);
+  g_test_add ("/tpt/render/export/pdf", Fixture, NULL,
+              fixture_setup, test_pdf, fixture_teardown);
+  g_test_add ("/tpt/render/export/pdf-many", Fixture, NULL,
+              fixture_setup, test_pdf_many, fixture_teardown);
+  g_test_add ("/tpt/render/export/pdf-page-size", Fixture, NULL,
+              fixture_setup, test_pdf_page_size, fixture_teardown);
+  g_test_add_func ("/tpt/render/poster/plan", test_poster_plan);
+  g_test_add ("/tpt/render/poster/pdf", Fixture, NULL,
+              fixture_setup, test_poster_pdf, fixture_teardown);
+  g_test_add ("/tpt/render/export/svg", Fixture, NULL,
+              fixture_setup, test_svg, fixture_teardown);
+  g_test_add ("/tpt/render/export/png", Fixture, NULL,
+              fixture_setup, test_png, fixture_teardown);
+  g_test_add ("/tpt/render/export/bad", Fixture, NULL,
+              fixture_setup, test_bad, fixture_teardown);
+  g_test_add ("/tpt/render/export/cli", Fixture, NULL,
+              fixture_setup, test_cli, fixture_teardown);
+
+  return g_test_run ();
+}
