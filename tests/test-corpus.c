@@ -291,6 +291,24 @@ test_billion_laughs_is_fast (void)
   g_assert_cmpfloat (g_timer_elapsed (timer, NULL), <, 2.0);
 }
 
+/* libxml2 2.9 checks attributes for duplicates in quadratic time; a tag
+ * with 200,000 attributes (2.4 MB) would take minutes there. */
+static void
+test_many_attributes_is_fast (void)
+{
+  g_autoptr(GString) str = g_string_new ("<?xml version=\"1.0\"?>\n<touchpoint format=\"1\"");
+  g_autoptr(GTimer) timer = g_timer_new ();
+  g_autoptr(GBytes) bytes = NULL;
+
+  for (guint i = 0; i < 200000; i++)
+    g_string_append_printf (str, " a%u=\"\"", i);
+  g_string_append (str, "><meta><title/></meta></touchpoint>\n");
+  bytes = g_string_free_to_bytes (g_steal_pointer (&str));
+
+  assert_fails (bytes, TPT_ERROR_INVALID, 2, "Element <touchpoint> has more than 32 attributes");
+  g_assert_cmpfloat (g_timer_elapsed (timer, NULL), <, 5.0);
+}
+
 /* What loads must write and read back to the same bytes; what does not load
  * must fail with a TptError. */
 static gboolean
@@ -455,6 +473,7 @@ main (int   argc,
   g_test_add_func ("/tpt/corpus/too-large", test_too_large);
   g_test_add_func ("/tpt/corpus/photo-size", test_photo_size);
   g_test_add_func ("/tpt/corpus/billion-laughs-is-fast", test_billion_laughs_is_fast);
+  g_test_add_func ("/tpt/corpus/many-attributes-is-fast", test_many_attributes_is_fast);
   g_test_add_func ("/tpt/corpus/truncations", test_truncations);
   g_test_add_func ("/tpt/corpus/mutations", test_mutations);
   g_test_add_func ("/tpt/corpus/fuzz-findings", test_fuzz_findings);

@@ -470,6 +470,78 @@ check_prolog (Loader     *self,
   return TRUE;
 }
 
+/* More attributes than any element of the format has, with room for the
+ * mistakes the reader reports one by one. */
+#define MAX_TAG_ATTRIBUTES 32
+
+static const char *
+skip_past (const char *p,
+           const char *end,
+           const char *terminator)
+{
+  const char *found = g_strstr_len (p, end - p, terminator);
+
+  return found != NULL ? found + strlen (terminator) : end;
+}
+
+/* libxml2 2.9 checks each attribute of a start tag against all the ones
+ * before it, so a tag with a hundred thousand attributes takes minutes. No
+ * element of ours has more than seven, so tags are counted here, in one
+ * linear pass, before libxml2 is given the file. */
+static gboolean
+check_tags (Loader     *self,
+            const char *data,
+            gsize       size)
+{
+  const char *end = data + size;
+  const char *p = data;
+
+  while ((p = memchr (p, '<', end - p)) != NULL)
+    {
+      const char *tag = p;
+      guint n_attributes = 0;
+      char quote = 0;
+
+      if (has_prefix (p, end, "<!--"))
+        p = skip_past (p + 4, end, "-->");
+      else if (has_prefix (p, end, "<![CDATA["))
+        p = skip_past (p + 9, end, "]]>");
+      else if (has_prefix (p, end, "<?"))
+        p = skip_past (p + 2, end, "?>");
+      else if (has_prefix (p, end, "<!") || has_prefix (p, end, "</"))
+        p += 2;
+      else
+        {
+          for (p++; p < end; p++)
+            {
+              if (quote != 0)
+                {
+                  if (*p == quote)
+                    quote = 0;
+                }
+              else if (*p == '"' || *p == '\'')
+                quote = *p;
+              else if (*p == '=')
+                n_attributes++;
+              else if (*p == '>' || *p == '<')
+                break;
+            }
+
+          if (n_attributes > MAX_TAG_ATTRIBUTES)
+            {
+              gsize name_len = strcspn (tag + 1, " \t\r\n/>=");
+              g_autofree char *name = g_utf8_make_valid (tag + 1, MIN (name_len, 64));
+
+              fail (self, count_lines (data, tag - data), TPT_ERROR_INVALID,
+                    _("Element <%s> has more than %d attributes"), name, MAX_TAG_ATTRIBUTES);
+              return FALSE;
+            }
+        }
+    }
+
+  return TRUE;
+}
+
 /* Values --------------------------------------------------------------------- */
 
 static const char *
@@ -1987,7 +2059,9 @@ tpt_document_load_bytes (GBytes  *bytes,
           TPT_MAX_FILE_SIZE / (1024 * 1024));
   else if (size == 0)
     fail (&self, 1, TPT_ERROR_MALFORMED, _("The file is empty"));
-  else if (check_utf8 (&self, data, size) && check_prolog (&self, data, size))
+  else if (check_utf8 (&self, data, size) &&
+           check_prolog (&self, data, size) &&
+           check_tags (&self, data, size))
     parse (&self, data, size);
 
   if (self.error == NULL)

@@ -210,6 +210,9 @@ CASES = {
                          "Document type declarations are not allowed"),
     "declaration-hides-doctype": (BILLION_LAUGHS.replace('encoding="UTF-8"', 'encoding="?>"'),
                                   "MALFORMED", 1, "its XML declaration is broken"),
+    "many-attributes": (edit('kind="action">', 'kind="action" '
+                             + " ".join(f'x{i}="{i}"' for i in range(40)) + ">"),
+                        "INVALID", 28, "Element <card> has more than 32 attributes"),
     "text-before-root": (BASE.replace('<touchpoint format="1">', 'hello <touchpoint format="1">'),
                          "MALFORMED", 2, "no root element"),
     "undeclared-entity": (edit("<title>Corpus</title>", "<title>&passwd;</title>"),
