@@ -52,7 +52,6 @@ tpt_command_line_add_options (GApplication *application)
   };
 
   g_application_add_main_option_entries (application, entries);
-  g_application_set_option_context_parameter_string (application, _("[FILE…]"));
   g_application_set_option_context_summary (application,
                                             _("Touchpoint — service blueprints, personas and needs"));
 }

@@ -600,13 +600,14 @@ tpt_blueprint_move_step (TptBlueprint *self,
     }
   else
     {
-      g_autoptr(TptStep) hold = g_object_ref (step);
-
+      /* Outside a document nothing else holds the step between the two. */
+      g_object_ref (step);
       tpt_node_remove_child (TPT_NODE (from), G_LIST_STORE (tpt_stage_get_steps (from)),
                              TPT_NODE (step));
       tpt_node_insert_child (TPT_NODE (stage), G_LIST_STORE (tpt_stage_get_steps (stage)),
                              MIN (position, g_list_model_get_n_items (tpt_stage_get_steps (stage))),
                              TPT_NODE (step));
+      g_object_unref (step);
     }
   end (self);
 }

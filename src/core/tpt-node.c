@@ -681,15 +681,15 @@ tpt_node_remove_child_raw (TptNode    *self,
 {
   TptNodePrivate *priv = tpt_node_get_instance_private (self);
   TptNodePrivate *child_priv = tpt_node_get_instance_private (child);
-  g_autoptr(TptNode) hold = g_object_ref (child);
 
   g_assert (TPT_IS_NODE (self));
   g_assert (g_list_model_get_item_type (G_LIST_MODEL (store)) != G_TYPE_INVALID);
 
   if (priv->state == TPT_NODE_ATTACHED)
     tpt_node_foreach_descendant (child, detach_cb, NULL);
-  g_list_store_remove (store, position);
+  /* Before the store drops its reference, which may be the last one. */
   child_priv->parent = NULL;
+  g_list_store_remove (store, position);
 }
 
 /*

@@ -6,6 +6,9 @@
 
 #include "tpt-format.h"
 
+#include <stdio.h>
+#include <stdlib.h>
+
 int LLVMFuzzerTestOneInput (const guint8 *data,
                             size_t        size);
 
