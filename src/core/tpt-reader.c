@@ -20,16 +20,20 @@
 #include "tpt-rating-private.h"
 #include "tpt-values.h"
 
-#include <libxml/xmlreader.h>
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/SAX2.h>
 
 /* The .touchpoint reader.
  *
  * Reading is strict and safe. Before libxml2 sees a byte, the whole input is
- * checked to be UTF-8 without NUL, and the prolog is scanned for a document
- * type declaration, so a DTD (and with it every entity, internal or external)
- * is refused before it is parsed. libxml2 then reads the file as a stream
- * with no network access, no DTD loading, no entity substitution and no
- * XInclude, reporting its errors to us instead of stderr. Elements are
+ * checked to be UTF-8 without NUL, the prolog is scanned for a document type
+ * declaration, so a DTD (and with it every entity, internal or external) is
+ * refused before it is parsed, and start tags are checked not to have more
+ * attributes than libxml2 2.9 handles in reasonable time. libxml2 then parses
+ * the buffer with SAX callbacks (no tree is built), with no network access,
+ * no DTD loading, no entity substitution and no XInclude, reporting its
+ * errors to us instead of stderr; we stop it at our first error. Elements are
  * checked against a table of what may contain what, in which order and how
  * often, the same structure as data/touchpoint.rng. Nodes are built outside
  * the document; only when every reference resolves are they attached to it,
@@ -78,7 +82,11 @@ typedef enum
   N_ELS
 } El;
 
-#define MAX_ATTRS    7
+#define MAX_ATTRS    7     /* of any element in the format */
+
+/* More attributes than any element of the format has, with room for the
+ * mistakes the reader reports one by one. */
+#define MAX_TAG_ATTRIBUTES 32
 #define MAX_CHILDREN 10
 
 typedef struct
@@ -193,7 +201,7 @@ enum {
 
 typedef struct
 {
-  xmlTextReaderPtr  reader;
+  xmlParserCtxtPtr  ctxt;
   GError           *error;
 
   TptDocument      *document;
@@ -208,9 +216,9 @@ typedef struct
   guint             depth;
   guint             n_elements;
 
-  /* The attributes of the element being started. */
-  const char       *attr_names[MAX_ATTRS];
-  xmlChar          *attr_values[MAX_ATTRS];
+  /* The attributes of the element being started, as written. */
+  char             *attr_names[MAX_TAG_ATTRIBUTES];
+  char             *attr_values[MAX_TAG_ATTRIBUTES];
   guint             n_attrs;
 
   /* The text of the leaf element being read, and its attribute. */
@@ -262,6 +270,20 @@ count_lines (const char *data,
   return line;
 }
 
+/* What a message quotes from the file is cut short, so that a hostile file
+ * cannot make a message of megabytes. */
+static char *
+shorten (const char *text)
+{
+  g_autofree char *start = NULL;
+
+  if (strlen (text) <= 40)
+    return g_strdup (text);
+
+  start = g_utf8_substring (text, 0, 40);
+  return g_strconcat (start, "…", NULL);
+}
+
 /* libxml2 reports here instead of on stderr. */
 static void
 structured_error_cb (void        *user_data,
@@ -273,31 +295,39 @@ structured_error_cb (void        *user_data,
   if (xml_error == NULL || xml_error->level == XML_ERR_WARNING || xml_error->level == XML_ERR_NONE)
     return;
 
-  switch (xml_error->code)
+  /* Only the first error is kept. libxml2 goes on after most errors and may
+   * report millions more (one for each "--" in a long comment), so it is
+   * stopped right away: once stopped, it reports nothing more. */
+  if (self->error == NULL)
     {
-    case XML_ERR_UNDECLARED_ENTITY:
-    case XML_WAR_UNDECLARED_ENTITY:
-    case XML_ERR_ENTITY_LOOP:
-    case XML_ERR_ENTITY_PE_INTERNAL:
-    case XML_ERR_EXT_ENTITY_STANDALONE:
-      fail (self, xml_error->line, TPT_ERROR_FORBIDDEN,
-            _("Entity references such as “&%s;” are not allowed"),
-            xml_error->str1 != NULL ? xml_error->str1 : "…");
-      return;
+      switch (xml_error->code)
+        {
+        case XML_ERR_UNDECLARED_ENTITY:
+        case XML_WAR_UNDECLARED_ENTITY:
+        case XML_ERR_ENTITY_LOOP:
+        case XML_ERR_ENTITY_PE_INTERNAL:
+        case XML_ERR_EXT_ENTITY_STANDALONE:
+          message = shorten (xml_error->str1 != NULL ? xml_error->str1 : "…");
+          fail (self, xml_error->line, TPT_ERROR_FORBIDDEN,
+                _("Entity references such as “&%s;” are not allowed"), message);
+          break;
 
-    case XML_ERR_DOCUMENT_EMPTY:
-      /* libxml2 says "Document is empty" for any text without a root. */
-      fail (self, MAX (xml_error->line, 1), TPT_ERROR_MALFORMED,
-            _("The file is not XML: it has no root element"));
-      return;
+        case XML_ERR_DOCUMENT_EMPTY:
+          /* libxml2 says "Document is empty" for any text without a root. */
+          fail (self, MAX (xml_error->line, 1), TPT_ERROR_MALFORMED,
+                _("The file is not XML: it has no root element"));
+          break;
 
-    default:
-      break;
+        default:
+          message = g_strstrip (g_strdup (xml_error->message != NULL ? xml_error->message : "?"));
+          fail (self, MAX (xml_error->line, 1), TPT_ERROR_MALFORMED,
+                _("The file is not well-formed XML: %s"), message);
+          break;
+        }
     }
 
-  message = g_strstrip (g_strdup (xml_error->message != NULL ? xml_error->message : "?"));
-  fail (self, MAX (xml_error->line, 1), TPT_ERROR_MALFORMED,
-        _("The file is not well-formed XML: %s"), message);
+  if (self->ctxt != NULL)
+    xmlStopParser (self->ctxt);
 }
 
 /* Checks before parsing ------------------------------------------------------ */
@@ -470,10 +500,6 @@ check_prolog (Loader     *self,
   return TRUE;
 }
 
-/* More attributes than any element of the format has, with room for the
- * mistakes the reader reports one by one. */
-#define MAX_TAG_ATTRIBUTES 32
-
 static const char *
 skip_past (const char *p,
            const char *end,
@@ -529,8 +555,14 @@ check_tags (Loader     *self,
 
           if (n_attributes > MAX_TAG_ATTRIBUTES)
             {
-              gsize name_len = strcspn (tag + 1, " \t\r\n/>=");
-              g_autofree char *name = g_utf8_make_valid (tag + 1, MIN (name_len, 64));
+              gsize name_len = 0;
+              g_autofree char *name = NULL;
+
+              /* The data need not end in a NUL, so no strcspn(). */
+              while (tag + 1 + name_len < end && name_len < 64 &&
+                     strchr (" \t\r\n/>=", tag[1 + name_len]) == NULL)
+                name_len++;
+              name = g_utf8_make_valid (tag + 1, name_len);
 
               fail (self, count_lines (data, tag - data), TPT_ERROR_INVALID,
                     _("Element <%s> has more than %d attributes"), name, MAX_TAG_ATTRIBUTES);
@@ -595,8 +627,10 @@ parse_int (Loader     *self,
 
   if (*p != '\0' || digits == 0 || digits > 9)
     {
+      g_autofree char *quoted = shorten (text);
+
       fail (self, line, TPT_ERROR_INVALID,
-            _("The “%s” of <%s> must be a whole number, not “%s”"), name, element, text);
+            _("The “%s” of <%s> must be a whole number, not “%s”"), name, element, quoted);
       return FALSE;
     }
   if (negative)
@@ -624,6 +658,7 @@ parse_enum (Loader     *self,
 {
   g_autoptr(GEnumClass) klass = NULL;
   g_autoptr(GString) allowed = NULL;
+  g_autofree char *quoted = NULL;
 
   if (tpt_enum_from_nick (type, text, value) && *value != skip)
     return TRUE;
@@ -639,9 +674,10 @@ parse_enum (Loader     *self,
       g_string_append (allowed, klass->values[i].value_nick);
     }
 
+  quoted = shorten (text);
   fail (self, line, TPT_ERROR_INVALID,
         _("“%s” is not a valid “%s” for <%s>; use one of: %s"),
-        text, name, element, allowed->str);
+        quoted, name, element, allowed->str);
   return FALSE;
 }
 
@@ -650,12 +686,15 @@ check_id_syntax (Loader     *self,
                  const char *id,
                  int         line)
 {
+  g_autofree char *quoted = NULL;
+
   if (tpt_id_is_valid (id))
     return TRUE;
 
+  quoted = shorten (id);
   fail (self, line, TPT_ERROR_INVALID,
         _("“%s” is not a valid id: an id starts with a letter or “_”, has only letters, "
-          "digits, “_”, “-” and “.”, and is at most 64 characters long"), id);
+          "digits, “_”, “-” and “.”, and is at most 64 characters long"), quoted);
   return FALSE;
 }
 
@@ -876,8 +915,7 @@ static gboolean
 check_format (Loader *self,
               int     line)
 {
-  g_autofree char *format = (char *)xmlTextReaderGetAttribute (self->reader,
-                                                               (const xmlChar *)TPT_A_FORMAT);
+  const char *format = get_attr (self, TPT_A_FORMAT);
   guint64 version = 0;
   gsize len;
 
@@ -894,9 +932,11 @@ check_format (Loader *self,
 
   if (version == 0)
     {
+      g_autofree char *quoted = shorten (format);
+
       fail (self, line, TPT_ERROR_INVALID,
             _("“%s” is not a format version; this version of Touchpoint reads format %d"),
-            format, TPT_FORMAT_VERSION);
+            quoted, TPT_FORMAT_VERSION);
       return FALSE;
     }
   if (version > TPT_FORMAT_VERSION)
@@ -979,42 +1019,38 @@ static void
 clear_attributes (Loader *self)
 {
   for (guint i = 0; i < self->n_attrs; i++)
-    g_clear_pointer (&self->attr_values[i], xmlFree);
+    {
+      g_clear_pointer (&self->attr_names[i], g_free);
+      g_clear_pointer (&self->attr_values[i], g_free);
+    }
   self->n_attrs = 0;
 }
 
 static gboolean
-read_attributes (Loader *self,
-                 El      el,
-                 int     line)
+check_attributes (Loader *self,
+                  El      el,
+                  int     line)
 {
   const Rule *rule = &rules[el];
 
-  while (xmlTextReaderMoveToNextAttribute (self->reader) == 1)
+  for (guint a = 0; a < self->n_attrs; a++)
     {
-      const char *name = (const char *)xmlTextReaderConstName (self->reader);
       guint i;
 
       for (i = 0; rule->attrs[i] != NULL; i++)
-        if (strcmp (rule->attrs[i], name) == 0)
+        if (strcmp (rule->attrs[i], self->attr_names[a]) == 0)
           break;
 
-      if (rule->attrs[i] == NULL || self->n_attrs == MAX_ATTRS)
+      if (rule->attrs[i] == NULL)
         {
           fail (self, line, TPT_ERROR_INVALID,
-                _("Element <%s> has an unknown attribute “%s”"), rule->name, name);
-          break;
+                _("Element <%s> has an unknown attribute “%s”"), rule->name,
+                self->attr_names[a]);
+          return FALSE;
         }
-
-      self->attr_names[self->n_attrs] = rule->attrs[i];
-      self->attr_values[self->n_attrs] = xmlTextReaderValue (self->reader);
-      if (self->attr_values[self->n_attrs] == NULL)
-        self->attr_values[self->n_attrs] = (xmlChar *)xmlStrdup ((const xmlChar *)"");
-      self->n_attrs++;
     }
-  xmlTextReaderMoveToElement (self->reader);
 
-  return self->error == NULL;
+  return TRUE;
 }
 
 static void
@@ -1033,9 +1069,11 @@ start_persona (Loader *self,
     return;
   if (!tpt_color_is_valid (color))
     {
+      g_autofree char *quoted = shorten (color);
+
       fail (self, frame->line, TPT_ERROR_INVALID,
             _("“%s” is not a colour; write colours as # and six hexadecimal digits, "
-              "such as #3584e4"), color);
+              "such as #3584e4"), quoted);
       return;
     }
 
@@ -1221,9 +1259,11 @@ start_step (Loader *self,
   duration = get_attr (self, TPT_A_DURATION);
   if (duration != NULL && !tpt_duration_parse (duration, NULL))
     {
+      g_autofree char *quoted = shorten (duration);
+
       fail (self, frame->line, TPT_ERROR_INVALID,
             _("“%s” is not a duration; write durations in ISO 8601, such as PT15M or P2D"),
-            duration);
+            quoted);
       return;
     }
 
@@ -1371,10 +1411,12 @@ start_leaf (Loader *self,
         return;
       if (g_strcmp0 (type, TPT_PHOTO_TYPE_PNG) != 0 && g_strcmp0 (type, TPT_PHOTO_TYPE_JPEG) != 0)
         {
+          g_autofree char *quoted = shorten (type);
+
           fail (self, frame->line, TPT_ERROR_BAD_PHOTO,
                 _("The photo of persona “%s” has the type “%s”; photos must be image/png or "
                   "image/jpeg"),
-                tpt_node_get_id (TPT_NODE (self->persona)), type);
+                tpt_node_get_id (TPT_NODE (self->persona)), quoted);
           return;
         }
       self->leaf_attr = g_strdup (type);
@@ -1389,14 +1431,13 @@ start_leaf (Loader *self,
     }
 }
 
-static void end_element (Loader *self);
-
+/* Starts an element whose attributes are in self->attr_names and
+ * self->attr_values. */
 static void
-start_element (Loader *self)
+start_element (Loader     *self,
+               const char *name,
+               int         line)
 {
-  const char *name = (const char *)xmlTextReaderConstName (self->reader);
-  int line = (int)xmlGetLineNo (xmlTextReaderCurrentNode (self->reader));
-  gboolean empty = xmlTextReaderIsEmptyElement (self->reader) == 1;
   Frame *frame;
   El el;
 
@@ -1434,11 +1475,8 @@ start_element (Loader *self)
         return;
     }
 
-  if (!read_attributes (self, el, line))
-    {
-      clear_attributes (self);
-      return;
-    }
+  if (!check_attributes (self, el, line))
+    return;
 
   frame = &self->stack[self->depth++];
   memset (frame, 0, sizeof *frame);
@@ -1463,11 +1501,6 @@ start_element (Loader *self)
         start_leaf (self, frame);
       break;
     }
-
-  clear_attributes (self);
-
-  if (self->error == NULL && empty)
-    end_element (self);
 }
 
 /* Ending elements ----------------------------------------------------------- */
@@ -1614,33 +1647,35 @@ end_element (Loader *self)
   self->depth--;
 }
 
+/* Takes a piece of text; libxml2 may cut one text into several. */
 static void
-text_node (Loader *self)
+text_node (Loader     *self,
+           const char *text,
+           gsize       len)
 {
-  const char *value = (const char *)xmlTextReaderConstValue (self->reader);
   Frame *frame;
 
-  if (self->depth == 0 || value == NULL)
+  if (self->depth == 0)
     return;
 
   frame = &self->stack[self->depth - 1];
   if (rules[frame->el].text)
     {
-      g_string_append (self->text, value);
+      g_string_append_len (self->text, text, len);
       return;
     }
 
-  for (const char *p = value; *p != '\0'; p++)
-    if (!is_xml_space (*p))
+  for (gsize i = 0; i < len; i++)
+    if (!is_xml_space (text[i]))
       {
-        g_autofree char *excerpt = g_utf8_substring (p, 0, MIN (g_utf8_strlen (p, -1), 30));
+        g_autofree char *rest = g_utf8_make_valid (text + i, MIN (len - i, 120));
+        g_autofree char *excerpt = g_utf8_substring (rest, 0, MIN (g_utf8_strlen (rest, -1), 30));
+        int line = xmlSAX2GetLineNumber (self->ctxt);
 
-        int line = (int)xmlGetLineNo (xmlTextReaderCurrentNode (self->reader));
-
-        /* libxml2 gives a text node the line where it ends; count back to
-         * the line of the first word. */
-        for (const char *q = p; *q != '\0'; q++)
-          if (*q == '\n')
+        /* The parser is at the end of the text; count back to the line of
+         * its first word. */
+        for (gsize j = i; j < len; j++)
+          if (text[j] == '\n')
             line--;
         line = MAX (line, frame->line);
 
@@ -1925,7 +1960,9 @@ static void
 loader_clear (Loader *self)
 {
   clear_attributes (self);
-  g_clear_pointer (&self->reader, xmlFreeTextReader);
+  if (self->ctxt != NULL && self->ctxt->myDoc != NULL)
+    g_clear_pointer (&self->ctxt->myDoc, xmlFreeDoc);
+  g_clear_pointer (&self->ctxt, xmlFreeParserCtxt);
   /* The tables borrow ids and nodes, so they go before the nodes. */
   g_clear_pointer (&self->ids, g_hash_table_unref);
   g_clear_pointer (&self->lines, g_hash_table_unref);
@@ -1941,12 +1978,212 @@ loader_clear (Loader *self)
   g_clear_error (&self->error);
 }
 
+/* SAX callbacks ----------------------------------------------------------------- */
+
+/* Stops libxml2 as soon as we have an error, so nothing after it is read. */
+static void
+stop_on_error (Loader *self)
+{
+  if (self->error != NULL)
+    xmlStopParser (self->ctxt);
+}
+
+/* Without entity substitution, libxml2 hands over attribute values with every
+ * "&" written as "&#38;" (so that a tree builder could parse them again) and
+ * everything else decoded; this undoes that. */
+static char *
+decode_attribute (const xmlChar *value,
+                  const xmlChar *end)
+{
+  gsize len = end - value;
+  char *out = g_malloc (len + 1);
+  gsize n = 0;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      out[n++] = (char)value[i];
+      if (value[i] == '&' && i + 5 <= len && memcmp (value + i + 1, "#38;", 4) == 0)
+        i += 4;
+    }
+  out[n] = '\0';
+
+  return out;
+}
+
+static gboolean
+add_attribute (Loader     *self,
+               const char *element,
+               char       *name,
+               char       *value,
+               int         line)
+{
+  if (self->n_attrs == MAX_TAG_ATTRIBUTES)
+    {
+      fail (self, line, TPT_ERROR_INVALID,
+            _("Element <%s> has more than %d attributes"), element, MAX_TAG_ATTRIBUTES);
+      g_free (name);
+      g_free (value);
+      return FALSE;
+    }
+
+  /* Likewise for attribute names. */
+  if (strlen (name) > 40)
+    {
+      char *short_name = shorten (name);
+
+      g_free (name);
+      name = short_name;
+    }
+
+  self->attr_names[self->n_attrs] = name;
+  self->attr_values[self->n_attrs] = value;
+  self->n_attrs++;
+  return TRUE;
+}
+
+static void
+start_element_ns_cb (void           *user_data,
+                     const xmlChar  *localname,
+                     const xmlChar  *prefix,
+                     const xmlChar  *uri,
+                     int             n_namespaces,
+                     const xmlChar **namespaces,
+                     int             n_attributes,
+                     int             n_defaulted,
+                     const xmlChar **attributes)
+{
+  Loader *self = user_data;
+  g_autofree char *qname = NULL;
+  const char *name = (const char *)localname;
+  int line;
+
+  if (self->error != NULL)
+    return;
+
+  line = xmlSAX2GetLineNumber (self->ctxt);
+  if (prefix != NULL)
+    name = qname = g_strconcat ((const char *)prefix, ":", (const char *)localname, NULL);
+  /* No element of ours has a long name; a long one only goes into a message. */
+  if (strlen (name) > 40)
+    {
+      char *short_name = shorten (name);
+
+      g_free (qname);
+      name = qname = short_name;
+    }
+
+  /* The format has no namespaces, so a declaration is just an attribute
+   * that no element allows. */
+  clear_attributes (self);
+  for (int i = 0; i < n_namespaces; i++)
+    {
+      const char *ns_prefix = (const char *)namespaces[2 * i];
+      const char *ns_uri = (const char *)namespaces[2 * i + 1];
+
+      if (!add_attribute (self, name,
+                          ns_prefix != NULL ? g_strconcat ("xmlns:", ns_prefix, NULL)
+                                            : g_strdup ("xmlns"),
+                          g_strdup (ns_uri != NULL ? ns_uri : ""), line))
+        goto out;
+    }
+  for (int i = 0; i < n_attributes; i++)
+    {
+      const xmlChar **attribute = attributes + 5 * i;
+      char *attr_name = attribute[1] != NULL
+        ? g_strconcat ((const char *)attribute[1], ":", (const char *)attribute[0], NULL)
+        : g_strdup ((const char *)attribute[0]);
+
+      if (!add_attribute (self, name, attr_name, decode_attribute (attribute[3], attribute[4]), line))
+        goto out;
+    }
+
+  if (self->depth == 0 &&
+      g_strcmp0 ((const char *)self->ctxt->version, "1.0") != 0)
+    fail (self, 1, TPT_ERROR_MALFORMED, _("Touchpoint files are XML version 1.0"));
+  else
+    start_element (self, name, line);
+
+out:
+  clear_attributes (self);
+  stop_on_error (self);
+}
+
+static void
+end_element_ns_cb (void          *user_data,
+                   const xmlChar *localname,
+                   const xmlChar *prefix,
+                   const xmlChar *uri)
+{
+  Loader *self = user_data;
+
+  if (self->error != NULL)
+    return;
+
+  end_element (self);
+  stop_on_error (self);
+}
+
+/* Text, white space and CDATA sections alike. */
+static void
+characters_cb (void          *user_data,
+               const xmlChar *text,
+               int            len)
+{
+  Loader *self = user_data;
+
+  if (self->error != NULL || len <= 0)
+    return;
+
+  text_node (self, (const char *)text, (gsize)len);
+  stop_on_error (self);
+}
+
+/* check_prolog() refuses document type declarations before parsing; these
+ * make sure that nothing from one is ever used if it were seen anyway. */
+static void
+internal_subset_cb (void          *user_data,
+                    const xmlChar *name,
+                    const xmlChar *external_id,
+                    const xmlChar *system_id)
+{
+  Loader *self = user_data;
+
+  fail (self, xmlSAX2GetLineNumber (self->ctxt), TPT_ERROR_FORBIDDEN,
+        _("Document type declarations are not allowed"));
+  xmlStopParser (self->ctxt);
+}
+
+static void
+entity_decl_cb (void          *user_data,
+                const xmlChar *name,
+                int            type,
+                const xmlChar *public_id,
+                const xmlChar *system_id,
+                xmlChar       *content)
+{
+  Loader *self = user_data;
+
+  fail (self, xmlSAX2GetLineNumber (self->ctxt), TPT_ERROR_FORBIDDEN,
+        _("Document type declarations are not allowed"));
+  xmlStopParser (self->ctxt);
+}
+
+static xmlParserInputPtr
+resolve_entity_cb (void          *user_data,
+                   const xmlChar *public_id,
+                   const xmlChar *system_id)
+{
+  /* Never load anything from anywhere. */
+  return NULL;
+}
+
 static void
 parse (Loader     *self,
        const char *data,
        gsize       size)
 {
   static gsize initialized;
+  xmlSAXHandler sax;
 
   if (g_once_init_enter (&initialized))
     {
@@ -1954,74 +2191,47 @@ parse (Loader     *self,
       g_once_init_leave (&initialized, 1);
     }
 
-  /* No XML_PARSE_NOENT (substitution), XML_PARSE_DTDLOAD, XML_PARSE_DTDATTR
+  /* Only what we handle is set: no document is built, entities are never
+   * looked up or resolved, comments and processing instructions are
+   * dropped, and errors come to us rather than going to stderr. */
+  memset (&sax, 0, sizeof sax);
+  sax.initialized = XML_SAX2_MAGIC;
+  sax.startElementNs = start_element_ns_cb;
+  sax.endElementNs = end_element_ns_cb;
+  sax.characters = characters_cb;
+  sax.ignorableWhitespace = characters_cb;
+  sax.cdataBlock = characters_cb;
+  sax.internalSubset = internal_subset_cb;
+  sax.externalSubset = internal_subset_cb;
+  sax.entityDecl = entity_decl_cb;
+  sax.resolveEntity = resolve_entity_cb;
+  sax.serror = structured_error_cb;
+
+  /* libxml2 parses the whole buffer in one pass (pull mode). Its push mode,
+   * which xmlTextReader uses, takes quadratic time on long tags, comments
+   * and CDATA sections in libxml2 2.9, a denial of service.
+   *
+   * No XML_PARSE_NOENT (substitution), XML_PARSE_DTDLOAD, XML_PARSE_DTDATTR
    * or XML_PARSE_XINCLUDE. XML_PARSE_HUGE lifts libxml2's limit on the
    * length of one text node (10 MB), which a photo near our own cap needs;
    * our caps on size, depth and element count apply instead. */
-  self->reader = xmlReaderForMemory (data, (int)size, NULL, "UTF-8",
-                                     XML_PARSE_NONET |
-                                     XML_PARSE_BIG_LINES | XML_PARSE_IGNORE_ENC |
-                                     XML_PARSE_HUGE);
-  if (self->reader == NULL)
+  self->ctxt = xmlCreateMemoryParserCtxt (data, (int)size);
+  if (self->ctxt == NULL)
     {
       fail (self, 0, TPT_ERROR_MALFORMED, _("The file could not be read as XML"));
       return;
     }
-  xmlTextReaderSetStructuredErrorHandler (self->reader, structured_error_cb, self);
+  xmlCtxtUseOptions (self->ctxt,
+                     XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_IGNORE_ENC |
+                     XML_PARSE_HUGE);
+  memcpy (self->ctxt->sax, &sax, sizeof sax);
+  self->ctxt->userData = self;
 
-  while (self->error == NULL)
-    {
-      int ret = xmlTextReaderRead (self->reader);
+  xmlParseDocument (self->ctxt);
 
-      if (ret == 0)
-        break;
-      if (ret < 0)
-        {
-          fail (self, xmlTextReaderGetParserLineNumber (self->reader), TPT_ERROR_MALFORMED,
-                _("The file is not well-formed XML"));
-          break;
-        }
-
-      switch (xmlTextReaderNodeType (self->reader))
-        {
-        case XML_READER_TYPE_ELEMENT:
-          start_element (self);
-          break;
-
-        case XML_READER_TYPE_END_ELEMENT:
-          end_element (self);
-          break;
-
-        case XML_READER_TYPE_TEXT:
-        case XML_READER_TYPE_CDATA:
-        case XML_READER_TYPE_WHITESPACE:
-        case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
-          text_node (self);
-          break;
-
-        case XML_READER_TYPE_DOCUMENT_TYPE:
-        case XML_READER_TYPE_NOTATION:
-          fail (self, (int)xmlTextReaderGetParserLineNumber (self->reader), TPT_ERROR_FORBIDDEN,
-                _("Document type declarations are not allowed"));
-          break;
-
-        case XML_READER_TYPE_ENTITY_REFERENCE:
-        case XML_READER_TYPE_ENTITY:
-        case XML_READER_TYPE_END_ENTITY:
-          fail (self, (int)xmlTextReaderGetParserLineNumber (self->reader), TPT_ERROR_FORBIDDEN,
-                _("Entity references such as “&%s;” are not allowed"),
-                (const char *)xmlTextReaderConstName (self->reader));
-          break;
-
-        default:
-          /* Comments and processing instructions mean nothing to us. */
-          break;
-        }
-    }
-
-  if (self->error == NULL && g_strcmp0 ((const char *)xmlTextReaderConstXmlVersion (self->reader),
-                                        "1.0") != 0)
-    fail (self, 1, TPT_ERROR_MALFORMED, _("Touchpoint files are XML version 1.0"));
+  if (self->error == NULL && !self->ctxt->wellFormed)
+    fail (self, xmlSAX2GetLineNumber (self->ctxt), TPT_ERROR_MALFORMED,
+          _("The file is not well-formed XML"));
 }
 
 /**

@@ -257,9 +257,10 @@ write_list (GString            *out,
 }
 
 static void
-write_persona (GString    *out,
-               TptPersona *persona)
+write_persona (GString  *out,
+               gpointer  item)
 {
+  TptPersona *persona = item;
   GBytes *photo = tpt_persona_get_photo (persona);
   GListModel *facts = tpt_persona_get_facts (persona);
   guint n_facts = g_list_model_get_n_items (facts);
@@ -311,9 +312,10 @@ write_persona (GString    *out,
 }
 
 static void
-write_need (GString *out,
-            TptNeed *need)
+write_need (GString  *out,
+            gpointer  item)
 {
+  TptNeed *need = item;
   open_start (out, 2, TPT_E_NEED);
   attribute (out, TPT_A_ID, tpt_node_get_id (TPT_NODE (need)));
   g_string_append (out, ">\n");
@@ -323,9 +325,10 @@ write_need (GString *out,
 }
 
 static void
-write_rating (GString   *out,
-              TptRating *rating)
+write_rating (GString  *out,
+              gpointer  item)
 {
+  TptRating *rating = item;
   int importance = tpt_rating_get_importance (rating);
   int satisfaction = tpt_rating_get_satisfaction (rating);
 
@@ -340,9 +343,10 @@ write_rating (GString   *out,
 }
 
 static void
-write_lane (GString *out,
-            TptLane *lane)
+write_lane (GString  *out,
+            gpointer  item)
 {
+  TptLane *lane = item;
   TptOffice office = tpt_lane_get_office (lane);
 
   open_start (out, 2, TPT_E_LANE);
@@ -358,8 +362,9 @@ write_lane (GString *out,
 
 static void
 write_stage (GString  *out,
-             TptStage *stage)
+             gpointer  item)
 {
+  TptStage *stage = item;
   GListModel *steps = tpt_stage_get_steps (stage);
   guint n = g_list_model_get_n_items (steps);
 
@@ -384,9 +389,10 @@ write_stage (GString  *out,
 }
 
 static void
-write_card (GString *out,
-            TptCard *card)
+write_card (GString  *out,
+            gpointer  item)
 {
+  TptCard *card = item;
   int span = tpt_card_get_span (card);
 
   open_start (out, 2, TPT_E_CARD);
@@ -408,9 +414,10 @@ write_card (GString *out,
 }
 
 static void
-write_flow (GString *out,
-            TptFlow *flow)
+write_flow (GString  *out,
+            gpointer  item)
 {
+  TptFlow *flow = item;
   open_start (out, 2, TPT_E_FLOW);
   attribute (out, TPT_A_ID, tpt_node_get_id (TPT_NODE (flow)));
   attribute (out, TPT_A_FROM, tpt_flow_get_from (flow));
@@ -420,9 +427,10 @@ write_flow (GString *out,
 }
 
 static void
-write_emotion (GString    *out,
-               TptEmotion *emotion)
+write_emotion (GString  *out,
+               gpointer  item)
 {
+  TptEmotion *emotion = item;
   open_start (out, 2, TPT_E_EMOTION);
   attribute (out, TPT_A_LANE, tpt_emotion_get_lane (emotion));
   attribute (out, TPT_A_STEP, tpt_emotion_get_step (emotion));
@@ -465,9 +473,10 @@ write_section (GString    *out,
 }
 
 static void
-write_blueprint (GString      *out,
-                 TptBlueprint *blueprint)
+write_blueprint (GString  *out,
+                 gpointer  item)
 {
+  TptBlueprint *blueprint = item;
   open_start (out, 1, TPT_E_BLUEPRINT);
   attribute (out, TPT_A_ID, tpt_node_get_id (TPT_NODE (blueprint)));
   enum_attribute (out, TPT_A_STATE, TPT_TYPE_BLUEPRINT_STATE, tpt_blueprint_get_state (blueprint));
@@ -475,11 +484,11 @@ write_blueprint (GString      *out,
   g_string_append (out, ">\n");
 
   leaf (out, 2, TPT_E_TITLE, tpt_blueprint_get_title (blueprint));
-  write_all (out, tpt_blueprint_get_lanes (blueprint), (WriteFunc)write_lane);
-  write_all (out, tpt_blueprint_get_stages (blueprint), (WriteFunc)write_stage);
-  write_all (out, tpt_blueprint_get_cards (blueprint), (WriteFunc)write_card);
-  write_all (out, tpt_blueprint_get_flows (blueprint), (WriteFunc)write_flow);
-  write_all (out, tpt_blueprint_get_emotions (blueprint), (WriteFunc)write_emotion);
+  write_all (out, tpt_blueprint_get_lanes (blueprint), write_lane);
+  write_all (out, tpt_blueprint_get_stages (blueprint), write_stage);
+  write_all (out, tpt_blueprint_get_cards (blueprint), write_card);
+  write_all (out, tpt_blueprint_get_flows (blueprint), write_flow);
+  write_all (out, tpt_blueprint_get_emotions (blueprint), write_emotion);
 
   close_element (out, 1, TPT_E_BLUEPRINT);
 }
@@ -546,10 +555,10 @@ tpt_document_serialize (TptDocument *self)
   optional_leaf (out, 2, TPT_E_DESCRIPTION, tpt_document_get_description (self));
   close_element (out, 1, TPT_E_META);
 
-  write_section (out, TPT_E_PERSONAS, tpt_document_get_personas (self), (WriteFunc)write_persona);
-  write_section (out, TPT_E_NEEDS, tpt_document_get_needs (self), (WriteFunc)write_need);
-  write_section (out, TPT_E_MATRIX, tpt_document_get_ratings (self), (WriteFunc)write_rating);
-  write_all (out, tpt_document_get_blueprints (self), (WriteFunc)write_blueprint);
+  write_section (out, TPT_E_PERSONAS, tpt_document_get_personas (self), write_persona);
+  write_section (out, TPT_E_NEEDS, tpt_document_get_needs (self), write_need);
+  write_section (out, TPT_E_MATRIX, tpt_document_get_ratings (self), write_rating);
+  write_all (out, tpt_document_get_blueprints (self), write_blueprint);
 
   g_string_append (out, "</" TPT_E_TOUCHPOINT ">\n");
 

@@ -163,12 +163,12 @@ PARAMETER_ENTITY = """<?xml version="1.0" encoding="UTF-8"?>
 """
 
 DEEP_TEXT = ('<?xml version="1.0" encoding="UTF-8"?>\n<touchpoint format="1">\n  <meta>\n'
-             '    <title>' + "<b>" * 100000 + "</b>" * 100000 + "</title>\n"
+             '    <title>' + "<b>" * 10000 + "</b>" * 10000 + "</title>\n"
              "  </meta>\n</touchpoint>\n")
 
 DEEP_CONTAINER = ('<?xml version="1.0" encoding="UTF-8"?>\n<touchpoint format="1">\n'
                   '  <meta>\n    <title>Corpus</title>\n  </meta>\n  '
-                  + "<blueprint>" * 5000 + "\n" + "</blueprint>" * 5000 + "\n</touchpoint>\n")
+                  + "<blueprint>" * 2000 + "\n" + "</blueprint>" * 2000 + "\n</touchpoint>\n")
 
 # name: (contents, code, line, message substring)
 CASES = {
@@ -297,6 +297,8 @@ CASES = {
     # Values
     "bad-lane-kind": (edit('kind="customer"', 'kind="sideways"'), "INVALID", 21,
                       "“sideways” is not a valid “kind” for <lane>"),
+    "long-bad-value": (edit('kind="customer"', 'kind="' + "sideways" * 1000 + '"'), "INVALID", 21,
+                       "“sidewayssidewayssidewayssidewayssideways…” is not a valid “kind”"),
     "office-none": (edit('<lane id="l1" kind="customer">', '<lane id="l1" kind="customer" office="none">'),
                     "INVALID", 21, "“none” is not a valid “office” for <lane>; use one of: front, middle, back"),
     "bad-card-kind": (edit('kind="wait"', 'kind="Wait"'), "INVALID", 31,
