@@ -517,6 +517,14 @@ notify_cb (GObject    *object,
   g_ptr_array_add (fixture->notified, (gpointer)pspec->name);
 }
 
+static void
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 guint      *count)
+{
+  (*count)++;
+}
+
 static int
 compare_strings (gconstpointer a,
                  gconstpointer b)
@@ -1042,6 +1050,49 @@ test_entries (void)
   g_assert_finalize_object (document);
 }
 
+/* A history on its own: its defaults, and its properties through GObject. */
+static void
+test_standalone (void)
+{
+  TptHistory *history = tpt_history_new ();
+  guint max_entries = 0;
+  guint position = 1;
+  gboolean modified = TRUE;
+  guint notified = 0;
+
+  g_assert_cmpuint (tpt_history_get_max_entries (history), ==, TPT_HISTORY_DEFAULT_MAX_ENTRIES);
+  g_assert_false (tpt_history_get_can_undo (history));
+  g_assert_false (tpt_history_get_can_redo (history));
+  g_assert_false (tpt_history_get_modified (history));
+  g_assert_false (tpt_history_in_transaction (history));
+  g_assert_false (tpt_history_is_applying (history));
+  g_assert_null (tpt_history_get_undo_label (history));
+  g_assert_null (tpt_history_get_redo_label (history));
+  g_assert_false (tpt_history_undo (history));
+  g_assert_false (tpt_history_redo (history));
+
+  tpt_history_begin (history, "Nothing");
+  g_assert_true (tpt_history_in_transaction (history));
+  tpt_history_end (history);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (history)), ==, 0);
+
+  g_signal_connect (history, "notify::max-entries", G_CALLBACK (count_notify_cb), &notified);
+  g_object_set (history, "max-entries", 5, NULL);
+  g_object_set (history, "max-entries", 5, NULL);
+  g_object_get (history,
+                "max-entries", &max_entries,
+                "position", &position,
+                "modified", &modified,
+                NULL);
+  g_assert_cmpuint (max_entries, ==, 5);
+  g_assert_cmpuint (position, ==, 0);
+  g_assert_false (modified);
+  g_assert_cmpuint (notified, ==, 1);
+
+  g_signal_handlers_disconnect_by_data (history, &notified);
+  g_assert_finalize_object (history);
+}
+
 /* A history panel may hold the history longer than the document lives;
  * the history must then let go of the document's nodes, not point at them. */
 static void
@@ -1086,6 +1137,7 @@ main (int   argc,
   g_test_add_func ("/tpt/history/edit-removed-node", test_edit_removed_node);
   g_test_add_func ("/tpt/history/entries", test_entries);
   g_test_add_func ("/tpt/history/outlives-document", test_outlives_document);
+  g_test_add_func ("/tpt/history/standalone", test_standalone);
 
   return g_test_run ();
 }

@@ -983,7 +983,8 @@ test_document_duplicate (Fixture       *f,
     TptBlueprint *again = tpt_document_duplicate_as_future (f->doc, copy);
 
     g_assert_cmpstr (tpt_blueprint_get_based_on (again), ==, id_of (copy));
-    g_assert_cmpstr (tpt_blueprint_get_title (again), ==, "Claims — future state — future state");
+    g_assert_cmpstr (tpt_blueprint_get_title (again), ==,
+                     "Claims — future state — future state");
   }
 }
 
@@ -1358,7 +1359,8 @@ test_blueprint_flows (Fixture       *f,
   g_assert_cmpint (tpt_flow_get_arrow (f->f_agent_log), ==, TPT_ARROW_DOUBLE);
   tpt_test_list_log_start (&log, flows);
 
-  ONE_STEP (f, "Add Flow", flow = tpt_blueprint_add_flow (f->bp, f->check, f->pay, TPT_ARROW_DOUBLE));
+  ONE_STEP (f, "Add Flow",
+            flow = tpt_blueprint_add_flow (f->bp, f->check, f->pay, TPT_ARROW_DOUBLE));
   g_assert_cmpstr (id_of (flow), ==, "f4");
   g_assert_cmpstr (tpt_flow_get_from (flow), ==, id_of (f->check));
   g_assert_cmpstr (tpt_flow_get_to (flow), ==, id_of (f->pay));

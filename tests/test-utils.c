@@ -25,6 +25,85 @@ compare_pspecs (gconstpointer a,
   return strcmp (pa->name, pb->name);
 }
 
+/* The properties of @type, sorted by name. Kept for the life of the
+ * process: dumps are taken thousands of times, and under a sanitizer with
+ * the slow unwinder every allocation counts. */
+static GPtrArray *
+sorted_pspecs (GType type)
+{
+  static GHashTable *cache;
+  GPtrArray *sorted;
+
+  if (cache == NULL)
+    cache = g_hash_table_new (NULL, NULL);
+
+  sorted = g_hash_table_lookup (cache, GSIZE_TO_POINTER (type));
+  if (sorted == NULL)
+    {
+      g_autoptr(GTypeClass) klass = g_type_class_ref (type);
+      g_autofree GParamSpec **pspecs = NULL;
+      guint n_pspecs;
+
+      pspecs = g_object_class_list_properties (G_OBJECT_CLASS (klass), &n_pspecs);
+      sorted = g_ptr_array_new ();
+      for (guint i = 0; i < n_pspecs; i++)
+        g_ptr_array_add (sorted, pspecs[i]);
+      g_ptr_array_sort (sorted, compare_pspecs);
+      g_hash_table_insert (cache, GSIZE_TO_POINTER (type), sorted);
+    }
+
+  return sorted;
+}
+
+/* Appends @str quoted, with backslashes, quotes and control characters
+ * escaped, so that every value stays on its line. */
+static void
+append_quoted (GString    *out,
+               const char *str)
+{
+  const char *run = str;
+
+  g_string_append_c (out, '"');
+  for (const char *p = str; *p != '\0'; p++)
+    {
+      guchar c = (guchar)*p;
+
+      if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7f)
+        continue;
+
+      g_string_append_len (out, run, p - run);
+      switch (c)
+        {
+        case '"': g_string_append (out, "\\\""); break;
+        case '\\': g_string_append (out, "\\\\"); break;
+        case '\n': g_string_append (out, "\\n"); break;
+        case '\t': g_string_append (out, "\\t"); break;
+        case '\r': g_string_append (out, "\\r"); break;
+        default:
+          {
+            char octal[8];
+
+            g_snprintf (octal, sizeof octal, "\\%03o", c);
+            g_string_append (out, octal);
+          }
+          break;
+        }
+      run = p + 1;
+    }
+  g_string_append (out, run);
+  g_string_append_c (out, '"');
+}
+
+static void
+append_number (GString *out,
+               gint64   number)
+{
+  char buffer[32];
+
+  g_snprintf (buffer, sizeof buffer, "%" G_GINT64_FORMAT, number);
+  g_string_append (out, buffer);
+}
+
 static void
 append_value (GString      *out,
               const GValue *value)
@@ -38,11 +117,7 @@ append_value (GString      *out,
       if (str == NULL)
         g_string_append (out, "(null)");
       else
-        {
-          g_autofree char *escaped = g_strescape (str, NULL);
-
-          g_string_append_printf (out, "\"%s\"", escaped);
-        }
+        append_quoted (out, str);
     }
   else if (type == G_TYPE_STRV)
     {
@@ -55,9 +130,9 @@ append_value (GString      *out,
           g_string_append_c (out, '[');
           for (guint i = 0; strv[i] != NULL; i++)
             {
-              g_autofree char *escaped = g_strescape (strv[i], NULL);
-
-              g_string_append_printf (out, "%s\"%s\"", i > 0 ? "," : "", escaped);
+              if (i > 0)
+                g_string_append_c (out, ',');
+              append_quoted (out, strv[i]);
             }
           g_string_append_c (out, ']');
         }
@@ -72,8 +147,10 @@ append_value (GString      *out,
         {
           g_autofree char *sum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
 
-          g_string_append_printf (out, "bytes:%" G_GSIZE_FORMAT ":%s",
-                                  g_bytes_get_size (bytes), sum);
+          g_string_append (out, "bytes:");
+          append_number (out, (gint64)g_bytes_get_size (bytes));
+          g_string_append_c (out, ':');
+          g_string_append (out, sum);
         }
     }
   else if (G_TYPE_IS_ENUM (type))
@@ -84,12 +161,15 @@ append_value (GString      *out,
       if (ev != NULL)
         g_string_append (out, ev->value_nick);
       else
-        g_string_append_printf (out, "enum:%d", g_value_get_enum (value));
+        {
+          g_string_append (out, "enum:");
+          append_number (out, g_value_get_enum (value));
+        }
     }
   else if (type == G_TYPE_INT)
-    g_string_append_printf (out, "%d", g_value_get_int (value));
+    append_number (out, g_value_get_int (value));
   else if (type == G_TYPE_UINT)
-    g_string_append_printf (out, "%u", g_value_get_uint (value));
+    append_number (out, g_value_get_uint (value));
   else if (type == G_TYPE_BOOLEAN)
     g_string_append (out, g_value_get_boolean (value) ? "true" : "false");
   else
@@ -111,33 +191,29 @@ dump_cb (TptNode  *node,
          gpointer  user_data)
 {
   DumpData *data = user_data;
-  g_autofree GParamSpec **pspecs = NULL;
-  g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
-  guint n_pspecs;
-  guint depth = 0;
+  GPtrArray *pspecs = sorted_pspecs (G_OBJECT_TYPE (node));
 
   for (TptNode *p = tpt_node_get_parent (node); p != NULL; p = tpt_node_get_parent (p))
-    depth++;
-
-  for (guint i = 0; i < depth; i++)
     g_string_append (data->out, "  ");
   g_string_append (data->out, G_OBJECT_TYPE_NAME (node));
   if (data->identity)
-    g_string_append_printf (data->out, " @%p", (gpointer)node);
-
-  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (node), &n_pspecs);
-  for (guint i = 0; i < n_pspecs; i++)
-    g_ptr_array_add (sorted, pspecs[i]);
-  g_ptr_array_sort (sorted, compare_pspecs);
-
-  for (guint i = 0; i < sorted->len; i++)
     {
-      GParamSpec *pspec = g_ptr_array_index (sorted, i);
+      char pointer[32];
+
+      g_snprintf (pointer, sizeof pointer, " @%p", (gpointer)node);
+      g_string_append (data->out, pointer);
+    }
+
+  for (guint i = 0; i < pspecs->len; i++)
+    {
+      GParamSpec *pspec = g_ptr_array_index (pspecs, i);
       g_auto(GValue) value = G_VALUE_INIT;
 
       g_value_init (&value, pspec->value_type);
       g_object_get_property (G_OBJECT (node), pspec->name, &value);
-      g_string_append_printf (data->out, " %s=", pspec->name);
+      g_string_append_c (data->out, ' ');
+      g_string_append (data->out, pspec->name);
+      g_string_append_c (data->out, '=');
       append_value (data->out, &value);
     }
   g_string_append_c (data->out, '\n');
@@ -154,7 +230,7 @@ char *
 tpt_test_dump (TptDocument *document,
                gboolean     identity)
 {
-  DumpData data = { g_string_new (NULL), identity };
+  DumpData data = { g_string_sized_new (64 * 1024), identity };
 
   tpt_node_foreach_descendant (TPT_NODE (document), dump_cb, &data);
 
@@ -195,6 +271,41 @@ typedef struct
   GHashTable  *ids;
 } CheckData;
 
+static char *failure_context;
+
+/* Sets what failures of the integrity check say first, such as the seed of
+ * a random test, so that the message alone is enough to reproduce them. */
+void
+tpt_test_set_context (const char *context)
+{
+  g_free (failure_context);
+  failure_context = g_strdup (context);
+}
+
+G_GNUC_PRINTF (3, 4)
+static void
+fail (const char *file,
+      int         line,
+      const char *format,
+      ...)
+{
+  g_autofree char *what = NULL;
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  what = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  message = g_strdup_printf ("%s%sintegrity: %s", failure_context ? failure_context : "",
+                             failure_context ? ": " : "", what);
+  g_assertion_message (NULL, file, line, "tpt_test_check_integrity", message);
+}
+
+#define FAIL(...) fail (__FILE__, __LINE__, __VA_ARGS__)
+#define CHECK(cond) \
+  G_STMT_START { if (G_UNLIKELY (!(cond))) FAIL ("%s", #cond); } G_STMT_END
+
 static gpointer
 resolve (TptDocument *document,
          const char  *id,
@@ -203,7 +314,7 @@ resolve (TptDocument *document,
   gpointer node = tpt_document_lookup_typed (document, id, type);
 
   if (node == NULL)
-    g_error ("“%s” does not resolve to a %s", id, g_type_name (type));
+    FAIL ("“%s” does not resolve to a %s", id, g_type_name (type));
   return node;
 }
 
@@ -218,7 +329,7 @@ check_ids (TptDocument        *document,
     {
       resolve (document, ids[i], type);
       if (!g_hash_table_add (seen, (gpointer)ids[i]))
-        g_error ("“%s” is listed twice", ids[i]);
+        FAIL ("“%s” is listed twice", ids[i]);
     }
 }
 
@@ -240,10 +351,10 @@ check_blueprint (TptDocument  *document,
       TptLane *lane = resolve (document, tpt_card_get_lane (card), TPT_TYPE_LANE);
       TptStep *step = resolve (document, tpt_card_get_step (card), TPT_TYPE_STEP);
 
-      g_assert_true (tpt_node_get_parent (TPT_NODE (lane)) == TPT_NODE (blueprint));
-      g_assert_true (tpt_node_get_parent (tpt_node_get_parent (TPT_NODE (step))) ==
+      CHECK (tpt_node_get_parent (TPT_NODE (lane)) == TPT_NODE (blueprint));
+      CHECK (tpt_node_get_parent (tpt_node_get_parent (TPT_NODE (step))) ==
                      TPT_NODE (blueprint));
-      g_assert_cmpint (tpt_card_get_span (card), >=, 1);
+      CHECK (tpt_card_get_span (card) >= 1);
       check_ids (document, tpt_card_get_serves (card), TPT_TYPE_NEED);
       check_ids (document, tpt_card_get_concerns (card), TPT_TYPE_PERSONA);
     }
@@ -254,9 +365,9 @@ check_blueprint (TptDocument  *document,
       TptCard *from = resolve (document, tpt_flow_get_from (flow), TPT_TYPE_CARD);
       TptCard *to = resolve (document, tpt_flow_get_to (flow), TPT_TYPE_CARD);
 
-      g_assert_true (tpt_node_get_parent (TPT_NODE (from)) == TPT_NODE (blueprint));
-      g_assert_true (tpt_node_get_parent (TPT_NODE (to)) == TPT_NODE (blueprint));
-      g_assert_true (from != to);
+      CHECK (tpt_node_get_parent (TPT_NODE (from)) == TPT_NODE (blueprint));
+      CHECK (tpt_node_get_parent (TPT_NODE (to)) == TPT_NODE (blueprint));
+      CHECK (from != to);
     }
 
   for (guint i = 0; i < g_list_model_get_n_items (emotions); i++)
@@ -267,11 +378,11 @@ check_blueprint (TptDocument  *document,
       char *cell = g_strdup_printf ("%s %s", tpt_emotion_get_lane (emotion),
                                     tpt_emotion_get_step (emotion));
 
-      g_assert_true (tpt_node_get_parent (TPT_NODE (lane)) == TPT_NODE (blueprint));
-      g_assert_true (tpt_node_get_parent (tpt_node_get_parent (TPT_NODE (step))) ==
+      CHECK (tpt_node_get_parent (TPT_NODE (lane)) == TPT_NODE (blueprint));
+      CHECK (tpt_node_get_parent (tpt_node_get_parent (TPT_NODE (step))) ==
                      TPT_NODE (blueprint));
       if (!g_hash_table_add (cells, cell))
-        g_error ("Two emotions in cell %s", cell);
+        FAIL ("Two emotions in cell %s", cell);
     }
 }
 
@@ -283,23 +394,23 @@ check_node (TptNode   *node,
   GListStore *const *stores;
   guint n_stores;
 
-  g_assert_true (tpt_node_is_attached (node));
-  g_assert_true (tpt_node_get_document (node) == data->document);
+  CHECK (tpt_node_is_attached (node));
+  CHECK (tpt_node_get_document (node) == data->document);
 
   if (id != NULL)
     {
-      g_assert_true (tpt_id_is_valid (id));
+      CHECK (tpt_id_is_valid (id));
       if (!g_hash_table_add (data->ids, (gpointer)id))
-        g_error ("Two nodes have the id “%s”", id);
-      g_assert_true (tpt_document_lookup (data->document, id) == node);
+        FAIL ("Two nodes have the id “%s”", id);
+      CHECK (tpt_document_lookup (data->document, id) == node);
     }
 
   if (TPT_IS_LANE (node) && tpt_lane_get_persona (TPT_LANE (node))[0] != '\0')
     resolve (data->document, tpt_lane_get_persona (TPT_LANE (node)), TPT_TYPE_PERSONA);
   if (TPT_IS_PERSONA (node))
-    g_assert_true (tpt_color_is_valid (tpt_persona_get_color (TPT_PERSONA (node))));
+    CHECK (tpt_color_is_valid (tpt_persona_get_color (TPT_PERSONA (node))));
   if (TPT_IS_STEP (node) && tpt_step_get_duration (TPT_STEP (node))[0] != '\0')
-    g_assert_true (tpt_duration_parse (tpt_step_get_duration (TPT_STEP (node)), NULL));
+    CHECK (tpt_duration_parse (tpt_step_get_duration (TPT_STEP (node)), NULL));
   if (TPT_IS_BLUEPRINT (node))
     check_blueprint (data->document, TPT_BLUEPRINT (node));
 
@@ -312,7 +423,7 @@ check_node (TptNode   *node,
         {
           g_autoptr(TptNode) child = g_list_model_get_item (model, i);
 
-          g_assert_true (tpt_node_get_parent (child) == node);
+          CHECK (tpt_node_get_parent (child) == node);
           check_node (child, data);
         }
     }
@@ -326,7 +437,7 @@ tpt_test_check_integrity (TptDocument *document)
   GListModel *ratings = tpt_document_get_ratings (document);
   CheckData data = { document, ids };
 
-  g_assert_null (tpt_node_get_parent (TPT_NODE (document)));
+  CHECK (tpt_node_get_parent (TPT_NODE (document)) == NULL);
   check_node (TPT_NODE (document), &data);
 
   for (guint i = 0; i < g_list_model_get_n_items (ratings); i++)
@@ -337,10 +448,10 @@ tpt_test_check_integrity (TptDocument *document)
 
       resolve (document, tpt_rating_get_persona (rating), TPT_TYPE_PERSONA);
       resolve (document, tpt_rating_get_need (rating), TPT_TYPE_NEED);
-      g_assert_true (tpt_rating_get_importance (rating) >= 0 ||
+      CHECK (tpt_rating_get_importance (rating) >= 0 ||
                      tpt_rating_get_satisfaction (rating) >= 0);
       if (!g_hash_table_add (cells, cell))
-        g_error ("Two ratings in cell %s", cell);
+        FAIL ("Two ratings in cell %s", cell);
     }
 }
 

@@ -10,6 +10,7 @@ G_BEGIN_DECLS
 char     *tpt_test_dump               (TptDocument *document,
                                        gboolean     identity);
 void      tpt_test_check_integrity    (TptDocument *document);
+void      tpt_test_set_context        (const char  *context);
 char     *tpt_test_first_difference   (const char  *a,
                                        const char  *b);
 
