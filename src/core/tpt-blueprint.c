@@ -660,6 +660,22 @@ position_in_cell (TptBlueprint *self,
   guint seen = 0;
   int last = -1;
 
+  /* "Last in its cell" goes right after the cell's last card: search from
+   * the end, where cards being added one after another are found at once. */
+  if (index_in_cell == G_MAXUINT)
+    {
+      for (guint i = n; i > 0; i--)
+        {
+          g_autoptr(TptCard) other = g_list_model_get_item (G_LIST_MODEL (self->cards), i - 1);
+
+          if (other != card &&
+              g_strcmp0 (tpt_card_get_lane (other), lane_id) == 0 &&
+              g_strcmp0 (tpt_card_get_step (other), step_id) == 0)
+            return i;
+        }
+      return n;
+    }
+
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(TptCard) other = g_list_model_get_item (G_LIST_MODEL (self->cards), i);
