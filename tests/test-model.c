@@ -997,7 +997,7 @@ test_document_summarize (Fixture       *f,
   TptDocument *empty = tpt_document_new ();
 
   g_assert_cmpstr (summary, ==,
-                   "1 blueprints (6 lanes, 4 steps, 7 cards, 3 flows), 2 personas, 3 needs, "
+                   "1 blueprint (6 lanes, 4 steps, 7 cards, 3 flows), 2 personas, 3 needs, "
                    "4 ratings");
   empty_summary = tpt_document_summarize (empty);
   g_assert_cmpstr (empty_summary, ==,

@@ -905,16 +905,38 @@ char *
 tpt_document_summarize (TptDocument *self)
 {
   Counts counts = { 0 };
+  char *parts[8];
+  char *summary;
+  guint blueprints, personas, needs, ratings;
 
   g_return_val_if_fail (TPT_IS_DOCUMENT (self), NULL);
 
   tpt_node_foreach_descendant (TPT_NODE (self), count_cb, &counts);
 
-  return g_strdup_printf (_("%u blueprints (%u lanes, %u steps, %u cards, %u flows), "
-                            "%u personas, %u needs, %u ratings"),
-                          g_list_model_get_n_items (G_LIST_MODEL (self->blueprints)),
-                          counts.lanes, counts.steps, counts.cards, counts.flows,
-                          g_list_model_get_n_items (G_LIST_MODEL (self->personas)),
-                          g_list_model_get_n_items (G_LIST_MODEL (self->needs)),
-                          g_list_model_get_n_items (G_LIST_MODEL (self->ratings)));
+  /* Each count is its own phrase so that every language gets its plural
+   * forms right; the phrases are then joined the same way everywhere. */
+  blueprints = g_list_model_get_n_items (G_LIST_MODEL (self->blueprints));
+  personas = g_list_model_get_n_items (G_LIST_MODEL (self->personas));
+  needs = g_list_model_get_n_items (G_LIST_MODEL (self->needs));
+  ratings = g_list_model_get_n_items (G_LIST_MODEL (self->ratings));
+
+  parts[0] = g_strdup_printf (ngettext ("%u blueprint", "%u blueprints", blueprints), blueprints);
+  parts[1] = g_strdup_printf (ngettext ("%u lane", "%u lanes", counts.lanes), counts.lanes);
+  parts[2] = g_strdup_printf (ngettext ("%u step", "%u steps", counts.steps), counts.steps);
+  parts[3] = g_strdup_printf (ngettext ("%u card", "%u cards", counts.cards), counts.cards);
+  parts[4] = g_strdup_printf (ngettext ("%u flow", "%u flows", counts.flows), counts.flows);
+  parts[5] = g_strdup_printf (ngettext ("%u persona", "%u personas", personas), personas);
+  parts[6] = g_strdup_printf (ngettext ("%u need", "%u needs", needs), needs);
+  parts[7] = g_strdup_printf (ngettext ("%u rating", "%u ratings", ratings), ratings);
+
+  /* Translators: a summary of a document, e.g. "2 blueprints (26 lanes,
+   * 28 steps, 151 cards, 33 flows), 3 personas, 10 needs, 30 ratings". */
+  summary = g_strdup_printf (_("%s (%s, %s, %s, %s), %s, %s, %s"),
+                             parts[0], parts[1], parts[2], parts[3],
+                             parts[4], parts[5], parts[6], parts[7]);
+
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    g_free (parts[i]);
+
+  return summary;
 }
