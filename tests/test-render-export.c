@@ -159,10 +159,12 @@ test_pdf (Fixture       *fixture,
   info = run ((const char *[]) { "pdfinfo", "-f", "1", "-l", "9", path, NULL });
   if (info == NULL)
     goto out;
-  g_assert_nonnull (strstr (info, "Pages:           3\n"));
+  g_assert_nonnull (strstr (info, "Pages:           4\n"));
   g_assert_nonnull (strstr (info, "Title:           Motor claims\n"));
   g_assert_nonnull (strstr (info, "Author:          Service design team\n"));
-  /* An A4 landscape cover, then each blueprint on a page fitted to it. */
+  /* An A4 landscape cover, the persona gallery (the fixture has a persona
+   * but no needs, so no matrix), then each blueprint on a page fitted to
+   * it. */
   assert_page_size (info, 1, 841.89, 595.28);
   for (guint i = 0; i < 2; i++)
     {
@@ -170,7 +172,7 @@ test_pdf (Fixture       *fixture,
       g_autoptr(TptBlueprintLayout) layout = tpt_blueprint_layout_new (document, blueprint,
                                                                        context);
 
-      assert_page_size (info, i + 2, ceil (layout->bounds.width), ceil (layout->bounds.height));
+      assert_page_size (info, i + 3, ceil (layout->bounds.width), ceil (layout->bounds.height));
     }
 
   /* Text stays text: every card can be found, and the cover's date. */
@@ -198,6 +200,8 @@ test_pdf (Fixture       *fixture,
     goto out;
   g_assert_nonnull (strstr (json, "\"title\": \"Claims — current state\""));
   g_assert_nonnull (strstr (json, "\"title\": \"Claims — current state — future state\""));
+  g_assert_nonnull (strstr (json, "\"title\": \"Personas\""));
+  g_assert_null (strstr (json, "\"title\": \"Needs matrix\""));
 
 out:
   g_object_unref (context);
@@ -737,7 +741,8 @@ test_cli (Fixture       *fixture,
   info = run ((const char *[]) { "pdfinfo", pdf, NULL });
   if (info == NULL)
     return;
-  g_assert_nonnull (strstr (info, "Pages:           3\n"));
+  /* Cover, personas, needs matrix and the two blueprints. */
+  g_assert_nonnull (strstr (info, "Pages:           5\n"));
   text = run ((const char *[]) { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL });
   squeezed = squeeze (text);
   for (guint i = 0; i < g_list_model_get_n_items (blueprints); i++)

@@ -9,6 +9,8 @@
 #include "tpt-blueprint-layout.h"
 #include "tpt-blueprint-renderer.h"
 #include "tpt-cover.h"
+#include "tpt-matrix-renderer.h"
+#include "tpt-persona-renderer.h"
 #include "tpt-page-size.h"
 #include "tpt-poster.h"
 #include "tpt-text.h"
@@ -283,6 +285,60 @@ draw_page (cairo_t                  *cr,
   cairo_restore (cr);
 }
 
+/* A page drawn by one of the document-wide renderers (the persona gallery,
+ * the needs matrix), which draw at their natural size from the origin. */
+typedef void (*PageRenderFunc) (cairo_t        *cr,
+                                PangoContext   *context,
+                                TptDocument    *document,
+                                const TptTheme *theme);
+
+typedef struct
+{
+  const char     *title;
+  PageRenderFunc  render;
+  double          width;
+  double          height;
+} DocumentPage;
+
+/* Sizes the current page for @page as blueprints are sized: fitted to the
+ * content (at most MAX_PAGE_SIDE a side), or the named size with the
+ * content scaled into its margins and centred; then draws it. */
+static void
+draw_document_page (cairo_t            *cr,
+                    cairo_surface_t    *surface,
+                    PangoContext       *context,
+                    TptDocument        *document,
+                    const TptTheme     *theme,
+                    const DocumentPage *page,
+                    double              page_width,
+                    double              page_height)
+{
+  double scale;
+
+  if (page_width > 0)
+    {
+      cairo_pdf_surface_set_size (surface, page_width, page_height);
+      scale = MIN ((page_width - 2 * PAGE_MARGIN) / page->width,
+                   (page_height - 2 * PAGE_MARGIN) / page->height);
+    }
+  else
+    {
+      scale = MIN (1.0, MAX_PAGE_SIDE / MAX (page->width, page->height));
+      cairo_pdf_surface_set_size (surface, ceil (page->width * scale),
+                                  ceil (page->height * scale));
+    }
+
+  cairo_save (cr);
+  tpt_color_set_source (cr, &theme->paper);
+  cairo_paint (cr);
+  if (page_width > 0)
+    cairo_translate (cr, (page_width - page->width * scale) / 2,
+                     (page_height - page->height * scale) / 2);
+  cairo_scale (cr, scale, scale);
+  page->render (cr, context, document, theme);
+  cairo_restore (cr);
+}
+
 static gboolean
 surface_ok (cairo_surface_t  *surface,
             Sink             *sink,
@@ -315,23 +371,51 @@ write_pdf (TptDocument             *document,
            GError                 **error)
 {
   const TptTheme *theme = tpt_theme_get (options->theme);
-  /* A cover and contents when the whole document is exported. */
+  /* A cover and contents when the whole document is exported, and then
+   * the persona gallery and the needs matrix when there is something to
+   * show in them. */
   gboolean cover = options->artefact == NULL;
+  guint n_personas = g_list_model_get_n_items (tpt_document_get_personas (document));
+  guint n_needs = g_list_model_get_n_items (tpt_document_get_needs (document));
+  DocumentPage pages[2];
+  guint n_pages = 0;
+  guint n_entries;
   g_autoptr(cairo_surface_t) surface = NULL;
   g_autoptr(cairo_t) cr = NULL;
-  g_autofree TptCoverEntry *entries = g_new0 (TptCoverEntry, MAX (layouts->len, 1));
+  g_autofree TptCoverEntry *entries = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   const char *title = tpt_document_get_title (document);
   const char *author = tpt_document_get_author (document);
 
+  if (cover && n_personas > 0)
+    {
+      pages[n_pages] = (DocumentPage) { _("Personas"), tpt_persona_gallery_render, 0, 0 };
+      tpt_persona_gallery_measure (context, document, &pages[n_pages].width,
+                                   &pages[n_pages].height);
+      n_pages++;
+    }
+  if (cover && n_personas > 0 && n_needs > 0)
+    {
+      pages[n_pages] = (DocumentPage) { _("Needs matrix"), tpt_matrix_render, 0, 0 };
+      tpt_matrix_measure (context, document, &pages[n_pages].width, &pages[n_pages].height);
+      n_pages++;
+    }
+
+  n_entries = n_pages + layouts->len;
+  entries = g_new0 (TptCoverEntry, MAX (n_entries, 1));
+  for (guint i = 0; i < n_pages; i++)
+    {
+      entries[i].title = pages[i].title;
+      entries[i].page = (int) i + 2;
+    }
   for (guint i = 0; i < layouts->len; i++)
     {
       const TptBlueprintLayout *layout = g_ptr_array_index (layouts, i);
-
       const char *title_i = tpt_blueprint_get_title (layout->blueprint);
+      TptCoverEntry *entry = &entries[n_pages + i];
 
-      entries[i].title = title_i != NULL && *title_i ? title_i : _("Untitled blueprint");
-      entries[i].page = (int) i + (cover ? 2 : 1);
+      entry->title = title_i != NULL && *title_i ? title_i : _("Untitled blueprint");
+      entry->page = (int) (n_pages + i) + (cover ? 2 : 1);
     }
 
   surface = cairo_pdf_surface_create_for_stream (sink_write_cb, sink, 595, 842);
@@ -351,14 +435,28 @@ write_pdf (TptDocument             *document,
 
       cairo_pdf_surface_set_size (surface, w, h);
       tpt_cover_render (cr, context, document, theme, w, h,
-                        options->date != NULL ? options->date : now, entries, layouts->len);
+                        options->date != NULL ? options->date : now, entries, n_entries);
       cairo_show_page (cr);
+    }
+
+  for (guint i = 0; i < n_pages; i++)
+    {
+      g_autofree char *link = g_strdup_printf ("page=%d", entries[i].page);
+
+      draw_document_page (cr, surface, context, document, theme, &pages[i], page_width,
+                          page_height);
+      cairo_pdf_surface_add_outline (surface, CAIRO_PDF_OUTLINE_ROOT, entries[i].title, link, 0);
+      cairo_show_page (cr);
+
+      if (g_cancellable_set_error_if_cancelled (sink->cancellable, error))
+        return FALSE;
     }
 
   for (guint i = 0; i < layouts->len; i++)
     {
       const TptBlueprintLayout *layout = g_ptr_array_index (layouts, i);
-      g_autofree char *link = g_strdup_printf ("page=%d", entries[i].page);
+      const TptCoverEntry *entry = &entries[n_pages + i];
+      g_autofree char *link = g_strdup_printf ("page=%d", entry->page);
 
       if (page_width > 0)
         cairo_pdf_surface_set_size (surface, page_width, page_height);
@@ -366,7 +464,7 @@ write_pdf (TptDocument             *document,
         cairo_pdf_surface_set_size (surface, ceil (layout->bounds.width * fitted_scale (layout)),
                                     ceil (layout->bounds.height * fitted_scale (layout)));
       cairo_pdf_surface_add_outline (surface, CAIRO_PDF_OUTLINE_ROOT,
-                                     entries[i].title,
+                                     entry->title,
                                      link, 0);
       draw_page (cr, layout, theme, page_width, page_height);
       cairo_show_page (cr);

@@ -73,6 +73,9 @@ static const TptTheme light = {
   .office_ink = HEX (0x241f31),
   .emotion = HEX (0xe66100),
   .emotion_zero = HEX (0x9a9996),
+  .warning = HEX (0xc01c28),
+  .heat = HEX (0x1c71d8),
+  .heat_max = 0.55,
 };
 
 static const TptTheme dark = {
@@ -138,6 +141,9 @@ static const TptTheme dark = {
   .office_ink = HEX (0xffffff),
   .emotion = HEX (0xffa348),
   .emotion_zero = HEX (0x77767b),
+  .warning = HEX (0xff7b63),
+  .heat = HEX (0x3584e4),
+  .heat_max = 0.6,
 };
 
 /* Greys only where meaning lives; the accents still differ in lightness so
@@ -205,6 +211,9 @@ static const TptTheme print = {
   .office_ink = HEX (0x000000),
   .emotion = HEX (0x000000),
   .emotion_zero = HEX (0x777777),
+  .warning = HEX (0x000000),
+  .heat = HEX (0x000000),
+  .heat_max = 0.4,
 };
 
 /**

@@ -69,6 +69,12 @@ typedef struct
   TptColor office_ink;
   TptColor emotion;
   TptColor emotion_zero;
+  /* Persona cards and the needs matrix. The heat of a matrix cell is
+   * @heat over @paper at up to @heat_max opacity; @warning marks needs
+   * that nothing serves, always together with bold text. */
+  TptColor warning;
+  TptColor heat;
+  double   heat_max;
 } TptTheme;
 
 const TptTheme *tpt_theme_get              (TptThemeKind    kind);

@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <cairo.h>
+#include <pango/pango.h>
+
+#include "tpt-document.h"
+#include "tpt-theme.h"
+
+G_BEGIN_DECLS
+
+/* Opportunity scores from which a cell is highlighted (DESIGN.md). */
+#define TPT_MATRIX_STRONG  12
+#define TPT_MATRIX_EXTREME 15
+
+void tpt_matrix_measure (PangoContext   *context,
+                         TptDocument    *document,
+                         double         *width,
+                         double         *height);
+void tpt_matrix_render  (cairo_t        *cr,
+                         PangoContext   *context,
+                         TptDocument    *document,
+                         const TptTheme *theme);
+
+G_END_DECLS

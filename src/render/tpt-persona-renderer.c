@@ -1,0 +1,463 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "tpt-persona-renderer"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "tpt-persona-renderer.h"
+#include "tpt-fact.h"
+#include "tpt-photo.h"
+#include "tpt-text.h"
+
+#include <math.h>
+#include <pango/pangocairo.h>
+
+#define PAD        14.0
+#define AVATAR     56.0
+#define BULLET     11.0
+#define GAP        18.0
+#define MARGIN     36.0
+#define COLUMNS    3
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (cairo_surface_t, cairo_surface_destroy)
+
+/* Measuring and drawing share one walk down the card: with no cairo_t it
+ * only measures, so the height a card reports is the height it draws. */
+typedef struct
+{
+  cairo_t        *cr;
+  PangoContext   *context;
+  const TptTheme *theme;
+  double          y;
+} Pen;
+
+static double
+text (Pen            *pen,
+      TptTextStyle    style,
+      const char     *str,
+      gboolean        italic,
+      const TptColor *color,
+      double          x,
+      double          y,
+      double          width)
+{
+  g_autoptr(PangoLayout) layout = tpt_text_layout_new (pen->context, style, str, width);
+  double h;
+
+  if (italic)
+    {
+      PangoFontDescription *desc =
+        pango_font_description_copy (pango_layout_get_font_description (layout));
+
+      pango_font_description_set_style (desc, PANGO_STYLE_ITALIC);
+      pango_layout_set_font_description (layout, desc);
+      pango_font_description_free (desc);
+    }
+  tpt_text_layout_size (layout, NULL, &h);
+  if (pen->cr != NULL)
+    {
+      tpt_color_set_source (pen->cr, color);
+      cairo_move_to (pen->cr, x, y);
+      pango_cairo_show_layout (pen->cr, layout);
+    }
+  return h;
+}
+
+static void
+persona_color (TptPersona     *persona,
+               const TptTheme *theme,
+               TptColor       *color)
+{
+  if (!tpt_color_parse (tpt_persona_get_color (persona), color))
+    *color = theme->muted;
+}
+
+/* Initials of the first and last words of @name, upper-cased. */
+static char *
+initials (const char *name)
+{
+  g_auto(GStrv) words = g_strsplit_set (name != NULL ? name : "", " \t\n", -1);
+  GString *out = g_string_new (NULL);
+  const char *first = NULL, *last = NULL;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    if (*words[i] != '\0')
+      {
+        if (first == NULL)
+          first = words[i];
+        last = words[i];
+      }
+  if (first != NULL)
+    g_string_append_unichar (out, g_unichar_toupper (g_utf8_get_char (first)));
+  if (last != NULL && last != first)
+    g_string_append_unichar (out, g_unichar_toupper (g_utf8_get_char (last)));
+  if (out->len == 0)
+    g_string_append (out, "?");
+  return g_string_free (out, FALSE);
+}
+
+typedef struct
+{
+  const guint8 *data;
+  gsize         size;
+  gsize         offset;
+} PngReader;
+
+static cairo_status_t
+png_read_cb (void          *closure,
+             unsigned char *data,
+             unsigned int   length)
+{
+  PngReader *reader = closure;
+
+  if (length > reader->size - reader->offset)
+    return CAIRO_STATUS_READ_ERROR;
+  memcpy (data, reader->data + reader->offset, length);
+  reader->offset += length;
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* The persona's photo as a surface, or NULL. Only PNG is decoded: cairo
+ * has no JPEG decoder, and a JPEG photo shows as initials. The core has
+ * already checked the header and capped the pixel count. */
+static cairo_surface_t *
+photo_surface (TptPersona *persona)
+{
+  GBytes *photo = tpt_persona_get_photo (persona);
+  PngReader reader = { 0 };
+  cairo_surface_t *surface;
+
+  if (photo == NULL || g_strcmp0 (tpt_persona_get_photo_type (persona), TPT_PHOTO_TYPE_PNG) != 0)
+    return NULL;
+  reader.data = g_bytes_get_data (photo, &reader.size);
+  if (tpt_photo_inspect (reader.data, reader.size, TPT_PHOTO_TYPE_PNG, NULL, NULL, NULL)
+      != TPT_PHOTO_OK)
+    return NULL;
+  surface = cairo_image_surface_create_from_png_stream (png_read_cb, &reader);
+  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS ||
+      cairo_image_surface_get_width (surface) <= 0 ||
+      cairo_image_surface_get_height (surface) <= 0)
+    {
+      cairo_surface_destroy (surface);
+      return NULL;
+    }
+  return surface;
+}
+
+static void
+draw_avatar (cairo_t        *cr,
+             PangoContext   *context,
+             TptPersona     *persona,
+             const TptTheme *theme,
+             double          x,
+             double          y)
+{
+  g_autoptr(cairo_surface_t) photo = photo_surface (persona);
+  double r = AVATAR / 2;
+  TptColor color;
+
+  persona_color (persona, theme, &color);
+  cairo_save (cr);
+  cairo_new_path (cr);
+  cairo_arc (cr, x + r, y + r, r, 0, 2 * G_PI);
+  if (photo != NULL)
+    {
+      double pw = cairo_image_surface_get_width (photo);
+      double ph = cairo_image_surface_get_height (photo);
+      double scale = AVATAR / MIN (pw, ph);
+
+      cairo_clip (cr);
+      cairo_translate (cr, x + r - pw * scale / 2, y + r - ph * scale / 2);
+      cairo_scale (cr, scale, scale);
+      cairo_set_source_surface (cr, photo, 0, 0);
+      cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_GOOD);
+      cairo_paint (cr);
+    }
+  else
+    {
+      g_autofree char *letters = initials (tpt_persona_get_name (persona));
+      g_autoptr(PangoLayout) layout = tpt_text_layout_new (context, TPT_TEXT_TITLE, letters, -1);
+      /* Relative luminance decides the ink, so initials read on any colour
+       * and on a greyscale printer. */
+      double lum = 0.2126 * color.red + 0.7152 * color.green + 0.0722 * color.blue;
+      double w, h;
+
+      tpt_color_set_source (cr, &color);
+      cairo_fill (cr);
+      tpt_text_layout_size (layout, &w, &h);
+      if (lum > 0.55)
+        cairo_set_source_rgb (cr, 0, 0, 0);
+      else
+        cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_move_to (cr, x + r - w / 2, y + r - h / 2);
+      pango_cairo_show_layout (cr, layout);
+    }
+  cairo_restore (cr);
+
+  cairo_save (cr);
+  cairo_new_path (cr);
+  cairo_arc (cr, x + r, y + r, r, 0, 2 * G_PI);
+  cairo_set_line_width (cr, 1);
+  tpt_color_set_source (cr, &theme->card_border);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+static void
+bullets (Pen                *pen,
+         const char         *heading,
+         const char * const *items,
+         double              x,
+         double              w)
+{
+  if (items == NULL || items[0] == NULL)
+    return;
+
+  pen->y += 10;
+  pen->y += text (pen, TPT_TEXT_HEADING, heading, FALSE, &pen->theme->ink, x, pen->y, w) + 3;
+  for (guint i = 0; items[i] != NULL; i++)
+    {
+      text (pen, TPT_TEXT_BODY, "•", FALSE, &pen->theme->muted, x, pen->y, BULLET);
+      pen->y += text (pen, TPT_TEXT_BODY, items[i], FALSE, &pen->theme->ink, x + BULLET,
+                      pen->y, w - BULLET) + 2;
+    }
+}
+
+static double
+card (cairo_t        *cr,
+      PangoContext   *context,
+      TptPersona     *persona,
+      const TptTheme *theme,
+      double          width)
+{
+  Pen pen = { cr, context, theme, PAD + 4 };
+  double x = PAD, w = width - 2 * PAD;
+  double tx = x + AVATAR + 12, tw = w - AVATAR - 12;
+  const char *name = tpt_persona_get_name (persona);
+  const char *role = tpt_persona_get_role (persona);
+  const char *segment = tpt_persona_get_segment (persona);
+  const char *quote = tpt_persona_get_quote (persona);
+  GListModel *facts = tpt_persona_get_facts (persona);
+  guint n_facts = g_list_model_get_n_items (facts);
+  double head_y = pen.y, quote_y;
+
+  /* The body is drawn over the card's background, so the background comes
+   * first: measure once, then paint, then draw. */
+  if (cr != NULL)
+    {
+      double height = card (NULL, context, persona, theme, width);
+      TptColor color;
+
+      persona_color (persona, theme, &color);
+      cairo_save (cr);
+      cairo_new_path (cr);
+      cairo_rectangle (cr, 0.5, 0.5, width - 1, height - 1);
+      tpt_color_set_source (cr, &theme->paper);
+      cairo_fill_preserve (cr);
+      tpt_color_set_source (cr, &theme->card_border);
+      cairo_set_line_width (cr, 1);
+      cairo_stroke (cr);
+      tpt_color_set_source (cr, &color);
+      cairo_rectangle (cr, 0, 0, width, 4);
+      cairo_fill (cr);
+      cairo_restore (cr);
+      draw_avatar (cr, context, persona, theme, x, head_y);
+    }
+
+  pen.y += text (&pen, TPT_TEXT_SUBHEADING,
+                 name != NULL && *name ? name : _("Unnamed persona"), FALSE, &theme->ink,
+                 tx, pen.y, tw) + 2;
+  if (role != NULL && *role)
+    pen.y += text (&pen, TPT_TEXT_BODY, role, FALSE, &theme->ink, tx, pen.y, tw) + 2;
+  if (segment != NULL && *segment)
+    {
+      g_autofree char *line = g_strdup_printf (_("Segment: %s"), segment);
+
+      pen.y += text (&pen, TPT_TEXT_SMALL, line, FALSE, &theme->muted, tx, pen.y, tw) + 2;
+    }
+  pen.y = MAX (pen.y, head_y + AVATAR);
+
+  if (quote != NULL && *quote)
+    {
+      g_autofree char *quoted = g_strdup_printf (_("“%s”"), quote);
+      TptColor color;
+
+      pen.y += 10;
+      quote_y = pen.y;
+      pen.y += text (&pen, TPT_TEXT_BODY, quoted, TRUE, &theme->ink, x + 10, pen.y, w - 10);
+      if (cr != NULL)
+        {
+          persona_color (persona, theme, &color);
+          tpt_color_set_source (cr, &color);
+          cairo_rectangle (cr, x, quote_y, 3, pen.y - quote_y);
+          cairo_fill (cr);
+        }
+    }
+
+  bullets (&pen, _("Goals"), tpt_persona_get_goals (persona), x, w);
+  bullets (&pen, _("Frustrations"), tpt_persona_get_frustrations (persona), x, w);
+  bullets (&pen, _("Behaviours"), tpt_persona_get_behaviours (persona), x, w);
+  bullets (&pen, _("Channels"), tpt_persona_get_channels (persona), x, w);
+
+  if (n_facts > 0)
+    {
+      pen.y += 10;
+      pen.y += text (&pen, TPT_TEXT_HEADING, _("Facts"), FALSE, &theme->ink, x, pen.y, w) + 3;
+      for (guint i = 0; i < n_facts; i++)
+        {
+          g_autoptr(TptFact) fact = g_list_model_get_item (facts, i);
+          const char *label = tpt_fact_get_label (fact);
+          const char *value = tpt_fact_get_value (fact);
+          g_autofree char *line = g_strdup_printf (_("%s: %s"),
+                                                   label != NULL ? label : "",
+                                                   value != NULL ? value : "");
+
+          pen.y += text (&pen, TPT_TEXT_BODY, line, FALSE, &theme->ink, x, pen.y, w) + 2;
+        }
+    }
+
+  return ceil (pen.y + PAD);
+}
+
+/**
+ * tpt_persona_card_measure:
+ * @context: a context from tpt_text_context_new()
+ * @persona: the persona
+ * @width: the card's width, in points
+ *
+ * Returns: the height tpt_persona_card_render() draws at @width
+ */
+double
+tpt_persona_card_measure (PangoContext *context,
+                          TptPersona   *persona,
+                          double        width)
+{
+  g_return_val_if_fail (TPT_IS_PERSONA (persona), 0);
+
+  return card (NULL, context, persona, tpt_theme_get (TPT_THEME_LIGHT), width);
+}
+
+/**
+ * tpt_persona_card_render:
+ * @cr: where to draw, with the card's top left corner at the origin
+ * @context: a context from tpt_text_context_new()
+ * @persona: the persona
+ * @theme: the colours
+ * @width: the card's width, in points
+ *
+ * Draws a persona card: the avatar (the PNG photo, or initials on the
+ * persona's colour; JPEG photos show as initials), name, role, segment,
+ * quote, then goals, frustrations, behaviours, channels and facts. Every
+ * text wraps at @width, so the card grows with its content.
+ *
+ * Returns: the card's height, in points
+ */
+double
+tpt_persona_card_render (cairo_t        *cr,
+                         PangoContext   *context,
+                         TptPersona     *persona,
+                         const TptTheme *theme,
+                         double          width)
+{
+  double h;
+
+  g_return_val_if_fail (cr != NULL, 0);
+  g_return_val_if_fail (TPT_IS_PERSONA (persona), 0);
+
+  cairo_save (cr);
+  h = card (cr, context, persona, theme, width);
+  cairo_restore (cr);
+  return h;
+}
+
+/* The gallery: a title, then the cards in rows of COLUMNS, each row as tall
+ * as its tallest card. With @cr NULL it only measures. */
+static void
+gallery (cairo_t        *cr,
+         PangoContext   *context,
+         TptDocument    *document,
+         const TptTheme *theme,
+         double         *width,
+         double         *height)
+{
+  GListModel *personas = tpt_document_get_personas (document);
+  guint n = g_list_model_get_n_items (personas);
+  guint columns = CLAMP (n, 1, COLUMNS);
+  double w = 2 * MARGIN + columns * TPT_PERSONA_CARD_WIDTH + (columns - 1) * GAP;
+  Pen pen = { cr, context, theme, MARGIN };
+
+  pen.y += text (&pen, TPT_TEXT_TITLE, _("Personas"), FALSE, &theme->ink, MARGIN, pen.y,
+                 w - 2 * MARGIN) + 16;
+
+  for (guint row = 0; row * columns < n; row++)
+    {
+      double row_h = 0;
+
+      for (guint c = 0; c < columns && row * columns + c < n; c++)
+        {
+          g_autoptr(TptPersona) persona = g_list_model_get_item (personas, row * columns + c);
+          double x = MARGIN + c * (TPT_PERSONA_CARD_WIDTH + GAP);
+          double h;
+
+          if (cr != NULL)
+            {
+              cairo_save (cr);
+              cairo_translate (cr, x, pen.y);
+              h = tpt_persona_card_render (cr, context, persona, theme, TPT_PERSONA_CARD_WIDTH);
+              cairo_restore (cr);
+            }
+          else
+            h = tpt_persona_card_measure (context, persona, TPT_PERSONA_CARD_WIDTH);
+          row_h = MAX (row_h, h);
+        }
+      pen.y += row_h + GAP;
+    }
+
+  if (width != NULL)
+    *width = ceil (w);
+  if (height != NULL)
+    *height = ceil (pen.y - GAP + MARGIN);
+}
+
+/**
+ * tpt_persona_gallery_measure:
+ * @context: a context from tpt_text_context_new()
+ * @document: the document
+ * @width: (out): the gallery's width, in points
+ * @height: (out): its height
+ */
+void
+tpt_persona_gallery_measure (PangoContext *context,
+                             TptDocument  *document,
+                             double       *width,
+                             double       *height)
+{
+  g_return_if_fail (TPT_IS_DOCUMENT (document));
+
+  gallery (NULL, context, document, tpt_theme_get (TPT_THEME_LIGHT), width, height);
+}
+
+/**
+ * tpt_persona_gallery_render:
+ * @cr: where to draw, with the gallery's top left corner at the origin
+ * @context: a context from tpt_text_context_new()
+ * @document: the document
+ * @theme: the colours
+ *
+ * Draws every persona of @document as a card, in rows, at the size
+ * tpt_persona_gallery_measure() gives. The background is left to the caller.
+ */
+void
+tpt_persona_gallery_render (cairo_t        *cr,
+                            PangoContext   *context,
+                            TptDocument    *document,
+                            const TptTheme *theme)
+{
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (TPT_IS_DOCUMENT (document));
+
+  cairo_save (cr);
+  gallery (cr, context, document, theme, NULL, NULL);
+  cairo_restore (cr);
+}

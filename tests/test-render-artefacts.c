@@ -1,0 +1,402 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The persona gallery and the needs matrix: as pages of the whole-document
+ * PDF (found by pdfinfo, pdftotext and qpdf), and the persona card's
+ * measuring, drawn on plain cairo surfaces. */
+#define G_LOG_DOMAIN "test-render-artefacts"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "render-fixtures.h"
+#include "tpt-export.h"
+#include "tpt-fact.h"
+#include "tpt-format.h"
+#include "tpt-matrix-renderer.h"
+#include "tpt-need.h"
+#include "tpt-persona-renderer.h"
+#include "tpt-text.h"
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (cairo_surface_t, cairo_surface_destroy)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (cairo_t, cairo_destroy)
+
+/* Runs a tool and returns what it printed, or NULL (and skips the test)
+ * when the tool is not installed. */
+static char *
+run (const char * const *argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *found = g_find_program_in_path (argv[0]);
+  char *out = NULL;
+  int status;
+
+  if (found == NULL)
+    {
+      g_test_skip_printf ("%s is not installed (build-aux/install-deps)", argv[0]);
+      return NULL;
+    }
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_spawn_check_wait_status (status, &error);
+  g_assert_no_error (error);
+  return out;
+}
+
+/* Text without white space or hyphens, so that line breaks and the hyphens
+ * Pango adds inside broken words do not hide a match. */
+static char *
+squeeze (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_isspace (c) && c != '-' && c != 0x2010)
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Exports @document as a whole-document PDF into a new temporary
+ * directory; returns the file's path, and the directory in @dir. */
+static char *
+export_pdf (TptDocument  *document,
+            TptThemeKind  theme,
+            char        **dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  TptExportOptions options;
+  char *path;
+
+  *dir = g_dir_make_tmp ("tpt-artefacts-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (*dir, "out.pdf", NULL);
+  file = g_file_new_for_path (path);
+  tpt_export_options_init (&options);
+  options.theme = theme;
+  tpt_export (document, file, &options, NULL, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+static void
+remove_pdf (char *path,
+            char *dir)
+{
+  g_unlink (path);
+  g_rmdir (dir);
+  g_free (path);
+  g_free (dir);
+}
+
+static char *
+page_text (const char *path,
+           guint       page)
+{
+  g_autofree char *number = g_strdup_printf ("%u", page);
+
+  return run ((const char *[]) { "pdftotext", "-enc", "UTF-8", "-f", number, "-l", number,
+                                 path, "-", NULL });
+}
+
+static void
+test_example (void)
+{
+  g_autofree char *example = g_build_filename (g_getenv ("TPT_SOURCE_ROOT"), "data", "examples",
+                                               "motor-insurance.touchpoint", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (example);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TptDocument) document = tpt_document_load_file (file, NULL, &error);
+  GListModel *personas, *needs;
+  guint n_blueprints;
+  char *dir = NULL;
+  char *path = NULL;
+  g_autofree char *info = NULL;
+  g_autofree char *wanted_pages = NULL;
+  g_autofree char *cover = NULL;
+  g_autofree char *gallery = NULL;
+  g_autofree char *matrix = NULL;
+  g_autofree char *json = NULL;
+
+  g_assert_no_error (error);
+  personas = tpt_document_get_personas (document);
+  needs = tpt_document_get_needs (document);
+  n_blueprints = g_list_model_get_n_items (tpt_document_get_blueprints (document));
+  g_assert_cmpuint (g_list_model_get_n_items (personas), >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (needs), >, 0);
+
+  path = export_pdf (document, TPT_THEME_PRINT, &dir);
+  info = run ((const char *[]) { "pdfinfo", path, NULL });
+  if (info == NULL)
+    goto out;
+  /* Cover, personas, needs matrix, then the blueprints. */
+  wanted_pages = g_strdup_printf ("Pages:           %u\n", 3 + n_blueprints);
+  g_assert_nonnull (strstr (info, wanted_pages));
+
+  cover = page_text (path, 1);
+  g_assert_nonnull (strstr (cover, "Personas"));
+  g_assert_nonnull (strstr (cover, "Needs matrix"));
+
+  gallery = squeeze (page_text (path, 2));
+  g_assert_nonnull (strstr (gallery, "Personas"));
+  for (guint i = 0; i < g_list_model_get_n_items (personas); i++)
+    {
+      g_autoptr(TptPersona) persona = g_list_model_get_item (personas, i);
+      g_autofree char *wanted = squeeze (tpt_persona_get_name (persona));
+
+      if (strstr (gallery, wanted) == NULL)
+        g_error ("persona “%s” not on the gallery page", tpt_persona_get_name (persona));
+    }
+
+  matrix = squeeze (page_text (path, 3));
+  g_assert_nonnull (strstr (matrix, "Needsmatrix"));
+  for (guint i = 0; i < g_list_model_get_n_items (needs); i++)
+    {
+      g_autoptr(TptNeed) need = g_list_model_get_item (needs, i);
+      g_autofree char *wanted = squeeze (tpt_need_get_title (need));
+
+      if (strstr (matrix, wanted) == NULL)
+        g_error ("need “%s” not on the matrix page", tpt_need_get_title (need));
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (personas); i++)
+    {
+      g_autoptr(TptPersona) persona = g_list_model_get_item (personas, i);
+      g_autofree char *wanted = squeeze (tpt_persona_get_name (persona));
+
+      g_assert_nonnull (strstr (matrix, wanted));
+    }
+
+  json = run ((const char *[]) { "qpdf", "--json", "--json-key=outlines", path, NULL });
+  if (json == NULL)
+    goto out;
+  g_assert_nonnull (strstr (json, "\"title\": \"Personas\""));
+  g_assert_nonnull (strstr (json, "\"title\": \"Needs matrix\""));
+
+out:
+  remove_pdf (path, dir);
+}
+
+/* Two personas, two needs: n1 served by a frontstage card, n2 by nothing;
+ * a support card that serves no need; p1 and p2 rate n2 without a
+ * satisfaction, so its opportunities are unknown; p2 leaves n1 unrated. */
+static const char small_document[] =
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+  "<touchpoint format=\"1\">\n"
+  "  <meta><title>Small</title></meta>\n"
+  "  <personas>\n"
+  "    <persona id=\"p1\" color=\"#3584e4\"><name>Ada Quill</name></persona>\n"
+  "    <persona id=\"p2\" color=\"#e66100\"><name>Bo Fenn</name></persona>\n"
+  "  </personas>\n"
+  "  <needs>\n"
+  "    <need id=\"n1\"><title>Pay in one step</title></need>\n"
+  "    <need id=\"n2\"><title>Hear back within a day</title></need>\n"
+  "  </needs>\n"
+  "  <matrix>\n"
+  "    <rating persona=\"p1\" need=\"n1\" importance=\"9\" satisfaction=\"2\"/>\n"
+  "    <rating persona=\"p1\" need=\"n2\" importance=\"6\"/>\n"
+  "    <rating persona=\"p2\" need=\"n2\" importance=\"8\"/>\n"
+  "  </matrix>\n"
+  "  <blueprint id=\"b1\" state=\"current\">\n"
+  "    <title>Small blueprint</title>\n"
+  "    <lane id=\"l1\" kind=\"frontstage\" office=\"front\"><title>Desk</title></lane>\n"
+  "    <lane id=\"l2\" kind=\"support\" office=\"back\"><title>Systems</title></lane>\n"
+  "    <stage id=\"s1\"><title>Pay</title>\n"
+  "      <step id=\"t1\"><title>Pays</title></step>\n"
+  "    </stage>\n"
+  "    <card id=\"c1\" lane=\"l1\" step=\"t1\" kind=\"action\">\n"
+  "      <text>Clerk takes the payment</text>\n"
+  "      <serves>n1</serves>\n"
+  "    </card>\n"
+  "    <card id=\"c2\" lane=\"l2\" step=\"t1\" kind=\"action\">\n"
+  "      <text>Nightly batch reconciles ledgers</text>\n"
+  "    </card>\n"
+  "  </blueprint>\n"
+  "</touchpoint>\n";
+
+static void
+test_small (gconstpointer data)
+{
+  TptThemeKind theme = GPOINTER_TO_INT (data);
+  g_autoptr(GBytes) bytes = g_bytes_new_static (small_document, sizeof small_document - 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TptDocument) document = tpt_document_load_bytes (bytes, &error);
+  char *dir = NULL;
+  char *path = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *squeezed = NULL;
+  const char *flag, *served;
+  g_auto(GStrv) lines = NULL;
+  guint zeros = 0;
+
+  g_assert_no_error (error);
+  path = export_pdf (document, theme, &dir);
+  text = page_text (path, 3);
+  if (text == NULL)
+    goto out;
+  squeezed = squeeze (text);
+
+  g_assert_nonnull (strstr (squeezed, "Needsmatrix"));
+  g_assert_nonnull (strstr (squeezed, "Payinonestep"));
+  g_assert_nonnull (strstr (squeezed, "Hearbackwithinaday"));
+  /* The served need lists its card under its lane kind and office; the
+   * unserved one is flagged, once. */
+  served = strstr (squeezed, "Clerktakesthepayment");
+  g_assert_nonnull (served);
+  g_assert_nonnull (strstr (squeezed, "Frontstageactions·Frontoffice"));
+  flag = strstr (squeezed, "Notservedbyanycard");
+  g_assert_nonnull (flag);
+  g_assert_null (strstr (flag + 1, "Notservedbyanycard"));
+  /* Bo Fenn rates it 8: it is flagged as important too. */
+  g_assert_nonnull (strstr (squeezed, "Important:rated8of10"));
+  /* The support card that serves nothing is listed below the matrix. */
+  g_assert_nonnull (strstr (squeezed, "Nightlybatchreconcilesledgers"));
+  /* Scores: 9 + (9 − 2) = 16; the unset satisfaction and the unknown
+   * opportunity are "–", never 0. */
+  g_assert_nonnull (strstr (squeezed, "I9·S2"));
+  g_assert_nonnull (strstr (text, "\n16\n"));
+  g_assert_nonnull (strstr (squeezed, "–I6·S–"));
+  g_assert_null (strstr (squeezed, "I6·S0"));
+  /* The only "0" standing alone is the legend's importance swatch. */
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    zeros += strcmp (g_strstrip (lines[i]), "0") == 0;
+  g_assert_cmpuint (zeros, ==, 1);
+  /* Bo Fenn did not rate n1. */
+  g_assert_nonnull (strstr (squeezed, "notrated"));
+
+out:
+  remove_pdf (path, dir);
+}
+
+/* The width the ink of @persona's card reaches when drawn @width wide. */
+static double
+card_ink_width (TptPersona   *persona,
+                PangoContext *context,
+                double        width,
+                double       *height)
+{
+  g_autoptr(cairo_surface_t) surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA,
+                                                                       NULL);
+  g_autoptr(cairo_t) cr = cairo_create (surface);
+  double x, y, w, h;
+
+  *height = tpt_persona_card_render (cr, context, persona, tpt_theme_get (TPT_THEME_LIGHT),
+                                     width);
+  cairo_recording_surface_ink_extents (surface, &x, &y, &w, &h);
+  g_assert_cmpfloat (x, >=, -0.01);
+  g_assert_cmpfloat (y, >=, -0.01);
+  g_assert_cmpfloat (y + h, <=, *height + 0.01);
+  return x + w;
+}
+
+static cairo_status_t
+append_cb (void                *closure,
+           const unsigned char *data,
+           unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static void
+test_persona_card (void)
+{
+  g_autoptr(TptDocument) document = tpt_document_new ();
+  g_autoptr(TptPersona) persona = tpt_persona_new (document);
+  g_autoptr(TptFact) fact = tpt_fact_new (document);
+  PangoContext *context = tpt_text_context_new ();
+  const char *goals[] = { "Keep every van on the road", NULL };
+  const char *long_goals[] = {
+    "Keep every van on the road",
+    "Supercalifragilisticexpialidocious­unbreakable­words­that­never­end­at­all­ever",
+    "تجديد الوثيقة دون مكالمة هاتفية", "保険の更新を電話なしで済ませたい",
+    NULL,
+  };
+  double h[6], ink;
+
+  tpt_document_begin (document, "Build");
+  tpt_document_insert_persona (document, 0, persona);
+  tpt_persona_set_name (persona, "Dana Ortiz");
+  ink = card_ink_width (persona, context, TPT_PERSONA_CARD_WIDTH, &h[0]);
+  g_assert_cmpfloat (ink, <=, TPT_PERSONA_CARD_WIDTH + 0.01);
+  g_assert_cmpfloat (h[0], ==, tpt_persona_card_measure (context, persona,
+                                                          TPT_PERSONA_CARD_WIDTH));
+
+  /* Each addition makes the card taller, and nothing runs outside it. */
+  tpt_persona_set_quote (persona, "Let me sort it out at 11 pm without calling anyone.");
+  card_ink_width (persona, context, TPT_PERSONA_CARD_WIDTH, &h[1]);
+  tpt_persona_set_goals (persona, goals);
+  card_ink_width (persona, context, TPT_PERSONA_CARD_WIDTH, &h[2]);
+  tpt_persona_set_goals (persona, long_goals);
+  card_ink_width (persona, context, TPT_PERSONA_CARD_WIDTH, &h[3]);
+  tpt_persona_set_channels (persona, goals);
+  card_ink_width (persona, context, TPT_PERSONA_CARD_WIDTH, &h[4]);
+  tpt_fact_set_label (fact, "Age");
+  tpt_fact_set_value (fact, "42");
+  tpt_persona_insert_fact (persona, 0, fact);
+  ink = card_ink_width (persona, context, TPT_PERSONA_CARD_WIDTH, &h[5]);
+  g_assert_cmpfloat (ink, <=, TPT_PERSONA_CARD_WIDTH + 0.01);
+  for (guint i = 1; i < G_N_ELEMENTS (h); i++)
+    g_assert_cmpfloat (h[i], >, h[i - 1]);
+
+  /* Narrower, the same card wraps into more lines, and still fits. */
+  {
+    double narrow_h;
+
+    ink = card_ink_width (persona, context, 160, &narrow_h);
+    g_assert_cmpfloat (ink, <=, 160 + 0.01);
+    g_assert_cmpfloat (narrow_h, >, h[5]);
+  }
+
+  /* A PNG photo fills the avatar circle: a red photo, a red centre. */
+  {
+    g_autoptr(cairo_surface_t) red = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 8, 8);
+    g_autoptr(cairo_t) red_cr = cairo_create (red);
+    g_autoptr(GByteArray) png = g_byte_array_new ();
+    g_autoptr(GBytes) photo = NULL;
+    g_autoptr(cairo_surface_t) image = NULL;
+    g_autoptr(cairo_t) cr = NULL;
+    guint32 pixel;
+
+    cairo_set_source_rgb (red_cr, 1, 0, 0);
+    cairo_paint (red_cr);
+    cairo_surface_flush (red);
+    g_assert_cmpint (cairo_surface_write_to_png_stream (red, append_cb, png), ==,
+                     CAIRO_STATUS_SUCCESS);
+    photo = g_bytes_new (png->data, png->len);
+    tpt_persona_set_photo (persona, photo, "image/png");
+
+    image = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 250, 120);
+    cr = cairo_create (image);
+    tpt_persona_card_render (cr, context, persona, tpt_theme_get (TPT_THEME_LIGHT), 250);
+    cairo_surface_flush (image);
+    /* The avatar's centre: the card's padding plus half the avatar. */
+    pixel = *(guint32 *) (cairo_image_surface_get_data (image) +
+                          46 * cairo_image_surface_get_stride (image) + 42 * 4);
+    g_assert_cmphex (pixel & 0xffffff, ==, 0xff0000);
+  }
+
+  tpt_document_end (document);
+  g_object_unref (context);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/tpt/render/artefacts/example", test_example);
+  g_test_add_data_func ("/tpt/render/artefacts/matrix-print", GINT_TO_POINTER (TPT_THEME_PRINT),
+                        test_small);
+  g_test_add_data_func ("/tpt/render/artefacts/matrix-dark", GINT_TO_POINTER (TPT_THEME_DARK),
+                        test_small);
+  g_test_add_func ("/tpt/render/artefacts/persona-card", test_persona_card);
+
+  return g_test_run ();
+}
