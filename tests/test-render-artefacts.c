@@ -94,6 +94,15 @@ remove_pdf (char *path,
   g_free (dir);
 }
 
+/* Like squeeze(), taking ownership of @text. */
+static char *
+squeeze_take (char *text)
+{
+  g_autofree char *owned = text;
+
+  return owned != NULL ? squeeze (owned) : NULL;
+}
+
 static char *
 page_text (const char *path,
            guint       page)
@@ -142,7 +151,7 @@ test_example (void)
   g_assert_nonnull (strstr (cover, "Personas"));
   g_assert_nonnull (strstr (cover, "Needs matrix"));
 
-  gallery = squeeze (page_text (path, 2));
+  gallery = squeeze_take (page_text (path, 2));
   g_assert_nonnull (strstr (gallery, "Personas"));
   for (guint i = 0; i < g_list_model_get_n_items (personas); i++)
     {
@@ -153,7 +162,7 @@ test_example (void)
         g_error ("persona “%s” not on the gallery page", tpt_persona_get_name (persona));
     }
 
-  matrix = squeeze (page_text (path, 3));
+  matrix = squeeze_take (page_text (path, 3));
   g_assert_nonnull (strstr (matrix, "Needsmatrix"));
   for (guint i = 0; i < g_list_model_get_n_items (needs); i++)
     {
