@@ -284,3 +284,44 @@ render_fixture_random (guint32  seed,
   tpt_document_end (document);
   return document;
 }
+
+/* Runs a tool and returns what it printed, or NULL (and skips the test)
+ * when the tool is not installed. */
+char *
+render_run_tool (const char * const *argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *found = g_find_program_in_path (argv[0]);
+  char *out = NULL;
+  int status;
+
+  if (found == NULL)
+    {
+      g_test_skip_printf ("%s is not installed (build-aux/install-deps)", argv[0]);
+      return NULL;
+    }
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_spawn_check_wait_status (status, &error);
+  g_assert_no_error (error);
+  return out;
+}
+
+/* Text without white space or hyphens, so that line breaks and the hyphens
+ * Pango adds inside broken words do not hide a match. */
+char *
+render_squeeze (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_isspace (c) && c != '-' && c != 0x2010)
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}

@@ -8,5 +8,7 @@ G_BEGIN_DECLS
 TptDocument *render_fixture_claims (void);
 TptDocument *render_fixture_random (guint32  seed,
                                     gboolean spans);
+char        *render_run_tool       (const char * const *argv);
+char        *render_squeeze        (const char         *text);
 
 G_END_DECLS

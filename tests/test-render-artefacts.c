@@ -20,47 +20,6 @@
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (cairo_surface_t, cairo_surface_destroy)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (cairo_t, cairo_destroy)
 
-/* Runs a tool and returns what it printed, or NULL (and skips the test)
- * when the tool is not installed. */
-static char *
-run (const char * const *argv)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *found = g_find_program_in_path (argv[0]);
-  char *out = NULL;
-  int status;
-
-  if (found == NULL)
-    {
-      g_test_skip_printf ("%s is not installed (build-aux/install-deps)", argv[0]);
-      return NULL;
-    }
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                NULL, NULL, &out, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_spawn_check_wait_status (status, &error);
-  g_assert_no_error (error);
-  return out;
-}
-
-/* Text without white space or hyphens, so that line breaks and the hyphens
- * Pango adds inside broken words do not hide a match. */
-static char *
-squeeze (const char *text)
-{
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (!g_unichar_isspace (c) && c != '-' && c != 0x2010)
-        g_string_append_unichar (out, c);
-    }
-  return g_string_free (out, FALSE);
-}
-
 /* Exports @document as a whole-document PDF into a new temporary
  * directory; returns the file's path, and the directory in @dir. */
 static char *
@@ -100,7 +59,7 @@ squeeze_take (char *text)
 {
   g_autofree char *owned = text;
 
-  return owned != NULL ? squeeze (owned) : NULL;
+  return owned != NULL ? render_squeeze (owned) : NULL;
 }
 
 static char *
@@ -109,7 +68,7 @@ page_text (const char *path,
 {
   g_autofree char *number = g_strdup_printf ("%u", page);
 
-  return run ((const char *[]) { "pdftotext", "-enc", "UTF-8", "-f", number, "-l", number,
+  return render_run_tool ((const char *[]) { "pdftotext", "-enc", "UTF-8", "-f", number, "-l", number,
                                  path, "-", NULL });
 }
 
@@ -140,7 +99,7 @@ test_example (void)
   g_assert_cmpuint (g_list_model_get_n_items (needs), >, 0);
 
   path = export_pdf (document, TPT_THEME_PRINT, &dir);
-  info = run ((const char *[]) { "pdfinfo", path, NULL });
+  info = render_run_tool ((const char *[]) { "pdfinfo", path, NULL });
   if (info == NULL)
     goto out;
   /* Cover, personas, needs matrix, then the blueprints. */
@@ -156,7 +115,7 @@ test_example (void)
   for (guint i = 0; i < g_list_model_get_n_items (personas); i++)
     {
       g_autoptr(TptPersona) persona = g_list_model_get_item (personas, i);
-      g_autofree char *wanted = squeeze (tpt_persona_get_name (persona));
+      g_autofree char *wanted = render_squeeze (tpt_persona_get_name (persona));
 
       if (strstr (gallery, wanted) == NULL)
         g_error ("persona “%s” not on the gallery page", tpt_persona_get_name (persona));
@@ -167,7 +126,7 @@ test_example (void)
   for (guint i = 0; i < g_list_model_get_n_items (needs); i++)
     {
       g_autoptr(TptNeed) need = g_list_model_get_item (needs, i);
-      g_autofree char *wanted = squeeze (tpt_need_get_title (need));
+      g_autofree char *wanted = render_squeeze (tpt_need_get_title (need));
 
       if (strstr (matrix, wanted) == NULL)
         g_error ("need “%s” not on the matrix page", tpt_need_get_title (need));
@@ -175,12 +134,12 @@ test_example (void)
   for (guint i = 0; i < g_list_model_get_n_items (personas); i++)
     {
       g_autoptr(TptPersona) persona = g_list_model_get_item (personas, i);
-      g_autofree char *wanted = squeeze (tpt_persona_get_name (persona));
+      g_autofree char *wanted = render_squeeze (tpt_persona_get_name (persona));
 
       g_assert_nonnull (strstr (matrix, wanted));
     }
 
-  json = run ((const char *[]) { "qpdf", "--json", "--json-key=outlines", path, NULL });
+  json = render_run_tool ((const char *[]) { "qpdf", "--json", "--json-key=outlines", path, NULL });
   if (json == NULL)
     goto out;
   g_assert_nonnull (strstr (json, "\"title\": \"Personas\""));
@@ -247,7 +206,7 @@ test_small (gconstpointer data)
   text = page_text (path, 3);
   if (text == NULL)
     goto out;
-  squeezed = squeeze (text);
+  squeezed = render_squeeze (text);
 
   g_assert_nonnull (strstr (squeezed, "Needsmatrix"));
   g_assert_nonnull (strstr (squeezed, "Payinonestep"));

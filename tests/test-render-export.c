@@ -64,30 +64,6 @@ count_files (const char *path)
   return n;
 }
 
-/* Runs a tool and returns what it printed, or NULL (and skips the test)
- * when the tool is not installed. */
-static char *
-run (const char * const *argv)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *found = g_find_program_in_path (argv[0]);
-  char *out = NULL;
-  int status;
-
-  if (found == NULL)
-    {
-      g_test_skip_printf ("%s is not installed (build-aux/install-deps)", argv[0]);
-      return NULL;
-    }
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                NULL, NULL, &out, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_spawn_check_wait_status (status, &error);
-  g_assert_no_error (error);
-  return out;
-}
-
 static char *
 export (TptDocument      *document,
         const char       *dir,
@@ -102,23 +78,6 @@ export (TptDocument      *document,
   tpt_export (document, file, options, NULL, &error);
   g_assert_no_error (error);
   return g_steal_pointer (&path);
-}
-
-/* Text without white space or hyphens, so that line breaks and the hyphens
- * Pango adds inside broken words do not hide a match. */
-static char *
-squeeze (const char *text)
-{
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (!g_unichar_isspace (c) && c != '-' && c != 0x2010)
-        g_string_append_unichar (out, c);
-    }
-  return g_string_free (out, FALSE);
 }
 
 static void
@@ -156,7 +115,7 @@ test_pdf (Fixture       *fixture,
   options.date = date;
   path = export (document, fixture->dir, "claims.pdf", &options);
 
-  info = run ((const char *[]) { "pdfinfo", "-f", "1", "-l", "9", path, NULL });
+  info = render_run_tool ((const char *[]) { "pdfinfo", "-f", "1", "-l", "9", path, NULL });
   if (info == NULL)
     goto out;
   g_assert_nonnull (strstr (info, "Pages:           4\n"));
@@ -176,8 +135,8 @@ test_pdf (Fixture       *fixture,
     }
 
   /* Text stays text: every card can be found, and the cover's date. */
-  text = run ((const char *[]) { "pdftotext", "-enc", "UTF-8", path, "-", NULL });
-  squeezed = squeeze (text);
+  text = render_run_tool ((const char *[]) { "pdftotext", "-enc", "UTF-8", path, "-", NULL });
+  squeezed = render_squeeze (text);
   g_assert_nonnull (strstr (text, "14 March 2026"));
   for (guint i = 0; i < g_list_model_get_n_items (blueprints); i++)
     {
@@ -187,7 +146,7 @@ test_pdf (Fixture       *fixture,
       for (guint k = 0; k < g_list_model_get_n_items (cards); k++)
         {
           g_autoptr(TptCard) card = g_list_model_get_item (cards, k);
-          g_autofree char *wanted = squeeze (tpt_card_get_text (card));
+          g_autofree char *wanted = render_squeeze (tpt_card_get_text (card));
 
           if (strstr (squeezed, wanted) == NULL)
             g_error ("card text “%s” not in the PDF", tpt_card_get_text (card));
@@ -195,7 +154,7 @@ test_pdf (Fixture       *fixture,
     }
 
   /* The outline names each blueprint, read by a tool other than poppler. */
-  json = run ((const char *[]) { "qpdf", "--json", "--json-key=outlines", path, NULL });
+  json = render_run_tool ((const char *[]) { "qpdf", "--json", "--json-key=outlines", path, NULL });
   if (json == NULL)
     goto out;
   g_assert_nonnull (strstr (json, "\"title\": \"Claims — current state\""));
@@ -232,15 +191,15 @@ test_pdf_many (Fixture       *fixture,
 
   tpt_export_options_init (&options);
   path = export (document, fixture->dir, "many.pdf", &options);
-  info = run ((const char *[]) { "pdfinfo", path, NULL });
+  info = render_run_tool ((const char *[]) { "pdfinfo", path, NULL });
   if (info == NULL)
     return;
   g_assert_nonnull (strstr (info, "Pages:           41\n"));
-  cover = run ((const char *[]) { "pdftotext", "-enc", "UTF-8", "-l", "1", path, "-", NULL });
+  cover = render_run_tool ((const char *[]) { "pdftotext", "-enc", "UTF-8", "-l", "1", path, "-", NULL });
   g_assert_nonnull (strstr (cover, "Untitled blueprint"));
   g_assert_nonnull (strstr (cover, "more"));
   g_assert_null (strstr (cover, "Blueprint 40"));
-  json = run ((const char *[]) { "qpdf", "--json", "--json-key=outlines", path, NULL });
+  json = render_run_tool ((const char *[]) { "qpdf", "--json", "--json-key=outlines", path, NULL });
   if (json == NULL)
     return;
   g_assert_nonnull (strstr (json, "\"title\": \"Blueprint 40\""));
@@ -263,7 +222,7 @@ test_pdf_page_size (Fixture       *fixture,
   options.theme = TPT_THEME_PRINT;
   path = export (document, fixture->dir, "a3.pdf", &options);
 
-  info = run ((const char *[]) { "pdfinfo", "-f", "1", "-l", "9", path, NULL });
+  info = render_run_tool ((const char *[]) { "pdfinfo", "-f", "1", "-l", "9", path, NULL });
   if (info == NULL)
     return;
   /* One artefact: no cover, one page. */
@@ -291,7 +250,7 @@ test_svg (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (contents, "<?xml"));
   g_assert_nonnull (strstr (contents, "<svg"));
 
-  out = run ((const char *[]) { "rsvg-convert", "-o", png, path, NULL });
+  out = render_run_tool ((const char *[]) { "rsvg-convert", "-o", png, path, NULL });
   if (out == NULL)
     return;
   g_assert_true (g_file_test (png, G_FILE_TEST_IS_REGULAR));
@@ -625,7 +584,7 @@ test_poster_pdf (Fixture       *fixture,
   options.poster_scale = 150;
   path = export (document, fixture->dir, "poster.pdf", &options);
 
-  info = run ((const char *[]) { "pdfinfo", "-f", "1", "-l", "1", path, NULL });
+  info = render_run_tool ((const char *[]) { "pdfinfo", "-f", "1", "-l", "1", path, NULL });
   if (info == NULL)
     goto out;
   /* The assembly page, then one page a sheet. */
@@ -633,8 +592,8 @@ test_poster_pdf (Fixture       *fixture,
   g_assert_nonnull (strstr (info, pages));
   assert_page_size (info, 1, w, h);
 
-  text = run ((const char *[]) { "pdftotext", "-enc", "UTF-8", path, "-", NULL });
-  json = run ((const char *[]) { "qpdf", "--json", "--json-key=outlines", path, NULL });
+  text = render_run_tool ((const char *[]) { "pdftotext", "-enc", "UTF-8", path, "-", NULL });
+  json = render_run_tool ((const char *[]) { "qpdf", "--json", "--json-key=outlines", path, NULL });
   for (guint r = 0; r < plan.rows; r++)
     for (guint c = 0; c < plan.columns; c++)
       {
@@ -738,13 +697,13 @@ test_cli (Fixture       *fixture,
   document = tpt_document_load_file (file, NULL, &error);
   g_assert_no_error (error);
   blueprints = tpt_document_get_blueprints (document);
-  info = run ((const char *[]) { "pdfinfo", pdf, NULL });
+  info = render_run_tool ((const char *[]) { "pdfinfo", pdf, NULL });
   if (info == NULL)
     return;
   /* Cover, personas, needs matrix and the two blueprints. */
   g_assert_nonnull (strstr (info, "Pages:           5\n"));
-  text = run ((const char *[]) { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL });
-  squeezed = squeeze (text);
+  text = render_run_tool ((const char *[]) { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL });
+  squeezed = render_squeeze (text);
   for (guint i = 0; i < g_list_model_get_n_items (blueprints); i++)
     {
       g_autoptr(TptBlueprint) blueprint = g_list_model_get_item (blueprints, i);
@@ -753,7 +712,7 @@ test_cli (Fixture       *fixture,
       for (guint k = 0; k < g_list_model_get_n_items (cards); k++)
         {
           g_autoptr(TptCard) card = g_list_model_get_item (cards, k);
-          g_autofree char *wanted = squeeze (tpt_card_get_text (card));
+          g_autofree char *wanted = render_squeeze (tpt_card_get_text (card));
 
           if (strstr (squeezed, wanted) == NULL)
             g_error ("card text “%s” not in the PDF", tpt_card_get_text (card));
