@@ -9,6 +9,13 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (TptApplication, tpt_application, TPT, APPLICATION, AdwApplication)
 
-TptApplication *tpt_application_new (void);
+typedef struct _TptWindow TptWindow;
+
+TptApplication *tpt_application_new              (void);
+TptWindow      *tpt_application_open_file        (TptApplication *self,
+                                                  GFile          *file);
+void            tpt_application_add_recent       (TptApplication *self,
+                                                  GFile          *file);
+GMenuModel     *tpt_application_get_recent_menu  (TptApplication *self);
 
 G_END_DECLS

@@ -1,0 +1,882 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "tpt-artefact-view"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "tpt-artefact-view.h"
+
+#include "tpt-blueprint-layout.h"
+#include "tpt-blueprint-renderer.h"
+#include "tpt-cover.h"
+#include "tpt-matrix-renderer.h"
+#include "tpt-persona-renderer.h"
+#include "tpt-text.h"
+#include "tpt-theme.h"
+
+/* The read-only view of one artefact in the centre of the window: it draws
+ * what src/render draws for export, zoomed and scrolled, and only the part
+ * that is visible. The editing canvases replace it artefact by artefact. */
+
+/* The cover is drawn on an A4 landscape page, as in an exported PDF. */
+#define COVER_WIDTH  (297 * 72.0 / 25.4)
+#define COVER_HEIGHT (210 * 72.0 / 25.4)
+/* Room around the drawing, in widget pixels. */
+#define VIEW_MARGIN 24.0
+#define ZOOM_STEP   1.25
+
+struct _TptArtefactView
+{
+  GtkWidget           parent_instance;
+
+  /* owned */
+  TptDocument        *document;
+  TptBlueprint       *blueprint;
+  TptBlueprintLayout *layout;
+  PangoContext       *context;
+  GtkAdjustment      *hadjustment;
+  GtkAdjustment      *vadjustment;
+
+  TptArtefact         artefact;
+  double              zoom;
+  double              content_width;
+  double              content_height;
+  /* Where a middle or primary drag started, in adjustment values. */
+  double              drag_start_x;
+  double              drag_start_y;
+  guint               relayout_id;
+  guint               hscroll_policy : 1;
+  guint               vscroll_policy : 1;
+  guint               fit_pending : 1;
+};
+
+enum {
+  PROP_0,
+  PROP_ZOOM,
+  PROP_ARTEFACT_TITLE,
+  N_PROPS,
+  /* GtkScrollable */
+  PROP_HADJUSTMENT,
+  PROP_VADJUSTMENT,
+  PROP_HSCROLL_POLICY,
+  PROP_VSCROLL_POLICY,
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (TptArtefactView, tpt_artefact_view, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (GTK_TYPE_SCROLLABLE, NULL))
+
+/**
+ * tpt_artefact_for_node:
+ * @node: (nullable): any node of a document
+ * @blueprint: (out) (optional) (transfer none): the blueprint @node belongs to
+ *
+ * Returns: the artefact that shows @node: its blueprint for a blueprint and
+ *   everything in one, the gallery for personas and their facts, the matrix
+ *   for needs and ratings, and the cover for the document itself
+ */
+TptArtefact
+tpt_artefact_for_node (TptNode       *node,
+                       TptBlueprint **blueprint)
+{
+  if (blueprint != NULL)
+    *blueprint = NULL;
+
+  for (TptNode *n = node; n != NULL; n = tpt_node_get_parent (n))
+    {
+      if (TPT_IS_BLUEPRINT (n))
+        {
+          if (blueprint != NULL)
+            *blueprint = TPT_BLUEPRINT (n);
+          return TPT_ARTEFACT_BLUEPRINT;
+        }
+      if (TPT_IS_PERSONA (n))
+        return TPT_ARTEFACT_PERSONAS;
+      if (TPT_IS_NEED (n) || TPT_IS_RATING (n))
+        return TPT_ARTEFACT_NEEDS_MATRIX;
+    }
+
+  return TPT_ARTEFACT_COVER;
+}
+
+static const TptTheme *
+current_theme (void)
+{
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+
+  return tpt_theme_get (adw_style_manager_get_dark (manager) ? TPT_THEME_DARK
+                                                              : TPT_THEME_LIGHT);
+}
+
+static void
+measure_content (TptArtefactView *self)
+{
+  double width = 0, height = 0;
+
+  g_clear_pointer (&self->layout, tpt_blueprint_layout_unref);
+
+  if (self->document == NULL)
+    {
+      self->content_width = self->content_height = 0;
+      return;
+    }
+
+  switch (self->artefact)
+    {
+    case TPT_ARTEFACT_BLUEPRINT:
+      self->layout = tpt_blueprint_layout_new (self->document, self->blueprint, self->context);
+      width = self->layout->bounds.width;
+      height = self->layout->bounds.height;
+      break;
+
+    case TPT_ARTEFACT_PERSONAS:
+      tpt_persona_gallery_measure (self->context, self->document, &width, &height);
+      break;
+
+    case TPT_ARTEFACT_NEEDS_MATRIX:
+      tpt_matrix_measure (self->context, self->document, &width, &height);
+      break;
+
+    case TPT_ARTEFACT_COVER:
+    default:
+      width = COVER_WIDTH;
+      height = COVER_HEIGHT;
+      break;
+    }
+
+  self->content_width = width;
+  self->content_height = height;
+}
+
+/* Sets one adjustment for a view of @view_size pixels onto @content_size
+ * pixels of drawing, keeping @anchor (a position in the view) over the same
+ * point of the drawing when the zoom changed from @old_zoom. */
+static void
+configure_adjustment (GtkAdjustment *adjustment,
+                      double         view_size,
+                      double         content_size,
+                      double         anchor,
+                      double         zoom_ratio)
+{
+  double upper = MAX (view_size, content_size + 2 * VIEW_MARGIN);
+  double value = gtk_adjustment_get_value (adjustment);
+
+  value = (value + anchor) * zoom_ratio - anchor;
+  value = CLAMP (value, 0, upper - view_size);
+  gtk_adjustment_configure (adjustment, value, 0, upper,
+                            view_size * 0.1, view_size * 0.9, view_size);
+}
+
+static void
+update_adjustments (TptArtefactView *self,
+                    double           anchor_x,
+                    double           anchor_y,
+                    double           zoom_ratio)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+
+  if (self->hadjustment != NULL)
+    configure_adjustment (self->hadjustment, width, self->content_width * self->zoom,
+                          anchor_x, zoom_ratio);
+  if (self->vadjustment != NULL)
+    configure_adjustment (self->vadjustment, height, self->content_height * self->zoom,
+                          anchor_y, zoom_ratio);
+}
+
+static void
+set_zoom_anchored (TptArtefactView *self,
+                   double           zoom,
+                   double           anchor_x,
+                   double           anchor_y)
+{
+  double ratio;
+
+  zoom = CLAMP (zoom, TPT_ARTEFACT_VIEW_MIN_ZOOM, TPT_ARTEFACT_VIEW_MAX_ZOOM);
+  if (zoom == self->zoom)
+    return;
+
+  ratio = zoom / self->zoom;
+  self->zoom = zoom;
+  update_adjustments (self, anchor_x, anchor_y, ratio);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
+}
+
+static double
+fit_zoom (TptArtefactView *self)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+
+  if (self->content_width <= 0 || self->content_height <= 0 || width <= 0 || height <= 0)
+    return 1.0;
+
+  return MIN ((width - 2 * VIEW_MARGIN) / self->content_width,
+              (height - 2 * VIEW_MARGIN) / self->content_height);
+}
+
+static void
+relayout (TptArtefactView *self)
+{
+  measure_content (self);
+  update_adjustments (self, 0, 0, 1.0);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static gboolean
+relayout_cb (gpointer user_data)
+{
+  TptArtefactView *self = user_data;
+
+  self->relayout_id = 0;
+  relayout (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Many changes arrive per gesture (a transaction of several changes); lay
+ * out once, after the last of them. */
+static void
+queue_relayout (TptArtefactView *self)
+{
+  if (self->relayout_id == 0)
+    self->relayout_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 15, relayout_cb, self, NULL);
+}
+
+static void
+node_changed_cb (TptArtefactView *self,
+                 TptNode         *node,
+                 GParamSpec      *pspec)
+{
+  queue_relayout (self);
+}
+
+static void
+history_position_cb (TptArtefactView *self)
+{
+  /* The shown blueprint may have been removed (a deletion, or an undo of
+   * its creation); the cover is always there. */
+  if (self->blueprint != NULL && !tpt_node_is_attached (TPT_NODE (self->blueprint)))
+    {
+      g_clear_object (&self->blueprint);
+      self->artefact = TPT_ARTEFACT_COVER;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ARTEFACT_TITLE]);
+    }
+  queue_relayout (self);
+}
+
+static void
+draw_message (TptArtefactView *self,
+              GtkSnapshot     *snapshot,
+              const char      *title,
+              const char      *body)
+{
+  g_autofree char *markup = NULL;
+  g_autoptr(PangoLayout) layout = NULL;
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+  int text_width, text_height;
+  GdkRGBA color;
+
+  markup = g_markup_printf_escaped ("<span size='x-large' weight='bold'>%s</span>\n%s",
+                                    title, body);
+  layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+  pango_layout_set_markup (layout, markup, -1);
+  pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+  pango_layout_set_width (layout, MAX (100, width - 48) * PANGO_SCALE);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_get_pixel_size (layout, &text_width, &text_height);
+
+  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (self)), &color);
+  color.alpha *= 0.55;
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (24, (height - text_height) / 2.0));
+  gtk_snapshot_append_layout (snapshot, layout, &color);
+  gtk_snapshot_restore (snapshot);
+}
+
+static gboolean
+artefact_is_empty (TptArtefactView *self,
+                   const char     **title,
+                   const char     **body)
+{
+  switch (self->artefact)
+    {
+    case TPT_ARTEFACT_PERSONAS:
+      if (g_list_model_get_n_items (tpt_document_get_personas (self->document)) > 0)
+        return FALSE;
+      *title = _("No Personas");
+      *body = _("Add a persona from the outline to describe who the service is for.");
+      return TRUE;
+
+    case TPT_ARTEFACT_NEEDS_MATRIX:
+      if (g_list_model_get_n_items (tpt_document_get_needs (self->document)) > 0 &&
+          g_list_model_get_n_items (tpt_document_get_personas (self->document)) > 0)
+        return FALSE;
+      *title = _("No Needs Matrix Yet");
+      *body = _("The matrix rates how much each need matters to each persona. "
+                "Add personas and needs from the outline.");
+      return TRUE;
+
+    case TPT_ARTEFACT_COVER:
+    case TPT_ARTEFACT_BLUEPRINT:
+    default:
+      return FALSE;
+    }
+}
+
+static void
+draw_cover (TptArtefactView *self,
+            cairo_t         *cr,
+            const TptTheme  *theme)
+{
+  g_autoptr(GArray) entries = g_array_new (FALSE, TRUE, sizeof (TptCoverEntry));
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  GListModel *blueprints = tpt_document_get_blueprints (self->document);
+  guint n = g_list_model_get_n_items (blueprints);
+  int page = 2;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TptBlueprint) blueprint = g_list_model_get_item (blueprints, i);
+      TptCoverEntry entry = { tpt_blueprint_get_title (blueprint), page++ };
+
+      g_array_append_val (entries, entry);
+    }
+  if (g_list_model_get_n_items (tpt_document_get_personas (self->document)) > 0)
+    {
+      TptCoverEntry entry = { _("Personas"), page++ };
+
+      g_array_append_val (entries, entry);
+      if (g_list_model_get_n_items (tpt_document_get_needs (self->document)) > 0)
+        {
+          TptCoverEntry matrix = { _("Needs Matrix"), page++ };
+
+          g_array_append_val (entries, matrix);
+        }
+    }
+
+  tpt_cover_render (cr, self->context, self->document, theme, COVER_WIDTH, COVER_HEIGHT,
+                    now, (const TptCoverEntry *) (gpointer) entries->data, entries->len);
+}
+
+static void
+tpt_artefact_view_snapshot (GtkWidget   *widget,
+                            GtkSnapshot *snapshot)
+{
+  TptArtefactView *self = TPT_ARTEFACT_VIEW (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  const TptTheme *theme = current_theme ();
+  const char *title, *body;
+  double x0, y0, page_width, page_height;
+  cairo_t *cr;
+
+  if (self->document == NULL || width <= 0 || height <= 0)
+    return;
+
+  if (artefact_is_empty (self, &title, &body))
+    {
+      draw_message (self, snapshot, title, body);
+      return;
+    }
+
+  page_width = self->content_width * self->zoom;
+  page_height = self->content_height * self->zoom;
+  /* Centre a drawing smaller than the view; otherwise scroll it. */
+  x0 = page_width + 2 * VIEW_MARGIN <= width
+       ? (width - page_width) / 2
+       : VIEW_MARGIN - gtk_adjustment_get_value (self->hadjustment);
+  y0 = page_height + 2 * VIEW_MARGIN <= height
+       ? (height - page_height) / 2
+       : VIEW_MARGIN - gtk_adjustment_get_value (self->vadjustment);
+
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+  /* The paper, with a soft shadow so it reads as a page in light and dark. */
+  cairo_set_source_rgba (cr, 0, 0, 0, 0.12);
+  cairo_rectangle (cr, x0 + 1, y0 + 2, page_width, page_height);
+  cairo_fill (cr);
+  tpt_color_set_source (cr, &theme->paper);
+  cairo_rectangle (cr, x0, y0, page_width, page_height);
+  cairo_fill (cr);
+
+  cairo_rectangle (cr, x0, y0, page_width, page_height);
+  cairo_clip (cr);
+  cairo_translate (cr, x0, y0);
+  cairo_scale (cr, self->zoom, self->zoom);
+
+  switch (self->artefact)
+    {
+    case TPT_ARTEFACT_BLUEPRINT:
+      if (self->layout != NULL)
+        tpt_blueprint_render (cr, self->layout, theme);
+      break;
+    case TPT_ARTEFACT_PERSONAS:
+      tpt_persona_gallery_render (cr, self->context, self->document, theme);
+      break;
+    case TPT_ARTEFACT_NEEDS_MATRIX:
+      tpt_matrix_render (cr, self->context, self->document, theme);
+      break;
+    case TPT_ARTEFACT_COVER:
+    default:
+      draw_cover (self, cr, theme);
+      break;
+    }
+
+  cairo_destroy (cr);
+}
+
+static void
+tpt_artefact_view_size_allocate (GtkWidget *widget,
+                                 int        width,
+                                 int        height,
+                                 int        baseline)
+{
+  TptArtefactView *self = TPT_ARTEFACT_VIEW (widget);
+
+  if (self->fit_pending && width > 0 && height > 0)
+    {
+      self->fit_pending = FALSE;
+      self->zoom = MIN (1.0, fit_zoom (self));
+      self->zoom = CLAMP (self->zoom, TPT_ARTEFACT_VIEW_MIN_ZOOM, TPT_ARTEFACT_VIEW_MAX_ZOOM);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
+    }
+  update_adjustments (self, 0, 0, 1.0);
+}
+
+static void
+tpt_artefact_view_measure (GtkWidget      *widget,
+                           GtkOrientation  orientation,
+                           int             for_size,
+                           int            *minimum,
+                           int            *natural,
+                           int            *minimum_baseline,
+                           int            *natural_baseline)
+{
+  *minimum = 120;
+  *natural = 600;
+}
+
+static void
+adjustment_value_changed_cb (TptArtefactView *self)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+set_adjustment (TptArtefactView  *self,
+                GtkAdjustment   **slot,
+                GtkAdjustment    *adjustment)
+{
+  if (*slot == adjustment && adjustment != NULL)
+    return;
+
+  if (*slot != NULL)
+    g_signal_handlers_disconnect_by_func (*slot, adjustment_value_changed_cb, self);
+  if (adjustment == NULL)
+    adjustment = gtk_adjustment_new (0, 0, 0, 0, 0, 0);
+  g_set_object (slot, adjustment);
+  g_signal_connect_object (adjustment, "value-changed",
+                           G_CALLBACK (adjustment_value_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  update_adjustments (self, 0, 0, 1.0);
+}
+
+static gboolean
+scroll_cb (GtkEventControllerScroll *controller,
+           double                    dx,
+           double                    dy,
+           TptArtefactView          *self)
+{
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
+  double x = 0, y = 0;
+  GdkEvent *event;
+
+  if (!(state & GDK_CONTROL_MASK))
+    return FALSE;
+
+  /* Zoom about the pointer, so the point under it stays put. */
+  event = gtk_event_controller_get_current_event (GTK_EVENT_CONTROLLER (controller));
+  if (event != NULL)
+    {
+      gdk_event_get_position (event, &x, &y);
+      gtk_widget_translate_coordinates (GTK_WIDGET (gtk_widget_get_native (GTK_WIDGET (self))),
+                                        GTK_WIDGET (self), x, y, &x, &y);
+    }
+  set_zoom_anchored (self, self->zoom * pow (ZOOM_STEP, -dy), x, y);
+
+  return TRUE;
+}
+
+static void
+zoom_gesture_cb (GtkGestureZoom  *gesture,
+                 double           scale,
+                 TptArtefactView *self)
+{
+  double x, y;
+  double start = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (gesture), "start-zoom")) / 1000.0;
+
+  gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &x, &y);
+  set_zoom_anchored (self, start * scale, x, y);
+}
+
+static void
+zoom_begin_cb (GtkGesture       *gesture,
+               GdkEventSequence *sequence,
+               TptArtefactView  *self)
+{
+  g_object_set_data (G_OBJECT (gesture), "start-zoom",
+                     GUINT_TO_POINTER ((guint) (self->zoom * 1000)));
+}
+
+static void
+drag_begin_cb (GtkGestureDrag  *gesture,
+               double           x,
+               double           y,
+               TptArtefactView *self)
+{
+  self->drag_start_x = gtk_adjustment_get_value (self->hadjustment);
+  self->drag_start_y = gtk_adjustment_get_value (self->vadjustment);
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
+}
+
+static void
+drag_update_cb (GtkGestureDrag  *gesture,
+                double           dx,
+                double           dy,
+                TptArtefactView *self)
+{
+  gtk_adjustment_set_value (self->hadjustment, self->drag_start_x - dx);
+  gtk_adjustment_set_value (self->vadjustment, self->drag_start_y - dy);
+}
+
+static void
+drag_end_cb (GtkGestureDrag  *gesture,
+             double           dx,
+             double           dy,
+             TptArtefactView *self)
+{
+  gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
+}
+
+static void
+tpt_artefact_view_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  TptArtefactView *self = TPT_ARTEFACT_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ZOOM:
+      g_value_set_double (value, self->zoom);
+      break;
+    case PROP_ARTEFACT_TITLE:
+      if (self->artefact == TPT_ARTEFACT_BLUEPRINT && self->blueprint != NULL)
+        g_value_set_string (value, tpt_blueprint_get_title (self->blueprint));
+      else if (self->artefact == TPT_ARTEFACT_PERSONAS)
+        g_value_set_string (value, _("Personas"));
+      else if (self->artefact == TPT_ARTEFACT_NEEDS_MATRIX)
+        g_value_set_string (value, _("Needs Matrix"));
+      else
+        g_value_set_string (value, _("Cover"));
+      break;
+    case PROP_HADJUSTMENT:
+      g_value_set_object (value, self->hadjustment);
+      break;
+    case PROP_VADJUSTMENT:
+      g_value_set_object (value, self->vadjustment);
+      break;
+    case PROP_HSCROLL_POLICY:
+      g_value_set_enum (value, self->hscroll_policy);
+      break;
+    case PROP_VSCROLL_POLICY:
+      g_value_set_enum (value, self->vscroll_policy);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tpt_artefact_view_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  TptArtefactView *self = TPT_ARTEFACT_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ZOOM:
+      tpt_artefact_view_set_zoom (self, g_value_get_double (value));
+      break;
+    case PROP_HADJUSTMENT:
+      set_adjustment (self, &self->hadjustment, g_value_get_object (value));
+      break;
+    case PROP_VADJUSTMENT:
+      set_adjustment (self, &self->vadjustment, g_value_get_object (value));
+      break;
+    case PROP_HSCROLL_POLICY:
+      self->hscroll_policy = g_value_get_enum (value);
+      gtk_widget_queue_resize (GTK_WIDGET (self));
+      break;
+    case PROP_VSCROLL_POLICY:
+      self->vscroll_policy = g_value_get_enum (value);
+      gtk_widget_queue_resize (GTK_WIDGET (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tpt_artefact_view_dispose (GObject *object)
+{
+  TptArtefactView *self = TPT_ARTEFACT_VIEW (object);
+
+  tpt_artefact_view_set_document (self, NULL);
+  g_clear_handle_id (&self->relayout_id, g_source_remove);
+  if (self->hadjustment != NULL)
+    g_signal_handlers_disconnect_by_func (self->hadjustment, adjustment_value_changed_cb, self);
+  if (self->vadjustment != NULL)
+    g_signal_handlers_disconnect_by_func (self->vadjustment, adjustment_value_changed_cb, self);
+  g_clear_object (&self->hadjustment);
+  g_clear_object (&self->vadjustment);
+  g_clear_object (&self->context);
+
+  G_OBJECT_CLASS (tpt_artefact_view_parent_class)->dispose (object);
+}
+
+static void
+tpt_artefact_view_class_init (TptArtefactViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = tpt_artefact_view_dispose;
+  object_class->get_property = tpt_artefact_view_get_property;
+  object_class->set_property = tpt_artefact_view_set_property;
+
+  widget_class->snapshot = tpt_artefact_view_snapshot;
+  widget_class->size_allocate = tpt_artefact_view_size_allocate;
+  widget_class->measure = tpt_artefact_view_measure;
+
+  properties[PROP_ZOOM] =
+    g_param_spec_double ("zoom", NULL, NULL,
+                         TPT_ARTEFACT_VIEW_MIN_ZOOM, TPT_ARTEFACT_VIEW_MAX_ZOOM, 1.0,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ARTEFACT_TITLE] =
+    g_param_spec_string ("artefact-title", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_object_class_override_property (object_class, PROP_HADJUSTMENT, "hadjustment");
+  g_object_class_override_property (object_class, PROP_VADJUSTMENT, "vadjustment");
+  g_object_class_override_property (object_class, PROP_HSCROLL_POLICY, "hscroll-policy");
+  g_object_class_override_property (object_class, PROP_VSCROLL_POLICY, "vscroll-policy");
+
+  gtk_widget_class_set_css_name (widget_class, "artefactview");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static void
+tpt_artefact_view_init (TptArtefactView *self)
+{
+  GtkEventController *scroll;
+  GtkGesture *zoom, *drag;
+
+  self->zoom = 1.0;
+  self->context = tpt_text_context_new ();
+  self->artefact = TPT_ARTEFACT_COVER;
+  self->fit_pending = TRUE;
+
+  gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self), "artefact-view");
+
+  scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+  g_signal_connect (scroll, "scroll", G_CALLBACK (scroll_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), scroll);
+
+  zoom = gtk_gesture_zoom_new ();
+  g_signal_connect (zoom, "begin", G_CALLBACK (zoom_begin_cb), self);
+  g_signal_connect (zoom, "scale-changed", G_CALLBACK (zoom_gesture_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (zoom));
+
+  /* The view is read-only, so both the primary and the middle button pan. */
+  drag = gtk_gesture_drag_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (drag), 0);
+  g_signal_connect (drag, "drag-begin", G_CALLBACK (drag_begin_cb), self);
+  g_signal_connect (drag, "drag-update", G_CALLBACK (drag_update_cb), self);
+  g_signal_connect (drag, "drag-end", G_CALLBACK (drag_end_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
+
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (gtk_widget_queue_draw), self, G_CONNECT_SWAPPED);
+
+  self->hadjustment = NULL;
+  self->vadjustment = NULL;
+  set_adjustment (self, &self->hadjustment, NULL);
+  set_adjustment (self, &self->vadjustment, NULL);
+}
+
+GtkWidget *
+tpt_artefact_view_new (void)
+{
+  return g_object_new (TPT_TYPE_ARTEFACT_VIEW, NULL);
+}
+
+void
+tpt_artefact_view_set_document (TptArtefactView *self,
+                                TptDocument     *document)
+{
+  g_return_if_fail (TPT_IS_ARTEFACT_VIEW (self));
+  g_return_if_fail (document == NULL || TPT_IS_DOCUMENT (document));
+
+  if (self->document == document)
+    return;
+
+  if (self->document != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->document, self);
+      g_signal_handlers_disconnect_by_data (tpt_document_get_history (self->document), self);
+    }
+
+  g_clear_object (&self->blueprint);
+  g_set_object (&self->document, document);
+  self->artefact = TPT_ARTEFACT_COVER;
+
+  if (document != NULL)
+    {
+      g_signal_connect_swapped (document, "node-changed", G_CALLBACK (node_changed_cb), self);
+      g_signal_connect_swapped (tpt_document_get_history (document), "notify::position",
+                                G_CALLBACK (history_position_cb), self);
+    }
+
+  self->fit_pending = TRUE;
+  relayout (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ARTEFACT_TITLE]);
+}
+
+/**
+ * tpt_artefact_view_show_node:
+ * @self: a #TptArtefactView
+ * @node: (nullable): a node of the document
+ *
+ * Shows the artefact @node belongs to (see tpt_artefact_for_node()). A
+ * different artefact starts at a zoom that fits it.
+ */
+void
+tpt_artefact_view_show_node (TptArtefactView *self,
+                             TptNode         *node)
+{
+  TptBlueprint *blueprint;
+  TptArtefact artefact;
+
+  g_return_if_fail (TPT_IS_ARTEFACT_VIEW (self));
+
+  artefact = tpt_artefact_for_node (node, &blueprint);
+  if (artefact == self->artefact && blueprint == self->blueprint)
+    return;
+
+  self->artefact = artefact;
+  g_set_object (&self->blueprint, blueprint);
+  relayout (self);
+  tpt_artefact_view_zoom_to_fit (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ARTEFACT_TITLE]);
+}
+
+TptArtefact
+tpt_artefact_view_get_artefact (TptArtefactView *self)
+{
+  g_return_val_if_fail (TPT_IS_ARTEFACT_VIEW (self), TPT_ARTEFACT_COVER);
+
+  return self->artefact;
+}
+
+TptBlueprint *
+tpt_artefact_view_get_blueprint (TptArtefactView *self)
+{
+  g_return_val_if_fail (TPT_IS_ARTEFACT_VIEW (self), NULL);
+
+  return self->blueprint;
+}
+
+double
+tpt_artefact_view_get_zoom (TptArtefactView *self)
+{
+  g_return_val_if_fail (TPT_IS_ARTEFACT_VIEW (self), 1.0);
+
+  return self->zoom;
+}
+
+void
+tpt_artefact_view_set_zoom (TptArtefactView *self,
+                            double           zoom)
+{
+  g_return_if_fail (TPT_IS_ARTEFACT_VIEW (self));
+
+  set_zoom_anchored (self, zoom, gtk_widget_get_width (GTK_WIDGET (self)) / 2.0,
+                     gtk_widget_get_height (GTK_WIDGET (self)) / 2.0);
+}
+
+void
+tpt_artefact_view_zoom_in (TptArtefactView *self)
+{
+  g_return_if_fail (TPT_IS_ARTEFACT_VIEW (self));
+
+  tpt_artefact_view_set_zoom (self, self->zoom * ZOOM_STEP);
+}
+
+void
+tpt_artefact_view_zoom_out (TptArtefactView *self)
+{
+  g_return_if_fail (TPT_IS_ARTEFACT_VIEW (self));
+
+  tpt_artefact_view_set_zoom (self, self->zoom / ZOOM_STEP);
+}
+
+/**
+ * tpt_artefact_view_zoom_to_fit:
+ * @self: a #TptArtefactView
+ *
+ * Zooms so the whole artefact is visible, never beyond 100 %. Before the
+ * view has a size, this happens at its first allocation.
+ */
+void
+tpt_artefact_view_zoom_to_fit (TptArtefactView *self)
+{
+  g_return_if_fail (TPT_IS_ARTEFACT_VIEW (self));
+
+  if (gtk_widget_get_width (GTK_WIDGET (self)) <= 0)
+    {
+      self->fit_pending = TRUE;
+      gtk_widget_queue_allocate (GTK_WIDGET (self));
+      return;
+    }
+
+  set_zoom_anchored (self, MIN (1.0, fit_zoom (self)), 0, 0);
+  gtk_adjustment_set_value (self->hadjustment, 0);
+  gtk_adjustment_set_value (self->vadjustment, 0);
+}
+
+void
+tpt_artefact_view_get_content_size (TptArtefactView *self,
+                                    double          *width,
+                                    double          *height)
+{
+  g_return_if_fail (TPT_IS_ARTEFACT_VIEW (self));
+
+  if (width != NULL)
+    *width = self->content_width;
+  if (height != NULL)
+    *height = self->content_height;
+}

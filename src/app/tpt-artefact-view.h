@@ -1,0 +1,55 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "tpt-document.h"
+
+G_BEGIN_DECLS
+
+/**
+ * TptArtefact:
+ * @TPT_ARTEFACT_COVER: the document's cover page
+ * @TPT_ARTEFACT_BLUEPRINT: one service blueprint
+ * @TPT_ARTEFACT_PERSONAS: the persona gallery
+ * @TPT_ARTEFACT_NEEDS_MATRIX: the needs matrix
+ *
+ * What the centre of a window shows.
+ */
+typedef enum
+{
+  TPT_ARTEFACT_COVER,
+  TPT_ARTEFACT_BLUEPRINT,
+  TPT_ARTEFACT_PERSONAS,
+  TPT_ARTEFACT_NEEDS_MATRIX,
+} TptArtefact;
+
+#define TPT_ARTEFACT_VIEW_MIN_ZOOM 0.05
+#define TPT_ARTEFACT_VIEW_MAX_ZOOM 8.0
+
+#define TPT_TYPE_ARTEFACT_VIEW (tpt_artefact_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (TptArtefactView, tpt_artefact_view, TPT, ARTEFACT_VIEW, GtkWidget)
+
+GtkWidget    *tpt_artefact_view_new          (void);
+void          tpt_artefact_view_set_document (TptArtefactView *self,
+                                              TptDocument     *document);
+void          tpt_artefact_view_show_node    (TptArtefactView *self,
+                                              TptNode         *node);
+TptArtefact   tpt_artefact_view_get_artefact (TptArtefactView *self);
+TptBlueprint *tpt_artefact_view_get_blueprint (TptArtefactView *self);
+double        tpt_artefact_view_get_zoom     (TptArtefactView *self);
+void          tpt_artefact_view_set_zoom     (TptArtefactView *self,
+                                              double           zoom);
+void          tpt_artefact_view_zoom_in      (TptArtefactView *self);
+void          tpt_artefact_view_zoom_out     (TptArtefactView *self);
+void          tpt_artefact_view_zoom_to_fit  (TptArtefactView *self);
+void          tpt_artefact_view_get_content_size (TptArtefactView *self,
+                                                  double          *width,
+                                                  double          *height);
+
+TptArtefact   tpt_artefact_for_node          (TptNode         *node,
+                                              TptBlueprint   **blueprint);
+
+G_END_DECLS

@@ -1,0 +1,425 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "tpt-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tpt-window-private.h"
+
+#include "tpt-application.h"
+
+/* Saving */
+
+typedef struct
+{
+  TptWindow          *self;
+  TptWindowSavedFunc  done;
+} SaveRequest;
+
+static void
+finish_save (TptWindow          *self,
+             GFile              *file,
+             TptWindowSavedFunc  done)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!tpt_window_save_to (self, file, &error))
+    {
+      AdwMessageDialog *dialog;
+
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                           _("Could Not Save the Document"),
+                                                           error->message));
+      adw_message_dialog_add_response (dialog, "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      if (done != NULL)
+        done (self, FALSE);
+      return;
+    }
+  else
+    {
+      g_autofree char *name = tpt_window_dup_display_name (self);
+      g_autofree char *message = g_strdup_printf (_("Saved “%s”"), name);
+      GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+
+      tpt_window_show_toast (self, message, FALSE);
+      if (TPT_IS_APPLICATION (application))
+        tpt_application_add_recent (TPT_APPLICATION (application), file);
+    }
+
+  if (done != NULL)
+    done (self, TRUE);
+}
+
+/* A name typed without an extension gets ours, so the file manager knows
+ * the file; any other extension is the user's choice and is kept. */
+static GFile *
+with_extension (GFile *file)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autoptr(GFile) parent = NULL;
+  g_autofree char *named = NULL;
+
+  if (basename == NULL || strchr (basename, '.') != NULL)
+    return g_object_ref (file);
+
+  parent = g_file_get_parent (file);
+  if (parent == NULL)
+    return g_object_ref (file);
+
+  named = g_strconcat (basename, ".touchpoint", NULL);
+  return g_file_get_child (parent, named);
+}
+
+static void
+save_chooser_response_cb (GtkNativeDialog *chooser,
+                          int              response,
+                          gpointer         user_data)
+{
+  SaveRequest *request = user_data;
+  TptWindow *self = request->self;
+  TptWindowSavedFunc done = request->done;
+
+  g_free (request);
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autoptr(GFile) file = with_extension (chosen);
+
+      finish_save (self, file, done);
+    }
+  else if (done != NULL)
+    done (self, FALSE);
+
+  if (self->chooser == GTK_FILE_CHOOSER_NATIVE (chooser))
+    g_clear_object (&self->chooser);
+  g_object_unref (self);
+}
+
+static GtkFileFilter *
+touchpoint_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Touchpoint Documents"));
+  gtk_file_filter_add_mime_type (filter, "application/x-touchpoint");
+  gtk_file_filter_add_suffix (filter, "touchpoint");
+
+  return filter;
+}
+
+/**
+ * tpt_window_save:
+ * @self: a #TptWindow
+ * @save_as: whether to ask for a file even if the document has one
+ * @done: (nullable): called when the save finished, failed or was cancelled
+ *
+ * Saves the document, asking where first when it has no file or @save_as.
+ */
+void
+tpt_window_save (TptWindow          *self,
+                 gboolean            save_as,
+                 TptWindowSavedFunc  done)
+{
+  g_autoptr(GtkFileFilter) filter = NULL;
+  g_autofree char *name = NULL;
+  SaveRequest *request;
+
+  if (!save_as && self->file != NULL)
+    {
+      finish_save (self, self->file, done);
+      return;
+    }
+
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+
+  self->chooser = gtk_file_chooser_native_new (_("Save Document"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_SAVE,
+                                               _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  filter = touchpoint_filter ();
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+
+  if (self->file != NULL)
+    gtk_file_chooser_set_file (GTK_FILE_CHOOSER (self->chooser), self->file, NULL);
+  else
+    {
+      g_autofree char *display = tpt_window_dup_display_name (self);
+
+      name = g_strconcat (display, ".touchpoint", NULL);
+      g_strdelimit (name, "/\\", '-');
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+    }
+
+  request = g_new0 (SaveRequest, 1);
+  request->self = g_object_ref (self);
+  request->done = done;
+  g_signal_connect (self->chooser, "response", G_CALLBACK (save_chooser_response_cb), request);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+/* Closing */
+
+static void
+remember_window_state (TptWindow *self)
+{
+  int width, height;
+
+  if (gtk_window_is_maximized (GTK_WINDOW (self)))
+    {
+      g_settings_set_boolean (self->settings, "window-maximized", TRUE);
+      return;
+    }
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_set_boolean (self->settings, "window-maximized", FALSE);
+  if (width >= 360 && height >= 294)
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+}
+
+static void
+saved_then_close (TptWindow *self,
+                  gboolean   saved)
+{
+  if (!saved)
+    return;
+
+  self->closing_confirmed = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+unsaved_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     TptWindow        *self)
+{
+  if (g_str_equal (response, "save"))
+    tpt_window_save (self, FALSE, saved_then_close);
+  else if (g_str_equal (response, "discard"))
+    {
+      self->closing_confirmed = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
+}
+
+gboolean
+tpt_window_close_request_cb (GtkWindow *window)
+{
+  TptWindow *self = TPT_WINDOW (window);
+  g_autofree char *name = NULL;
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+
+  if (self->closing_confirmed ||
+      !tpt_history_get_modified (tpt_document_get_history (self->document)))
+    {
+      remember_window_state (self);
+      return FALSE;
+    }
+
+  name = tpt_window_dup_display_name (self);
+  body = g_strdup_printf (_("“%s” has unsaved changes. Changes which are not saved "
+                            "will be permanently lost."), name);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, _("Save Changes?"), body));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "save");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (unsaved_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return TRUE;
+}
+
+/* The actions */
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  tpt_window_save (TPT_WINDOW (widget), g_str_equal (action_name, "win.save-as"), NULL);
+}
+
+static void
+close_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  gtk_window_close (GTK_WINDOW (widget));
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  TptWindow *self = TPT_WINDOW (widget);
+  TptHistory *history = tpt_document_get_history (self->document);
+
+  /* Never in the middle of someone's gesture. */
+  if (tpt_history_in_transaction (history))
+    return;
+
+  if (g_str_equal (action_name, "win.undo"))
+    tpt_history_undo (history);
+  else
+    tpt_history_redo (history);
+}
+
+static void
+reload_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  TptWindow *self = TPT_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  gtk_info_bar_set_revealed (self->changed_bar, FALSE);
+  if (!tpt_window_reload (self, &error))
+    tpt_window_show_toast (self, error->message, FALSE);
+}
+
+static void
+keep_changes_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  TptWindow *self = TPT_WINDOW (widget);
+
+  gtk_info_bar_set_revealed (self->changed_bar, FALSE);
+}
+
+static void
+zoom_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  TptWindow *self = user_data;
+  const char *name = g_action_get_name (G_ACTION (action));
+
+  if (g_str_equal (name, "zoom-in"))
+    tpt_artefact_view_zoom_in (self->view);
+  else if (g_str_equal (name, "zoom-out"))
+    tpt_artefact_view_zoom_out (self->view);
+  else if (g_str_equal (name, "zoom-reset"))
+    tpt_artefact_view_set_zoom (self->view, 1.0);
+  else
+    tpt_artefact_view_zoom_to_fit (self->view);
+}
+
+static const GActionEntry view_entries[] = {
+  { "zoom-in", zoom_action },
+  { "zoom-out", zoom_action },
+  { "zoom-reset", zoom_action },
+  { "zoom-fit", zoom_action },
+};
+
+static void
+pane_visible_changed_cb (TptWindow *self)
+{
+  gtk_toggle_button_set_active (self->sidebar_button,
+                                gtk_widget_get_visible (self->outline_box));
+  gtk_toggle_button_set_active (self->inspector_button,
+                                gtk_widget_get_visible (self->side_box));
+}
+
+static void
+toggle_pane_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  TptWindow *self = TPT_WINDOW (widget);
+  GtkWidget *pane = g_str_equal (action_name, "win.show-outline") ? self->outline_box
+                                                                   : self->side_box;
+
+  gtk_widget_set_visible (pane, !gtk_widget_get_visible (pane));
+}
+
+/**
+ * tpt_window_actions_update:
+ * @self: a #TptWindow
+ *
+ * Brings the actions' enabled state and labels in line with the document.
+ */
+void
+tpt_window_actions_update (TptWindow *self)
+{
+  TptHistory *history = tpt_document_get_history (self->document);
+  const char *undo = tpt_history_get_undo_label (history);
+  const char *redo = tpt_history_get_redo_label (history);
+  g_autofree char *undo_menu = NULL;
+  g_autofree char *redo_menu = NULL;
+  g_autofree char *undo_tip = NULL;
+  g_autofree char *redo_tip = NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
+                                 tpt_history_get_can_undo (history));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
+                                 tpt_history_get_can_redo (history));
+
+  /* “Undo Move Card”: the history's labels are already translated. */
+  g_menu_remove_all (self->undo_section);
+  /* Translators: a menu item; %s is what the step did, e.g. “Move Card”. */
+  undo_menu = undo != NULL ? g_strdup_printf (_("_Undo %s"), undo) : g_strdup (_("_Undo"));
+  /* Translators: a menu item; %s is what the step did, e.g. “Move Card”. */
+  redo_menu = redo != NULL ? g_strdup_printf (_("_Redo %s"), redo) : g_strdup (_("_Redo"));
+  g_menu_append (self->undo_section, undo_menu, "win.undo");
+  g_menu_append (self->undo_section, redo_menu, "win.redo");
+
+  /* Translators: a tooltip; %s is what the step did, e.g. “Move Card”. */
+  undo_tip = undo != NULL ? g_strdup_printf (_("Undo %s"), undo) : g_strdup (_("Undo"));
+  /* Translators: a tooltip; %s is what the step did, e.g. “Move Card”. */
+  redo_tip = redo != NULL ? g_strdup_printf (_("Redo %s"), redo) : g_strdup (_("Redo"));
+
+  gtk_widget_set_tooltip_text (self->undo_button, undo_tip);
+  gtk_widget_set_tooltip_text (self->redo_button, redo_tip);
+}
+
+void
+tpt_window_actions_init (TptWindow *self)
+{
+  g_autoptr(GSimpleActionGroup) view_group = g_simple_action_group_new ();
+  GtkApplication *application;
+
+  g_action_map_add_action_entries (G_ACTION_MAP (view_group), view_entries,
+                                   G_N_ELEMENTS (view_entries), self);
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "view", G_ACTION_GROUP (view_group));
+
+  g_signal_connect_object (self->outline_box, "notify::visible",
+                           G_CALLBACK (pane_visible_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->side_box, "notify::visible",
+                           G_CALLBACK (pane_visible_changed_cb), self, G_CONNECT_SWAPPED);
+  pane_visible_changed_cb (self);
+
+  application = GTK_APPLICATION (g_application_get_default ());
+  if (TPT_IS_APPLICATION (application))
+    g_menu_append_section (self->recent_submenu, NULL,
+                           tpt_application_get_recent_menu (TPT_APPLICATION (application)));
+}
+
+void
+tpt_window_class_install_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
+  gtk_widget_class_install_action (widget_class, "win.keep-changes", NULL, keep_changes_action);
+  gtk_widget_class_install_action (widget_class, "win.show-outline", NULL, toggle_pane_action);
+  gtk_widget_class_install_action (widget_class, "win.show-inspector", NULL, toggle_pane_action);
+}

@@ -1,0 +1,66 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#pragma once
+
+#include "tpt-artefact-view.h"
+#include "tpt-window.h"
+
+G_BEGIN_DECLS
+
+/* The window's parts are split over tpt-window.c (the document, the title
+ * and the file on disk) and tpt-window-actions.c (what the user does with
+ * it: saving, closing, undo, zoom, export and print). */
+struct _TptWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* template widgets */
+  AdwWindowTitle       *window_title;
+  GtkToggleButton      *sidebar_button;
+  GtkToggleButton      *inspector_button;
+  GtkMenuButton        *zoom_button;
+  GtkWidget            *undo_button;
+  GtkWidget            *redo_button;
+  GtkInfoBar           *changed_bar;
+  GtkLabel             *changed_label;
+  AdwToastOverlay      *toast_overlay;
+  GtkPaned             *outer_paned;
+  GtkPaned             *inner_paned;
+  GtkWidget            *outline_box;
+  GtkWidget            *side_box;
+  GtkStack             *side_stack;
+  GtkWidget            *inspector_box;
+  GtkWidget            *history_box;
+  TptArtefactView      *view;
+  GMenu                *undo_section;
+  GMenu                *recent_submenu;
+
+  /* owned */
+  TptDocument          *document;
+  GFile                *file;
+  GFileMonitor         *monitor;
+  GSettings            *settings;
+  /* What the file on disk looked like when we last read or wrote it, to
+   * tell someone else's change from our own. */
+  char                 *disk_etag;
+  GtkFileChooserNative *chooser;
+
+  /* flags */
+  guint                 close_after_save : 1;
+  guint                 closing_confirmed : 1;
+};
+
+typedef void (*TptWindowSavedFunc) (TptWindow *self,
+                                    gboolean   saved);
+
+void tpt_window_class_install_actions (GtkWidgetClass   *widget_class);
+void tpt_window_actions_init        (TptWindow          *self);
+void tpt_window_actions_update      (TptWindow          *self);
+void tpt_window_save                (TptWindow          *self,
+                                     gboolean            save_as,
+                                     TptWindowSavedFunc  done);
+void tpt_window_update_title        (TptWindow          *self);
+void tpt_window_watch_file          (TptWindow          *self);
+gboolean tpt_window_close_request_cb (GtkWindow         *window);
+
+G_END_DECLS

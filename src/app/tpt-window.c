@@ -1,0 +1,584 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "tpt-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tpt-window-private.h"
+
+#include "tpt-format.h"
+
+G_DEFINE_FINAL_TYPE (TptWindow, tpt_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_DOCUMENT,
+  PROP_FILE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/**
+ * tpt_window_dup_display_name:
+ * @self: a #TptWindow
+ *
+ * Returns: (transfer full): what the user calls the document: its file's
+ *   name, or for a document never saved its title or “Untitled Document”
+ */
+char *
+tpt_window_dup_display_name (TptWindow *self)
+{
+  const char *title;
+
+  g_return_val_if_fail (TPT_IS_WINDOW (self), NULL);
+
+  if (self->file != NULL)
+    {
+      g_autoptr(GFileInfo) info = NULL;
+
+      info = g_file_query_info (self->file, G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME,
+                                G_FILE_QUERY_INFO_NONE, NULL, NULL);
+      if (info != NULL)
+        return g_strdup (g_file_info_get_display_name (info));
+      return g_file_get_basename (self->file);
+    }
+
+  title = tpt_document_get_title (self->document);
+  if (title != NULL && *title != '\0')
+    return g_strdup (title);
+
+  return g_strdup (_("Untitled Document"));
+}
+
+static char *
+dup_folder_name (GFile *file)
+{
+  g_autoptr(GFile) parent = g_file_get_parent (file);
+  g_autofree char *path = NULL;
+  const char *home = g_get_home_dir ();
+
+  if (parent == NULL)
+    return NULL;
+
+  path = g_file_get_parse_name (parent);
+  if (g_file_is_native (parent) && g_str_has_prefix (path, home) &&
+      (path[strlen (home)] == '/' || path[strlen (home)] == '\0'))
+    return g_strconcat ("~", path + strlen (home), NULL);
+
+  return g_steal_pointer (&path);
+}
+
+void
+tpt_window_update_title (TptWindow *self)
+{
+  g_autofree char *name = tpt_window_dup_display_name (self);
+  g_autofree char *title = NULL;
+  g_autofree char *window_title = NULL;
+  gboolean modified = tpt_history_get_modified (tpt_document_get_history (self->document));
+
+  /* The modified mark leads, so it survives ellipsizing of long names. */
+  title = modified ? g_strdup_printf ("• %s", name) : g_strdup (name);
+  adw_window_title_set_title (self->window_title, title);
+
+  if (self->file != NULL)
+    {
+      g_autofree char *folder = dup_folder_name (self->file);
+
+      adw_window_title_set_subtitle (self->window_title, folder != NULL ? folder : "");
+    }
+  else
+    adw_window_title_set_subtitle (self->window_title, _("Not Saved"));
+
+  /* What the shell's window list and the Alt+Tab switcher show. */
+  window_title = g_strdup_printf (_("%s — Touchpoint"), title);
+  gtk_window_set_title (GTK_WINDOW (self), window_title);
+}
+
+static void
+history_changed_cb (TptWindow *self)
+{
+  tpt_window_update_title (self);
+  tpt_window_actions_update (self);
+}
+
+static void
+document_node_changed_cb (TptWindow  *self,
+                          TptNode    *node,
+                          GParamSpec *pspec)
+{
+  /* An untitled document is called by its title, which may have changed. */
+  if (self->file == NULL && TPT_IS_DOCUMENT (node))
+    tpt_window_update_title (self);
+}
+
+static void
+remember_disk_state (TptWindow *self)
+{
+  g_autoptr(GFileInfo) info = NULL;
+
+  g_clear_pointer (&self->disk_etag, g_free);
+  if (self->file == NULL)
+    return;
+
+  info = g_file_query_info (self->file, G_FILE_ATTRIBUTE_ETAG_VALUE,
+                            G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  if (info != NULL)
+    self->disk_etag = g_strdup (g_file_info_get_etag (info));
+}
+
+static void
+file_changed_cb (TptWindow         *self,
+                 GFile             *file,
+                 GFile             *other_file,
+                 GFileMonitorEvent  event,
+                 GFileMonitor      *monitor)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+  const char *etag;
+  gboolean deleted;
+
+  switch ((int) event)
+    {
+    case G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT:
+    case G_FILE_MONITOR_EVENT_CREATED:
+    case G_FILE_MONITOR_EVENT_DELETED:
+    case G_FILE_MONITOR_EVENT_MOVED_IN:
+    case G_FILE_MONITOR_EVENT_MOVED_OUT:
+    case G_FILE_MONITOR_EVENT_RENAMED:
+      break;
+    default:
+      return;
+    }
+
+  info = g_file_query_info (self->file, G_FILE_ATTRIBUTE_ETAG_VALUE,
+                            G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  deleted = info == NULL;
+  etag = info != NULL ? g_file_info_get_etag (info) : NULL;
+
+  /* Our own saves change the etag too, but we record it right after. */
+  if (!deleted && g_strcmp0 (etag, self->disk_etag) == 0)
+    return;
+
+  name = tpt_window_dup_display_name (self);
+  if (deleted)
+    message = g_strdup_printf (_("“%s” was deleted or moved by another program. "
+                                 "Save the document to keep it."), name);
+  else if (tpt_history_get_modified (tpt_document_get_history (self->document)))
+    message = g_strdup_printf (_("“%s” was changed by another program. Reloading it "
+                                 "discards your unsaved changes."), name);
+  else
+    message = g_strdup_printf (_("“%s” was changed by another program."), name);
+
+  gtk_label_set_label (self->changed_label, message);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload", !deleted);
+  gtk_info_bar_set_revealed (self->changed_bar, TRUE);
+}
+
+/**
+ * tpt_window_watch_file:
+ * @self: a #TptWindow
+ *
+ * Starts watching the document's file for changes made by other programs,
+ * taking its current state as the one we know.
+ */
+void
+tpt_window_watch_file (TptWindow *self)
+{
+  if (self->monitor != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->monitor, self);
+      g_file_monitor_cancel (self->monitor);
+      g_clear_object (&self->monitor);
+    }
+
+  gtk_info_bar_set_revealed (self->changed_bar, FALSE);
+  remember_disk_state (self);
+  if (self->file == NULL)
+    return;
+
+  self->monitor = g_file_monitor_file (self->file, G_FILE_MONITOR_WATCH_MOVES, NULL, NULL);
+  if (self->monitor != NULL)
+    g_signal_connect_swapped (self->monitor, "changed", G_CALLBACK (file_changed_cb), self);
+}
+
+static void
+set_file (TptWindow *self,
+          GFile     *file)
+{
+  if (g_set_object (&self->file, file))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+}
+
+/**
+ * tpt_window_replace_document:
+ * @self: a #TptWindow
+ * @document: the document to show from now on
+ * @file: (nullable): the file it was read from
+ *
+ * Makes the window show @document, as when the file was reloaded.
+ */
+void
+tpt_window_replace_document (TptWindow   *self,
+                             TptDocument *document,
+                             GFile       *file)
+{
+  g_return_if_fail (TPT_IS_WINDOW (self));
+  g_return_if_fail (TPT_IS_DOCUMENT (document));
+
+  if (self->document != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->document, self);
+      g_signal_handlers_disconnect_by_data (tpt_document_get_history (self->document), self);
+    }
+
+  g_set_object (&self->document, document);
+  set_file (self, file);
+
+  tpt_history_set_max_entries (tpt_document_get_history (document),
+                               g_settings_get_uint (self->settings, "history-size"));
+  g_signal_connect_swapped (tpt_document_get_history (document), "notify::position",
+                            G_CALLBACK (history_changed_cb), self);
+  g_signal_connect_swapped (tpt_document_get_history (document), "notify::modified",
+                            G_CALLBACK (history_changed_cb), self);
+  g_signal_connect_swapped (tpt_document_get_history (document), "notify::undo-label",
+                            G_CALLBACK (history_changed_cb), self);
+  g_signal_connect_swapped (document, "node-changed",
+                            G_CALLBACK (document_node_changed_cb), self);
+
+  tpt_artefact_view_set_document (self->view, document);
+
+  tpt_window_watch_file (self);
+  tpt_window_update_title (self);
+  tpt_window_actions_update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+}
+
+/**
+ * tpt_window_reload:
+ * @self: a #TptWindow
+ * @error: return location for a #GError
+ *
+ * Reads the document's file again, dropping the changes and the history of
+ * the open document. On failure nothing changes.
+ *
+ * Returns: %TRUE if the file was read
+ */
+gboolean
+tpt_window_reload (TptWindow  *self,
+                   GError    **error)
+{
+  g_autoptr(TptDocument) document = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  g_return_val_if_fail (TPT_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (self->file != NULL, FALSE);
+
+  file = g_object_ref (self->file);
+  document = tpt_document_load_file (file, NULL, error);
+  if (document == NULL)
+    return FALSE;
+
+  tpt_window_replace_document (self, document, file);
+  return TRUE;
+}
+
+/**
+ * tpt_window_save_to:
+ * @self: a #TptWindow
+ * @file: where to save
+ * @error: return location for a #GError
+ *
+ * Saves the document to @file atomically; from then on the window's file
+ * is @file.
+ *
+ * Returns: %TRUE if it was saved
+ */
+gboolean
+tpt_window_save_to (TptWindow  *self,
+                    GFile      *file,
+                    GError    **error)
+{
+  g_return_val_if_fail (TPT_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  /* Stop watching while we write, so our own change isn't reported. */
+  if (self->monitor != NULL)
+    g_signal_handlers_block_by_func (self->monitor, file_changed_cb, self);
+
+  if (!tpt_document_save_file (self->document, file, error))
+    {
+      if (self->monitor != NULL)
+        g_signal_handlers_unblock_by_func (self->monitor, file_changed_cb, self);
+      return FALSE;
+    }
+
+  if (self->monitor != NULL)
+    g_signal_handlers_unblock_by_func (self->monitor, file_changed_cb, self);
+
+  if (self->file == NULL || !g_file_equal (self->file, file))
+    {
+      set_file (self, file);
+      tpt_window_watch_file (self);
+    }
+  else
+    {
+      remember_disk_state (self);
+      gtk_info_bar_set_revealed (self->changed_bar, FALSE);
+    }
+
+  tpt_window_update_title (self);
+  return TRUE;
+}
+
+/**
+ * tpt_window_is_pristine:
+ * @self: a #TptWindow
+ *
+ * Returns: whether the window shows a new document nobody has touched, which
+ *   a document opened next may take the place of
+ */
+gboolean
+tpt_window_is_pristine (TptWindow *self)
+{
+  TptHistory *history;
+
+  g_return_val_if_fail (TPT_IS_WINDOW (self), FALSE);
+
+  history = tpt_document_get_history (self->document);
+  return self->file == NULL &&
+         g_list_model_get_n_items (G_LIST_MODEL (history)) == 0 &&
+         !tpt_history_get_modified (history);
+}
+
+/**
+ * tpt_window_show_toast:
+ * @self: a #TptWindow
+ * @title: what happened
+ * @undoable: whether to offer an Undo button
+ */
+void
+tpt_window_show_toast (TptWindow  *self,
+                       const char *title,
+                       gboolean    undoable)
+{
+  AdwToast *toast;
+
+  g_return_if_fail (TPT_IS_WINDOW (self));
+
+  toast = adw_toast_new (title);
+  if (undoable)
+    {
+      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_action_name (toast, "win.undo");
+    }
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+drop_files (TptWindow *self,
+            GSList    *files)
+{
+  g_autoptr(GPtrArray) array = g_ptr_array_new ();
+  GApplication *application = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+
+  for (GSList *l = files; l != NULL; l = l->next)
+    g_ptr_array_add (array, l->data);
+
+  if (application != NULL && array->len > 0)
+    g_application_open (application, (GFile **) array->pdata, (int) array->len, "");
+}
+
+static gboolean
+drop_cb (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         TptWindow     *self)
+{
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+
+  drop_files (self, g_value_get_boxed (value));
+  return TRUE;
+}
+
+static void
+zoom_changed_cb (TptWindow *self)
+{
+  g_autofree char *label = g_strdup_printf ("%.0f %%", 100 * tpt_artefact_view_get_zoom (self->view));
+
+  gtk_menu_button_set_label (self->zoom_button, label);
+}
+
+static void
+tpt_window_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  TptWindow *self = TPT_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+    case PROP_FILE:
+      g_value_set_object (value, self->file);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tpt_window_dispose (GObject *object)
+{
+  TptWindow *self = TPT_WINDOW (object);
+
+  if (self->monitor != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->monitor, self);
+      g_file_monitor_cancel (self->monitor);
+      g_clear_object (&self->monitor);
+    }
+  if (self->document != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->document, self);
+      g_signal_handlers_disconnect_by_data (tpt_document_get_history (self->document), self);
+    }
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), TPT_TYPE_WINDOW);
+
+  g_clear_object (&self->document);
+  g_clear_object (&self->file);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->disk_etag, g_free);
+
+  G_OBJECT_CLASS (tpt_window_parent_class)->dispose (object);
+}
+
+static void
+tpt_window_class_init (TptWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = tpt_window_dispose;
+  object_class->get_property = tpt_window_get_property;
+  window_class->close_request = tpt_window_close_request_cb;
+
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, TPT_TYPE_DOCUMENT,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FILE] =
+    g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (TPT_TYPE_ARTEFACT_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/touchpoint/Touchpoint/tpt-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, TptWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, TptWindow, sidebar_button);
+  gtk_widget_class_bind_template_child (widget_class, TptWindow, inspector_button);
+  gtk_widget_class_bind_template_child (widget_class, TptWindow, zoom_button);
+  gtk_widget_class_bind_template_child (widget_class, TptWindow, undo_button);
+  gtk_widget_class_bind_template_child (widget_class, TptWindow, redo_button);
+  gtk_widget_class_bind_template_child (widget_class, TptWindow, changed_bar);
+  gtk_widget_class_bind_template_child (widget_class, TptWindow, changed_label);
+  gtk_widget_class_bind_template_child (widget_class, TptWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, TptWindow, outer_paned);
+  gtk_widget_class_bind_template_child (widget_class, TptWindow, inner_paned);
+  gtk_widget_class_bind_template_child (widget_class, TptWindow, outline_box);
+  gtk_widget_class_bind_template_child (widget_class, TptWindow, side_box);
+  gtk_widget_class_bind_template_child (widget_class, TptWindow, side_stack);
+  gtk_widget_class_bind_template_child (widget_class, TptWindow, inspector_box);
+  gtk_widget_class_bind_template_child (widget_class, TptWindow, history_box);
+  gtk_widget_class_bind_template_child (widget_class, TptWindow, view);
+  gtk_widget_class_bind_template_child (widget_class, TptWindow, undo_section);
+  gtk_widget_class_bind_template_child (widget_class, TptWindow, recent_submenu);
+
+  tpt_window_class_install_actions (widget_class);
+}
+
+static void
+tpt_window_init (TptWindow *self)
+{
+  GtkDropTarget *drop;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APPLICATION_ID);
+  if (g_strcmp0 (PROFILE, "development") == 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  tpt_window_actions_init (self);
+
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+
+  g_signal_connect_object (self->view, "notify::zoom", G_CALLBACK (zoom_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  zoom_changed_cb (self);
+}
+
+/**
+ * tpt_window_new:
+ * @application: the application
+ * @document: (nullable): the document to show, or %NULL for a new one
+ * @file: (nullable): the file @document was read from
+ *
+ * Returns: (transfer full): a new window for @document
+ */
+TptWindow *
+tpt_window_new (GtkApplication *application,
+                TptDocument    *document,
+                GFile          *file)
+{
+  g_autoptr(TptDocument) fresh = NULL;
+  TptWindow *self;
+
+  g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (document == NULL || TPT_IS_DOCUMENT (document), NULL);
+
+  if (document == NULL)
+    document = fresh = tpt_document_new ();
+
+  self = g_object_new (TPT_TYPE_WINDOW, "application", application, NULL);
+  tpt_window_replace_document (self, document, file);
+
+  return self;
+}
+
+TptDocument *
+tpt_window_get_document (TptWindow *self)
+{
+  g_return_val_if_fail (TPT_IS_WINDOW (self), NULL);
+
+  return self->document;
+}
+
+GFile *
+tpt_window_get_file (TptWindow *self)
+{
+  g_return_val_if_fail (TPT_IS_WINDOW (self), NULL);
+
+  return self->file;
+}
