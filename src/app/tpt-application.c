@@ -105,10 +105,16 @@ show_error (TptApplication *self,
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
   AdwMessageDialog *dialog;
 
+  /* A file that fails to open at start-up still leaves a window to work
+   * in, and the message belongs to it. */
+  if (parent == NULL)
+    {
+      parent = GTK_WINDOW (tpt_window_new (GTK_APPLICATION (self), NULL, NULL));
+      gtk_window_present (parent);
+    }
+
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, heading, message));
   adw_message_dialog_add_response (dialog, "close", _("_Close"));
-  if (parent == NULL)
-    gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

@@ -184,15 +184,32 @@ remember_window_state (TptWindow *self)
     }
 }
 
+static gboolean
+close_confirmed_cb (gpointer user_data)
+{
+  TptWindow *self = user_data;
+
+  self->closing_confirmed = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Closes once the message dialog that asked has finished: closing its
+ * parent from inside its response would destroy it mid-signal. */
+static void
+close_confirmed (TptWindow *self)
+{
+  g_idle_add_full (G_PRIORITY_HIGH_IDLE, close_confirmed_cb, g_object_ref (self),
+                   g_object_unref);
+}
+
 static void
 saved_then_close (TptWindow *self,
                   gboolean   saved)
 {
-  if (!saved)
-    return;
-
-  self->closing_confirmed = TRUE;
-  gtk_window_close (GTK_WINDOW (self));
+  if (saved)
+    close_confirmed (self);
 }
 
 static void
@@ -203,10 +220,7 @@ unsaved_response_cb (AdwMessageDialog *dialog,
   if (g_str_equal (response, "save"))
     tpt_window_save (self, FALSE, saved_then_close);
   else if (g_str_equal (response, "discard"))
-    {
-      self->closing_confirmed = TRUE;
-      gtk_window_close (GTK_WINDOW (self));
-    }
+    close_confirmed (self);
 }
 
 gboolean

@@ -1,0 +1,354 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-app-window"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "tpt-application.h"
+#include "tpt-format.h"
+#include "tpt-window-private.h"
+
+/* The document window: opening, editing through actions, undo and redo,
+ * saving and reloading, a file changed on disk, and the unsaved-changes
+ * flow. Runs under Xvfb (the test command starts it). */
+
+static TptApplication *app;
+
+static void
+iterate (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* Iterates the main loop until @condition holds or @seconds pass. */
+static gboolean
+wait_for (gboolean (*condition) (gpointer),
+          gpointer   data,
+          double     seconds)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) (seconds * G_USEC_PER_SEC);
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > end)
+        return FALSE;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  return TRUE;
+}
+
+static GFile *
+example_file (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("TPT_SOURCE_ROOT"), "data", "examples",
+                                            "motor-insurance.touchpoint", NULL);
+
+  return g_file_new_for_path (path);
+}
+
+/* A copy of the example in the test's own temporary directory, so tests
+ * may save over it. */
+static GFile *
+example_copy (const char *name)
+{
+  g_autoptr(GFile) source = example_file ();
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), name, NULL);
+  GFile *copy = g_file_new_for_path (path);
+
+  g_assert_true (g_file_copy (source, copy, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, NULL));
+  return copy;
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static void
+close_all_windows (void)
+{
+  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (app)));
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_destroy (l->data);
+  iterate ();
+}
+
+static void
+set_title (TptDocument *document,
+           const char  *title)
+{
+  tpt_document_begin (document, "Edit Title");
+  tpt_document_set_title (document, title);
+  tpt_document_end (document);
+}
+
+static void
+test_open (void)
+{
+  g_autoptr(GFile) file = example_file ();
+  TptWindow *window;
+  TptWindow *again;
+  g_auto(GStrv) recent = NULL;
+  g_autofree char *uri = g_file_get_uri (file);
+
+  window = tpt_application_open_file (app, file);
+  g_assert_nonnull (window);
+  iterate ();
+
+  g_assert_cmpstr (adw_window_title_get_title (window->window_title), ==,
+                   "motor-insurance.touchpoint");
+  g_assert_cmpuint (g_list_model_get_n_items (
+                      tpt_document_get_blueprints (tpt_window_get_document (window))), ==, 2);
+  g_assert_false (gtk_widget_get_sensitive (window->undo_button));
+
+  /* Opening it again shows the same window. */
+  again = tpt_application_open_file (app, file);
+  g_assert_true (again == window);
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
+
+  /* And it heads Open Recent. */
+  recent = g_settings_get_strv (window->settings, "recent-files");
+  g_assert_cmpstr (recent[0], ==, uri);
+  g_assert_cmpint (g_menu_model_get_n_items (tpt_application_get_recent_menu (app)), >=, 1);
+
+  close_all_windows ();
+}
+
+static void
+test_open_bad_file (void)
+{
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "bogus.touchpoint", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  AdwMessageDialog *dialog;
+
+  g_assert_true (g_file_set_contents (path, "<touchpoint version='1'><oops", -1, NULL));
+
+  g_assert_null (tpt_application_open_file (app, file));
+  iterate ();
+
+  /* Nothing shows the file; an empty window is there to work in. */
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    if (TPT_IS_WINDOW (l->data))
+      {
+        g_assert_null (tpt_window_get_file (l->data));
+        g_assert_true (tpt_window_is_pristine (l->data));
+      }
+
+  /* The user is told why. */
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "bogus.touchpoint"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  close_all_windows ();
+}
+
+static void
+test_undo_redo (void)
+{
+  g_autoptr(GFile) file = example_file ();
+  TptWindow *window = tpt_application_open_file (app, file);
+  TptDocument *document = tpt_window_get_document (window);
+  g_autofree char *original = g_strdup (tpt_document_get_title (document));
+  const char *tooltip;
+
+  set_title (document, "Claims, redesigned");
+  iterate ();
+
+  /* The modified mark, and labelled undo. */
+  g_assert_true (g_str_has_prefix (adw_window_title_get_title (window->window_title), "•"));
+  g_assert_true (gtk_widget_get_sensitive (window->undo_button));
+  tooltip = gtk_widget_get_tooltip_text (window->undo_button);
+  g_assert_cmpstr (tooltip, ==, "Undo Edit Title");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  iterate ();
+  g_assert_cmpstr (tpt_document_get_title (document), ==, original);
+  g_assert_false (g_str_has_prefix (adw_window_title_get_title (window->window_title), "•"));
+  g_assert_true (gtk_widget_get_sensitive (window->redo_button));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
+  iterate ();
+  g_assert_cmpstr (tpt_document_get_title (document), ==, "Claims, redesigned");
+
+  /* Undo back to the saved point makes the document clean, so closing
+   * asks nothing. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.close", NULL);
+  iterate ();
+  g_assert_null (window);
+}
+
+static gboolean
+bar_revealed (gpointer data)
+{
+  TptWindow *window = data;
+
+  return gtk_info_bar_get_revealed (window->changed_bar);
+}
+
+static void
+test_save_and_reload (void)
+{
+  g_autoptr(GFile) file = example_copy ("save-reload.touchpoint");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) saved = NULL;
+  g_autoptr(GBytes) expected = NULL;
+  g_autoptr(TptDocument) other = NULL;
+  g_autoptr(GBytes) other_bytes = NULL;
+  TptWindow *window = tpt_application_open_file (app, file);
+  TptDocument *document = tpt_window_get_document (window);
+
+  set_title (document, "Saved title");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  iterate ();
+
+  /* What is on disk is the document, and the window is clean. */
+  saved = g_file_load_bytes (file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  expected = tpt_document_serialize (document);
+  g_assert_true (g_bytes_equal (saved, expected));
+  g_assert_false (tpt_history_get_modified (tpt_document_get_history (document)));
+  g_assert_false (g_str_has_prefix (adw_window_title_get_title (window->window_title), "•"));
+
+  /* Our own save is not someone else's change. */
+  g_assert_false (wait_for (bar_revealed, window, 1.0));
+
+  /* Someone else changes the file: the window notices and offers to
+   * reload, which shows their version. */
+  other = tpt_document_load_bytes (saved, &error);
+  g_assert_no_error (error);
+  tpt_document_begin (other, "Edit Title");
+  tpt_document_set_title (other, "Their title");
+  tpt_document_end (other);
+  other_bytes = tpt_document_serialize (other);
+  g_assert_true (g_file_replace_contents (file, g_bytes_get_data (other_bytes, NULL),
+                                          g_bytes_get_size (other_bytes), NULL, FALSE,
+                                          G_FILE_CREATE_NONE, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (wait_for (bar_revealed, window, 10.0));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL);
+  iterate ();
+  g_assert_false (gtk_info_bar_get_revealed (window->changed_bar));
+  g_assert_cmpstr (tpt_document_get_title (tpt_window_get_document (window)), ==, "Their title");
+  g_assert_false (gtk_widget_get_sensitive (window->undo_button));
+
+  close_all_windows ();
+}
+
+static void
+test_unsaved_changes (void)
+{
+  g_autoptr(GFile) file = example_copy ("unsaved.touchpoint");
+  g_autoptr(TptDocument) reread = NULL;
+  g_autoptr(GError) error = NULL;
+  TptWindow *window = tpt_application_open_file (app, file);
+  TptDocument *document = tpt_window_get_document (window);
+  AdwMessageDialog *dialog;
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+
+  /* Cancel keeps the window and the changes. */
+  set_title (document, "Unsaved title");
+  gtk_window_close (GTK_WINDOW (window));
+  iterate ();
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "unsaved.touchpoint"));
+  adw_message_dialog_response (dialog, "cancel");
+  iterate ();
+  g_assert_nonnull (window);
+  g_assert_cmpstr (tpt_document_get_title (document), ==, "Unsaved title");
+
+  /* Save writes the file and closes. */
+  gtk_window_close (GTK_WINDOW (window));
+  iterate ();
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "save");
+  iterate ();
+  g_assert_null (window);
+  reread = tpt_document_load_file (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (tpt_document_get_title (reread), ==, "Unsaved title");
+
+  /* Discard closes without writing. */
+  window = tpt_application_open_file (app, file);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  set_title (tpt_window_get_document (window), "Discarded title");
+  gtk_window_close (GTK_WINDOW (window));
+  iterate ();
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "discard");
+  iterate ();
+  g_assert_null (window);
+  g_clear_object (&reread);
+  reread = tpt_document_load_file (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (tpt_document_get_title (reread), ==, "Unsaved title");
+}
+
+static void
+test_new_window_title (void)
+{
+  TptWindow *window = tpt_window_new (GTK_APPLICATION (app), NULL, NULL);
+  TptDocument *document = tpt_window_get_document (window);
+
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+  g_assert_cmpstr (adw_window_title_get_title (window->window_title), ==, "Untitled Document");
+  g_assert_true (tpt_window_is_pristine (window));
+
+  /* An unnamed document goes by its title. */
+  set_title (document, "Onboarding");
+  iterate ();
+  g_assert_cmpstr (adw_window_title_get_title (window->window_title), ==, "• Onboarding");
+  g_assert_false (tpt_window_is_pristine (window));
+
+  close_all_windows ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  gtk_init ();
+  adw_init ();
+
+  app = tpt_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+
+  g_test_add_func ("/tpt/app/window/open", test_open);
+  g_test_add_func ("/tpt/app/window/open-bad-file", test_open_bad_file);
+  g_test_add_func ("/tpt/app/window/new-window-title", test_new_window_title);
+  g_test_add_func ("/tpt/app/window/undo-redo", test_undo_redo);
+  g_test_add_func ("/tpt/app/window/save-and-reload", test_save_and_reload);
+  g_test_add_func ("/tpt/app/window/unsaved-changes", test_unsaved_changes);
+
+  status = g_test_run ();
+
+  close_all_windows ();
+  g_clear_object (&app);
+  return status;
+}
