@@ -355,6 +355,23 @@ tpt_window_is_pristine (TptWindow *self)
 }
 
 /**
+ * tpt_window_select:
+ * @self: a #TptWindow
+ * @node: (nullable): a node of the window's document
+ *
+ * Selects @node everywhere in the window, and shows its artefact.
+ */
+void
+tpt_window_select (TptWindow *self,
+                   TptNode   *node)
+{
+  g_return_if_fail (TPT_IS_WINDOW (self));
+  g_return_if_fail (node == NULL || TPT_IS_NODE (node));
+
+  tpt_artefact_view_show_node (self->view, node);
+}
+
+/**
  * tpt_window_show_toast:
  * @self: a #TptWindow
  * @title: what happened

@@ -27,6 +27,8 @@ gboolean     tpt_window_reload           (TptWindow      *self,
 void         tpt_window_replace_document (TptWindow      *self,
                                           TptDocument    *document,
                                           GFile          *file);
+void         tpt_window_select           (TptWindow      *self,
+                                          TptNode        *node);
 void         tpt_window_show_toast       (TptWindow      *self,
                                           const char     *title,
                                           gboolean        undoable);
