@@ -325,6 +325,57 @@ test_new_window_title (void)
   close_all_windows ();
 }
 
+static void
+test_history_panel (void)
+{
+  TptWindow *window = tpt_window_new (GTK_APPLICATION (app), NULL, NULL);
+  TptDocument *document = tpt_window_get_document (window);
+  TptHistory *history = tpt_document_get_history (document);
+  GtkListBox *list = tpt_history_panel_get_list (window->history_panel);
+  GtkListBoxRow *row;
+
+  gtk_window_present (GTK_WINDOW (window));
+  set_title (document, "One");
+  set_title (document, "Two");
+  set_title (document, "Three");
+  iterate ();
+
+  /* A row per step, labelled, the last one marked current. */
+  g_assert_nonnull (gtk_list_box_get_row_at_index (list, 2));
+  g_assert_null (gtk_list_box_get_row_at_index (list, 3));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 2)),
+                                           "history-current"));
+
+  /* Activating the first step goes back to just after it. */
+  row = gtk_list_box_get_row_at_index (list, 0);
+  g_signal_emit_by_name (list, "row-activated", row);
+  iterate ();
+  g_assert_cmpuint (tpt_history_get_position (history), ==, 1);
+  g_assert_cmpstr (tpt_document_get_title (document), ==, "One");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), "history-current"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 2)),
+                                           "dim-label"));
+
+  /* Redo moves the mark; the original document is a row too. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
+  iterate ();
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 1)),
+                                           "history-current"));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (row), "history-current"));
+
+  /* A new step drops the redo tail from the list. */
+  set_title (document, "Four");
+  iterate ();
+  g_assert_null (gtk_list_box_get_row_at_index (list, 3));
+  g_assert_nonnull (gtk_list_box_get_row_at_index (list, 2));
+
+  tpt_history_jump (history, 0);
+  iterate ();
+  g_assert_cmpstr (tpt_document_get_title (document), ==, "");
+
+  close_all_windows ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -345,6 +396,7 @@ main (int   argc,
   g_test_add_func ("/tpt/app/window/undo-redo", test_undo_redo);
   g_test_add_func ("/tpt/app/window/save-and-reload", test_save_and_reload);
   g_test_add_func ("/tpt/app/window/unsaved-changes", test_unsaved_changes);
+  g_test_add_func ("/tpt/app/window/history-panel", test_history_panel);
 
   status = g_test_run ();
 

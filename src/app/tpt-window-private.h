@@ -3,6 +3,7 @@
 #pragma once
 
 #include "tpt-artefact-view.h"
+#include "tpt-history-panel.h"
 #include "tpt-window.h"
 
 G_BEGIN_DECLS
@@ -32,6 +33,7 @@ struct _TptWindow
   GtkWidget            *inspector_box;
   GtkWidget            *history_box;
   TptArtefactView      *view;
+  TptHistoryPanel      *history_panel;
   GMenu                *undo_section;
   GMenu                *recent_submenu;
 

@@ -250,6 +250,7 @@ tpt_window_replace_document (TptWindow   *self,
                             G_CALLBACK (document_node_changed_cb), self);
 
   tpt_artefact_view_set_document (self->view, document);
+  tpt_history_panel_set_history (self->history_panel, tpt_document_get_history (document));
 
   tpt_window_watch_file (self);
   tpt_window_update_title (self);
@@ -544,6 +545,10 @@ tpt_window_init (TptWindow *self)
                                g_settings_get_int (self->settings, "window-height"));
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
+
+  self->history_panel = TPT_HISTORY_PANEL (tpt_history_panel_new ());
+  gtk_widget_set_vexpand (GTK_WIDGET (self->history_panel), TRUE);
+  gtk_box_append (GTK_BOX (self->history_box), GTK_WIDGET (self->history_panel));
 
   tpt_window_actions_init (self);
 
