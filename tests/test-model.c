@@ -988,6 +988,29 @@ test_document_duplicate (Fixture       *f,
   }
 }
 
+/* A plain duplicate keeps the state, copies the structure and is one step. */
+static void
+test_document_duplicate_plain (Fixture       *f,
+                               gconstpointer  data)
+{
+  GListModel *blueprints = tpt_document_get_blueprints (f->doc);
+  g_autofree char *original = describe_blueprint (f->bp);
+  g_autofree char *copied = NULL;
+  TptBlueprint *copy = NULL;
+  guint before = g_list_model_get_n_items (blueprints);
+
+  ONE_STEP (f, "Duplicate Blueprint", copy = tpt_document_duplicate_blueprint (f->doc, f->bp));
+
+  g_assert_cmpuint (g_list_model_get_n_items (blueprints), ==, before + 1);
+  g_assert_cmpstr (tpt_blueprint_get_title (copy), ==, "Claims (copy)");
+  g_assert_cmpint (tpt_blueprint_get_state (copy), ==, tpt_blueprint_get_state (f->bp));
+  copied = describe_blueprint (copy);
+  g_assert_cmpstr (copied, ==, original);
+
+  g_assert_true (tpt_history_undo (f->history));
+  g_assert_cmpuint (g_list_model_get_n_items (blueprints), ==, before);
+}
+
 static void
 test_document_summarize (Fixture       *f,
                          gconstpointer  data)
@@ -1956,6 +1979,7 @@ main (int   argc,
   ADD ("document/ratings", test_document_ratings);
   ADD ("document/blueprints", test_document_blueprints);
   ADD ("document/duplicate-as-future", test_document_duplicate);
+  ADD ("document/duplicate", test_document_duplicate_plain);
   ADD ("document/summarize", test_document_summarize);
   ADD ("blueprint/fields", test_blueprint_fields);
   ADD ("blueprint/lanes", test_blueprint_lanes);

@@ -871,6 +871,38 @@ tpt_document_duplicate_as_future (TptDocument  *self,
   return copy;
 }
 
+/**
+ * tpt_document_duplicate_blueprint:
+ * @self: a #TptDocument
+ * @blueprint: a blueprint in @self
+ *
+ * Copies @blueprint, with fresh ids and the same state, and puts the copy
+ * right after it. One undoable step.
+ *
+ * Returns: (transfer none): the copy
+ */
+TptBlueprint *
+tpt_document_duplicate_blueprint (TptDocument  *self,
+                                  TptBlueprint *blueprint)
+{
+  g_autoptr(TptBlueprint) copy = NULL;
+  g_autofree char *title = NULL;
+  guint position;
+
+  g_return_val_if_fail (TPT_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (TPT_IS_BLUEPRINT (blueprint), NULL);
+  g_return_val_if_fail (g_list_store_find (self->blueprints, blueprint, &position), NULL);
+
+  copy = tpt_blueprint_copy (blueprint, self);
+  /* Translators: the title of a copy of the blueprint titled %s. */
+  title = g_strdup_printf (_("%s (copy)"), tpt_blueprint_get_title (blueprint));
+  tpt_blueprint_set_title (copy, title);
+
+  insert_into (self, self->blueprints, position + 1, TPT_NODE (copy), _("Duplicate Blueprint"));
+
+  return copy;
+}
+
 typedef struct
 {
   guint lanes, stages, steps, cards, flows, facts;

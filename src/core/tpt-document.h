@@ -90,6 +90,8 @@ void          tpt_document_move_blueprint      (TptDocument   *self,
 TptBlueprint *tpt_document_duplicate_as_future (TptDocument   *self,
                                                 TptBlueprint  *blueprint);
 
+TptBlueprint *tpt_document_duplicate_blueprint (TptDocument   *self,
+                                                TptBlueprint  *blueprint);
 char         *tpt_document_summarize           (TptDocument   *self);
 
 G_END_DECLS
