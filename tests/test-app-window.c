@@ -15,6 +15,8 @@
  * flow. Runs under Xvfb (the test command starts it). */
 
 static TptApplication *app;
+/* The test's own scratch directory. */
+static char *scratch;
 
 static void
 iterate (void)
@@ -56,7 +58,7 @@ static GFile *
 example_copy (const char *name)
 {
   g_autoptr(GFile) source = example_file ();
-  g_autofree char *path = g_build_filename (g_get_tmp_dir (), name, NULL);
+  g_autofree char *path = g_build_filename (scratch, name, NULL);
   GFile *copy = g_file_new_for_path (path);
 
   g_assert_true (g_file_copy (source, copy, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, NULL));
@@ -132,7 +134,7 @@ test_open (void)
 static void
 test_open_bad_file (void)
 {
-  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "bogus.touchpoint", NULL);
+  g_autofree char *path = g_build_filename (scratch, "bogus.touchpoint", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   AdwMessageDialog *dialog;
 
@@ -376,13 +378,161 @@ test_history_panel (void)
   close_all_windows ();
 }
 
+static GObject *
+row_item (TptOutline *outline,
+          guint       position)
+{
+  g_autoptr(GtkTreeListRow) row = g_list_model_get_item (tpt_outline_get_rows (outline), position);
+
+  return row != NULL ? gtk_tree_list_row_get_item (row) : NULL;
+}
+
+static guint
+count_rows_of_type (TptOutline *outline,
+                    GType       type)
+{
+  GListModel *rows = tpt_outline_get_rows (outline);
+  guint count = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(GObject) item = row_item (outline, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (item, type))
+        count++;
+    }
+  return count;
+}
+
+static void
+test_outline (void)
+{
+  g_autoptr(GFile) file = example_file ();
+  TptWindow *window = tpt_application_open_file (app, file);
+  TptDocument *document = tpt_window_get_document (window);
+  TptHistory *history = tpt_document_get_history (document);
+  TptOutline *outline = window->outline;
+  g_autoptr(TptBlueprint) blueprint = g_list_model_get_item (tpt_document_get_blueprints (document), 0);
+  g_autoptr(TptStage) stage = g_list_model_get_item (tpt_blueprint_get_stages (blueprint), 0);
+  g_autoptr(TptStep) step = g_list_model_get_item (tpt_stage_get_steps (stage), 0);
+  g_autoptr(TptCard) card = g_list_model_get_item (tpt_blueprint_get_cards (blueprint), 0);
+  GListModel *personas = tpt_document_get_personas (document);
+  guint n_personas = g_list_model_get_n_items (personas);
+  guint entries;
+  g_autoptr(GObject) first = NULL;
+
+  iterate ();
+
+  /* The document, its two blueprints, the Personas and Needs rows. */
+  first = row_item (outline, 0);
+  g_assert_true (first == G_OBJECT (document));
+  g_assert_cmpuint (g_list_model_get_n_items (tpt_outline_get_rows (outline)), ==, 5);
+  g_assert_cmpuint (count_rows_of_type (outline, TPT_TYPE_BLUEPRINT), ==, 2);
+
+  /* Selecting a card expands its blueprint and lane and shows the blueprint. */
+  tpt_window_select (window, TPT_NODE (card));
+  iterate ();
+  g_assert_true (tpt_outline_get_selected (outline) == TPT_NODE (card));
+  g_assert_cmpuint (count_rows_of_type (outline, TPT_TYPE_LANE), ==,
+                    g_list_model_get_n_items (tpt_blueprint_get_lanes (blueprint)));
+  g_assert_cmpuint (count_rows_of_type (outline, TPT_TYPE_STAGE), ==,
+                    g_list_model_get_n_items (tpt_blueprint_get_stages (blueprint)));
+  g_assert_cmpint (tpt_artefact_view_get_artefact (window->view), ==, TPT_ARTEFACT_BLUEPRINT);
+  g_assert_true (tpt_artefact_view_get_blueprint (window->view) == blueprint);
+
+  /* Model edits from elsewhere show up: a step deleted, then undone. */
+  tpt_window_select (window, TPT_NODE (step));
+  iterate ();
+  {
+    guint steps = count_rows_of_type (outline, TPT_TYPE_STEP);
+
+    tpt_document_begin (document, "Delete Step");
+    tpt_blueprint_remove_step (blueprint, step);
+    tpt_document_end (document);
+    iterate ();
+    g_assert_cmpuint (count_rows_of_type (outline, TPT_TYPE_STEP), ==, steps - 1);
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+    iterate ();
+    g_assert_cmpuint (count_rows_of_type (outline, TPT_TYPE_STEP), ==, steps);
+  }
+
+  /* Actions: each is one undo step. */
+  tpt_outline_select_group (outline, TPT_OUTLINE_GROUP_PERSONAS);
+  iterate ();
+  g_assert_cmpint (tpt_artefact_view_get_artefact (window->view), ==, TPT_ARTEFACT_PERSONAS);
+  entries = tpt_history_get_position (history);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (outline), "outline.add-persona", NULL));
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (personas), ==, n_personas + 1);
+  g_assert_cmpuint (tpt_history_get_position (history), ==, entries + 1);
+  g_assert_true (TPT_IS_PERSONA (tpt_outline_get_selected (outline)));
+
+  g_assert_true (tpt_outline_rename_selected (outline, "Priya, fleet manager"));
+  g_assert_false (tpt_outline_rename_selected (outline, "Priya, fleet manager"));
+  g_assert_cmpstr (tpt_history_get_undo_label (history), ==, "Rename Persona");
+  g_assert_cmpstr (tpt_persona_get_name (TPT_PERSONA (tpt_outline_get_selected (outline))), ==,
+                   "Priya, fleet manager");
+
+  entries = tpt_history_get_position (history);
+  gtk_widget_activate_action (GTK_WIDGET (outline), "outline.move-up", NULL);
+  iterate ();
+  {
+    g_autoptr(TptPersona) moved = g_list_model_get_item (personas, n_personas - 1);
+
+    g_assert_cmpstr (tpt_persona_get_name (moved), ==, "Priya, fleet manager");
+    g_assert_true (TPT_NODE (moved) == tpt_outline_get_selected (outline));
+  }
+
+  gtk_widget_activate_action (GTK_WIDGET (outline), "outline.delete", NULL);
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (personas), ==, n_personas);
+  g_assert_cmpuint (tpt_history_get_position (history), ==, entries + 2);
+
+  /* A new blueprint comes with the standard lanes, in one step. */
+  entries = tpt_history_get_position (history);
+  gtk_widget_activate_action (GTK_WIDGET (outline), "outline.add-blueprint", NULL);
+  iterate ();
+  g_assert_cmpuint (tpt_history_get_position (history), ==, entries + 1);
+  g_assert_cmpuint (g_list_model_get_n_items (tpt_document_get_blueprints (document)), ==, 3);
+  {
+    TptBlueprint *added = TPT_BLUEPRINT (tpt_outline_get_selected (outline));
+
+    g_assert_cmpuint (g_list_model_get_n_items (tpt_blueprint_get_lanes (added)), ==, 5);
+    g_assert_cmpuint (g_list_model_get_n_items (tpt_blueprint_get_stages (added)), ==, 1);
+  }
+
+  /* Duplicating the first blueprint as its future state. */
+  tpt_window_select (window, TPT_NODE (blueprint));
+  gtk_widget_activate_action (GTK_WIDGET (outline), "outline.duplicate-as-future", NULL);
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (tpt_document_get_blueprints (document)), ==, 4);
+  g_assert_cmpint (tpt_blueprint_get_state (TPT_BLUEPRINT (tpt_outline_get_selected (outline))),
+                   ==, TPT_BLUEPRINT_STATE_FUTURE);
+
+  /* Undo all of it: the outline is back to five rows at the top. */
+  tpt_history_jump (history, 0);
+  iterate ();
+  tpt_window_select (window, TPT_NODE (document));
+  g_assert_cmpuint (count_rows_of_type (outline, TPT_TYPE_BLUEPRINT), ==, 2);
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.close", NULL);
+  iterate ();
+  g_assert_null (window);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   int status;
 
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  /* Not isolated: GTK needs the system's icon theme and MIME database. The
+   * settings live in memory (GSETTINGS_BACKEND=memory) and files in a
+   * scratch directory of our own, so nothing of the user's is touched. */
+  g_test_init (&argc, &argv, NULL);
+  scratch = g_dir_make_tmp ("test-app-window-XXXXXX", NULL);
+  g_assert_nonnull (scratch);
   gtk_init ();
   adw_init ();
 
@@ -397,10 +547,24 @@ main (int   argc,
   g_test_add_func ("/tpt/app/window/save-and-reload", test_save_and_reload);
   g_test_add_func ("/tpt/app/window/unsaved-changes", test_unsaved_changes);
   g_test_add_func ("/tpt/app/window/history-panel", test_history_panel);
+  g_test_add_func ("/tpt/app/window/outline", test_outline);
 
   status = g_test_run ();
 
   close_all_windows ();
   g_clear_object (&app);
+  {
+    g_autoptr(GFile) dir = g_file_new_for_path (scratch);
+    g_autoptr(GFileEnumerator) children = g_file_enumerate_children (dir, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                                                    G_FILE_QUERY_INFO_NONE, NULL, NULL);
+    GFileInfo *info;
+    GFile *child;
+
+    while (children != NULL && g_file_enumerator_iterate (children, &info, &child, NULL, NULL) &&
+           info != NULL)
+      g_file_delete (child, NULL, NULL);
+    g_file_delete (dir, NULL, NULL);
+  }
+  g_free (scratch);
   return status;
 }

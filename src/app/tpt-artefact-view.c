@@ -784,6 +784,25 @@ tpt_artefact_view_show_node (TptArtefactView *self,
   g_return_if_fail (TPT_IS_ARTEFACT_VIEW (self));
 
   artefact = tpt_artefact_for_node (node, &blueprint);
+  tpt_artefact_view_show (self, artefact, blueprint);
+}
+
+/**
+ * tpt_artefact_view_show:
+ * @self: a #TptArtefactView
+ * @artefact: what to show
+ * @blueprint: (nullable): the blueprint, for %TPT_ARTEFACT_BLUEPRINT
+ */
+void
+tpt_artefact_view_show (TptArtefactView *self,
+                        TptArtefact      artefact,
+                        TptBlueprint    *blueprint)
+{
+  g_return_if_fail (TPT_IS_ARTEFACT_VIEW (self));
+  g_return_if_fail (artefact != TPT_ARTEFACT_BLUEPRINT || TPT_IS_BLUEPRINT (blueprint));
+
+  if (artefact != TPT_ARTEFACT_BLUEPRINT)
+    blueprint = NULL;
   if (artefact == self->artefact && blueprint == self->blueprint)
     return;
 

@@ -37,6 +37,9 @@ void          tpt_artefact_view_set_document (TptArtefactView *self,
                                               TptDocument     *document);
 void          tpt_artefact_view_show_node    (TptArtefactView *self,
                                               TptNode         *node);
+void          tpt_artefact_view_show         (TptArtefactView *self,
+                                              TptArtefact      artefact,
+                                              TptBlueprint    *blueprint);
 TptArtefact   tpt_artefact_view_get_artefact (TptArtefactView *self);
 TptBlueprint *tpt_artefact_view_get_blueprint (TptArtefactView *self);
 double        tpt_artefact_view_get_zoom     (TptArtefactView *self);

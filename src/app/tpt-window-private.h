@@ -4,6 +4,7 @@
 
 #include "tpt-artefact-view.h"
 #include "tpt-history-panel.h"
+#include "tpt-outline.h"
 #include "tpt-window.h"
 
 G_BEGIN_DECLS
@@ -34,6 +35,7 @@ struct _TptWindow
   GtkWidget            *history_box;
   TptArtefactView      *view;
   TptHistoryPanel      *history_panel;
+  TptOutline           *outline;
   GMenu                *undo_section;
   GMenu                *recent_submenu;
 

@@ -251,6 +251,8 @@ tpt_window_replace_document (TptWindow   *self,
 
   tpt_artefact_view_set_document (self->view, document);
   tpt_history_panel_set_history (self->history_panel, tpt_document_get_history (document));
+  tpt_outline_set_document (self->outline, document);
+  tpt_outline_set_selected (self->outline, TPT_NODE (document));
 
   tpt_window_watch_file (self);
   tpt_window_update_title (self);
@@ -369,7 +371,38 @@ tpt_window_select (TptWindow *self,
   g_return_if_fail (TPT_IS_WINDOW (self));
   g_return_if_fail (node == NULL || TPT_IS_NODE (node));
 
+  tpt_outline_set_selected (self->outline, node);
   tpt_artefact_view_show_node (self->view, node);
+}
+
+static void
+outline_selection_cb (TptWindow *self)
+{
+  TptNode *node = tpt_outline_get_selected (self->outline);
+
+  switch (tpt_outline_get_selected_group (self->outline))
+    {
+    case TPT_OUTLINE_GROUP_PERSONAS:
+      tpt_artefact_view_show (self->view, TPT_ARTEFACT_PERSONAS, NULL);
+      break;
+    case TPT_OUTLINE_GROUP_NEEDS:
+      tpt_artefact_view_show (self->view, TPT_ARTEFACT_NEEDS_MATRIX, NULL);
+      break;
+    case TPT_OUTLINE_GROUP_NONE:
+    default:
+      /* Nothing selected keeps what is shown. */
+      if (node != NULL)
+        tpt_artefact_view_show_node (self->view, node);
+      break;
+    }
+}
+
+static void
+outline_toast_cb (TptWindow  *self,
+                  const char *title,
+                  gboolean    undoable)
+{
+  tpt_window_show_toast (self, title, undoable);
 }
 
 /**
@@ -545,6 +578,14 @@ tpt_window_init (TptWindow *self)
                                g_settings_get_int (self->settings, "window-height"));
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
+
+  self->outline = TPT_OUTLINE (tpt_outline_new ());
+  gtk_widget_set_vexpand (GTK_WIDGET (self->outline), TRUE);
+  gtk_box_append (GTK_BOX (self->outline_box), GTK_WIDGET (self->outline));
+  g_signal_connect_object (self->outline, "notify::selected",
+                           G_CALLBACK (outline_selection_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->outline, "toast", G_CALLBACK (outline_toast_cb), self,
+                           G_CONNECT_SWAPPED);
 
   self->history_panel = TPT_HISTORY_PANEL (tpt_history_panel_new ());
   gtk_widget_set_vexpand (GTK_WIDGET (self->history_panel), TRUE);

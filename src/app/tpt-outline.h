@@ -1,0 +1,42 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "tpt-document.h"
+
+G_BEGIN_DECLS
+
+#define TPT_TYPE_OUTLINE (tpt_outline_get_type ())
+
+G_DECLARE_FINAL_TYPE (TptOutline, tpt_outline, TPT, OUTLINE, GtkWidget)
+
+/**
+ * TptOutlineGroup:
+ * @TPT_OUTLINE_GROUP_NONE: the selection is a node
+ * @TPT_OUTLINE_GROUP_PERSONAS: the "Personas" row: the persona gallery
+ * @TPT_OUTLINE_GROUP_NEEDS: the "Needs" row: the needs matrix
+ */
+typedef enum
+{
+  TPT_OUTLINE_GROUP_NONE,
+  TPT_OUTLINE_GROUP_PERSONAS,
+  TPT_OUTLINE_GROUP_NEEDS,
+} TptOutlineGroup;
+
+GtkWidget       *tpt_outline_new            (void);
+TptDocument     *tpt_outline_get_document   (TptOutline  *self);
+void             tpt_outline_set_document   (TptOutline  *self,
+                                             TptDocument *document);
+TptNode         *tpt_outline_get_selected   (TptOutline  *self);
+TptOutlineGroup  tpt_outline_get_selected_group (TptOutline *self);
+void             tpt_outline_set_selected   (TptOutline  *self,
+                                             TptNode     *node);
+void             tpt_outline_select_group   (TptOutline      *self,
+                                             TptOutlineGroup  group);
+GListModel      *tpt_outline_get_rows       (TptOutline  *self);
+gboolean         tpt_outline_rename_selected (TptOutline *self,
+                                              const char *name);
+
+G_END_DECLS
