@@ -936,6 +936,57 @@ test_save_failure_keeps_original (void)
 }
 
 static void
+set_age (const char *path,
+         gint64      seconds)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  g_assert_true (g_file_set_attribute_uint64 (file, G_FILE_ATTRIBUTE_TIME_MODIFIED,
+                                              (guint64) (g_get_real_time () / G_USEC_PER_SEC - seconds),
+                                              G_FILE_QUERY_INFO_NONE, NULL, NULL));
+}
+
+/* What a save interrupted by a crash leaves is removed when the document is
+ * next opened; everything else is left alone, saves still running too. */
+static void
+test_clean_stale_saves (void)
+{
+  g_autoptr(TptDocument) document = load_example ();
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "plan.touchpoint", NULL);
+  g_autofree char *stale = g_build_filename (dir, ".plan.touchpoint.tpt-save-a1B2c3", NULL);
+  g_autofree char *running = g_build_filename (dir, ".plan.touchpoint.tpt-save-Zz9yY8", NULL);
+  g_autofree char *backup = g_build_filename (dir, "plan.touchpoint.backup", NULL);
+  g_autofree char *other = g_build_filename (dir, ".other.touchpoint.tpt-save-a1B2c3", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GBytes) junk = bytes_from_string ("<half");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (tpt_document_save_file (document, file, &error));
+  g_assert_no_error (error);
+  /* A save leaves nothing beside its file. */
+  g_assert_cmpuint (count_entries (dir), ==, 1);
+
+  write_file (stale, junk);
+  write_file (running, junk);
+  write_file (backup, junk);
+  write_file (other, junk);
+  set_age (stale, 3600);
+  set_age (backup, 3600);
+  set_age (other, 3600);
+
+  tpt_document_clean_stale_saves (file);
+  g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (running, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (backup, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  g_assert_finalize_object (g_steal_pointer (&document));
+  remove_dir (dir);
+}
+
+static void
 test_save_keeps_link_and_mode (void)
 {
   g_autoptr(TptDocument) document = load_example ();
@@ -1088,6 +1139,7 @@ main (int   argc,
   g_test_add_func ("/tpt/format/save/into-file-fails", test_save_into_file_fails);
   g_test_add_func ("/tpt/format/save/failure-keeps-original", test_save_failure_keeps_original);
   g_test_add_func ("/tpt/format/save/keeps-link-and-mode", test_save_keeps_link_and_mode);
+  g_test_add_func ("/tpt/format/save/clean-stale", test_clean_stale_saves);
   g_test_add_func ("/tpt/format/load-file/errors", test_load_file_errors);
   g_test_add_func ("/tpt/format/error-line", test_error_line);
   g_test_add_func ("/tpt/format/photo/check", test_photo_check);

@@ -707,6 +707,28 @@ run_command (Fixture       *fixture,
     }
 }
 
+/* A document restored from a recovery copy stays modified whatever is
+ * undone, until it is saved. */
+static void
+test_mark_unsaved (void)
+{
+  g_autoptr(TptDocument) document = tpt_document_new ();
+  TptHistory *history = tpt_document_get_history (document);
+
+  g_assert_false (tpt_history_get_modified (history));
+  tpt_history_mark_unsaved (history);
+  g_assert_true (tpt_history_get_modified (history));
+
+  tpt_document_begin (document, "Edit Title");
+  tpt_document_set_title (document, "Recovered");
+  tpt_document_end (document);
+  g_assert_true (tpt_history_undo (history));
+  g_assert_true (tpt_history_get_modified (history));
+
+  tpt_history_mark_saved (history);
+  g_assert_false (tpt_history_get_modified (history));
+}
+
 static void
 test_sequence (gconstpointer data)
 {
@@ -1131,6 +1153,7 @@ main (int   argc,
       g_test_add_data_func (path, &sequences[i], test_sequence);
     }
 
+  g_test_add_func ("/tpt/history/mark-unsaved", test_mark_unsaved);
   g_test_add_func ("/tpt/history/outside-transaction", test_outside_transaction);
   g_test_add_func ("/tpt/history/edit-during-undo", test_edit_during_undo);
   g_test_add_func ("/tpt/history/reentrant-edit", test_reentrant_edit);

@@ -42,6 +42,8 @@ gboolean     tpt_document_save_file  (TptDocument   *self,
                                       GFile         *file,
                                       GError       **error);
 
+void         tpt_document_clean_stale_saves (GFile  *file);
+
 /* Also in tpt-error.h, with tpt_error_set_line(). */
 int          tpt_error_get_line      (const GError  *error);
 

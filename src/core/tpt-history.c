@@ -655,6 +655,26 @@ tpt_history_mark_saved (TptHistory *self)
   state_notify (self, &before);
 }
 
+/**
+ * tpt_history_mark_unsaved:
+ * @self: a #TptHistory
+ *
+ * Records that no state the history can reach is what the file on disk
+ * holds, as for a document restored from a recovery copy: it is modified
+ * until it is saved, whatever is undone.
+ */
+void
+tpt_history_mark_unsaved (TptHistory *self)
+{
+  State before;
+
+  g_return_if_fail (TPT_IS_HISTORY (self));
+
+  state_take (self, &before);
+  self->saved = -1;
+  state_notify (self, &before);
+}
+
 guint
 tpt_history_get_max_entries (TptHistory *self)
 {

@@ -51,6 +51,7 @@ void        tpt_history_break_merge        (TptHistory          *self);
 
 gboolean    tpt_history_get_modified       (TptHistory          *self);
 void        tpt_history_mark_saved         (TptHistory          *self);
+void        tpt_history_mark_unsaved       (TptHistory          *self);
 
 guint       tpt_history_get_max_entries    (TptHistory          *self);
 void        tpt_history_set_max_entries    (TptHistory          *self,

@@ -12,7 +12,11 @@
 #include "tpt-node-private.h"
 #include "tpt-photo.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 /* The .touchpoint writer.
  *
@@ -567,6 +571,11 @@ tpt_document_serialize (TptDocument *self)
 
 /* Saving ---------------------------------------------------------------------- */
 
+/* The temporary file a save writes first, beside the target: hidden, and
+ * named so that one left by a crash is recognised and cleaned up
+ * (tpt_document_clean_stale_saves()). */
+#define SAVE_INFIX ".tpt-save-"
+
 /* Writes a local file through a temporary file in the same folder, flushed
  * and renamed over the old one, so the old file stays whole until the new
  * one is. A symbolic link is followed, so the link stays a link. */
@@ -577,18 +586,68 @@ save_local (const char  *path,
             GError     **error)
 {
   g_autofree char *target = realpath (path, NULL);
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *temp = NULL;
   GStatBuf st;
-  int mode = 0666;
+  int mode;
+  int fd;
+  gsize written = 0;
 
   if (target == NULL)
     target = g_strdup (path);
 
-  /* Keep the permissions of the file being replaced. */
+  dir = g_path_get_dirname (target);
+  base = g_path_get_basename (target);
+  temp = g_strdup_printf ("%s/.%s" SAVE_INFIX "XXXXXX", dir, base);
+
+  /* Keep the permissions of the file being replaced; a new file gets the
+   * usual ones, minus the umask. */
   if (g_stat (target, &st) == 0)
     mode = st.st_mode & 0777;
+  else
+    {
+      mode_t mask = umask (0);
 
-  return g_file_set_contents_full (target, data, size,
-                                   G_FILE_SET_CONTENTS_CONSISTENT, mode, error);
+      umask (mask);
+      mode = 0666 & ~mask;
+    }
+
+  fd = g_mkstemp_full (temp, O_WRONLY | O_CLOEXEC, mode);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   "%s", g_strerror (saved_errno));
+      return FALSE;
+    }
+  fchmod (fd, mode);
+
+  while (written < size)
+    {
+      gssize n = write (fd, data + written, size - written);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        break;
+      written += (gsize) n;
+    }
+
+  if (written < size || fsync (fd) != 0 || close (fd) != 0 || g_rename (temp, target) != 0)
+    {
+      int saved_errno = errno;
+
+      if (written < size)
+        close (fd);
+      g_unlink (temp);
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   "%s", g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 /**
@@ -640,4 +699,55 @@ tpt_document_save_file (TptDocument  *self,
 
   tpt_history_mark_saved (tpt_document_get_history (self));
   return TRUE;
+}
+
+/**
+ * tpt_document_clean_stale_saves:
+ * @file: a document's file
+ *
+ * Removes the temporary files that saves of @file interrupted by a crash
+ * left beside it (“.NAME.tpt-save-XXXXXX”). One older than a minute belongs
+ * to no save still running.
+ */
+void
+tpt_document_clean_stale_saves (GFile *file)
+{
+  g_autoptr(GFile) parent = NULL;
+  g_autoptr(GFileEnumerator) children = NULL;
+  g_autofree char *basename = NULL;
+  g_autofree char *prefix = NULL;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+  g_return_if_fail (G_IS_FILE (file));
+
+  parent = g_file_get_parent (file);
+  basename = g_file_get_basename (file);
+  if (parent == NULL || basename == NULL || !g_file_is_native (file))
+    return;
+  prefix = g_strconcat (".", basename, SAVE_INFIX, NULL);
+
+  children = g_file_enumerate_children (parent,
+                                        G_FILE_ATTRIBUTE_STANDARD_NAME ","
+                                        G_FILE_ATTRIBUTE_STANDARD_TYPE ","
+                                        G_FILE_ATTRIBUTE_TIME_MODIFIED,
+                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  while (children != NULL)
+    {
+      GFileInfo *info;
+      GFile *child;
+      const char *name;
+      gboolean temporary;
+
+      if (!g_file_enumerator_iterate (children, &info, &child, NULL, NULL) || info == NULL)
+        break;
+
+      name = g_file_info_get_name (info);
+      temporary = g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR &&
+                  g_str_has_prefix (name, prefix) && strlen (name) == strlen (prefix) + 6;
+
+      if (temporary &&
+          (gint64) g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED) <
+          now - 60)
+        g_file_delete (child, NULL, NULL);
+    }
 }
