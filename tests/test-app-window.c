@@ -533,6 +533,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   scratch = g_dir_make_tmp ("test-app-window-XXXXXX", NULL);
   g_assert_nonnull (scratch);
+  /* Recovery copies go to the scratch directory too. */
+  g_setenv ("XDG_STATE_HOME", scratch, TRUE);
   gtk_init ();
   adw_init ();
 
@@ -560,6 +562,23 @@ main (int   argc,
     GFileInfo *info;
     GFile *child;
 
+    /* Recovery copies live two levels down. */
+    g_autofree char *recovery = g_build_filename (scratch, "touchpoint", "recovery", NULL);
+    g_autoptr(GDir) copies = g_dir_open (recovery, 0, NULL);
+    const char *name;
+
+    while (copies != NULL && (name = g_dir_read_name (copies)) != NULL)
+      {
+        g_autofree char *path = g_build_filename (recovery, name, NULL);
+
+        g_remove (path);
+      }
+    g_rmdir (recovery);
+    {
+      g_autofree char *parent = g_build_filename (scratch, "touchpoint", NULL);
+
+      g_rmdir (parent);
+    }
     while (children != NULL && g_file_enumerator_iterate (children, &info, &child, NULL, NULL) &&
            info != NULL)
       g_file_delete (child, NULL, NULL);

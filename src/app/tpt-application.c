@@ -10,6 +10,7 @@
 #include "tpt-command-line.h"
 #include "tpt-format.h"
 #include "tpt-preferences-window.h"
+#include "tpt-recovery.h"
 #include "tpt-window.h"
 
 /* How many documents Open Recent lists. */
@@ -25,6 +26,9 @@ struct _TptApplication
   /* Files named on the command line of the first instance, opened at
    * activation. */
   GPtrArray      *pending_files;
+  /* Recovery entries still to offer, one dialog at a time. */
+  GPtrArray      *recovery;
+  gboolean        recovery_offered;
 };
 
 G_DEFINE_FINAL_TYPE (TptApplication, tpt_application, ADW_TYPE_APPLICATION)
@@ -174,6 +178,124 @@ static void tpt_application_open (GApplication  *application,
                                   int            n_files,
                                   const char    *hint);
 
+/* Crash recovery: what autosave kept of documents a crash left unsaved is
+ * offered, one document at a time, when Touchpoint next starts. */
+
+static void offer_next_recovery (TptApplication *self);
+
+static void
+recovery_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      TptApplication   *self)
+{
+  TptRecoveryEntry *entry = g_ptr_array_steal_index (self->recovery, 0);
+  g_autoptr(TptRecoveryEntry) owned = entry;
+
+  if (g_str_equal (response, "recover"))
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(TptDocument) document = tpt_recovery_entry_load (entry, &error);
+
+      if (document == NULL)
+        {
+          g_autofree char *heading = g_strdup_printf (_("Could Not Recover “%s”"), entry->title);
+
+          show_error (self, heading, error->message);
+        }
+      else
+        {
+          g_autoptr(GFile) file = entry->uri != NULL ? g_file_new_for_uri (entry->uri) : NULL;
+          TptWindow *window = active_document_window (self);
+
+          if (window != NULL && tpt_window_is_pristine (window))
+            tpt_window_replace_document (window, document, file);
+          else
+            window = tpt_window_new (GTK_APPLICATION (self), document, file);
+          tpt_window_adopt_recovery (window, entry);
+          gtk_window_present (GTK_WINDOW (window));
+        }
+    }
+  else if (g_str_equal (response, "discard"))
+    tpt_recovery_entry_discard (entry);
+  /* “Not Now” keeps the copy for the next start. */
+
+  offer_next_recovery (self);
+}
+
+static void
+offer_next_recovery (TptApplication *self)
+{
+  TptRecoveryEntry *entry;
+  g_autofree char *when = NULL;
+  g_autofree char *body = NULL;
+  g_autoptr(GDateTime) local = NULL;
+  GtkWindow *parent;
+  AdwMessageDialog *dialog;
+
+  if (self->recovery == NULL || self->recovery->len == 0)
+    {
+      g_clear_pointer (&self->recovery, g_ptr_array_unref);
+      return;
+    }
+
+  entry = self->recovery->pdata[0];
+  parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (parent == NULL)
+    {
+      parent = GTK_WINDOW (tpt_window_new (GTK_APPLICATION (self), NULL, NULL));
+      gtk_window_present (parent);
+    }
+
+  local = g_date_time_to_local (entry->written);
+  /* Translators: a date and time, see g_date_time_format(). */
+  when = g_date_time_format (local, _("%e %B %Y at %H:%M"));
+  body = g_strdup_printf (_("Touchpoint closed before the changes to “%s” were saved. "
+                            "A copy made on %s holds them."), entry->title, g_strstrip (when));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, _("Recover Unsaved Changes?"),
+                                                       body));
+  adw_message_dialog_add_responses (dialog,
+                                    "later", _("_Not Now"),
+                                    "discard", _("_Discard"),
+                                    "recover", _("_Recover"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (dialog, "recover", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "recover");
+  adw_message_dialog_set_close_response (dialog, "later");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (recovery_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * tpt_application_offer_recovery:
+ * @self: a #TptApplication
+ *
+ * Offers to recover each document a crash left unsaved, one at a time.
+ */
+void
+tpt_application_offer_recovery (TptApplication *self)
+{
+  g_return_if_fail (TPT_IS_APPLICATION (self));
+
+  if (self->recovery != NULL)
+    return;
+
+  tpt_recovery_clean_stale (NULL);
+  self->recovery = tpt_recovery_list (NULL);
+  offer_next_recovery (self);
+}
+
+/* At the first window of a run, not at every activation. */
+static void
+offer_recovery_once (TptApplication *self)
+{
+  if (self->recovery_offered)
+    return;
+
+  self->recovery_offered = TRUE;
+  tpt_application_offer_recovery (self);
+}
+
 static void
 tpt_application_activate (GApplication *application)
 {
@@ -194,6 +316,7 @@ tpt_application_activate (GApplication *application)
     window = GTK_WINDOW (tpt_window_new (GTK_APPLICATION (self), NULL, NULL));
 
   gtk_window_present (window);
+  offer_recovery_once (self);
 }
 
 static void
@@ -212,6 +335,7 @@ tpt_application_open (GApplication  *application,
    * an error with no window behind it. */
   if (!shown && gtk_application_get_active_window (GTK_APPLICATION (self)) == NULL)
     tpt_application_activate (application);
+  offer_recovery_once (self);
 }
 
 /* Recent documents: the application's own list, kept in GSettings. */
@@ -488,6 +612,7 @@ tpt_application_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->recent_menu);
   g_clear_pointer (&self->pending_files, g_ptr_array_unref);
+  g_clear_pointer (&self->recovery, g_ptr_array_unref);
 
   G_OBJECT_CLASS (tpt_application_parent_class)->dispose (object);
 }

@@ -17,5 +17,6 @@ TptWindow      *tpt_application_open_file        (TptApplication *self,
 void            tpt_application_add_recent       (TptApplication *self,
                                                   GFile          *file);
 GMenuModel     *tpt_application_get_recent_menu  (TptApplication *self);
+void            tpt_application_offer_recovery   (TptApplication *self);
 
 G_END_DECLS

@@ -220,7 +220,10 @@ unsaved_response_cb (AdwMessageDialog *dialog,
   if (g_str_equal (response, "save"))
     tpt_window_save (self, FALSE, saved_then_close);
   else if (g_str_equal (response, "discard"))
-    close_confirmed (self);
+    {
+      tpt_window_discard_recovery (self);
+      close_confirmed (self);
+    }
 }
 
 gboolean

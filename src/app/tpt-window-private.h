@@ -3,6 +3,7 @@
 #pragma once
 
 #include "tpt-artefact-view.h"
+#include "tpt-autosave.h"
 #include "tpt-history-panel.h"
 #include "tpt-outline.h"
 #include "tpt-window.h"
@@ -43,6 +44,7 @@ struct _TptWindow
   TptDocument          *document;
   GFile                *file;
   GFileMonitor         *monitor;
+  TptAutosave          *autosave;
   GSettings            *settings;
   /* What the file on disk looked like when we last read or wrote it, to
    * tell someone else's change from our own. */

@@ -238,6 +238,16 @@ tpt_window_replace_document (TptWindow   *self,
   g_set_object (&self->document, document);
   set_file (self, file);
 
+  /* The old document's recovery copy goes with it: this is only called for
+   * a new window or to reload, which drops the unsaved changes. */
+  if (self->autosave != NULL)
+    tpt_autosave_discard (self->autosave);
+  g_clear_object (&self->autosave);
+  self->autosave = tpt_autosave_new (document, NULL);
+  tpt_autosave_set_file (self->autosave, file);
+  g_settings_bind (self->settings, "autosave-delay", self->autosave, "delay",
+                   G_SETTINGS_BIND_GET);
+
   tpt_history_set_max_entries (tpt_document_get_history (document),
                                g_settings_get_uint (self->settings, "history-size"));
   g_signal_connect_swapped (tpt_document_get_history (document), "notify::position",
@@ -322,6 +332,9 @@ tpt_window_save_to (TptWindow  *self,
   if (self->monitor != NULL)
     g_signal_handlers_unblock_by_func (self->monitor, file_changed_cb, self);
 
+  tpt_autosave_set_file (self->autosave, file);
+  tpt_autosave_saved (self->autosave);
+
   if (self->file == NULL || !g_file_equal (self->file, file))
     {
       set_file (self, file);
@@ -335,6 +348,39 @@ tpt_window_save_to (TptWindow  *self,
 
   tpt_window_update_title (self);
   return TRUE;
+}
+
+/**
+ * tpt_window_adopt_recovery:
+ * @self: a #TptWindow
+ * @entry: the recovery entry the window's document was restored from
+ *
+ * Keeps the recovery copy until the restored document is saved or its
+ * changes are discarded.
+ */
+void
+tpt_window_adopt_recovery (TptWindow        *self,
+                           TptRecoveryEntry *entry)
+{
+  g_return_if_fail (TPT_IS_WINDOW (self));
+  g_return_if_fail (entry != NULL);
+
+  tpt_autosave_adopt (self->autosave, entry);
+  tpt_window_update_title (self);
+}
+
+/**
+ * tpt_window_discard_recovery:
+ * @self: a #TptWindow
+ *
+ * The user chose to lose the unsaved changes: the recovery copy goes.
+ */
+void
+tpt_window_discard_recovery (TptWindow *self)
+{
+  g_return_if_fail (TPT_IS_WINDOW (self));
+
+  tpt_autosave_discard (self->autosave);
 }
 
 /**
@@ -508,6 +554,7 @@ tpt_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TPT_TYPE_WINDOW);
 
+  g_clear_object (&self->autosave);
   g_clear_object (&self->document);
   g_clear_object (&self->file);
   g_clear_object (&self->settings);

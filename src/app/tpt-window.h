@@ -5,6 +5,7 @@
 #include <adwaita.h>
 
 #include "tpt-document.h"
+#include "tpt-recovery.h"
 
 G_BEGIN_DECLS
 
@@ -27,6 +28,9 @@ gboolean     tpt_window_reload           (TptWindow      *self,
 void         tpt_window_replace_document (TptWindow      *self,
                                           TptDocument    *document,
                                           GFile          *file);
+void         tpt_window_adopt_recovery   (TptWindow        *self,
+                                          TptRecoveryEntry *entry);
+void         tpt_window_discard_recovery (TptWindow      *self);
 void         tpt_window_select           (TptWindow      *self,
                                           TptNode        *node);
 void         tpt_window_show_toast       (TptWindow      *self,

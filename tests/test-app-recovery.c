@@ -1,0 +1,355 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-app-recovery"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <signal.h>
+
+#include "tpt-application.h"
+#include "tpt-autosave.h"
+#include "tpt-format.h"
+#include "tpt-recovery.h"
+#include "tpt-window-private.h"
+
+/* Autosave and crash recovery: a copy is written a few seconds after a
+ * change and only while there are unsaved changes; a process killed with
+ * SIGKILL leaves its copy, which the next start offers and restores. */
+
+static char *state_dir;
+static TptApplication *app;
+static char *recovery_dir;
+
+static void
+iterate (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+wait_seconds (double seconds)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) (seconds * G_USEC_PER_SEC);
+
+  while (g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (5000);
+    }
+}
+
+static TptDocument *
+load_example (GFile **file_out)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("TPT_SOURCE_ROOT"), "data", "examples",
+                                            "motor-insurance.touchpoint", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  TptDocument *document = tpt_document_load_file (file, NULL, &error);
+
+  g_assert_no_error (error);
+  if (file_out != NULL)
+    *file_out = g_steal_pointer (&file);
+  return document;
+}
+
+static void
+set_title (TptDocument *document,
+           const char  *title)
+{
+  tpt_document_begin (document, "Edit Title");
+  tpt_document_set_title (document, title);
+  tpt_document_end (document);
+}
+
+static void
+empty_directory (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      g_unlink (child);
+    }
+}
+
+static void
+test_autosave_writes_after_delay (void)
+{
+  g_autoptr(GFile) directory = g_file_new_for_path (recovery_dir);
+  g_autoptr(TptDocument) document = load_example (NULL);
+  g_autoptr(TptAutosave) autosave = tpt_autosave_new (document, directory);
+  g_autoptr(GFile) copy = tpt_autosave_get_copy (autosave);
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GBytes) written = NULL;
+  g_autoptr(GBytes) expected = NULL;
+
+  tpt_autosave_set_delay (autosave, 1);
+
+  /* Unmodified: nothing to write. */
+  wait_seconds (1.3);
+  g_assert_false (g_file_query_exists (copy, NULL));
+
+  /* A change is written after the delay, not before. */
+  set_title (document, "Autosaved");
+  wait_seconds (0.3);
+  g_assert_false (g_file_query_exists (copy, NULL));
+  wait_seconds (1.2);
+  g_assert_true (g_file_query_exists (copy, NULL));
+  written = g_file_load_bytes (copy, NULL, NULL, NULL);
+  expected = tpt_document_serialize (document);
+  g_assert_true (g_bytes_equal (written, expected));
+
+  /* Our own, open document is not offered. */
+  entries = tpt_recovery_list (directory);
+  g_assert_cmpuint (entries->len, ==, 0);
+
+  /* Undo back to the saved state removes it. */
+  g_assert_true (tpt_history_undo (tpt_document_get_history (document)));
+  iterate ();
+  g_assert_false (g_file_query_exists (copy, NULL));
+
+  /* Saved, and discarded, remove it too. */
+  set_title (document, "Again");
+  g_assert_true (tpt_autosave_flush (autosave, NULL));
+  g_assert_true (g_file_query_exists (copy, NULL));
+  tpt_autosave_saved (autosave);
+  g_assert_false (g_file_query_exists (copy, NULL));
+  set_title (document, "And again");
+  g_assert_true (tpt_autosave_flush (autosave, NULL));
+  tpt_autosave_discard (autosave);
+  g_assert_false (g_file_query_exists (copy, NULL));
+
+  empty_directory (recovery_dir);
+}
+
+static void
+test_list_skips_bad_entries (void)
+{
+  g_autoptr(GFile) directory = g_file_new_for_path (recovery_dir);
+  g_autofree char *bad_info = g_build_filename (recovery_dir, "bad.recovery", NULL);
+  g_autofree char *orphan_info = g_build_filename (recovery_dir, "orphan.recovery", NULL);
+  g_autofree char *junk_info = g_build_filename (recovery_dir, "junk.recovery", NULL);
+  g_autofree char *junk = g_build_filename (recovery_dir, "junk.touchpoint", NULL);
+  g_autoptr(GPtrArray) entries = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (recovery_dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (bad_info, "\x01\x02 not a key file [", -1, NULL));
+  g_assert_true (g_file_set_contents (orphan_info, "[Recovery]\nTitle=Orphan\n", -1, NULL));
+  g_assert_true (g_file_set_contents (junk_info, "[Recovery]\nTitle=Junk\nPid=1\nBoot=x\n", -1,
+                                      NULL));
+  g_assert_true (g_file_set_contents (junk, "<touchpoint version='1'><oops", -1, NULL));
+
+  /* Unreadable or copy-less entries are not offered; a copy that doesn't
+   * load is, and says why at restore time. */
+  entries = tpt_recovery_list (directory);
+  g_assert_cmpuint (entries->len, ==, 1);
+  {
+    TptRecoveryEntry *entry = entries->pdata[0];
+    g_autoptr(GError) error = NULL;
+    g_autoptr(TptDocument) document = tpt_recovery_entry_load (entry, &error);
+
+    g_assert_cmpstr (entry->title, ==, "Junk");
+    g_assert_null (document);
+    g_assert_nonnull (error);
+    tpt_recovery_entry_discard (entry);
+  }
+  g_clear_pointer (&entries, g_ptr_array_unref);
+  entries = tpt_recovery_list (directory);
+  g_assert_cmpuint (entries->len, ==, 0);
+
+  empty_directory (recovery_dir);
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+/* The whole story: a process with unsaved changes is killed; the next start
+ * offers the document, restores the edit, and the copy stays until the
+ * restored document is saved. */
+static void
+test_crash_and_recover (void)
+{
+  g_autoptr(GFile) directory = g_file_new_for_path (recovery_dir);
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  g_autoptr(GSubprocess) child = NULL;
+  g_autoptr(GDataInputStream) out = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *line = NULL;
+  g_autofree char *child_path = g_test_build_filename (G_TEST_BUILT, "recovery-child", NULL);
+  g_autofree char *saved_path = g_build_filename (state_dir, "recovered.touchpoint", NULL);
+  g_autoptr(GFile) saved = g_file_new_for_path (saved_path);
+  AdwMessageDialog *dialog;
+  TptWindow *window;
+
+  g_subprocess_launcher_setenv (launcher, "TPT_TEST_RECOVERY_DIR", recovery_dir, TRUE);
+  child = g_subprocess_launcher_spawn (launcher, &error, child_path, "Edited before the crash",
+                                       NULL);
+  g_assert_no_error (error);
+  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (child));
+  line = g_data_input_stream_read_line (out, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (line, ==, "ready");
+
+  /* While it runs, its document is open, not lost. */
+  entries = tpt_recovery_list (directory);
+  g_assert_cmpuint (entries->len, ==, 0);
+  g_clear_pointer (&entries, g_ptr_array_unref);
+
+  kill (atoi (g_subprocess_get_identifier (child)), SIGKILL);
+  g_subprocess_wait (child, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (g_subprocess_get_if_exited (child));
+
+  entries = tpt_recovery_list (directory);
+  g_assert_cmpuint (entries->len, ==, 1);
+  g_assert_cmpstr (((TptRecoveryEntry *) entries->pdata[0])->title, ==,
+                   "motor-insurance.touchpoint");
+  g_assert_nonnull (((TptRecoveryEntry *) entries->pdata[0])->uri);
+  g_clear_pointer (&entries, g_ptr_array_unref);
+
+  /* The next start offers it; Recover opens it, modified. */
+  tpt_application_offer_recovery (app);
+  iterate ();
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "motor-insurance.touchpoint"));
+  adw_message_dialog_response (dialog, "recover");
+  iterate ();
+
+  window = TPT_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_nonnull (window);
+  g_assert_cmpstr (tpt_document_get_title (tpt_window_get_document (window)), ==,
+                   "Edited before the crash");
+  g_assert_true (tpt_history_get_modified (tpt_document_get_history (tpt_window_get_document (window))));
+  g_assert_true (g_str_has_prefix (adw_window_title_get_title (window->window_title), "•"));
+
+  /* The copy stays (now this process's) until the document is saved. */
+  {
+    g_autoptr(GFile) copy = tpt_autosave_get_copy (window->autosave);
+
+    g_assert_true (g_file_query_exists (copy, NULL));
+    g_assert_true (tpt_window_save_to (window, saved, &error));
+    g_assert_no_error (error);
+    g_assert_false (g_file_query_exists (copy, NULL));
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+  empty_directory (recovery_dir);
+  g_unlink (saved_path);
+}
+
+/* Discard removes the copy for good; Not Now keeps it for next time. */
+static void
+test_discard_and_later (void)
+{
+  g_autoptr(GFile) directory = g_file_new_for_path (recovery_dir);
+  g_autoptr(GPtrArray) entries = NULL;
+
+  for (guint round = 0; round < 2; round++)
+    {
+      g_autoptr(TptDocument) document = load_example (NULL);
+      g_autoptr(TptAutosave) autosave = tpt_autosave_new (document, directory);
+      g_autoptr(GKeyFile) info = g_key_file_new ();
+      g_autoptr(GFile) copy = tpt_autosave_get_copy (autosave);
+      g_autofree char *copy_path = g_file_get_path (copy);
+      g_autofree char *base = g_strndup (copy_path, strlen (copy_path) - strlen (".touchpoint"));
+      g_autofree char *info_path = g_strconcat (base, ".recovery", NULL);
+      AdwMessageDialog *dialog;
+
+      set_title (document, "Left behind");
+      g_assert_true (tpt_autosave_flush (autosave, NULL));
+      /* Pretend its process died: another boot wrote it. */
+      g_assert_true (g_key_file_load_from_file (info, info_path, G_KEY_FILE_NONE, NULL));
+      g_key_file_set_string (info, "Recovery", "Boot", "another-boot");
+      g_assert_true (g_key_file_save_to_file (info, info_path, NULL));
+
+      tpt_application_offer_recovery (app);
+      iterate ();
+      dialog = find_message_dialog ();
+      g_assert_nonnull (dialog);
+      adw_message_dialog_response (dialog, round == 0 ? "later" : "discard");
+      iterate ();
+
+      g_clear_pointer (&entries, g_ptr_array_unref);
+      entries = tpt_recovery_list (directory);
+      /* Round 0 kept its copy; round 1 discarded its own and is next
+       * offered round 0's, which it discards too. */
+      g_assert_cmpuint (entries->len, ==, 1);
+      if (round == 1)
+        {
+          dialog = find_message_dialog ();
+          g_assert_nonnull (dialog);
+          adw_message_dialog_response (dialog, "discard");
+          iterate ();
+          g_clear_pointer (&entries, g_ptr_array_unref);
+          entries = tpt_recovery_list (directory);
+          g_assert_cmpuint (entries->len, ==, 0);
+        }
+
+      for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL;
+           l = gtk_application_get_windows (GTK_APPLICATION (app)))
+        gtk_window_destroy (l->data);
+      iterate ();
+      /* Keep the copy: the autosave object no longer owns it. */
+      g_object_run_dispose (G_OBJECT (autosave));
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  /* Not isolated: GTK needs the system's icons and MIME database. The state
+   * directory, where recovery copies go, is the test's own. */
+  g_test_init (&argc, &argv, NULL);
+  state_dir = g_dir_make_tmp ("test-app-recovery-XXXXXX", NULL);
+  g_setenv ("XDG_STATE_HOME", state_dir, TRUE);
+  recovery_dir = g_build_filename (state_dir, "touchpoint", "recovery", NULL);
+  gtk_init ();
+  adw_init ();
+  app = tpt_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+
+  g_test_add_func ("/tpt/app/recovery/autosave", test_autosave_writes_after_delay);
+  g_test_add_func ("/tpt/app/recovery/bad-entries", test_list_skips_bad_entries);
+  g_test_add_func ("/tpt/app/recovery/crash-and-recover", test_crash_and_recover);
+  g_test_add_func ("/tpt/app/recovery/discard-and-later", test_discard_and_later);
+
+  status = g_test_run ();
+  g_clear_object (&app);
+
+  empty_directory (recovery_dir);
+  g_rmdir (recovery_dir);
+  {
+    g_autofree char *touchpoint = g_build_filename (state_dir, "touchpoint", NULL);
+
+    g_rmdir (touchpoint);
+  }
+  g_rmdir (state_dir);
+  g_free (recovery_dir);
+  g_free (state_dir);
+  return status;
+}
