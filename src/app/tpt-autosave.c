@@ -193,7 +193,9 @@ changed_cb (TptAutosave *self)
     }
 
   g_clear_handle_id (&self->timeout_id, g_source_remove);
-  self->timeout_id = g_timeout_add_seconds (self->delay, timeout_cb, self);
+  /* Not g_timeout_add_seconds(): its whole-second rounding could double a
+   * short delay. */
+  self->timeout_id = g_timeout_add (self->delay * 1000, timeout_cb, self);
 }
 
 static void
