@@ -988,6 +988,47 @@ test_document_duplicate (Fixture       *f,
   }
 }
 
+/* Fields by name go through the history like the typed setters. */
+static void
+test_node_set_value (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_auto(GValue) text = G_VALUE_INIT;
+  g_auto(GValue) span = G_VALUE_INIT;
+  g_auto(GValue) wrong = G_VALUE_INIT;
+  g_autofree char *original = g_strdup (tpt_card_get_text (f->call));
+
+  g_value_init (&text, G_TYPE_STRING);
+  g_value_set_string (&text, "Calls the claims line");
+  ONE_STEP (f, "Edit Card Text",
+            tpt_document_begin (f->doc, "Edit Card Text");
+            g_assert_true (tpt_node_set_value (TPT_NODE (f->call), "text", &text));
+            tpt_document_end (f->doc));
+  g_assert_cmpstr (tpt_card_get_text (f->call), ==, "Calls the claims line");
+
+  g_value_init (&span, G_TYPE_INT);
+  g_value_set_int (&span, 3);
+  ONE_STEP (f, "Span",
+            tpt_document_begin (f->doc, "Span");
+            g_assert_true (tpt_node_set_value (TPT_NODE (f->call), "span", &span));
+            tpt_document_end (f->doc));
+  g_assert_cmpint (tpt_card_get_span (f->call), ==, 3);
+
+  /* No such field, not a field, or a value of another type: refused. */
+  g_value_init (&wrong, G_TYPE_BOOLEAN);
+  tpt_document_begin (f->doc, "Nothing");
+  g_assert_false (tpt_node_set_value (TPT_NODE (f->call), "colour", &text));
+  g_assert_false (tpt_node_set_value (TPT_NODE (f->call), "id", &text));
+  g_assert_false (tpt_node_set_value (TPT_NODE (f->call), "text", &wrong));
+  tpt_document_end (f->doc);
+  g_assert_cmpstr (tpt_card_get_text (f->call), ==, "Calls the claims line");
+
+  /* The empty transaction recorded nothing: two steps undo it all. */
+  g_assert_true (tpt_history_undo (f->history));
+  g_assert_true (tpt_history_undo (f->history));
+  g_assert_cmpstr (tpt_card_get_text (f->call), ==, original);
+}
+
 /* A plain duplicate keeps the state, copies the structure and is one step. */
 static void
 test_document_duplicate_plain (Fixture       *f,
@@ -1980,6 +2021,7 @@ main (int   argc,
   ADD ("document/blueprints", test_document_blueprints);
   ADD ("document/duplicate-as-future", test_document_duplicate);
   ADD ("document/duplicate", test_document_duplicate_plain);
+  ADD ("node/set-value", test_node_set_value);
   ADD ("document/summarize", test_document_summarize);
   ADD ("blueprint/fields", test_blueprint_fields);
   ADD ("blueprint/lanes", test_blueprint_lanes);

@@ -790,3 +790,51 @@ tpt_node_move_child (TptNode    *self,
   tpt_node_remove_child (self, store, child);
   tpt_node_insert_child (self, store, position > old_position ? position - 1 : position, child);
 }
+
+/**
+ * tpt_node_set_value:
+ * @self: a #TptNode
+ * @name: the name of one of the node's fields, e.g. "title"
+ * @value: the new value, of the field's type or one that converts to it
+ *
+ * Changes a field by name, through the history as the typed setters do; for
+ * editors that handle many kinds of node alike, like the inspector. Numbers
+ * are clamped to the field's range. Must be called inside a transaction
+ * when the node is in a document.
+ *
+ * Returns: %FALSE if @self has no field called @name or @value does not
+ *   convert to the field's type
+ */
+gboolean
+tpt_node_set_value (TptNode      *self,
+                    const char   *name,
+                    const GValue *value)
+{
+  g_auto(GValue) converted = G_VALUE_INIT;
+  TptNodeClass *klass;
+  GParamSpec *pspec;
+
+  g_return_val_if_fail (TPT_IS_NODE (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+  g_return_val_if_fail (G_IS_VALUE (value), FALSE);
+
+  klass = TPT_NODE_GET_CLASS (self);
+  pspec = g_object_class_find_property (G_OBJECT_CLASS (klass), name);
+  if (pspec == NULL || pspec->param_id == 0 || pspec->param_id >= klass->n_fields ||
+      klass->fields[pspec->param_id] != pspec)
+    return FALSE;
+
+  if (G_VALUE_TYPE (value) == pspec->value_type)
+    {
+      tpt_node_set_field (self, pspec->param_id, value);
+      return TRUE;
+    }
+
+  g_value_init (&converted, pspec->value_type);
+  if (!g_value_type_transformable (G_VALUE_TYPE (value), pspec->value_type) ||
+      G_VALUE_HOLDS_BOOLEAN (value) || !g_value_transform (value, &converted))
+    return FALSE;
+
+  tpt_node_set_field (self, pspec->param_id, &converted);
+  return TRUE;
+}

@@ -38,5 +38,8 @@ const char  *tpt_node_get_id       (TptNode *self);
 TptNode     *tpt_node_get_parent   (TptNode *self);
 TptDocument *tpt_node_get_document (TptNode *self);
 gboolean     tpt_node_is_attached  (TptNode *self);
+gboolean     tpt_node_set_value    (TptNode      *self,
+                                    const char   *name,
+                                    const GValue *value);
 
 G_END_DECLS
