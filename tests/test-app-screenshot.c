@@ -86,6 +86,7 @@ take_screenshot (gboolean dark)
   g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *out = NULL;
   g_autoptr(TptBlueprint) blueprint = NULL;
+  g_autoptr(TptCard) card = NULL;
   TptWindow *window;
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
@@ -98,7 +99,9 @@ take_screenshot (gboolean dark)
   gtk_window_present (GTK_WINDOW (window));
 
   blueprint = g_list_model_get_item (tpt_document_get_blueprints (tpt_window_get_document (window)), 0);
-  tpt_window_select (window, TPT_NODE (blueprint));
+  /* A card selected: the outline opens on it and the inspector shows it. */
+  card = g_list_model_get_item (tpt_blueprint_get_cards (blueprint), 9);
+  tpt_window_select (window, TPT_NODE (card));
   wait_frames (1.0);
   /* Close enough to read the cards, as a designer works. */
   tpt_artefact_view_set_zoom (window->view, 0.6);

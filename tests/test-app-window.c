@@ -521,6 +521,118 @@ test_outline (void)
   g_assert_null (window);
 }
 
+static char *
+text_of_view (GtkWidget *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static void
+test_inspector (void)
+{
+  g_autoptr(GFile) file = example_file ();
+  TptWindow *window = tpt_application_open_file (app, file);
+  TptDocument *document = tpt_window_get_document (window);
+  TptHistory *history = tpt_document_get_history (document);
+  TptInspector *inspector = window->inspector;
+  g_autoptr(TptBlueprint) blueprint = g_list_model_get_item (tpt_document_get_blueprints (document), 0);
+  g_autoptr(TptCard) card = g_list_model_get_item (tpt_blueprint_get_cards (blueprint), 3);
+  g_autoptr(TptLane) lane = g_list_model_get_item (tpt_blueprint_get_lanes (blueprint), 1);
+  g_autoptr(TptStage) stage = g_list_model_get_item (tpt_blueprint_get_stages (blueprint), 0);
+  g_autoptr(TptStep) step = g_list_model_get_item (tpt_stage_get_steps (stage), 0);
+  g_autoptr(TptPersona) persona = g_list_model_get_item (tpt_document_get_personas (document), 0);
+  g_autofree char *original = g_strdup (tpt_card_get_text (card));
+  g_autofree char *shown = NULL;
+  g_autofree char *bogus_path = g_build_filename (scratch, "photo.png", NULL);
+  g_autoptr(GFile) bogus = g_file_new_for_path (bogus_path);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *editor;
+  guint position;
+
+  /* Nothing selected: the document's own fields. */
+  iterate ();
+  g_assert_true (tpt_inspector_get_node (inspector) == TPT_NODE (document));
+  g_assert_nonnull (tpt_inspector_get_editor (inspector, "author"));
+
+  /* A card: its text is edited in one labelled step; undo shows it back. */
+  tpt_window_select (window, TPT_NODE (card));
+  iterate ();
+  g_assert_true (tpt_inspector_get_node (inspector) == TPT_NODE (card));
+  editor = tpt_inspector_get_editor (inspector, "text");
+  g_assert_true (GTK_IS_TEXT_VIEW (editor));
+  shown = text_of_view (editor);
+  g_assert_cmpstr (shown, ==, original);
+  position = tpt_history_get_position (history);
+  g_assert_true (tpt_inspector_commit_text (inspector, "text", "Calls the broker", NULL));
+  g_assert_cmpstr (tpt_card_get_text (card), ==, "Calls the broker");
+  g_assert_cmpuint (tpt_history_get_position (history), ==, position + 1);
+  g_assert_cmpstr (tpt_history_get_undo_label (history), ==, "Edit Card Text");
+  /* The same text again is no step. */
+  g_assert_true (tpt_inspector_commit_text (inspector, "text", "Calls the broker", NULL));
+  g_assert_cmpuint (tpt_history_get_position (history), ==, position + 1);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  iterate ();
+  g_assert_cmpstr (tpt_card_get_text (card), ==, original);
+  g_clear_pointer (&shown, g_free);
+  shown = text_of_view (tpt_inspector_get_editor (inspector, "text"));
+  g_assert_cmpstr (shown, ==, original);
+
+  /* A lane's kind, from its drop-down. */
+  tpt_window_select (window, TPT_NODE (lane));
+  iterate ();
+  editor = tpt_inspector_get_editor (inspector, "kind");
+  g_assert_true (ADW_IS_COMBO_ROW (editor));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (editor), TPT_LANE_KIND_POLICY);
+  g_assert_cmpint (tpt_lane_get_kind (lane), ==, TPT_LANE_KIND_POLICY);
+  g_assert_cmpstr (tpt_history_get_undo_label (history), ==, "Change Lane Kind");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  iterate ();
+
+  /* A step's duration: friendly words are understood, nonsense refused. */
+  tpt_window_select (window, TPT_NODE (step));
+  iterate ();
+  position = tpt_history_get_position (history);
+  g_assert_false (tpt_inspector_commit_text (inspector, "duration", "soonish", &error));
+  g_assert_nonnull (error);
+  g_assert_cmpuint (tpt_history_get_position (history), ==, position);
+  g_clear_error (&error);
+  g_assert_true (tpt_inspector_commit_text (inspector, "duration", "45 min", NULL));
+  g_assert_cmpstr (tpt_step_get_duration (step), ==, "PT45M");
+
+  /* A persona's photo: a file that is no image is refused. */
+  tpt_window_select (window, TPT_NODE (persona));
+  iterate ();
+  g_assert_true (g_file_set_contents (bogus_path, "\x89PNG\r\n\x1a\n but not really", -1, NULL));
+  position = tpt_history_get_position (history);
+  g_assert_false (tpt_inspector_set_photo_from_file (inspector, bogus, &error));
+  g_assert_nonnull (error);
+  g_assert_cmpuint (tpt_history_get_position (history), ==, position);
+  g_clear_error (&error);
+
+  /* Its list fields take one item per line. */
+  g_assert_true (tpt_inspector_commit_text (inspector, "goals", "Fix the car\n\n  Keep the no-claims bonus ", NULL));
+  g_assert_cmpuint (g_strv_length ((GStrv) tpt_persona_get_goals (persona)), ==, 2);
+  g_assert_cmpstr (tpt_persona_get_goals (persona)[1], ==, "Keep the no-claims bonus");
+
+  /* The inspected node goes away: back to the document. */
+  tpt_document_begin (document, "Delete Persona");
+  tpt_document_remove_persona (document, persona);
+  tpt_document_end (document);
+  iterate ();
+  g_assert_true (tpt_inspector_get_node (inspector) == TPT_NODE (document));
+
+  tpt_history_jump (history, 0);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.close", NULL);
+  iterate ();
+  g_assert_null (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -550,6 +662,7 @@ main (int   argc,
   g_test_add_func ("/tpt/app/window/unsaved-changes", test_unsaved_changes);
   g_test_add_func ("/tpt/app/window/history-panel", test_history_panel);
   g_test_add_func ("/tpt/app/window/outline", test_outline);
+  g_test_add_func ("/tpt/app/window/inspector", test_inspector);
 
   status = g_test_run ();
 

@@ -5,6 +5,7 @@
 #include "tpt-artefact-view.h"
 #include "tpt-autosave.h"
 #include "tpt-history-panel.h"
+#include "tpt-inspector.h"
 #include "tpt-outline.h"
 #include "tpt-window.h"
 
@@ -37,6 +38,7 @@ struct _TptWindow
   TptArtefactView      *view;
   TptHistoryPanel      *history_panel;
   TptOutline           *outline;
+  TptInspector         *inspector;
   GMenu                *undo_section;
   GMenu                *recent_submenu;
 

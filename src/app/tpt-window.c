@@ -261,6 +261,7 @@ tpt_window_replace_document (TptWindow   *self,
 
   tpt_artefact_view_set_document (self->view, document);
   tpt_history_panel_set_history (self->history_panel, tpt_document_get_history (document));
+  tpt_inspector_set_document (self->inspector, document);
   tpt_outline_set_document (self->outline, document);
   tpt_outline_set_selected (self->outline, TPT_NODE (document));
 
@@ -441,6 +442,8 @@ outline_selection_cb (TptWindow *self)
         tpt_artefact_view_show_node (self->view, node);
       break;
     }
+
+  tpt_inspector_set_node (self->inspector, node);
 }
 
 static void
@@ -632,6 +635,12 @@ tpt_window_init (TptWindow *self)
   g_signal_connect_object (self->outline, "notify::selected",
                            G_CALLBACK (outline_selection_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->outline, "toast", G_CALLBACK (outline_toast_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  self->inspector = TPT_INSPECTOR (tpt_inspector_new ());
+  gtk_widget_set_vexpand (GTK_WIDGET (self->inspector), TRUE);
+  gtk_box_append (GTK_BOX (self->inspector_box), GTK_WIDGET (self->inspector));
+  g_signal_connect_object (self->inspector, "toast", G_CALLBACK (outline_toast_cb), self,
                            G_CONNECT_SWAPPED);
 
   self->history_panel = TPT_HISTORY_PANEL (tpt_history_panel_new ());

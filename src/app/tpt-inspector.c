@@ -1,0 +1,1395 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "tpt-inspector"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "tpt-inspector.h"
+
+#include "tpt-duration-label.h"
+#include "tpt-enum-types.h"
+#include "tpt-format.h"
+#include "tpt-photo.h"
+#include "tpt-values.h"
+
+/* The inspector: every field of the selected node, editable. It is built
+ * from the node's own list of fields (TptNodeClass), so a field added to
+ * the model shows up here; what it needs to know per field is only a label
+ * and how to edit it. Each commit is one labelled undo step; text commits
+ * on Enter or when the editor loses focus, never per keystroke. */
+
+/* Photos larger than this a side are scaled down before they are embedded:
+ * a persona card shows them a few centimetres wide. */
+#define PHOTO_MAX_SIDE 800
+
+typedef enum
+{
+  EDIT_LINE,      /* one line of text */
+  EDIT_TEXT,      /* several lines */
+  EDIT_LIST,      /* a list of strings, one per line */
+  EDIT_ENUM,
+  EDIT_INT,
+  EDIT_COLOR,
+  EDIT_DURATION,
+  EDIT_PERSONA,   /* the id of a persona, or none */
+  EDIT_NEEDS,     /* ids of needs */
+  EDIT_PERSONAS,  /* ids of personas */
+  EDIT_PHOTO,
+  EDIT_READ_ONLY, /* structure, changed on the canvas */
+  EDIT_HIDDEN,
+} EditKind;
+
+typedef struct
+{
+  const char *name;
+  const char *label;
+  EditKind    kind;
+} FieldInfo;
+
+/* Fields by name; a name means the same in every node that has it, except
+ * where the type is given first ("TptLane:persona"). */
+static const FieldInfo field_infos[] = {
+  { "title", N_("Title"), EDIT_LINE },
+  { "author", N_("Author"), EDIT_LINE },
+  { "description", N_("Description"), EDIT_TEXT },
+  { "text", N_("Text"), EDIT_TEXT },
+  { "name", N_("Name"), EDIT_LINE },
+  { "role", N_("Role"), EDIT_LINE },
+  { "segment", N_("Segment"), EDIT_LINE },
+  { "quote", N_("Quote"), EDIT_TEXT },
+  { "goals", N_("Goals"), EDIT_LIST },
+  { "frustrations", N_("Frustrations"), EDIT_LIST },
+  { "behaviours", N_("Behaviours"), EDIT_LIST },
+  { "channels", N_("Channels"), EDIT_LIST },
+  { "color", N_("Colour"), EDIT_COLOR },
+  { "photo", N_("Photo"), EDIT_PHOTO },
+  { "photo-type", NULL, EDIT_HIDDEN },
+  { "owner", N_("Owner"), EDIT_LINE },
+  { "channel", N_("Channel"), EDIT_LINE },
+  { "kind", N_("Kind"), EDIT_ENUM },
+  { "office", N_("Office"), EDIT_ENUM },
+  { "state", N_("State"), EDIT_ENUM },
+  { "arrow", N_("Arrow Heads"), EDIT_ENUM },
+  { "span", N_("Spans Steps"), EDIT_INT },
+  { "importance", N_("Importance"), EDIT_INT },
+  { "satisfaction", N_("Satisfaction"), EDIT_INT },
+  { "value", N_("Value"), EDIT_LINE },
+  { "label", N_("Label"), EDIT_LINE },
+  { "duration", N_("Duration"), EDIT_DURATION },
+  { "serves", N_("Serves Needs"), EDIT_NEEDS },
+  { "concerns", N_("Concerns Personas"), EDIT_PERSONAS },
+  { "TptLane:persona", N_("Emotions Of"), EDIT_PERSONA },
+  { "persona", N_("Persona"), EDIT_READ_ONLY },
+  { "need", N_("Need"), EDIT_READ_ONLY },
+  { "lane", N_("Lane"), EDIT_READ_ONLY },
+  { "step", N_("Step"), EDIT_READ_ONLY },
+  { "from", N_("From"), EDIT_READ_ONLY },
+  { "to", N_("To"), EDIT_READ_ONLY },
+  { "based-on", N_("Based On"), EDIT_READ_ONLY },
+};
+
+/* Emotion values are numbers in the file but an int field here. */
+static const FieldInfo emotion_value = { "value", N_("Feeling"), EDIT_INT };
+
+struct _TptInspector
+{
+  GtkWidget    parent_instance;
+
+  /* children: a page rebuilt for each node */
+  GtkWidget   *page;
+
+  /* owned */
+  TptDocument *document;
+  TptNode     *node;
+  /* field name → its editor, for the current page */
+  GHashTable  *editors;
+  GtkFileChooserNative *chooser;
+
+  /* Set while the inspector itself changes the model, so the notification
+   * that follows doesn't rebuild the editor being typed in. */
+  gboolean     committing;
+  /* Set while the page is replaced: editors losing focus then must not
+   * commit what they showed. */
+  gboolean     rebuilding;
+  guint        rebuild_id;
+};
+
+enum {
+  PROP_0,
+  PROP_NODE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  TOAST,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (TptInspector, tpt_inspector, GTK_TYPE_WIDGET)
+
+static void rebuild (TptInspector *self);
+
+static const FieldInfo *
+field_info (TptNode    *node,
+            GParamSpec *pspec)
+{
+  g_autofree char *qualified = g_strdup_printf ("%s:%s", G_OBJECT_TYPE_NAME (node), pspec->name);
+
+  if (TPT_IS_EMOTION (node) && g_str_equal (pspec->name, "value"))
+    return &emotion_value;
+
+  for (guint i = 0; i < G_N_ELEMENTS (field_infos); i++)
+    if (g_str_equal (field_infos[i].name, qualified))
+      return &field_infos[i];
+  for (guint i = 0; i < G_N_ELEMENTS (field_infos); i++)
+    if (g_str_equal (field_infos[i].name, pspec->name))
+      return &field_infos[i];
+
+  return NULL;
+}
+
+static const char *
+kind_title (TptNode *node)
+{
+  if (TPT_IS_DOCUMENT (node))
+    return _("Document");
+  if (TPT_IS_BLUEPRINT (node))
+    return _("Blueprint");
+  if (TPT_IS_STAGE (node))
+    return _("Stage");
+  if (TPT_IS_STEP (node))
+    return _("Step");
+  if (TPT_IS_LANE (node))
+    return _("Lane");
+  if (TPT_IS_CARD (node))
+    return _("Card");
+  if (TPT_IS_FLOW (node))
+    return _("Flow");
+  if (TPT_IS_EMOTION (node))
+    return _("Emotion");
+  if (TPT_IS_PERSONA (node))
+    return _("Persona");
+  if (TPT_IS_FACT (node))
+    return _("Fact");
+  if (TPT_IS_NEED (node))
+    return _("Need");
+  if (TPT_IS_RATING (node))
+    return _("Rating");
+  return _("Item");
+}
+
+/* The label of an enum value, for a designer. */
+static const char *
+enum_label (GType type,
+            int   value)
+{
+  if (type == TPT_TYPE_LANE_KIND)
+    {
+      static const char *labels[] = {
+        N_("Physical evidence"), N_("Customer actions"), N_("Frontstage"), N_("Backstage"),
+        N_("Support processes"), N_("Emotions"), N_("Pain points"), N_("Opportunities"),
+        N_("Metrics"), N_("Policies"), N_("Custom"),
+      };
+      if (value >= 0 && value < (int) G_N_ELEMENTS (labels))
+        return _(labels[value]);
+    }
+  else if (type == TPT_TYPE_CARD_KIND)
+    {
+      static const char *labels[] = {
+        N_("Action"), N_("Decision"), N_("Fail point"), N_("Wait point"), N_("Note"),
+        N_("Metric"), N_("Pain point"), N_("Opportunity"),
+      };
+      if (value >= 0 && value < (int) G_N_ELEMENTS (labels))
+        return _(labels[value]);
+    }
+  else if (type == TPT_TYPE_OFFICE)
+    {
+      static const char *labels[] = {
+        N_("None"), N_("Front office"), N_("Middle office"), N_("Back office"),
+      };
+      if (value >= 0 && value < (int) G_N_ELEMENTS (labels))
+        return _(labels[value]);
+    }
+  else if (type == TPT_TYPE_BLUEPRINT_STATE)
+    {
+      static const char *labels[] = { N_("Current state"), N_("Future state") };
+      if (value >= 0 && value < (int) G_N_ELEMENTS (labels))
+        return _(labels[value]);
+    }
+  else if (type == TPT_TYPE_ARROW)
+    {
+      static const char *labels[] = { N_("One arrow head"), N_("Arrow heads at both ends") };
+      if (value >= 0 && value < (int) G_N_ELEMENTS (labels))
+        return _(labels[value]);
+    }
+
+  {
+    g_autoptr(GEnumClass) klass = g_type_class_ref (type);
+    GEnumValue *enum_value = g_enum_get_value (klass, value);
+
+    return enum_value != NULL ? enum_value->value_nick : "";
+  }
+}
+
+static char *
+dup_node_name (TptNode *node)
+{
+  const char *props[] = { "title", "name", "text", "label" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (props); i++)
+    if (g_object_class_find_property (G_OBJECT_GET_CLASS (node), props[i]) != NULL)
+      {
+        g_autofree char *value = NULL;
+
+        g_object_get (node, props[i], &value, NULL);
+        if (value != NULL && *value != '\0')
+          return g_steal_pointer (&value);
+      }
+
+  return g_strdup (kind_title (node));
+}
+
+/* Committing */
+
+static const char *
+edit_label (TptNode    *node,
+            GParamSpec *pspec)
+{
+  if (TPT_IS_CARD (node) && g_str_equal (pspec->name, "text"))
+    return _("Edit Card Text");
+  if (TPT_IS_CARD (node) && g_str_equal (pspec->name, "kind"))
+    return _("Change Card Kind");
+  if (TPT_IS_LANE (node) && g_str_equal (pspec->name, "kind"))
+    return _("Change Lane Kind");
+  if (g_str_equal (pspec->name, "title") || g_str_equal (pspec->name, "name"))
+    return _("Rename");
+  if (g_str_equal (pspec->name, "serves"))
+    return _("Change Needs Served");
+  if (g_str_equal (pspec->name, "concerns"))
+    return _("Change Personas Concerned");
+  if (g_str_equal (pspec->name, "duration"))
+    return _("Change Duration");
+  if (g_str_equal (pspec->name, "color"))
+    return _("Change Colour");
+  /* Translators: an undo label, %s is a field, e.g. “Edit Owner”. */
+  return NULL;
+}
+
+static void
+commit_value (TptInspector *self,
+              GParamSpec   *pspec,
+              const GValue *value)
+{
+  g_auto(GValue) current = G_VALUE_INIT;
+  g_autofree char *label = NULL;
+  const char *fixed;
+  const FieldInfo *info;
+
+  if (self->node == NULL || !tpt_node_is_attached (self->node))
+    return;
+
+  g_value_init (&current, pspec->value_type);
+  g_object_get_property (G_OBJECT (self->node), pspec->name, &current);
+  if (g_param_values_cmp (pspec, &current, value) == 0)
+    return;
+
+  fixed = edit_label (self->node, pspec);
+  info = field_info (self->node, pspec);
+  /* Translators: an undo label; %s is the field, e.g. “Edit Owner”. */
+  label = fixed != NULL ? g_strdup (fixed) : g_strdup_printf (_("Edit %s"), info != NULL ? _(info->label) : pspec->name);
+
+  self->committing = TRUE;
+  tpt_document_begin (self->document, label);
+  tpt_node_set_value (self->node, pspec->name, value);
+  tpt_document_end (self->document);
+  self->committing = FALSE;
+}
+
+static void
+commit_string (TptInspector *self,
+               GParamSpec   *pspec,
+               const char   *text)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, text);
+  commit_value (self, pspec, &value);
+}
+
+static void
+commit_strv (TptInspector *self,
+             GParamSpec   *pspec,
+             const char   *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) items = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  /* One item per line; blank lines are no items. */
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_strstrip (lines[i]);
+      if (*lines[i] != '\0')
+        g_strv_builder_add (builder, lines[i]);
+    }
+  items = g_strv_builder_end (builder);
+
+  g_value_init (&value, G_TYPE_STRV);
+  g_value_set_boxed (&value, items);
+  commit_value (self, pspec, &value);
+}
+
+/**
+ * tpt_duration_from_text:
+ * @text: what the user typed: “15 min”, “2 hours”, “3 days”, “1 week”,
+ *   “45 s”, or ISO 8601 (“PT15M”); empty for no duration
+ * @iso: (out): the duration as the file stores it
+ *
+ * Returns: whether @text is a duration
+ */
+gboolean
+tpt_duration_from_text (const char  *text,
+                        char       **iso)
+{
+  static const struct { const char *unit; gint64 seconds; } units[] = {
+    { "s", 1 }, { "sec", 1 }, { "secs", 1 }, { "second", 1 }, { "seconds", 1 },
+    { "m", 60 }, { "min", 60 }, { "mins", 60 }, { "minute", 60 }, { "minutes", 60 },
+    { "h", 3600 }, { "hr", 3600 }, { "hrs", 3600 }, { "hour", 3600 }, { "hours", 3600 },
+    { "d", 86400 }, { "day", 86400 }, { "days", 86400 },
+    { "w", 604800 }, { "wk", 604800 }, { "week", 604800 }, { "weeks", 604800 },
+  };
+  g_autofree char *copy = g_strstrip (g_strdup (text != NULL ? text : ""));
+  gint64 seconds;
+  char *end;
+  double number;
+
+  g_return_val_if_fail (iso != NULL, FALSE);
+
+  if (*copy == '\0')
+    {
+      *iso = g_strdup ("");
+      return TRUE;
+    }
+
+  if (tpt_duration_parse (copy, &seconds))
+    {
+      *iso = g_steal_pointer (&copy);
+      return TRUE;
+    }
+
+  number = g_ascii_strtod (copy, &end);
+  if (end == copy || number < 0 || number > 1e7)
+    return FALSE;
+  while (g_ascii_isspace (*end))
+    end++;
+
+  for (guint i = 0; i < G_N_ELEMENTS (units); i++)
+    if (g_ascii_strcasecmp (end, units[i].unit) == 0)
+      {
+        *iso = tpt_duration_format ((gint64) (number * units[i].seconds + 0.5));
+        return *iso != NULL;
+      }
+
+  return FALSE;
+}
+
+/**
+ * tpt_inspector_commit_text:
+ * @self: a #TptInspector
+ * @field: a field of the inspected node
+ * @text: the text an editor holds
+ * @error: return location for a #GError
+ *
+ * Commits an editor's text to the model as the editor does when it loses
+ * focus: one undoable step, none if nothing changed, and nothing at all if
+ * the text is not a valid value (a duration, a colour).
+ *
+ * Returns: %FALSE if the text was refused
+ */
+gboolean
+tpt_inspector_commit_text (TptInspector  *self,
+                           const char    *field,
+                           const char    *text,
+                           GError       **error)
+{
+  GParamSpec *pspec;
+  const FieldInfo *info;
+
+  g_return_val_if_fail (TPT_IS_INSPECTOR (self), FALSE);
+
+  if (self->node == NULL)
+    return FALSE;
+
+  pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (self->node), field);
+  info = pspec != NULL ? field_info (self->node, pspec) : NULL;
+  if (info == NULL)
+    return FALSE;
+
+  switch (info->kind)
+    {
+    case EDIT_LINE:
+    case EDIT_TEXT:
+      commit_string (self, pspec, text);
+      return TRUE;
+
+    case EDIT_LIST:
+      commit_strv (self, pspec, text);
+      return TRUE;
+
+    case EDIT_DURATION:
+      {
+        g_autofree char *iso = NULL;
+
+        if (!tpt_duration_from_text (text, &iso))
+          {
+            g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                         _("“%s” is not a duration. Try “15 min”, “2 hours” or “3 days”."),
+                         text);
+            return FALSE;
+          }
+        commit_string (self, pspec, iso);
+        return TRUE;
+      }
+
+    case EDIT_COLOR:
+      if (!tpt_color_is_valid (text))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       _("“%s” is not a colour."), text);
+          return FALSE;
+        }
+      commit_string (self, pspec, text);
+      return TRUE;
+
+    case EDIT_ENUM:
+    case EDIT_INT:
+    case EDIT_PERSONA:
+    case EDIT_NEEDS:
+    case EDIT_PERSONAS:
+    case EDIT_PHOTO:
+    case EDIT_READ_ONLY:
+    case EDIT_HIDDEN:
+    default:
+      return FALSE;
+    }
+}
+
+/* Editors */
+
+static void
+show_problem (GtkWidget  *editor,
+              const char *message)
+{
+  if (message != NULL)
+    {
+      gtk_widget_add_css_class (editor, "error");
+      gtk_widget_set_tooltip_text (editor, message);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (editor, "error");
+      gtk_widget_set_tooltip_text (editor, NULL);
+    }
+}
+
+static void
+entry_commit (TptInspector *self,
+              GtkWidget    *row)
+{
+  GParamSpec *pspec = g_object_get_data (G_OBJECT (row), "tpt-pspec");
+  g_autoptr(GError) error = NULL;
+
+  if (self->rebuilding)
+    return;
+  if (!tpt_inspector_commit_text (self, pspec->name,
+                                  gtk_editable_get_text (GTK_EDITABLE (row)), &error))
+    show_problem (row, error != NULL ? error->message : NULL);
+  else
+    show_problem (row, NULL);
+}
+
+static void
+entry_apply_cb (AdwEntryRow  *row,
+                TptInspector *self)
+{
+  entry_commit (self, GTK_WIDGET (row));
+}
+
+static void
+entry_focus_leave_cb (GtkEventControllerFocus *controller,
+                      TptInspector            *self)
+{
+  entry_commit (self, gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)));
+}
+
+static GtkWidget *
+make_entry_row (TptInspector *self,
+                GParamSpec   *pspec,
+                const char   *label,
+                const char   *text)
+{
+  GtkWidget *row = adw_entry_row_new ();
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
+  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
+  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
+  g_object_set_data (G_OBJECT (row), "tpt-pspec", pspec);
+  g_signal_connect (row, "apply", G_CALLBACK (entry_apply_cb), self);
+  g_signal_connect (focus, "leave", G_CALLBACK (entry_focus_leave_cb), self);
+  gtk_widget_add_controller (row, focus);
+
+  return row;
+}
+
+static void
+text_focus_leave_cb (GtkEventControllerFocus *controller,
+                     TptInspector            *self)
+{
+  GtkWidget *view = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  GParamSpec *pspec = g_object_get_data (G_OBJECT (view), "tpt-pspec");
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+
+  if (self->rebuilding)
+    return;
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  tpt_inspector_commit_text (self, pspec->name, text, NULL);
+}
+
+static GtkWidget *
+make_text_group (TptInspector *self,
+                 GParamSpec   *pspec,
+                 const char   *label,
+                 const char   *text,
+                 const char   *hint)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *frame = gtk_frame_new (NULL);
+  GtkWidget *view = gtk_text_view_new ();
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), label);
+  if (hint != NULL)
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), hint);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)),
+                            text != NULL ? text : "", -1);
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 8);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 8);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 8);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 8);
+  gtk_widget_set_size_request (view, -1, 64);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  g_object_set_data (G_OBJECT (view), "tpt-pspec", pspec);
+  g_signal_connect (focus, "leave", G_CALLBACK (text_focus_leave_cb), self);
+  gtk_widget_add_controller (view, focus);
+  gtk_frame_set_child (GTK_FRAME (frame), view);
+  gtk_widget_add_css_class (frame, "view");
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), frame);
+  g_hash_table_insert (self->editors, (gpointer) pspec->name, view);
+
+  return group;
+}
+
+static void
+combo_selected_cb (AdwComboRow  *row,
+                   GParamSpec   *notify_pspec,
+                   TptInspector *self)
+{
+  GParamSpec *pspec = g_object_get_data (G_OBJECT (row), "tpt-pspec");
+  guint selected = adw_combo_row_get_selected (row);
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  if (selected == GTK_INVALID_LIST_POSITION)
+    return;
+
+  if (G_IS_PARAM_SPEC_ENUM (pspec))
+    {
+      GEnumClass *klass = G_PARAM_SPEC_ENUM (pspec)->enum_class;
+
+      g_value_init (&value, pspec->value_type);
+      g_value_set_enum (&value, klass->values[selected].value);
+    }
+  else
+    {
+      /* A persona reference: row 0 is “None”. */
+      GListModel *personas = tpt_document_get_personas (self->document);
+
+      g_value_init (&value, G_TYPE_STRING);
+      if (selected == 0)
+        g_value_set_string (&value, "");
+      else
+        {
+          g_autoptr(TptNode) persona = g_list_model_get_item (personas, selected - 1);
+
+          g_value_set_string (&value, tpt_node_get_id (persona));
+        }
+    }
+  commit_value (self, pspec, &value);
+}
+
+static GtkWidget *
+make_enum_row (TptInspector *self,
+               GParamSpec   *pspec,
+               const char   *label)
+{
+  GEnumClass *klass = G_PARAM_SPEC_ENUM (pspec)->enum_class;
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  GtkWidget *row = adw_combo_row_new ();
+  int current;
+  guint selected = 0;
+
+  g_object_get (self->node, pspec->name, &current, NULL);
+  for (guint i = 0; i < klass->n_values; i++)
+    {
+      gtk_string_list_append (names, enum_label (pspec->value_type, klass->values[i].value));
+      if (klass->values[i].value == current)
+        selected = i;
+    }
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (names));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected);
+  g_object_set_data (G_OBJECT (row), "tpt-pspec", pspec);
+  g_signal_connect (row, "notify::selected", G_CALLBACK (combo_selected_cb), self);
+
+  return row;
+}
+
+static GtkWidget *
+make_persona_row (TptInspector *self,
+                  GParamSpec   *pspec,
+                  const char   *label)
+{
+  GListModel *personas = tpt_document_get_personas (self->document);
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autofree char *current = NULL;
+  GtkWidget *row = adw_combo_row_new ();
+  guint selected = 0;
+
+  g_object_get (self->node, pspec->name, &current, NULL);
+  gtk_string_list_append (names, _("Nobody in particular"));
+  for (guint i = 0; i < g_list_model_get_n_items (personas); i++)
+    {
+      g_autoptr(TptPersona) persona = g_list_model_get_item (personas, i);
+
+      gtk_string_list_append (names, tpt_persona_get_name (persona));
+      if (g_strcmp0 (current, tpt_node_get_id (TPT_NODE (persona))) == 0)
+        selected = i + 1;
+    }
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (names));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected);
+  g_object_set_data (G_OBJECT (row), "tpt-pspec", pspec);
+  g_signal_connect (row, "notify::selected", G_CALLBACK (combo_selected_cb), self);
+
+  return row;
+}
+
+static void
+spin_changed_cb (GtkSpinButton *spin,
+                 TptInspector  *self)
+{
+  GParamSpec *pspec = g_object_get_data (G_OBJECT (spin), "tpt-pspec");
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_value_init (&value, G_TYPE_INT);
+  g_value_set_int (&value, gtk_spin_button_get_value_as_int (spin));
+  commit_value (self, pspec, &value);
+}
+
+static GtkWidget *
+make_int_row (TptInspector *self,
+              GParamSpec   *pspec,
+              const char   *label)
+{
+  GParamSpecInt *spec = G_PARAM_SPEC_INT (pspec);
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *spin = gtk_spin_button_new_with_range (spec->minimum, MIN (spec->maximum, 10000), 1);
+  int current;
+
+  g_object_get (self->node, pspec->name, &current, NULL);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), current);
+  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
+  g_object_set_data (G_OBJECT (spin), "tpt-pspec", pspec);
+  g_signal_connect (spin, "value-changed", G_CALLBACK (spin_changed_cb), self);
+  g_hash_table_insert (self->editors, (gpointer) pspec->name, spin);
+
+  return row;
+}
+
+static void
+color_set_cb (GtkColorButton *button,
+              TptInspector   *self)
+{
+  GParamSpec *pspec = g_object_get_data (G_OBJECT (button), "tpt-pspec");
+  GdkRGBA rgba;
+  g_autofree char *text = NULL;
+
+  gtk_color_chooser_get_rgba (GTK_COLOR_CHOOSER (button), &rgba);
+  text = g_strdup_printf ("#%02x%02x%02x", (int) (rgba.red * 255 + 0.5),
+                          (int) (rgba.green * 255 + 0.5), (int) (rgba.blue * 255 + 0.5));
+  tpt_inspector_commit_text (self, pspec->name, text, NULL);
+}
+
+static GtkWidget *
+make_color_row (TptInspector *self,
+                GParamSpec   *pspec,
+                const char   *label)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *button = gtk_color_button_new ();
+  g_autofree char *current = NULL;
+  GdkRGBA rgba;
+
+  g_object_get (self->node, pspec->name, &current, NULL);
+  if (current != NULL && gdk_rgba_parse (&rgba, current))
+    gtk_color_chooser_set_rgba (GTK_COLOR_CHOOSER (button), &rgba);
+  gtk_color_chooser_set_use_alpha (GTK_COLOR_CHOOSER (button), FALSE);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
+  g_object_set_data (G_OBJECT (button), "tpt-pspec", pspec);
+  g_signal_connect (button, "color-set", G_CALLBACK (color_set_cb), self);
+
+  return row;
+}
+
+static void
+check_toggled_cb (GtkCheckButton *check,
+                  TptInspector   *self)
+{
+  GParamSpec *pspec = g_object_get_data (G_OBJECT (check), "tpt-pspec");
+  const char *id = g_object_get_data (G_OBJECT (check), "tpt-id");
+  g_auto(GStrv) current = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) ids = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_object_get (self->node, pspec->name, &current, NULL);
+  for (guint i = 0; current != NULL && current[i] != NULL; i++)
+    if (!g_str_equal (current[i], id))
+      g_strv_builder_add (builder, current[i]);
+  if (gtk_check_button_get_active (check))
+    g_strv_builder_add (builder, id);
+  ids = g_strv_builder_end (builder);
+
+  g_value_init (&value, G_TYPE_STRV);
+  g_value_set_boxed (&value, ids);
+  commit_value (self, pspec, &value);
+}
+
+static GtkWidget *
+make_links_group (TptInspector *self,
+                  GParamSpec   *pspec,
+                  const char   *label,
+                  GListModel   *targets)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+  g_auto(GStrv) current = NULL;
+  guint n = g_list_model_get_n_items (targets);
+
+  g_object_get (self->node, pspec->name, &current, NULL);
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), label);
+  if (n == 0)
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                           _("Add needs and personas from the outline to link "
+                                             "this card to them."));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TptNode) target = g_list_model_get_item (targets, i);
+      g_autofree char *name = dup_node_name (target);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *check = gtk_check_button_new ();
+      const char *id = tpt_node_get_id (target);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
+                                   current != NULL && g_strv_contains ((const char * const *) current, id));
+      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      g_object_set_data (G_OBJECT (check), "tpt-pspec", pspec);
+      g_object_set_data_full (G_OBJECT (check), "tpt-id", g_strdup (id), g_free);
+      g_signal_connect (check, "toggled", G_CALLBACK (check_toggled_cb), self);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+    }
+
+  return group;
+}
+
+/* Photos */
+
+/**
+ * tpt_inspector_set_photo_from_file:
+ * @self: a #TptInspector showing a persona
+ * @file: an image file
+ * @error: return location for a #GError
+ *
+ * Embeds @file as the persona's photo, scaled down when it is large. A file
+ * that is not a sound PNG or JPEG, or is too large, is refused with a
+ * message and changes nothing.
+ *
+ * Returns: whether the photo was set
+ */
+gboolean
+tpt_inspector_set_photo_from_file (TptInspector  *self,
+                                   GFile         *file,
+                                   GError       **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  const char *type;
+
+  g_return_val_if_fail (TPT_IS_INSPECTOR (self), FALSE);
+  g_return_val_if_fail (TPT_IS_PERSONA (self->node), FALSE);
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
+                            NULL, error);
+  if (info == NULL)
+    return FALSE;
+  if (g_file_info_get_size (info) > 4 * TPT_MAX_PHOTO_BYTES)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("The image is too large. Choose one under %d MB."),
+                   4 * TPT_MAX_PHOTO_BYTES / (1024 * 1024));
+      return FALSE;
+    }
+
+  bytes = g_file_load_bytes (file, NULL, NULL, error);
+  if (bytes == NULL)
+    return FALSE;
+
+  type = tpt_photo_sniff_type (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  if (type == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("This file is not a PNG or JPEG image."));
+      return FALSE;
+    }
+  if (!tpt_photo_check (bytes, type, error))
+    return FALSE;
+
+  /* Scale large photos down, so documents stay small. */
+  {
+    g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_bytes (bytes);
+    g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new_from_stream (stream, NULL, NULL);
+
+    if (pixbuf != NULL &&
+        MAX (gdk_pixbuf_get_width (pixbuf), gdk_pixbuf_get_height (pixbuf)) > PHOTO_MAX_SIDE)
+      {
+        g_autoptr(GdkPixbuf) oriented = gdk_pixbuf_apply_embedded_orientation (pixbuf);
+        int width = gdk_pixbuf_get_width (oriented);
+        int height = gdk_pixbuf_get_height (oriented);
+        double scale = (double) PHOTO_MAX_SIDE / MAX (width, height);
+        g_autoptr(GdkPixbuf) scaled = gdk_pixbuf_scale_simple (oriented, MAX (1, (int) (width * scale)),
+                                                               MAX (1, (int) (height * scale)),
+                                                               GDK_INTERP_BILINEAR);
+        g_autofree char *buffer = NULL;
+        gsize size = 0;
+        gboolean alpha = gdk_pixbuf_get_has_alpha (scaled);
+
+        if (scaled != NULL &&
+            gdk_pixbuf_save_to_buffer (scaled, &buffer, &size, alpha ? "png" : "jpeg", NULL,
+                                       alpha ? NULL : "quality", alpha ? NULL : "88", NULL))
+          {
+            g_clear_pointer (&bytes, g_bytes_unref);
+            bytes = g_bytes_new_take (g_steal_pointer (&buffer), size);
+            type = alpha ? TPT_PHOTO_TYPE_PNG : TPT_PHOTO_TYPE_JPEG;
+          }
+      }
+  }
+
+  self->committing = TRUE;
+  tpt_document_begin (self->document, _("Change Photo"));
+  tpt_persona_set_photo (TPT_PERSONA (self->node), bytes, type);
+  tpt_document_end (self->document);
+  self->committing = FALSE;
+  rebuild (self);
+
+  return TRUE;
+}
+
+static void
+photo_chosen_cb (GtkNativeDialog *chooser,
+                 int              response,
+                 TptInspector    *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT && TPT_IS_PERSONA (self->node))
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autoptr(GError) error = NULL;
+
+      if (!tpt_inspector_set_photo_from_file (self, file, &error))
+        {
+          g_autofree char *message = g_strdup_printf (_("Could not use this photo: %s"),
+                                                      error->message);
+
+          g_signal_emit (self, signals[TOAST], 0, message, FALSE);
+        }
+    }
+
+  g_clear_object (&self->chooser);
+}
+
+static void
+choose_photo_cb (TptInspector *self)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  gtk_file_filter_set_name (filter, _("PNG and JPEG Images"));
+  gtk_file_filter_add_mime_type (filter, "image/png");
+  gtk_file_filter_add_mime_type (filter, "image/jpeg");
+
+  g_clear_object (&self->chooser);
+  self->chooser = gtk_file_chooser_native_new (_("Choose a Photo"),
+                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                               GTK_FILE_CHOOSER_ACTION_OPEN,
+                                               _("_Choose"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  g_signal_connect (self->chooser, "response", G_CALLBACK (photo_chosen_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+remove_photo_cb (TptInspector *self)
+{
+  if (!TPT_IS_PERSONA (self->node))
+    return;
+
+  self->committing = TRUE;
+  tpt_document_begin (self->document, _("Remove Photo"));
+  tpt_persona_set_photo (TPT_PERSONA (self->node), NULL, NULL);
+  tpt_document_end (self->document);
+  self->committing = FALSE;
+  rebuild (self);
+}
+
+static GtkWidget *
+make_photo_row (TptInspector *self,
+                GParamSpec   *pspec,
+                const char   *label)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *choose = gtk_button_new_with_mnemonic (_("C_hoose…"));
+  GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  gboolean has_photo = tpt_persona_get_photo (TPT_PERSONA (self->node)) != NULL;
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                               has_photo ? _("A photo is embedded in the document")
+                                         : _("None: the card shows initials"));
+  gtk_widget_set_valign (choose, GTK_ALIGN_CENTER);
+  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (remove, _("Remove Photo"));
+  gtk_widget_set_sensitive (remove, has_photo);
+  gtk_widget_add_css_class (remove, "flat");
+  g_signal_connect_swapped (choose, "clicked", G_CALLBACK (choose_photo_cb), self);
+  g_signal_connect_swapped (remove, "clicked", G_CALLBACK (remove_photo_cb), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), choose);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+
+  return row;
+}
+
+static char *
+dup_reference_name (TptInspector *self,
+                    const char   *id)
+{
+  TptNode *target = id != NULL && *id != '\0' ? tpt_document_lookup (self->document, id) : NULL;
+
+  if (target == NULL)
+    return g_strdup (_("None"));
+  return dup_node_name (target);
+}
+
+/* Building the page */
+
+static void
+add_field (TptInspector *self,
+           GtkWidget    *details,
+           GParamSpec   *pspec)
+{
+  const FieldInfo *info = field_info (self->node, pspec);
+  const char *label;
+  GtkWidget *row = NULL;
+
+  if (info == NULL || info->kind == EDIT_HIDDEN)
+    return;
+  label = _(info->label);
+
+  switch (info->kind)
+    {
+    case EDIT_LINE:
+      {
+        g_autofree char *text = NULL;
+
+        g_object_get (self->node, pspec->name, &text, NULL);
+        row = make_entry_row (self, pspec, label, text);
+        g_hash_table_insert (self->editors, (gpointer) pspec->name, row);
+      }
+      break;
+
+    case EDIT_DURATION:
+      {
+        g_autofree char *iso = NULL;
+        g_autofree char *text = NULL;
+
+        g_object_get (self->node, pspec->name, &iso, NULL);
+        text = iso != NULL && *iso != '\0' ? tpt_duration_label (iso) : g_strdup ("");
+        row = make_entry_row (self, pspec, _("Duration (e.g. 15 min, 2 days)"), text);
+        g_hash_table_insert (self->editors, (gpointer) pspec->name, row);
+      }
+      break;
+
+    case EDIT_TEXT:
+    case EDIT_LIST:
+      {
+        g_autofree char *text = NULL;
+        GtkWidget *group;
+
+        if (info->kind == EDIT_LIST)
+          {
+            g_auto(GStrv) items = NULL;
+
+            g_object_get (self->node, pspec->name, &items, NULL);
+            text = items != NULL ? g_strjoinv ("\n", items) : g_strdup ("");
+          }
+        else
+          g_object_get (self->node, pspec->name, &text, NULL);
+
+        group = make_text_group (self, pspec, label, text,
+                                 info->kind == EDIT_LIST ? _("One per line") : NULL);
+        adw_preferences_page_add (ADW_PREFERENCES_PAGE (self->page),
+                                  ADW_PREFERENCES_GROUP (group));
+      }
+      return;
+
+    case EDIT_ENUM:
+      row = make_enum_row (self, pspec, label);
+      g_hash_table_insert (self->editors, (gpointer) pspec->name, row);
+      break;
+
+    case EDIT_INT:
+      row = make_int_row (self, pspec, label);
+      break;
+
+    case EDIT_COLOR:
+      row = make_color_row (self, pspec, label);
+      break;
+
+    case EDIT_PERSONA:
+      row = make_persona_row (self, pspec, label);
+      break;
+
+    case EDIT_PHOTO:
+      row = make_photo_row (self, pspec, label);
+      break;
+
+    case EDIT_NEEDS:
+    case EDIT_PERSONAS:
+      {
+        GtkWidget *group = make_links_group (self, pspec, label,
+                                             info->kind == EDIT_NEEDS
+                                             ? tpt_document_get_needs (self->document)
+                                             : tpt_document_get_personas (self->document));
+
+        adw_preferences_page_add (ADW_PREFERENCES_PAGE (self->page),
+                                  ADW_PREFERENCES_GROUP (group));
+      }
+      return;
+
+    case EDIT_READ_ONLY:
+      {
+        g_autofree char *id = NULL;
+        g_autofree char *name = NULL;
+
+        g_object_get (self->node, pspec->name, &id, NULL);
+        if (id == NULL || *id == '\0')
+          return;
+        name = dup_reference_name (self, id);
+        row = adw_action_row_new ();
+        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), name);
+        gtk_widget_add_css_class (row, "property");
+      }
+      break;
+
+    case EDIT_HIDDEN:
+    default:
+      return;
+    }
+
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (details), row);
+}
+
+static void
+rebuild (TptInspector *self)
+{
+  GtkWidget *details;
+  GtkWidget *header;
+  GtkWidget *icon;
+  GtkWidget *title;
+  g_autofree char *name = NULL;
+  g_autofree GParamSpec **pspecs = NULL;
+  guint n_pspecs;
+
+  g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  g_hash_table_remove_all (self->editors);
+
+  self->rebuilding = TRUE;
+  g_clear_pointer (&self->page, gtk_widget_unparent);
+  self->rebuilding = FALSE;
+
+  if (self->node == NULL)
+    return;
+
+  self->page = adw_preferences_page_new ();
+  gtk_widget_set_parent (self->page, GTK_WIDGET (self));
+
+  /* What is selected, as a heading. */
+  header = adw_preferences_group_new ();
+  {
+    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+    GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+    GtkWidget *kind = gtk_label_new (kind_title (self->node));
+
+    name = dup_node_name (self->node);
+    icon = gtk_image_new_from_icon_name (TPT_IS_PERSONA (self->node) ? "tpt-persona-symbolic"
+                                         : TPT_IS_CARD (self->node) ? "tpt-card-symbolic"
+                                         : TPT_IS_BLUEPRINT (self->node) ? "tpt-blueprint-symbolic"
+                                         : TPT_IS_LANE (self->node) ? "tpt-lane-symbolic"
+                                         : TPT_IS_STEP (self->node) ? "tpt-step-symbolic"
+                                         : TPT_IS_FLOW (self->node) ? "tpt-flow-symbolic"
+                                         : "document-properties-symbolic");
+    gtk_image_set_pixel_size (GTK_IMAGE (icon), 32);
+    title = gtk_label_new (name);
+    gtk_label_set_xalign (GTK_LABEL (title), 0);
+    gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+    gtk_widget_add_css_class (title, "title-4");
+    gtk_label_set_xalign (GTK_LABEL (kind), 0);
+    gtk_widget_add_css_class (kind, "dim-label");
+    gtk_widget_add_css_class (kind, "caption-heading");
+    gtk_box_append (GTK_BOX (labels), kind);
+    gtk_box_append (GTK_BOX (labels), title);
+    gtk_box_append (GTK_BOX (box), icon);
+    gtk_box_append (GTK_BOX (box), labels);
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (header), box);
+  }
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (self->page), ADW_PREFERENCES_GROUP (header));
+
+  details = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (details), _("Details"));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (self->page), ADW_PREFERENCES_GROUP (details));
+
+  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (self->node), &n_pspecs);
+  for (guint i = 0; i < n_pspecs; i++)
+    add_field (self, details, pspecs[i]);
+}
+
+static gboolean
+rebuild_cb (gpointer user_data)
+{
+  TptInspector *self = user_data;
+
+  self->rebuild_id = 0;
+  rebuild (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+node_notify_cb (TptInspector *self)
+{
+  /* Our own commits leave the editors as they are; changes from elsewhere
+   * (undo, the canvas) show up. */
+  if (self->committing || self->rebuild_id != 0)
+    return;
+  self->rebuild_id = g_idle_add (rebuild_cb, self);
+}
+
+static void
+history_changed_cb (TptInspector *self)
+{
+  /* The node went away (deleted, or its creation undone). */
+  if (self->node != NULL && !tpt_node_is_attached (self->node))
+    tpt_inspector_set_node (self, TPT_NODE (self->document));
+}
+
+/**
+ * tpt_inspector_get_editor:
+ * @self: a #TptInspector
+ * @field: a field name
+ *
+ * Returns: (transfer none) (nullable): the widget editing @field
+ */
+GtkWidget *
+tpt_inspector_get_editor (TptInspector *self,
+                          const char   *field)
+{
+  g_return_val_if_fail (TPT_IS_INSPECTOR (self), NULL);
+
+  return g_hash_table_lookup (self->editors, field);
+}
+
+void
+tpt_inspector_set_node (TptInspector *self,
+                        TptNode      *node)
+{
+  g_return_if_fail (TPT_IS_INSPECTOR (self));
+  g_return_if_fail (node == NULL || TPT_IS_NODE (node));
+
+  if (node == NULL && self->document != NULL)
+    node = TPT_NODE (self->document);
+  if (self->node == node)
+    return;
+
+  if (self->node != NULL)
+    g_signal_handlers_disconnect_by_data (self->node, self);
+  g_set_object (&self->node, node);
+  if (node != NULL)
+    g_signal_connect_swapped (node, "notify", G_CALLBACK (node_notify_cb), self);
+
+  rebuild (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NODE]);
+}
+
+TptNode *
+tpt_inspector_get_node (TptInspector *self)
+{
+  g_return_val_if_fail (TPT_IS_INSPECTOR (self), NULL);
+
+  return self->node;
+}
+
+void
+tpt_inspector_set_document (TptInspector *self,
+                            TptDocument  *document)
+{
+  g_return_if_fail (TPT_IS_INSPECTOR (self));
+  g_return_if_fail (document == NULL || TPT_IS_DOCUMENT (document));
+
+  if (self->document == document)
+    return;
+
+  if (self->document != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (tpt_document_get_history (self->document), self);
+      g_signal_handlers_disconnect_by_data (self->document, self);
+    }
+  tpt_inspector_set_node (self, NULL);
+  g_set_object (&self->document, document);
+  if (document != NULL)
+    {
+      g_signal_connect_swapped (tpt_document_get_history (document), "notify::position",
+                                G_CALLBACK (history_changed_cb), self);
+      /* Names of needs and personas appear in a card's links. */
+      g_signal_connect_swapped (tpt_document_get_needs (document), "items-changed",
+                                G_CALLBACK (node_notify_cb), self);
+      g_signal_connect_swapped (tpt_document_get_personas (document), "items-changed",
+                                G_CALLBACK (node_notify_cb), self);
+    }
+  tpt_inspector_set_node (self, document != NULL ? TPT_NODE (document) : NULL);
+}
+
+static void
+tpt_inspector_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  TptInspector *self = TPT_INSPECTOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_NODE:
+      g_value_set_object (value, self->node);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tpt_inspector_dispose (GObject *object)
+{
+  TptInspector *self = TPT_INSPECTOR (object);
+
+  if (self->document != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (tpt_document_get_history (self->document), self);
+      g_signal_handlers_disconnect_by_data (tpt_document_get_needs (self->document), self);
+      g_signal_handlers_disconnect_by_data (tpt_document_get_personas (self->document), self);
+    }
+  if (self->node != NULL)
+    g_signal_handlers_disconnect_by_data (self->node, self);
+  g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  self->rebuilding = TRUE;
+  g_clear_pointer (&self->page, gtk_widget_unparent);
+  g_clear_object (&self->node);
+  g_clear_object (&self->document);
+  g_clear_pointer (&self->editors, g_hash_table_unref);
+
+  G_OBJECT_CLASS (tpt_inspector_parent_class)->dispose (object);
+}
+
+static void
+tpt_inspector_class_init (TptInspectorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = tpt_inspector_dispose;
+  object_class->get_property = tpt_inspector_get_property;
+
+  properties[PROP_NODE] =
+    g_param_spec_object ("node", NULL, NULL, TPT_TYPE_NODE,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * TptInspector::toast:
+   * @self: the inspector
+   * @title: a message for the user
+   * @undoable: whether to offer Undo
+   */
+  signals[TOAST] =
+    g_signal_new ("toast", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_BOOLEAN);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "inspector");
+}
+
+static void
+tpt_inspector_init (TptInspector *self)
+{
+  self->editors = g_hash_table_new (g_str_hash, g_str_equal);
+}
+
+GtkWidget *
+tpt_inspector_new (void)
+{
+  return g_object_new (TPT_TYPE_INSPECTOR, NULL);
+}
