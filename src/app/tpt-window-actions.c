@@ -8,6 +8,8 @@
 #include "tpt-window-private.h"
 
 #include "tpt-application.h"
+#include "tpt-export-dialog.h"
+#include "tpt-print.h"
 
 /* Saving */
 
@@ -297,6 +299,50 @@ undo_action (GtkWidget  *widget,
 }
 
 static void
+exported_cb (TptWindow       *self,
+             GFile           *file,
+             TptExportDialog *dialog)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *message = g_strdup_printf (_("Exported “%s”"), name);
+
+  tpt_window_show_toast (self, message, FALSE);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  TptWindow *self = TPT_WINDOW (widget);
+  gboolean poster = g_str_equal (action_name, "win.print-poster");
+  TptBlueprint *blueprint = tpt_artefact_view_get_blueprint (self->view);
+  TptExportDialog *dialog;
+
+  if (poster && g_list_model_get_n_items (tpt_document_get_blueprints (self->document)) == 0)
+    {
+      tpt_window_show_toast (self, _("A poster shows a blueprint; add one first"), FALSE);
+      return;
+    }
+
+  dialog = tpt_export_dialog_new (GTK_WINDOW (self), self->document, blueprint, self->file,
+                                  poster ? TPT_EXPORT_DIALOG_PRINT_POSTER
+                                         : TPT_EXPORT_DIALOG_EXPORT);
+  g_signal_connect_object (dialog, "exported", G_CALLBACK (exported_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  TptWindow *self = TPT_WINDOW (widget);
+
+  tpt_print_document (GTK_WINDOW (self), self->document);
+}
+
+static void
 reload_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
@@ -436,6 +482,9 @@ tpt_window_class_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.print-poster", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.keep-changes", NULL, keep_changes_action);
   gtk_widget_class_install_action (widget_class, "win.show-outline", NULL, toggle_pane_action);
   gtk_widget_class_install_action (widget_class, "win.show-inspector", NULL, toggle_pane_action);

@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "tpt-document.h"
+#include "tpt-export.h"
+
+G_BEGIN_DECLS
+
+GtkPrintOperation *tpt_print_operation_new_for_document (TptDocument            *document);
+GtkPrintOperation *tpt_print_operation_new_for_poster   (TptDocument            *document,
+                                                         TptBlueprint           *blueprint,
+                                                         const TptExportOptions *options,
+                                                         GError                **error);
+void               tpt_print_document                   (GtkWindow              *parent,
+                                                         TptDocument            *document);
+void               tpt_print_poster                     (GtkWindow              *parent,
+                                                         TptDocument            *document,
+                                                         TptBlueprint           *blueprint,
+                                                         const TptExportOptions *options);
+
+G_END_DECLS
