@@ -365,6 +365,11 @@ tpt_duration_from_text (const char  *text,
     { "h", 3600 }, { "hr", 3600 }, { "hrs", 3600 }, { "hour", 3600 }, { "hours", 3600 },
     { "d", 86400 }, { "day", 86400 }, { "days", 86400 },
     { "w", 604800 }, { "wk", 604800 }, { "week", 604800 }, { "weeks", 604800 },
+    /* The German translation suggests its own words. */
+    { "sek", 1 }, { "sekunde", 1 }, { "sekunden", 1 }, { "minute", 60 }, { "minuten", 60 },
+    { "std", 3600 }, { "stunde", 3600 }, { "stunden", 3600 },
+    { "t", 86400 }, { "tag", 86400 }, { "tage", 86400 }, { "tagen", 86400 },
+    { "woche", 604800 }, { "wochen", 604800 },
   };
   g_autofree char *copy = g_strstrip (g_strdup (text != NULL ? text : ""));
   gint64 seconds;
