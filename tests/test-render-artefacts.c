@@ -15,6 +15,7 @@
 #include "tpt-matrix-renderer.h"
 #include "tpt-need.h"
 #include "tpt-persona-renderer.h"
+#include "tpt-poster.h"
 #include "tpt-text.h"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (cairo_surface_t, cairo_surface_destroy)
@@ -353,6 +354,59 @@ test_persona_card (void)
   g_object_unref (context);
 }
 
+/* How much ink is in the sheet's margin, outside the drawing. */
+static guint
+margin_ink (const TptPosterPlan *plan,
+            gboolean             marks)
+{
+  g_autoptr(TptDocument) document = render_fixture_claims ();
+  g_autoptr(TptBlueprint) blueprint = g_list_model_get_item (tpt_document_get_blueprints (document), 0);
+  g_autoptr(GObject) context = G_OBJECT (tpt_text_context_new ());
+  g_autoptr(TptBlueprintLayout) layout = tpt_blueprint_layout_new (document, blueprint, PANGO_CONTEXT (context));
+  g_autoptr(cairo_surface_t) surface = NULL;
+  g_autoptr(cairo_t) cr = NULL;
+  TptPosterPlan sheet = *plan;
+  const guint8 *data;
+  guint ink = 0;
+  int stride, width, height, margin;
+
+  sheet.no_marks = !marks;
+  width = (int) sheet.sheet_width;
+  height = (int) sheet.sheet_height;
+  margin = (int) sheet.margin - 2;
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
+  cr = cairo_create (surface);
+  tpt_poster_render_sheet (cr, PANGO_CONTEXT (context), layout, tpt_theme_get (TPT_THEME_PRINT), &sheet, 0, 0);
+  cairo_surface_flush (surface);
+  data = cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface);
+
+  /* The right-hand margin: labels are along the top, marks at corners. */
+  for (int y = margin; y < height - margin; y++)
+    for (int x = width - margin; x < width; x++)
+      if (data[y * stride + x * 4 + 1] < 128)
+        ink++;
+  return ink;
+}
+
+/* Marks can be left out of a poster's sheets. */
+static void
+test_poster_marks (void)
+{
+  g_autoptr(TptDocument) document = render_fixture_claims ();
+  g_autoptr(TptBlueprint) blueprint = g_list_model_get_item (tpt_document_get_blueprints (document), 0);
+  g_autoptr(GObject) context = G_OBJECT (tpt_text_context_new ());
+  g_autoptr(TptBlueprintLayout) layout = tpt_blueprint_layout_new (document, blueprint, PANGO_CONTEXT (context));
+  g_autoptr(GError) error = NULL;
+  TptPosterPlan plan;
+
+  g_assert_true (tpt_poster_plan (&layout->bounds, 595, 842, 0, 3, 10, &plan, &error));
+  g_assert_no_error (error);
+  g_assert_false (plan.no_marks);
+  g_assert_cmpuint (margin_ink (&plan, TRUE), >, 0);
+  g_assert_cmpuint (margin_ink (&plan, FALSE), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -360,6 +414,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/tpt/render/artefacts/example", test_example);
+  g_test_add_func ("/tpt/render/artefacts/poster-marks", test_poster_marks);
   g_test_add_data_func ("/tpt/render/artefacts/matrix-print", GINT_TO_POINTER (TPT_THEME_PRINT),
                         test_small);
   g_test_add_data_func ("/tpt/render/artefacts/matrix-dark", GINT_TO_POINTER (TPT_THEME_DARK),

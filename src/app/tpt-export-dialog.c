@@ -45,6 +45,7 @@ struct _TptExportDialog
   AdwActionRow        *sheets_row;
   GtkSpinButton       *sheets_spin;
   GtkSpinButton       *overlap_spin;
+  GtkSwitch           *marks_switch;
   GtkDrawingArea      *preview;
   GtkLabel            *caption;
   GtkLabel            *problem;
@@ -147,6 +148,7 @@ tpt_export_dialog_get_options (TptExportDialog  *self,
       options->poster = paper_names[MIN (paper, G_N_ELEMENTS (paper_names) - 1)];
       options->landscape = gtk_switch_get_active (self->landscape_switch);
       options->overlap_mm = gtk_spin_button_get_value (self->overlap_spin);
+      options->no_marks = !gtk_switch_get_active (self->marks_switch);
       if (gtk_spin_button_get_value_as_int (self->sheets_spin) > 0)
         options->sheets_wide = (guint) gtk_spin_button_get_value_as_int (self->sheets_spin);
       else
@@ -825,6 +827,18 @@ build (TptExportDialog *self,
   adw_expander_row_add_row (self->poster_row, GTK_WIDGET (self->scale_row));
   adw_expander_row_add_row (self->poster_row, GTK_WIDGET (self->sheets_row));
   adw_expander_row_add_row (self->poster_row, GTK_WIDGET (overlap_row));
+  {
+    AdwActionRow *marks_row = ADW_ACTION_ROW (adw_action_row_new ());
+
+    self->marks_switch = GTK_SWITCH (gtk_switch_new ());
+    gtk_switch_set_active (self->marks_switch, TRUE);
+    gtk_widget_set_valign (GTK_WIDGET (self->marks_switch), GTK_ALIGN_CENTER);
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (marks_row), _("Cut and Assembly Marks"));
+    adw_action_row_set_subtitle (marks_row, _("Crop marks and overlap ticks in each sheet’s margin"));
+    adw_action_row_add_suffix (marks_row, GTK_WIDGET (self->marks_switch));
+    adw_action_row_set_activatable_widget (marks_row, GTK_WIDGET (self->marks_switch));
+    adw_expander_row_add_row (self->poster_row, GTK_WIDGET (marks_row));
+  }
 
   if (export_mode)
     adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->format_row));
@@ -898,6 +912,7 @@ build (TptExportDialog *self,
   g_signal_connect_swapped (self->scale_spin, "value-changed", G_CALLBACK (update), self);
   g_signal_connect_swapped (self->sheets_spin, "value-changed", G_CALLBACK (update), self);
   g_signal_connect_swapped (self->overlap_spin, "value-changed", G_CALLBACK (update), self);
+  g_signal_connect_swapped (self->marks_switch, "notify::active", G_CALLBACK (update), self);
   update (self);
 }
 

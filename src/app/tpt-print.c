@@ -291,6 +291,7 @@ tpt_print_operation_new_for_poster (TptDocument             *document,
       g_object_unref (operation);
       return NULL;
     }
+  job->plan.no_marks = options->no_marks;
 
   /* The sheets are drawn for the whole paper, margins and marks included. */
   paper = gtk_paper_size_new_custom (options->poster, options->poster, width, height,

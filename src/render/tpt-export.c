@@ -639,6 +639,7 @@ export_blueprints (TptDocument             *document,
                         page_width, page_height, options->poster_scale, options->sheets_wide,
                         options->overlap_mm, &plan, error))
     return FALSE;
+  plan.no_marks = options->no_marks;
 
   /* The data goes to a temporary file beside @file, renamed over it only
    * when complete: GIO's own replace writes a new file in place, which a

@@ -63,6 +63,7 @@ typedef struct
   double           poster_scale;
   guint            sheets_wide;
   double           overlap_mm;
+  gboolean         no_marks;
 } TptExportOptions;
 
 #define TPT_EXPORT_MIN_DPI     10

@@ -75,6 +75,7 @@ tpt_poster_plan (const TptRect  *bounds,
   plan->sheet_height = sheet_height;
   plan->margin = SHEET_MARGIN;
   plan->overlap = overlap;
+  plan->no_marks = FALSE;
   if (sheets_wide > 0)
     plan->scale = (sheets_wide * (content_w - overlap) + overlap) / bounds->width;
   else
@@ -289,7 +290,8 @@ tpt_poster_render_sheet (cairo_t                  *cr,
   tpt_blueprint_render (cr, layout, theme);
   cairo_restore (cr);
 
-  draw_marks (cr, plan, row, column);
+  if (!plan->no_marks)
+    draw_marks (cr, plan, row, column);
 
   /* The sheet's own label, and where its neighbours go. */
   caption = g_strdup_printf (_("%s · sheet %u of %u (%u × %u) · %.0f%%"),

@@ -30,6 +30,9 @@ typedef struct
   double scale;
   guint  columns;
   guint  rows;
+  /* Leaves out the crop marks and overlap ticks, for sheets that are hung
+   * edge to edge rather than trimmed. */
+  gboolean no_marks;
 } TptPosterPlan;
 
 #define TPT_POSTER_MAX_SHEETS 500
