@@ -619,6 +619,18 @@ test_inspector (void)
   g_assert_cmpuint (g_strv_length ((GStrv) tpt_persona_get_goals (persona)), ==, 2);
   g_assert_cmpstr (tpt_persona_get_goals (persona)[1], ==, "Keep the no-claims bonus");
 
+  /* Facts are added in one step, and undo takes them away again. */
+  {
+    guint facts = g_list_model_get_n_items (tpt_persona_get_facts (persona));
+
+    tpt_inspector_add_fact (inspector);
+    g_assert_cmpuint (g_list_model_get_n_items (tpt_persona_get_facts (persona)), ==, facts + 1);
+    g_assert_cmpstr (tpt_history_get_undo_label (history), ==, "Add Fact");
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+    iterate ();
+    g_assert_cmpuint (g_list_model_get_n_items (tpt_persona_get_facts (persona)), ==, facts);
+  }
+
   /* The inspected node goes away: back to the document. */
   tpt_document_begin (document, "Delete Persona");
   tpt_document_remove_persona (document, persona);

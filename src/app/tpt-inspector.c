@@ -282,33 +282,43 @@ edit_label (TptNode    *node,
 }
 
 static void
-commit_value (TptInspector *self,
-              GParamSpec   *pspec,
-              const GValue *value)
+commit_node_value (TptInspector *self,
+                   TptNode      *node,
+                   GParamSpec   *pspec,
+                   const GValue *value)
 {
   g_auto(GValue) current = G_VALUE_INIT;
   g_autofree char *label = NULL;
   const char *fixed;
   const FieldInfo *info;
 
-  if (self->node == NULL || !tpt_node_is_attached (self->node))
+  if (node == NULL || !tpt_node_is_attached (node))
     return;
 
   g_value_init (&current, pspec->value_type);
-  g_object_get_property (G_OBJECT (self->node), pspec->name, &current);
+  g_object_get_property (G_OBJECT (node), pspec->name, &current);
   if (g_param_values_cmp (pspec, &current, value) == 0)
     return;
 
-  fixed = edit_label (self->node, pspec);
-  info = field_info (self->node, pspec);
+  fixed = edit_label (node, pspec);
+  info = field_info (node, pspec);
   /* Translators: an undo label; %s is the field, e.g. “Edit Owner”. */
-  label = fixed != NULL ? g_strdup (fixed) : g_strdup_printf (_("Edit %s"), info != NULL ? _(info->label) : pspec->name);
+  label = fixed != NULL ? g_strdup (fixed)
+                        : g_strdup_printf (_("Edit %s"), info != NULL ? _(info->label) : pspec->name);
 
   self->committing = TRUE;
   tpt_document_begin (self->document, label);
-  tpt_node_set_value (self->node, pspec->name, value);
+  tpt_node_set_value (node, pspec->name, value);
   tpt_document_end (self->document);
   self->committing = FALSE;
+}
+
+static void
+commit_value (TptInspector *self,
+              GParamSpec   *pspec,
+              const GValue *value)
+{
+  commit_node_value (self, self->node, pspec, value);
 }
 
 static void
@@ -1016,6 +1026,141 @@ make_photo_row (TptInspector *self,
   return row;
 }
 
+/* Facts: a persona's label/value pairs (“Age: 34”), edited in place. */
+
+static void
+fact_commit_cb (GtkWidget    *row,
+                TptInspector *self)
+{
+  TptNode *fact = g_object_get_data (G_OBJECT (row), "tpt-fact");
+  const char *field = g_object_get_data (G_OBJECT (row), "tpt-field");
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (fact), field);
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  if (self->rebuilding || pspec == NULL)
+    return;
+
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, gtk_editable_get_text (GTK_EDITABLE (row)));
+  commit_node_value (self, fact, pspec, &value);
+}
+
+static void
+fact_focus_leave_cb (GtkEventControllerFocus *controller,
+                     TptInspector            *self)
+{
+  fact_commit_cb (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)), self);
+}
+
+static GtkWidget *
+make_fact_entry (TptInspector *self,
+                 TptFact      *fact,
+                 const char   *field,
+                 const char   *title,
+                 const char   *text)
+{
+  GtkWidget *row = adw_entry_row_new ();
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
+  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
+  g_object_set_data_full (G_OBJECT (row), "tpt-fact", g_object_ref (fact), g_object_unref);
+  g_object_set_data (G_OBJECT (row), "tpt-field", (gpointer) field);
+  g_signal_connect (row, "apply", G_CALLBACK (fact_commit_cb), self);
+  g_signal_connect (focus, "leave", G_CALLBACK (fact_focus_leave_cb), self);
+  gtk_widget_add_controller (row, focus);
+
+  return row;
+}
+
+static void
+remove_fact_cb (GtkButton    *button,
+                TptInspector *self)
+{
+  TptFact *fact = g_object_get_data (G_OBJECT (button), "tpt-fact");
+
+  if (!TPT_IS_PERSONA (self->node))
+    return;
+
+  self->committing = TRUE;
+  tpt_document_begin (self->document, _("Delete Fact"));
+  tpt_persona_remove_fact (TPT_PERSONA (self->node), fact);
+  tpt_document_end (self->document);
+  self->committing = FALSE;
+  rebuild (self);
+}
+
+/**
+ * tpt_inspector_add_fact:
+ * @self: a #TptInspector showing a persona
+ *
+ * Adds a fact to the persona, as the Add Fact button does.
+ */
+void
+tpt_inspector_add_fact (TptInspector *self)
+{
+  g_autoptr(TptFact) fact = NULL;
+  GListModel *facts;
+
+  g_return_if_fail (TPT_IS_INSPECTOR (self));
+
+  if (!TPT_IS_PERSONA (self->node))
+    return;
+
+  facts = tpt_persona_get_facts (TPT_PERSONA (self->node));
+  fact = tpt_fact_new (self->document);
+  tpt_fact_set_label (fact, _("New fact"));
+  self->committing = TRUE;
+  tpt_document_begin (self->document, _("Add Fact"));
+  tpt_persona_insert_fact (TPT_PERSONA (self->node), g_list_model_get_n_items (facts), fact);
+  tpt_document_end (self->document);
+  self->committing = FALSE;
+  rebuild (self);
+}
+
+static GtkWidget *
+make_facts_group (TptInspector *self)
+{
+  GListModel *facts = tpt_persona_get_facts (TPT_PERSONA (self->node));
+  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *add = gtk_button_new_from_icon_name ("list-add-symbolic");
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Facts"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                         _("Short facts for the card, such as “Age: 34”"));
+  gtk_widget_set_tooltip_text (add, _("Add Fact"));
+  gtk_widget_add_css_class (add, "flat");
+  g_signal_connect_swapped (add, "clicked", G_CALLBACK (tpt_inspector_add_fact), self);
+  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), add);
+
+  for (guint i = 0; i < g_list_model_get_n_items (facts); i++)
+    {
+      g_autoptr(TptFact) fact = g_list_model_get_item (facts, i);
+      g_autofree char *title = g_strdup_printf ("%s: %s", tpt_fact_get_label (fact),
+                                                tpt_fact_get_value (fact));
+      GtkWidget *expander = adw_expander_row_new ();
+      GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), title);
+      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (remove, "flat");
+      gtk_widget_set_tooltip_text (remove, _("Delete Fact"));
+      g_object_set_data_full (G_OBJECT (remove), "tpt-fact", g_object_ref (fact), g_object_unref);
+      g_signal_connect (remove, "clicked", G_CALLBACK (remove_fact_cb), self);
+      adw_expander_row_add_action (ADW_EXPANDER_ROW (expander), remove);
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
+                                make_fact_entry (self, fact, "label", _("Label"),
+                                                 tpt_fact_get_label (fact)));
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
+                                make_fact_entry (self, fact, "value", _("Value"),
+                                                 tpt_fact_get_value (fact)));
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), expander);
+    }
+
+  return group;
+}
+
 static char *
 dup_reference_name (TptInspector *self,
                     const char   *id)
@@ -1209,6 +1354,10 @@ rebuild (TptInspector *self)
   pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (self->node), &n_pspecs);
   for (guint i = 0; i < n_pspecs; i++)
     add_field (self, details, pspecs[i]);
+
+  if (TPT_IS_PERSONA (self->node))
+    adw_preferences_page_add (ADW_PREFERENCES_PAGE (self->page),
+                              ADW_PREFERENCES_GROUP (make_facts_group (self)));
 }
 
 static gboolean
@@ -1236,7 +1385,14 @@ history_changed_cb (TptInspector *self)
 {
   /* The node went away (deleted, or its creation undone). */
   if (self->node != NULL && !tpt_node_is_attached (self->node))
-    tpt_inspector_set_node (self, TPT_NODE (self->document));
+    {
+      tpt_inspector_set_node (self, TPT_NODE (self->document));
+      return;
+    }
+
+  /* Undo and redo may have changed what the node's editors show of other
+   * nodes: its facts, the names of the needs it serves. */
+  node_notify_cb (self);
 }
 
 /**
