@@ -161,6 +161,9 @@ tpt_application_open_file (TptApplication *self,
       return NULL;
     }
 
+  /* What a save of this file interrupted by a crash left beside it. */
+  tpt_document_clean_stale_saves (file);
+
   window = active_document_window (self);
   if (window != NULL && tpt_window_is_pristine (window))
     tpt_window_replace_document (window, document, file);
