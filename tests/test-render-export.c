@@ -17,6 +17,7 @@
 #include "tpt-format.h"
 #include "tpt-page-size.h"
 #include "tpt-poster.h"
+#include "tpt-matrix-renderer.h"
 #include "tpt-text.h"
 
 #include <math.h>
@@ -337,7 +338,8 @@ test_bad (Fixture       *fixture,
   options.artefact = "nope";
   assert_fails (document, fixture->dir, "a.pdf", &options,
                 TPT_EXPORT_ERROR, TPT_EXPORT_ERROR_NO_ARTEFACT);
-  options.artefact = "p1";
+  /* A lane is part of a blueprint, not an artefact of its own. */
+  options.artefact = "l1";
   assert_fails (document, fixture->dir, "a.pdf", &options,
                 TPT_EXPORT_ERROR, TPT_EXPORT_ERROR_NO_ARTEFACT);
 
@@ -746,11 +748,111 @@ test_cli (Fixture       *fixture,
   g_assert_cmpuint (count_files (fixture->dir), ==, 5);
 }
 
+/* Every artefact, not only blueprints, exports on its own: the cover, the
+ * persona gallery, one persona's card and the needs matrix. */
+static void
+test_other_artefacts (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *example = g_build_filename (g_getenv ("TPT_SOURCE_ROOT"), "data", "examples",
+                                               "motor-insurance.touchpoint", NULL);
+  g_autoptr(GFile) source = g_file_new_for_path (example);
+  g_autoptr(TptDocument) document = tpt_document_load_file (source, NULL, NULL);
+  g_autoptr(TptNeed) need = g_list_model_get_item (tpt_document_get_needs (document), 0);
+  PangoContext *context = tpt_text_context_new ();
+  const char *names[] = { "cover", "personas", "needs-matrix", "p1" };
+  TptExportOptions options;
+  double width, height;
+  guint png_width, png_height;
+
+  g_assert_nonnull (document);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *png_name = g_strconcat (names[i], ".png", NULL);
+      g_autofree char *svg_name = g_strconcat (names[i], ".svg", NULL);
+      g_autofree char *path = NULL;
+      g_autofree char *svg = NULL;
+      g_autofree char *contents = NULL;
+
+      tpt_export_options_init (&options);
+      options.artefact = names[i];
+      options.dpi = 72;
+      path = export (document, fixture->dir, png_name, &options);
+      read_png_size (path, &png_width, &png_height);
+      g_assert_cmpuint (png_width, >, 200);
+      g_assert_cmpuint (png_height, >, 200);
+
+      tpt_export_options_init (&options);
+      options.artefact = names[i];
+      svg = export (document, fixture->dir, svg_name, &options);
+      g_assert_true (g_file_get_contents (svg, &contents, NULL, NULL));
+      g_assert_nonnull (strstr (contents, "<svg"));
+    }
+
+  /* The matrix image is the matrix's own size. */
+  tpt_matrix_measure (context, document, &width, &height);
+  {
+    g_autofree char *matrix = g_build_filename (fixture->dir, "needs-matrix.png", NULL);
+
+    read_png_size (matrix, &png_width, &png_height);
+  }
+  g_assert_cmpuint (png_width, ==, (guint) ceil (width));
+  g_assert_cmpuint (png_height, ==, (guint) ceil (height));
+
+  /* On a named page, one page, text kept as text. */
+  {
+    g_autofree char *pdf = NULL;
+    g_autofree char *text = NULL;
+
+    tpt_export_options_init (&options);
+    options.artefact = "needs-matrix";
+    options.page_size = "A4";
+    options.landscape = TRUE;
+    pdf = export (document, fixture->dir, "matrix.pdf", &options);
+    text = render_run_tool ((const char *[]) { "pdftotext", pdf, "-", NULL });
+    if (text != NULL)
+      {
+        g_autofree char *squeezed = render_squeeze (text);
+        g_autofree char *title = render_squeeze (tpt_need_get_title (need));
+
+        g_assert_nonnull (strstr (squeezed, title));
+      }
+  }
+
+  /* A name that is nothing, or a poster of something not a blueprint, is
+   * refused and writes nothing. */
+  {
+    g_autofree char *bad = g_build_filename (fixture->dir, "bad.png", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (bad);
+    g_autoptr(GError) error = NULL;
+    guint before = count_files (fixture->dir);
+
+    tpt_export_options_init (&options);
+    options.format = TPT_EXPORT_PNG;
+    options.artefact = "nothing-here";
+    g_assert_false (tpt_export (document, file, &options, NULL, &error));
+    g_assert_error (error, TPT_EXPORT_ERROR, TPT_EXPORT_ERROR_NO_ARTEFACT);
+    g_clear_error (&error);
+
+    options.format = TPT_EXPORT_PDF;
+    options.artefact = "personas";
+    options.poster = "A4";
+    g_assert_false (tpt_export (document, file, &options, NULL, &error));
+    g_assert_error (error, TPT_EXPORT_ERROR, TPT_EXPORT_ERROR_BAD_OPTION);
+    g_assert_cmpuint (count_files (fixture->dir), ==, before);
+  }
+
+  g_object_unref (context);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_test_add ("/tpt/render/export/other-artefacts", Fixture, NULL,
+              fixture_setup, test_other_artefacts, fixture_teardown);
 
   g_test_add_func ("/tpt/render/draw/themes", test_themes);
   g_test_add ("/tpt/render/export/pdf", Fixture, NULL,

@@ -11,7 +11,9 @@
 #include "tpt-blueprint-renderer.h"
 #include "tpt-cover.h"
 #include "tpt-format.h"
+#include "tpt-matrix-renderer.h"
 #include "tpt-page-size.h"
+#include "tpt-persona-renderer.h"
 #include "tpt-poster.h"
 #include "tpt-print.h"
 #include "tpt-text.h"
@@ -90,6 +92,22 @@ selected_blueprint (TptExportDialog *self)
   return selected < self->blueprints->len ? self->blueprints->pdata[selected] : NULL;
 }
 
+/* After the blueprints, the Content list offers the artefacts that are not
+ * blueprints, by the names `--artefact` knows them by. */
+static const char *other_artefacts[] = { "personas", "needs-matrix", "cover" };
+
+static const char *
+selected_other (TptExportDialog *self)
+{
+  guint selected = adw_combo_row_get_selected (self->content_row);
+
+  if (self->mode != TPT_EXPORT_DIALOG_EXPORT || selected == GTK_INVALID_LIST_POSITION ||
+      selected < 1 + self->blueprints->len)
+    return NULL;
+  selected -= 1 + self->blueprints->len;
+  return selected < G_N_ELEMENTS (other_artefacts) ? other_artefacts[selected] : NULL;
+}
+
 static TptExportFormat
 selected_format (TptExportDialog *self)
 {
@@ -139,7 +157,8 @@ tpt_export_dialog_get_options (TptExportDialog  *self,
 
   tpt_export_options_init (options);
   options->format = selected_format (self);
-  options->artefact = blueprint != NULL ? tpt_node_get_id (TPT_NODE (blueprint)) : NULL;
+  options->artefact = blueprint != NULL ? tpt_node_get_id (TPT_NODE (blueprint))
+                                         : selected_other (self);
   options->theme = (TptThemeKind) adw_combo_row_get_selected (self->theme_row);
   options->dpi = gtk_spin_button_get_value (self->dpi_spin);
 
@@ -249,13 +268,17 @@ tpt_export_dialog_dup_summary (TptExportDialog *self)
     {
       ensure_layout (self);
       if (self->layout == NULL)
-        return g_strdup ("");
+        return g_strdup (_("An image at the chosen resolution"));
       return g_strdup_printf (_("An image of %d × %d pixels"),
                               (int) ceil (self->layout->bounds.width * options.dpi / 72.0),
                               (int) ceil (self->layout->bounds.height * options.dpi / 72.0));
     }
   if (options.format == TPT_EXPORT_SVG)
     return g_strdup (_("A drawing that scales to any size"));
+
+  if (selected_other (self) != NULL)
+    return g_strdup_printf (_("One page, %s"), options.page_size != NULL
+                                               ? options.page_size : _("fitted to its content"));
 
   if (options.artefact == NULL)
     {
@@ -294,6 +317,8 @@ tpt_export_dialog_draw_preview (TptExportDialog *self,
   TptExportOptions options;
   TptPosterPlan plan;
   double page_width, page_height, scale, x0, y0;
+  double other_width = 0, other_height = 0;
+  const char *other;
   gboolean poster;
 
   g_return_if_fail (TPT_IS_EXPORT_DIALOG (self));
@@ -306,7 +331,18 @@ tpt_export_dialog_draw_preview (TptExportDialog *self,
   if (is_copy (self))
     return;
 
-  if (poster)
+  other = selected_other (self);
+  if (other != NULL && g_str_equal (other, "personas"))
+    tpt_persona_gallery_measure (self->context, self->document, &other_width, &other_height);
+  else if (other != NULL && g_str_equal (other, "needs-matrix"))
+    tpt_matrix_measure (self->context, self->document, &other_width, &other_height);
+
+  if (other_width > 0 && !sheet_size (&options, &page_width, &page_height))
+    {
+      page_width = other_width;
+      page_height = other_height;
+    }
+  else if (poster)
     {
       page_width = plan.columns * (plan.sheet_width - 2 * plan.margin - plan.overlap) + plan.overlap;
       page_height = plan.rows * (plan.sheet_height - 2 * plan.margin - plan.overlap) + plan.overlap;
@@ -340,7 +376,19 @@ tpt_export_dialog_draw_preview (TptExportDialog *self,
   cairo_translate (cr, x0, y0);
   cairo_scale (cr, scale, scale);
 
-  if (self->layout != NULL)
+  if (other_width > 0)
+    {
+      double fit = MIN (page_width / other_width, page_height / other_height);
+
+      cairo_translate (cr, (page_width - other_width * fit) / 2,
+                       (page_height - other_height * fit) / 2);
+      cairo_scale (cr, fit, fit);
+      if (g_str_equal (other, "personas"))
+        tpt_persona_gallery_render (cr, self->context, self->document, theme);
+      else
+        tpt_matrix_render (cr, self->context, self->document, theme);
+    }
+  else if (self->layout != NULL)
     {
       double fit = poster ? plan.scale
                           : MIN (1.0, MIN (page_width / self->layout->bounds.width,
@@ -758,7 +806,7 @@ build (TptExportDialog *self,
                             _("Touchpoint Document (a copy)") };
   const char *themes[] = { _("Light"), _("Dark"), _("Print (high contrast on white)") };
   g_autofree const char **pages = g_new0 (const char *, G_N_ELEMENTS (paper_names) + 2);
-  g_autofree const char **contents = g_new0 (const char *, self->blueprints->len + 2);
+  g_autofree const char **contents = g_new0 (const char *, self->blueprints->len + 5);
   g_autofree char *theme = g_settings_get_string (self->settings, "export-theme");
   g_autofree char *page = g_settings_get_string (self->settings, "export-page-size");
   g_autofree char *paper = g_settings_get_string (self->settings, "poster-paper");
@@ -780,6 +828,12 @@ build (TptExportDialog *self,
     contents[n_contents++] = _("Whole Document");
   for (guint i = 0; i < self->blueprints->len; i++)
     contents[n_contents++] = tpt_blueprint_get_title (self->blueprints->pdata[i]);
+  if (export_mode)
+    {
+      contents[n_contents++] = _("Persona Gallery");
+      contents[n_contents++] = _("Needs Matrix");
+      contents[n_contents++] = _("Cover");
+    }
 
   gtk_window_set_title (GTK_WINDOW (self), export_mode ? _("Export") : _("Print Poster"));
   gtk_window_set_default_size (GTK_WINDOW (self), 900, 620);

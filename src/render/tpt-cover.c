@@ -97,6 +97,14 @@ tpt_cover_render (cairo_t             *cr,
     y += show (cr, context, TPT_TEXT_BODY, description, &theme->ink, x, y, MIN (w, 440),
                limit) + 24;
 
+  /* A cover on its own (an image of it, a printed first page) has no
+   * pages to list. */
+  if (n_entries == 0)
+    {
+      cairo_restore (cr);
+      return;
+    }
+
   y = MAX (y, height - margin - contents_h);
   tpt_color_set_source (cr, &theme->grid);
   cairo_set_line_width (cr, 1);

@@ -118,13 +118,15 @@ select_blueprints (TptDocument             *document,
       if (node == NULL)
         {
           g_set_error (error, TPT_EXPORT_ERROR, TPT_EXPORT_ERROR_NO_ARTEFACT,
-                       _("The document has no artefact “%s”"), options->artefact);
+                       _("The document has no artefact “%s”; name a blueprint or a persona by "
+                       "its id, or cover, personas or needs-matrix"), options->artefact);
           return NULL;
         }
       if (!TPT_IS_BLUEPRINT (node))
         {
           g_set_error (error, TPT_EXPORT_ERROR, TPT_EXPORT_ERROR_NO_ARTEFACT,
-                       _("“%s” is not a blueprint; only blueprints can be exported so far"),
+                       _("“%s” is not an artefact; name a blueprint or a persona by its id, "
+                         "or cover, personas or needs-matrix"),
                        options->artefact);
           return NULL;
         }
@@ -147,8 +149,8 @@ select_blueprints (TptDocument             *document,
                              _("The document has no blueprint to export"));
       else
         g_set_error (error, TPT_EXPORT_ERROR, TPT_EXPORT_ERROR_NO_ARTEFACT,
-                     _("An image or poster holds one artefact; choose one of %s with "
-                       "--artefact"),
+                     _("An image or poster holds one artefact; choose one of %s, or "
+                       "cover, personas, needs-matrix or a persona’s id, with --artefact"),
                      ids->str);
       return NULL;
     }
@@ -523,8 +525,130 @@ write_poster (const TptBlueprintLayout  *layout,
   return surface_ok (surface, sink, error);
 }
 
+/* One artefact drawn alone, as an image or a single page: a blueprint,
+ * the cover, the persona gallery, one persona's card or the needs matrix. */
+typedef enum
+{
+  ARTEFACT_BLUEPRINT,
+  ARTEFACT_COVER,
+  ARTEFACT_PERSONAS,
+  ARTEFACT_PERSONA,
+  ARTEFACT_MATRIX,
+} ArtefactKind;
+
+typedef struct
+{
+  ArtefactKind              kind;
+  const TptBlueprintLayout *layout;
+  TptDocument              *document;
+  TptPersona               *persona;
+  PangoContext             *context;
+  double                    width;
+  double                    height;
+} Artefact;
+
+/* The fixed names --artefact takes besides the ids of blueprints and
+ * personas. */
+#define ARTEFACT_NAME_COVER    "cover"
+#define ARTEFACT_NAME_PERSONAS "personas"
+#define ARTEFACT_NAME_MATRIX   "needs-matrix"
+
+static void
+artefact_init (Artefact           *artefact,
+               ArtefactKind        kind,
+               TptDocument        *document,
+               TptPersona         *persona,
+               PangoContext       *context)
+{
+  *artefact = (Artefact) { kind, NULL, document, persona, context, 0, 0 };
+
+  switch (kind)
+    {
+    case ARTEFACT_COVER:
+      artefact->width = COVER_WIDTH;
+      artefact->height = COVER_HEIGHT;
+      break;
+    case ARTEFACT_PERSONAS:
+      tpt_persona_gallery_measure (context, document, &artefact->width, &artefact->height);
+      break;
+    case ARTEFACT_PERSONA:
+      artefact->width = TPT_PERSONA_CARD_WIDTH;
+      artefact->height = tpt_persona_card_measure (context, persona, TPT_PERSONA_CARD_WIDTH);
+      break;
+    case ARTEFACT_MATRIX:
+      tpt_matrix_measure (context, document, &artefact->width, &artefact->height);
+      break;
+    case ARTEFACT_BLUEPRINT:
+    default:
+      break;
+    }
+}
+
+static void
+artefact_init_blueprint (Artefact                 *artefact,
+                         const TptBlueprintLayout *layout)
+{
+  *artefact = (Artefact) { ARTEFACT_BLUEPRINT, layout, NULL, NULL, NULL,
+                           layout->bounds.width, layout->bounds.height };
+}
+
+static void
+artefact_draw (const Artefact *artefact,
+               cairo_t        *cr,
+               const TptTheme *theme)
+{
+  g_autoptr(GDateTime) now = NULL;
+
+  switch (artefact->kind)
+    {
+    case ARTEFACT_BLUEPRINT:
+      tpt_blueprint_render (cr, artefact->layout, theme);
+      break;
+    case ARTEFACT_COVER:
+      now = g_date_time_new_now_local ();
+      tpt_cover_render (cr, artefact->context, artefact->document, theme, artefact->width,
+                        artefact->height, now, NULL, 0);
+      break;
+    case ARTEFACT_PERSONAS:
+      tpt_persona_gallery_render (cr, artefact->context, artefact->document, theme);
+      break;
+    case ARTEFACT_PERSONA:
+      tpt_persona_card_render (cr, artefact->context, artefact->persona, theme,
+                               TPT_PERSONA_CARD_WIDTH);
+      break;
+    case ARTEFACT_MATRIX:
+    default:
+      tpt_matrix_render (cr, artefact->context, artefact->document, theme);
+      break;
+    }
+}
+
+/* An artefact named by --artefact other than a blueprint: the cover, the
+ * persona gallery, the needs matrix, or one persona's card by its id. */
 static gboolean
-write_svg (const TptBlueprintLayout  *layout,
+resolve_other (TptDocument  *document,
+               const char   *name,
+               PangoContext *context,
+               Artefact     *artefact)
+{
+  TptNode *node;
+
+  if (g_str_equal (name, ARTEFACT_NAME_COVER))
+    artefact_init (artefact, ARTEFACT_COVER, document, NULL, context);
+  else if (g_str_equal (name, ARTEFACT_NAME_PERSONAS))
+    artefact_init (artefact, ARTEFACT_PERSONAS, document, NULL, context);
+  else if (g_str_equal (name, ARTEFACT_NAME_MATRIX))
+    artefact_init (artefact, ARTEFACT_MATRIX, document, NULL, context);
+  else if (TPT_IS_PERSONA (node = tpt_document_lookup (document, name)))
+    artefact_init (artefact, ARTEFACT_PERSONA, document, TPT_PERSONA (node), context);
+  else
+    return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+write_svg (const Artefact            *artefact,
            const TptExportOptions    *options,
            Sink                      *sink,
            GError                   **error)
@@ -533,27 +657,27 @@ write_svg (const TptBlueprintLayout  *layout,
   g_autoptr(cairo_t) cr = NULL;
 
   surface = cairo_svg_surface_create_for_stream (sink_write_cb, sink,
-                                                 ceil (layout->bounds.width),
-                                                 ceil (layout->bounds.height));
+                                                 ceil (artefact->width),
+                                                 ceil (artefact->height));
   cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PT);
   cr = cairo_create (surface);
   tpt_color_set_source (cr, &tpt_theme_get (options->theme)->paper);
   cairo_paint (cr);
-  tpt_blueprint_render (cr, layout, tpt_theme_get (options->theme));
+  artefact_draw (artefact, cr, tpt_theme_get (options->theme));
   g_clear_pointer (&cr, cairo_destroy);
   cairo_surface_finish (surface);
   return surface_ok (surface, sink, error);
 }
 
 static gboolean
-write_png (const TptBlueprintLayout  *layout,
+write_png (const Artefact            *artefact,
            const TptExportOptions    *options,
            Sink                      *sink,
            GError                   **error)
 {
   double scale = options->dpi / 72.0;
-  double width = ceil (layout->bounds.width * scale);
-  double height = ceil (layout->bounds.height * scale);
+  double width = ceil (artefact->width * scale);
+  double height = ceil (artefact->height * scale);
   g_autoptr(cairo_surface_t) surface = NULL;
   g_autoptr(cairo_t) cr = NULL;
   cairo_status_t status;
@@ -563,7 +687,7 @@ write_png (const TptBlueprintLayout  *layout,
   tpt_color_set_source (cr, &tpt_theme_get (options->theme)->paper);
   cairo_paint (cr);
   cairo_scale (cr, scale, scale);
-  tpt_blueprint_render (cr, layout, tpt_theme_get (options->theme));
+  artefact_draw (artefact, cr, tpt_theme_get (options->theme));
   g_clear_pointer (&cr, cairo_destroy);
   cairo_surface_flush (surface);
   if (!surface_ok (surface, sink, error))
@@ -585,13 +709,13 @@ write_png (const TptBlueprintLayout  *layout,
 }
 
 static gboolean
-check_image_size (const TptBlueprintLayout  *layout,
+check_image_size (const Artefact            *artefact,
                   const TptExportOptions    *options,
                   GError                   **error)
 {
   double scale = options->dpi / 72.0;
-  double width = ceil (layout->bounds.width * scale);
-  double height = ceil (layout->bounds.height * scale);
+  double width = ceil (artefact->width * scale);
+  double height = ceil (artefact->height * scale);
   double fits = options->dpi * MIN (32767 / width,
                                     MIN (sqrt (TPT_EXPORT_MAX_PIXELS / (width * height)),
                                          32767 / height));
@@ -606,10 +730,54 @@ check_image_size (const TptBlueprintLayout  *layout,
   return FALSE;
 }
 
+/* One artefact on one PDF page: fitted to it, or on the named page with
+ * the artefact scaled into its margins and centred. */
+static gboolean
+write_single_pdf (const Artefact          *artefact,
+                  const TptExportOptions  *options,
+                  double                   page_width,
+                  double                   page_height,
+                  Sink                    *sink,
+                  GError                 **error)
+{
+  const TptTheme *theme = tpt_theme_get (options->theme);
+  g_autoptr(cairo_surface_t) surface = NULL;
+  g_autoptr(cairo_t) cr = NULL;
+  const char *title = artefact->document != NULL ? tpt_document_get_title (artefact->document)
+                                                 : NULL;
+  double width = page_width > 0 ? page_width : ceil (artefact->width);
+  double height = page_width > 0 ? page_height : ceil (artefact->height);
+
+  surface = cairo_pdf_surface_create_for_stream (sink_write_cb, sink, width, height);
+  cairo_pdf_surface_restrict_to_version (surface, CAIRO_PDF_VERSION_1_5);
+  if (title != NULL && *title)
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR,
+                                  "Touchpoint " PACKAGE_VERSION);
+  cr = cairo_create (surface);
+  tpt_color_set_source (cr, &theme->paper);
+  cairo_paint (cr);
+  if (page_width > 0)
+    {
+      double scale = MIN ((page_width - 2 * PAGE_MARGIN) / artefact->width,
+                          (page_height - 2 * PAGE_MARGIN) / artefact->height);
+
+      cairo_translate (cr, (page_width - artefact->width * scale) / 2,
+                       (page_height - artefact->height * scale) / 2);
+      cairo_scale (cr, scale, scale);
+    }
+  artefact_draw (artefact, cr, theme);
+  cairo_show_page (cr);
+  g_clear_pointer (&cr, cairo_destroy);
+  cairo_surface_finish (surface);
+  return surface_ok (surface, sink, error);
+}
+
 static gboolean
 export_blueprints (TptDocument             *document,
                    GFile                   *file,
                    GPtrArray               *blueprints,
+                   const Artefact          *other,
                    const TptExportOptions  *options,
                    PangoContext            *context,
                    double                   page_width,
@@ -624,15 +792,20 @@ export_blueprints (TptDocument             *document,
   g_autofree char *tmp_path = NULL;
   Sink sink = { 0 };
   TptPosterPlan plan = { 0 };
+  Artefact first = { 0 };
   gboolean ok = FALSE;
   int fd;
 
   layouts = g_ptr_array_new_with_free_func ((GDestroyNotify) tpt_blueprint_layout_unref);
-  for (guint i = 0; i < blueprints->len; i++)
+  for (guint i = 0; blueprints != NULL && i < blueprints->len; i++)
     g_ptr_array_add (layouts, tpt_blueprint_layout_new (document,
                                                         g_ptr_array_index (blueprints, i),
                                                         context));
-  if (layouts->len > 0 && !check_image_size (g_ptr_array_index (layouts, 0), options, error))
+  if (other != NULL)
+    first = *other;
+  else if (layouts->len > 0)
+    artefact_init_blueprint (&first, g_ptr_array_index (layouts, 0));
+  if ((other != NULL || layouts->len > 0) && !check_image_size (&first, options, error))
     return FALSE;
   if (options->poster != NULL &&
       !tpt_poster_plan (&((TptBlueprintLayout *) g_ptr_array_index (layouts, 0))->bounds,
@@ -674,7 +847,9 @@ export_blueprints (TptDocument             *document,
       switch (options->format)
         {
         case TPT_EXPORT_PDF:
-          if (options->poster != NULL)
+          if (other != NULL)
+            ok = write_single_pdf (&first, options, page_width, page_height, &sink, error);
+          else if (options->poster != NULL)
             ok = write_poster (g_ptr_array_index (layouts, 0), options, context, &plan, &sink,
                                error);
           else
@@ -682,11 +857,11 @@ export_blueprints (TptDocument             *document,
                             &sink, error);
           break;
         case TPT_EXPORT_SVG:
-          ok = write_svg (g_ptr_array_index (layouts, 0), options, &sink, error);
+          ok = write_svg (&first, options, &sink, error);
           break;
         case TPT_EXPORT_PNG:
         default:
-          ok = write_png (g_ptr_array_index (layouts, 0), options, &sink, error);
+          ok = write_png (&first, options, &sink, error);
           break;
         }
 
@@ -729,6 +904,7 @@ tpt_export (TptDocument             *document,
 {
   g_autoptr(GPtrArray) blueprints = NULL;
   PangoContext *context;
+  Artefact other;
   double page_width, page_height;
   gboolean ok;
 
@@ -739,13 +915,32 @@ tpt_export (TptDocument             *document,
 
   if (!check_options (options, &page_width, &page_height, error))
     return FALSE;
-  blueprints = select_blueprints (document, options, error);
-  if (blueprints == NULL)
-    return FALSE;
 
   context = tpt_text_context_new ();
-  ok = export_blueprints (document, file, blueprints, options, context, page_width, page_height,
-                          cancellable, error);
+  if (options->artefact != NULL && resolve_other (document, options->artefact, context, &other))
+    {
+      if (options->poster != NULL)
+        {
+          g_set_error_literal (error, TPT_EXPORT_ERROR, TPT_EXPORT_ERROR_BAD_OPTION,
+                               _("A poster shows a blueprint; choose one with --artefact"));
+          g_object_unref (context);
+          return FALSE;
+        }
+      ok = export_blueprints (document, file, NULL, &other, options, context, page_width,
+                              page_height, cancellable, error);
+      g_object_unref (context);
+      return ok;
+    }
+
+  blueprints = select_blueprints (document, options, error);
+  if (blueprints == NULL)
+    {
+      g_object_unref (context);
+      return FALSE;
+    }
+
+  ok = export_blueprints (document, file, blueprints, NULL, options, context, page_width,
+                          page_height, cancellable, error);
   g_object_unref (context);
 
   return ok;
