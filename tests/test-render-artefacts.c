@@ -16,6 +16,9 @@
 #include "tpt-need.h"
 #include "tpt-persona-renderer.h"
 #include "tpt-poster.h"
+
+#include <gdk-pixbuf/gdk-pixbuf.h>
+#include <math.h>
 #include "tpt-text.h"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (cairo_surface_t, cairo_surface_destroy)
@@ -354,6 +357,68 @@ test_persona_card (void)
   g_object_unref (context);
 }
 
+/* How many pixels of a persona card are pure green. */
+static guint
+green_pixels (TptPersona *persona)
+{
+  g_autoptr(GObject) context = G_OBJECT (tpt_text_context_new ());
+  double height = tpt_persona_card_measure (PANGO_CONTEXT (context), persona,
+                                            TPT_PERSONA_CARD_WIDTH);
+  g_autoptr(cairo_surface_t) surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24,
+                                                                   (int) TPT_PERSONA_CARD_WIDTH,
+                                                                   (int) ceil (height));
+  g_autoptr(cairo_t) cr = cairo_create (surface);
+  const guint8 *data;
+  int stride;
+  guint green = 0;
+
+  tpt_persona_card_render (cr, PANGO_CONTEXT (context), persona, tpt_theme_get (TPT_THEME_LIGHT),
+                           TPT_PERSONA_CARD_WIDTH);
+  cairo_surface_flush (surface);
+  data = cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface);
+  for (int y = 0; y < cairo_image_surface_get_height (surface); y++)
+    for (int x = 0; x < cairo_image_surface_get_width (surface); x++)
+      {
+        const guint8 *p = data + y * stride + x * 4;
+
+        /* B, G, R in memory on little-endian machines. */
+        if (p[1] > 200 && p[0] < 60 && p[2] < 60)
+          green++;
+      }
+  return green;
+}
+
+/* A JPEG photo shows in the avatar, decoded by gdk-pixbuf. */
+static void
+test_jpeg_photo (void)
+{
+  g_autoptr(TptDocument) document = tpt_document_new ();
+  g_autoptr(TptPersona) persona = tpt_persona_new (document);
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 96, 64);
+  g_autofree char *jpeg = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  gsize size;
+
+  tpt_persona_set_name (persona, "Dana Ortiz");
+  tpt_persona_set_color (persona, "#1c71d8");
+  g_assert_cmpuint (green_pixels (persona), <, 10);
+
+  gdk_pixbuf_fill (pixbuf, 0x00ff00ff);
+  g_assert_true (gdk_pixbuf_save_to_buffer (pixbuf, &jpeg, &size, "jpeg", NULL, NULL));
+  bytes = g_bytes_new_take (g_steal_pointer (&jpeg), size);
+  tpt_persona_set_photo (persona, bytes, "image/jpeg");
+  g_assert_cmpuint (green_pixels (persona), >, 500);
+
+  /* A damaged JPEG falls back to the initials, quietly. */
+  {
+    g_autoptr(GBytes) head = g_bytes_new_from_bytes (bytes, 0, 200);
+
+    tpt_persona_set_photo (persona, head, "image/jpeg");
+    g_assert_cmpuint (green_pixels (persona), <, 10);
+  }
+}
+
 /* How much ink is in the sheet's margin, outside the drawing. */
 static guint
 margin_ink (const TptPosterPlan *plan,
@@ -415,6 +480,7 @@ main (int   argc,
 
   g_test_add_func ("/tpt/render/artefacts/example", test_example);
   g_test_add_func ("/tpt/render/artefacts/poster-marks", test_poster_marks);
+  g_test_add_func ("/tpt/render/artefacts/jpeg-photo", test_jpeg_photo);
   g_test_add_data_func ("/tpt/render/artefacts/matrix-print", GINT_TO_POINTER (TPT_THEME_PRINT),
                         test_small);
   g_test_add_data_func ("/tpt/render/artefacts/matrix-dark", GINT_TO_POINTER (TPT_THEME_DARK),

@@ -8,6 +8,8 @@
 #include "tpt-persona-renderer.h"
 #include "tpt-fact.h"
 #include "tpt-photo.h"
+
+#include <gdk-pixbuf/gdk-pixbuf.h>
 #include "tpt-text.h"
 
 #include <math.h>
@@ -118,19 +120,96 @@ png_read_cb (void          *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
-/* The persona's photo as a surface, or NULL. Only PNG is decoded: cairo
- * has no JPEG decoder, and a JPEG photo shows as initials. The core has
- * already checked the header and capped the pixel count. */
+/* A JPEG is decoded no larger than this a side: an avatar is small. */
+#define JPEG_MAX_SIDE 512
+
+static void
+jpeg_size_prepared_cb (GdkPixbufLoader *loader,
+                       int              width,
+                       int              height,
+                       gpointer         user_data)
+{
+  double scale = (double) JPEG_MAX_SIDE / MAX (width, height);
+
+  if (scale < 1)
+    gdk_pixbuf_loader_set_size (loader, MAX (1, (int) (width * scale)),
+                                MAX (1, (int) (height * scale)));
+}
+
+/* Cairo has no JPEG decoder; gdk-pixbuf decodes it, turned upright by its
+ * EXIF orientation, and the pixels are copied into a cairo surface. */
+static cairo_surface_t *
+jpeg_surface (const guint8 *data,
+              gsize         size)
+{
+  g_autoptr(GdkPixbufLoader) loader = gdk_pixbuf_loader_new_with_type ("jpeg", NULL);
+  g_autoptr(GdkPixbuf) upright = NULL;
+  cairo_surface_t *surface;
+  const guint8 *pixels;
+  guint8 *out;
+  int width, height, stride, out_stride, channels;
+
+  if (loader == NULL)
+    return NULL;
+  g_signal_connect (loader, "size-prepared", G_CALLBACK (jpeg_size_prepared_cb), NULL);
+  if (!gdk_pixbuf_loader_write (loader, data, size, NULL))
+    {
+      gdk_pixbuf_loader_close (loader, NULL);
+      return NULL;
+    }
+  if (!gdk_pixbuf_loader_close (loader, NULL) || gdk_pixbuf_loader_get_pixbuf (loader) == NULL)
+    return NULL;
+
+  upright = gdk_pixbuf_apply_embedded_orientation (gdk_pixbuf_loader_get_pixbuf (loader));
+  width = gdk_pixbuf_get_width (upright);
+  height = gdk_pixbuf_get_height (upright);
+  stride = gdk_pixbuf_get_rowstride (upright);
+  channels = gdk_pixbuf_get_n_channels (upright);
+  pixels = gdk_pixbuf_read_pixels (upright);
+  if (channels < 3 || gdk_pixbuf_get_bits_per_sample (upright) != 8)
+    return NULL;
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
+  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
+    {
+      cairo_surface_destroy (surface);
+      return NULL;
+    }
+  cairo_surface_flush (surface);
+  out = cairo_image_surface_get_data (surface);
+  out_stride = cairo_image_surface_get_stride (surface);
+  for (int y = 0; y < height; y++)
+    {
+      const guint8 *row = pixels + (gsize) y * stride;
+      guint32 *dest = (guint32 *) (gpointer) (out + (gsize) y * out_stride);
+
+      for (int x = 0; x < width; x++)
+        dest[x] = 0xff000000u | (guint32) row[x * channels] << 16 |
+                  (guint32) row[x * channels + 1] << 8 | row[x * channels + 2];
+    }
+  cairo_surface_mark_dirty (surface);
+
+  return surface;
+}
+
+/* The persona's photo as a surface, or NULL. The core has already checked
+ * the header and capped the pixel count. */
 static cairo_surface_t *
 photo_surface (TptPersona *persona)
 {
   GBytes *photo = tpt_persona_get_photo (persona);
+  const char *type = tpt_persona_get_photo_type (persona);
   PngReader reader = { 0 };
   cairo_surface_t *surface;
 
-  if (photo == NULL || g_strcmp0 (tpt_persona_get_photo_type (persona), TPT_PHOTO_TYPE_PNG) != 0)
+  if (photo == NULL)
     return NULL;
   reader.data = g_bytes_get_data (photo, &reader.size);
+  if (g_strcmp0 (type, TPT_PHOTO_TYPE_JPEG) == 0)
+    return tpt_photo_inspect (reader.data, reader.size, TPT_PHOTO_TYPE_JPEG, NULL, NULL, NULL)
+           == TPT_PHOTO_OK ? jpeg_surface (reader.data, reader.size) : NULL;
+  if (g_strcmp0 (type, TPT_PHOTO_TYPE_PNG) != 0)
+    return NULL;
   if (tpt_photo_inspect (reader.data, reader.size, TPT_PHOTO_TYPE_PNG, NULL, NULL, NULL)
       != TPT_PHOTO_OK)
     return NULL;
@@ -346,8 +425,8 @@ tpt_persona_card_measure (PangoContext *context,
  * @theme: the colours
  * @width: the card's width, in points
  *
- * Draws a persona card: the avatar (the PNG photo, or initials on the
- * persona's colour; JPEG photos show as initials), name, role, segment,
+ * Draws a persona card: the avatar (the PNG or JPEG photo, or initials on
+ * the persona's colour), name, role, segment,
  * quote, then goals, frustrations, behaviours, channels and facts. Every
  * text wraps at @width, so the card grows with its content.
  *
