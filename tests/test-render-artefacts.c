@@ -19,6 +19,7 @@
 
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include <math.h>
+#include <stdlib.h>
 #include "tpt-text.h"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (cairo_surface_t, cairo_surface_destroy)
@@ -357,6 +358,90 @@ test_persona_card (void)
   g_object_unref (context);
 }
 
+/* Reference renderings: small pictures of the example, kept in
+ * tests/reference/, that exports must still look like. They are compared
+ * by tolerance, not pixel by pixel, so antialiasing and hinting may change;
+ * a missing lane, a wrong colour or a moved card may not.
+ * TPT_UPDATE_REFERENCES=1 writes them anew (look at them before you
+ * commit them). */
+static void
+compare_with_reference (gconstpointer data)
+{
+  const char *artefact = data;
+  g_autofree char *example = g_build_filename (g_getenv ("TPT_SOURCE_ROOT"), "data", "examples",
+                                               "motor-insurance.touchpoint", NULL);
+  g_autofree char *name = g_strconcat (artefact, ".png", NULL);
+  g_autofree char *reference = g_build_filename (g_getenv ("TPT_SOURCE_ROOT"), "tests",
+                                                 "reference", name, NULL);
+  g_autofree char *dir = g_dir_make_tmp ("tpt-reference-XXXXXX", NULL);
+  g_autofree char *rendered = g_build_filename (dir, name, NULL);
+  g_autoptr(GFile) source = g_file_new_for_path (example);
+  g_autoptr(GFile) out = g_file_new_for_path (rendered);
+  g_autoptr(TptDocument) document = tpt_document_load_file (source, NULL, NULL);
+  g_autoptr(cairo_surface_t) want = NULL;
+  g_autoptr(cairo_surface_t) got = NULL;
+  g_autoptr(GError) error = NULL;
+  TptExportOptions options;
+  const guint8 *a, *b;
+  int width, height, stride_a, stride_b;
+  guint64 total = 0, differing = 0;
+  double mean, share;
+
+  g_assert_nonnull (document);
+  tpt_export_options_init (&options);
+  options.format = TPT_EXPORT_PNG;
+  options.artefact = artefact;
+  options.theme = TPT_THEME_PRINT;
+  options.dpi = 24;
+  g_assert_true (tpt_export (document, out, &options, NULL, &error));
+  g_assert_no_error (error);
+
+  if (g_strcmp0 (g_getenv ("TPT_UPDATE_REFERENCES"), "1") == 0)
+    {
+      g_autoptr(GFile) dest = g_file_new_for_path (reference);
+
+      g_assert_true (g_file_copy (out, dest, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, NULL));
+    }
+
+  want = cairo_image_surface_create_from_png (reference);
+  got = cairo_image_surface_create_from_png (rendered);
+  g_unlink (rendered);
+  g_rmdir (dir);
+  g_assert_cmpint (cairo_surface_status (want), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_surface_status (got), ==, CAIRO_STATUS_SUCCESS);
+
+  /* The layout is the same size: same cards, same text measured alike. */
+  width = cairo_image_surface_get_width (want);
+  height = cairo_image_surface_get_height (want);
+  g_assert_cmpint (abs (cairo_image_surface_get_width (got) - width), <=, 2);
+  g_assert_cmpint (abs (cairo_image_surface_get_height (got) - height), <=, 2);
+  width = MIN (width, cairo_image_surface_get_width (got));
+  height = MIN (height, cairo_image_surface_get_height (got));
+
+  a = cairo_image_surface_get_data (want);
+  b = cairo_image_surface_get_data (got);
+  stride_a = cairo_image_surface_get_stride (want);
+  stride_b = cairo_image_surface_get_stride (got);
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      {
+        guint diff = 0;
+
+        for (int c = 0; c < 3; c++)
+          diff += abs (a[y * stride_a + x * 4 + c] - b[y * stride_b + x * 4 + c]);
+        total += diff;
+        if (diff > 3 * 64)
+          differing++;
+      }
+
+  mean = (double) total / (3.0 * width * height);
+  share = (double) differing / ((double) width * height);
+  g_test_message ("%s: mean difference %.2f, %.2f %% of pixels differ", artefact, mean,
+                  share * 100);
+  g_assert_cmpfloat (mean, <, 4.0);
+  g_assert_cmpfloat (share, <, 0.02);
+}
+
 /* How many pixels of a persona card are pure green. */
 static guint
 green_pixels (TptPersona *persona)
@@ -481,6 +566,11 @@ main (int   argc,
   g_test_add_func ("/tpt/render/artefacts/example", test_example);
   g_test_add_func ("/tpt/render/artefacts/poster-marks", test_poster_marks);
   g_test_add_func ("/tpt/render/artefacts/jpeg-photo", test_jpeg_photo);
+  g_test_add_data_func ("/tpt/render/artefacts/reference/blueprint", "b1", compare_with_reference);
+  g_test_add_data_func ("/tpt/render/artefacts/reference/personas", "personas",
+                        compare_with_reference);
+  g_test_add_data_func ("/tpt/render/artefacts/reference/matrix", "needs-matrix",
+                        compare_with_reference);
   g_test_add_data_func ("/tpt/render/artefacts/matrix-print", GINT_TO_POINTER (TPT_THEME_PRINT),
                         test_small);
   g_test_add_data_func ("/tpt/render/artefacts/matrix-dark", GINT_TO_POINTER (TPT_THEME_DARK),
