@@ -748,6 +748,71 @@ test_cli (Fixture       *fixture,
   g_assert_cmpuint (count_files (fixture->dir), ==, 5);
 }
 
+/* On A4, a long needs matrix goes on over several pages, each with its
+ * header row, and no need is lost or cut in two. */
+static void
+test_matrix_pages (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *example = g_build_filename (g_getenv ("TPT_SOURCE_ROOT"), "data", "examples",
+                                               "motor-insurance.touchpoint", NULL);
+  g_autoptr(GFile) source = g_file_new_for_path (example);
+  g_autoptr(TptDocument) document = tpt_document_load_file (source, NULL, NULL);
+  GListModel *needs = tpt_document_get_needs (document);
+  g_autoptr(GArray) breaks = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GObject) context = G_OBJECT (tpt_text_context_new ());
+  g_autofree char *path = NULL;
+  g_autofree char *info = NULL;
+  g_autofree char *text = NULL;
+  TptExportOptions options;
+
+  g_assert_nonnull (document);
+  tpt_document_begin (document, "Add Needs");
+  for (guint i = 0; i < 60; i++)
+    {
+      g_autoptr(TptNeed) need = tpt_need_new (document);
+      g_autofree char *title = g_strdup_printf ("Extra need number %u", i);
+
+      tpt_need_set_title (need, title);
+      tpt_need_set_description (need, "A need added to make the matrix longer than a page");
+      tpt_document_insert_need (document, g_list_model_get_n_items (needs), need);
+    }
+  tpt_document_end (document);
+
+  tpt_matrix_paginate (PANGO_CONTEXT (context), document, 595 - 56, 842 - 56, breaks);
+  g_assert_cmpuint (breaks->len, >=, 3);
+  g_assert_cmpuint (g_array_index (breaks, guint, 0), ==, 0);
+  for (guint i = 1; i < breaks->len; i++)
+    g_assert_cmpuint (g_array_index (breaks, guint, i), >, g_array_index (breaks, guint, i - 1));
+
+  tpt_export_options_init (&options);
+  options.page_size = "A4";
+  path = export (document, fixture->dir, "long.pdf", &options);
+  info = render_run_tool ((const char *[]) { "pdfinfo", path, NULL });
+  if (info != NULL)
+    {
+      g_autofree char *pages = g_strdup_printf ("Pages: %u", 1 + 1 + breaks->len + 2);
+      g_autofree char *squeezed = render_squeeze (info);
+      g_autofree char *want = render_squeeze (pages);
+
+      g_assert_nonnull (strstr (squeezed, want));
+    }
+  text = render_run_tool ((const char *[]) { "pdftotext", "-enc", "UTF-8", path, "-", NULL });
+  if (text != NULL)
+    {
+      g_autofree char *squeezed = render_squeeze (text);
+
+      g_assert_nonnull (strstr (squeezed, "continued"));
+      for (guint i = 0; i < 60; i++)
+        {
+          g_autofree char *title = g_strdup_printf ("Extra need number %u", i);
+          g_autofree char *want = render_squeeze (title);
+
+          g_assert_nonnull (strstr (squeezed, want));
+        }
+    }
+}
+
 /* Every artefact, not only blueprints, exports on its own: the cover, the
  * persona gallery, one persona's card and the needs matrix. */
 static void
@@ -851,6 +916,8 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_test_add ("/tpt/render/export/matrix-pages", Fixture, NULL,
+              fixture_setup, test_matrix_pages, fixture_teardown);
   g_test_add ("/tpt/render/export/other-artefacts", Fixture, NULL,
               fixture_setup, test_other_artefacts, fixture_teardown);
 

@@ -296,10 +296,13 @@ typedef void (*PageRenderFunc) (cairo_t        *cr,
 
 typedef struct
 {
-  const char     *title;
-  PageRenderFunc  render;
+  const char     *title;    /* NULL on a page that continues the one before */
+  PageRenderFunc  render;   /* NULL for part of a needs matrix split over pages */
   double          width;
   double          height;
+  guint           first;    /* the part's needs */
+  guint           end;
+  double          scale;
 } DocumentPage;
 
 /* Sizes the current page for @page as blueprints are sized: fitted to the
@@ -316,6 +319,20 @@ draw_document_page (cairo_t            *cr,
                     double              page_height)
 {
   double scale;
+
+  /* A part of a long matrix: at the scale of the whole, from the top. */
+  if (page->render == NULL)
+    {
+      cairo_pdf_surface_set_size (surface, page_width, page_height);
+      cairo_save (cr);
+      tpt_color_set_source (cr, &theme->paper);
+      cairo_paint (cr);
+      cairo_translate (cr, PAGE_MARGIN, PAGE_MARGIN);
+      cairo_scale (cr, page->scale, page->scale);
+      tpt_matrix_render_part (cr, context, document, theme, page->first, page->end, NULL);
+      cairo_restore (cr);
+      return;
+    }
 
   if (page_width > 0)
     {
@@ -379,8 +396,10 @@ write_pdf (TptDocument             *document,
   gboolean cover = options->artefact == NULL;
   guint n_personas = g_list_model_get_n_items (tpt_document_get_personas (document));
   guint n_needs = g_list_model_get_n_items (tpt_document_get_needs (document));
-  DocumentPage pages[2];
+  g_autoptr(GArray) page_array = g_array_new (FALSE, TRUE, sizeof (DocumentPage));
+  DocumentPage *pages;
   guint n_pages = 0;
+  guint n_titled = 0;
   guint n_entries;
   g_autoptr(cairo_surface_t) surface = NULL;
   g_autoptr(cairo_t) cr = NULL;
@@ -391,30 +410,57 @@ write_pdf (TptDocument             *document,
 
   if (cover && n_personas > 0)
     {
-      pages[n_pages] = (DocumentPage) { _("Personas"), tpt_persona_gallery_render, 0, 0 };
-      tpt_persona_gallery_measure (context, document, &pages[n_pages].width,
-                                   &pages[n_pages].height);
-      n_pages++;
+      DocumentPage page = { _("Personas"), tpt_persona_gallery_render, 0, 0, 0, 0, 1 };
+
+      tpt_persona_gallery_measure (context, document, &page.width, &page.height);
+      g_array_append_val (page_array, page);
     }
   if (cover && n_personas > 0 && n_needs > 0)
     {
-      pages[n_pages] = (DocumentPage) { _("Needs matrix"), tpt_matrix_render, 0, 0 };
-      tpt_matrix_measure (context, document, &pages[n_pages].width, &pages[n_pages].height);
-      n_pages++;
-    }
+      DocumentPage page = { _("Needs matrix"), tpt_matrix_render, 0, 0, 0, 0, 1 };
+      g_autoptr(GArray) breaks = g_array_new (FALSE, FALSE, sizeof (guint));
+      double scale = 1;
 
-  n_entries = n_pages + layouts->len;
-  entries = g_new0 (TptCoverEntry, MAX (n_entries, 1));
-  for (guint i = 0; i < n_pages; i++)
-    {
-      entries[i].title = pages[i].title;
-      entries[i].page = (int) i + 2;
+      /* On paper of a given size, a matrix too long for one page goes on
+       * over more, its rows whole and its header repeated. */
+      tpt_matrix_measure (context, document, &page.width, &page.height);
+      if (page_width > 0)
+        scale = tpt_matrix_paginate (context, document, page_width - 2 * PAGE_MARGIN,
+                                     page_height - 2 * PAGE_MARGIN, breaks);
+      if (breaks->len > 1)
+        for (guint i = 0; i < breaks->len; i++)
+          {
+            DocumentPage part = { i == 0 ? _("Needs matrix") : NULL, NULL, page.width, 0,
+                                  g_array_index (breaks, guint, i),
+                                  i + 1 < breaks->len ? g_array_index (breaks, guint, i + 1)
+                                                      : G_MAXUINT,
+                                  scale };
+
+            g_array_append_val (page_array, part);
+          }
+      else
+        g_array_append_val (page_array, page);
     }
+  pages = (DocumentPage *) (gpointer) page_array->data;
+  n_pages = page_array->len;
+
+  /* Contents list the artefacts, not the pages a matrix continues on. */
+  for (guint i = 0; i < n_pages; i++)
+    n_titled += pages[i].title != NULL;
+  n_entries = n_titled + layouts->len;
+  entries = g_new0 (TptCoverEntry, MAX (n_entries, 1));
+  for (guint i = 0, e = 0; i < n_pages; i++)
+    if (pages[i].title != NULL)
+      {
+        entries[e].title = pages[i].title;
+        entries[e].page = (int) i + 2;
+        e++;
+      }
   for (guint i = 0; i < layouts->len; i++)
     {
       const TptBlueprintLayout *layout = g_ptr_array_index (layouts, i);
       const char *title_i = tpt_blueprint_get_title (layout->blueprint);
-      TptCoverEntry *entry = &entries[n_pages + i];
+      TptCoverEntry *entry = &entries[n_titled + i];
 
       entry->title = title_i != NULL && *title_i ? title_i : _("Untitled blueprint");
       entry->page = (int) (n_pages + i) + (cover ? 2 : 1);
@@ -443,11 +489,12 @@ write_pdf (TptDocument             *document,
 
   for (guint i = 0; i < n_pages; i++)
     {
-      g_autofree char *link = g_strdup_printf ("page=%d", entries[i].page);
+      g_autofree char *link = g_strdup_printf ("page=%u", i + 2);
 
       draw_document_page (cr, surface, context, document, theme, &pages[i], page_width,
                           page_height);
-      cairo_pdf_surface_add_outline (surface, CAIRO_PDF_OUTLINE_ROOT, entries[i].title, link, 0);
+      if (pages[i].title != NULL)
+        cairo_pdf_surface_add_outline (surface, CAIRO_PDF_OUTLINE_ROOT, pages[i].title, link, 0);
       cairo_show_page (cr);
 
       if (g_cancellable_set_error_if_cancelled (sink->cancellable, error))
@@ -457,7 +504,7 @@ write_pdf (TptDocument             *document,
   for (guint i = 0; i < layouts->len; i++)
     {
       const TptBlueprintLayout *layout = g_ptr_array_index (layouts, i);
-      const TptCoverEntry *entry = &entries[n_pages + i];
+      const TptCoverEntry *entry = &entries[n_titled + i];
       g_autofree char *link = g_strdup_printf ("page=%d", entry->page);
 
       if (page_width > 0)

@@ -359,11 +359,16 @@ legend (Pen    *pen,
                          &theme->muted, x0, y + h + 6, width, FALSE, PANGO_ALIGN_LEFT);
 }
 
+/* Draws (or with @cr %NULL measures) the needs from @first up to @end:
+ * the title and legend on the first part, the header row on every part,
+ * the work that serves no need after the last. */
 static void
 matrix (cairo_t        *cr,
         PangoContext   *context,
         TptDocument    *document,
         const TptTheme *theme,
+        guint           first,
+        guint           end,
         double         *width,
         double         *height)
 {
@@ -379,10 +384,17 @@ matrix (cairo_t        *cr,
   double cover_x = x0 + NEED_W + n_personas * CELL_W;
   g_autoptr(GPtrArray) unlinked = tpt_coverage_unlinked_back_cards (document, NULL);
 
-  y += text (&pen, TPT_TEXT_TITLE, _("Needs matrix"), &theme->ink, x0, y, w - 2 * MARGIN,
-             FALSE, PANGO_ALIGN_LEFT) + 12;
-  legend (&pen, x0, y, w - 2 * MARGIN, &legend_h);
-  y += legend_h + 16;
+  end = MIN (end, n_needs);
+  if (first == 0)
+    {
+      y += text (&pen, TPT_TEXT_TITLE, _("Needs matrix"), &theme->ink, x0, y, w - 2 * MARGIN,
+                 FALSE, PANGO_ALIGN_LEFT) + 12;
+      legend (&pen, x0, y, w - 2 * MARGIN, &legend_h);
+      y += legend_h + 16;
+    }
+  else
+    y += text (&pen, TPT_TEXT_TITLE, _("Needs matrix (continued)"), &theme->ink, x0, y,
+               w - 2 * MARGIN, FALSE, PANGO_ALIGN_LEFT) + 12;
 
   /* The header row: personas, each over its colour. */
   header_h = text (&measure, TPT_TEXT_HEADING, _("Need"), &theme->ink, 0, 0, NEED_W, FALSE,
@@ -419,7 +431,7 @@ matrix (cairo_t        *cr,
   top = y;
   y += header_h;
 
-  for (guint i = 0; i < n_needs; i++)
+  for (guint i = first; i < end; i++)
     {
       g_autoptr(TptNeed) need = g_list_model_get_item (needs, i);
       const char *title = tpt_need_get_title (need);
@@ -496,6 +508,9 @@ matrix (cairo_t        *cr,
       cairo_stroke (cr);
     }
 
+  if (end < n_needs)
+    goto done;
+
   /* Work behind the line of visibility that serves no need. */
   y += 24;
   y += text (&pen, TPT_TEXT_SUBHEADING, _("Backstage and support work that serves no need"),
@@ -530,6 +545,7 @@ matrix (cairo_t        *cr,
                  PANGO_ALIGN_LEFT);
     }
 
+done:
   if (width != NULL)
     *width = ceil (w);
   if (height != NULL)
@@ -551,7 +567,89 @@ tpt_matrix_measure (PangoContext *context,
 {
   g_return_if_fail (TPT_IS_DOCUMENT (document));
 
-  matrix (NULL, context, document, tpt_theme_get (TPT_THEME_LIGHT), width, height);
+  matrix (NULL, context, document, tpt_theme_get (TPT_THEME_LIGHT), 0, G_MAXUINT, width, height);
+}
+
+/**
+ * tpt_matrix_paginate:
+ * @context: a context from tpt_text_context_new()
+ * @document: the document
+ * @page_width: the width to fill, in points; the matrix is scaled down to
+ *   it if wider, never up
+ * @page_height: the height of a page, in points
+ * @breaks: (element-type guint): gets the index of the first need on each
+ *   page
+ *
+ * Splits the matrix over pages: rows are never cut, and each page repeats
+ * the header row. A row taller than a page gets a page of its own.
+ *
+ * Returns: the scale the pages are drawn at
+ */
+double
+tpt_matrix_paginate (PangoContext *context,
+                     TptDocument  *document,
+                     double        page_width,
+                     double        page_height,
+                     GArray       *breaks)
+{
+  const TptTheme *theme = tpt_theme_get (TPT_THEME_LIGHT);
+  guint n = g_list_model_get_n_items (tpt_document_get_needs (document));
+  double width, height, scale, available;
+  guint start = 0;
+
+  g_return_val_if_fail (TPT_IS_DOCUMENT (document), 1.0);
+  g_return_val_if_fail (breaks != NULL, 1.0);
+
+  matrix (NULL, context, document, theme, 0, G_MAXUINT, &width, &height);
+  scale = MIN (1.0, page_width / width);
+  available = page_height / scale;
+
+  do
+    {
+      guint end = start + 1;
+
+      while (end < n)
+        {
+          matrix (NULL, context, document, theme, start, end + 1, NULL, &height);
+          if (height > available)
+            break;
+          end++;
+        }
+      g_array_append_val (breaks, start);
+      start = end;
+    }
+  while (start < n);
+
+  return scale;
+}
+
+/**
+ * tpt_matrix_render_part:
+ * @cr: where to draw, with the part's top left corner at the origin
+ * @context: a context from tpt_text_context_new()
+ * @document: the document
+ * @theme: the colours
+ * @first: the first need to draw
+ * @end: the need after the last to draw
+ * @height: (out) (optional): the part's height
+ *
+ * Draws one page of a matrix split by tpt_matrix_paginate().
+ */
+void
+tpt_matrix_render_part (cairo_t        *cr,
+                        PangoContext   *context,
+                        TptDocument    *document,
+                        const TptTheme *theme,
+                        guint           first,
+                        guint           end,
+                        double         *height)
+{
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (TPT_IS_DOCUMENT (document));
+
+  cairo_save (cr);
+  matrix (cr, context, document, theme, first, end, NULL, height);
+  cairo_restore (cr);
 }
 
 /**
@@ -581,6 +679,6 @@ tpt_matrix_render (cairo_t        *cr,
   g_return_if_fail (TPT_IS_DOCUMENT (document));
 
   cairo_save (cr);
-  matrix (cr, context, document, theme, NULL, NULL);
+  matrix (cr, context, document, theme, 0, G_MAXUINT, NULL, NULL);
   cairo_restore (cr);
 }
