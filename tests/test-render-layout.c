@@ -449,6 +449,63 @@ test_page_sizes (void)
   g_assert_false (tpt_page_size_lookup ("A44", &w, &h));
 }
 
+/* A card spanning several steps covers the gutters between them; a flow
+ * whose obvious routes it blocks goes round it, through the free gutter
+ * beyond it and along a lane's top, rather than through it. */
+static void
+test_flow_around_span (void)
+{
+  g_autoptr(TptDocument) document = tpt_document_new ();
+  g_autoptr(TptBlueprint) blueprint = tpt_blueprint_new (document);
+  g_autoptr(TptStage) stage = tpt_stage_new (document);
+  g_autoptr(GObject) context = G_OBJECT (tpt_text_context_new ());
+  g_autoptr(TptBlueprintLayout) layout = NULL;
+  TptStep *steps[5];
+  TptLane *lanes[3];
+  TptCard *a, *span, *b;
+  static const TptLaneKind kinds[] = { TPT_LANE_KIND_CUSTOMER, TPT_LANE_KIND_FRONTSTAGE,
+                                       TPT_LANE_KIND_BACKSTAGE };
+
+  tpt_blueprint_insert_stage (blueprint, 0, stage);
+  for (guint i = 0; i < 5; i++)
+    {
+      steps[i] = tpt_step_new (document);
+      tpt_step_set_title (steps[i], "Step");
+      tpt_blueprint_insert_step (blueprint, stage, i, steps[i]);
+    }
+  for (guint i = 0; i < 3; i++)
+    {
+      lanes[i] = tpt_lane_new (document);
+      tpt_lane_set_title (lanes[i], "Lane");
+      tpt_lane_set_kind (lanes[i], kinds[i]);
+      tpt_blueprint_insert_lane (blueprint, i, lanes[i]);
+    }
+  a = tpt_card_new (document);
+  span = tpt_card_new (document);
+  b = tpt_card_new (document);
+  tpt_card_set_text (a, "Calls the claims line");
+  tpt_card_set_text (span, "Claims handler works the file over three steps");
+  tpt_card_set_span (span, 3);
+  tpt_card_set_text (b, "Assessor visits");
+  tpt_blueprint_add_card (blueprint, a, lanes[0], steps[1], 0);
+  tpt_blueprint_add_card (blueprint, span, lanes[1], steps[1], 0);
+  tpt_blueprint_add_card (blueprint, b, lanes[2], steps[2], 0);
+  tpt_blueprint_add_flow (blueprint, a, b, TPT_ARROW_SINGLE);
+  tpt_document_insert_blueprint (document, 0, blueprint);
+
+  layout = tpt_blueprint_layout_new (document, blueprint, PANGO_CONTEXT (context));
+  g_assert_cmpuint (layout->flows->len, ==, 1);
+  check_flows (layout, TRUE);
+
+  for (guint i = 0; i < 5; i++)
+    g_object_unref (steps[i]);
+  for (guint i = 0; i < 3; i++)
+    g_object_unref (lanes[i]);
+  g_object_unref (a);
+  g_object_unref (span);
+  g_object_unref (b);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -460,6 +517,7 @@ main (int   argc,
   g_test_add_data_func ("/tpt/render/layout/random", GINT_TO_POINTER (FALSE), test_random);
   g_test_add_data_func ("/tpt/render/layout/random-spans", GINT_TO_POINTER (TRUE), test_random);
   g_test_add_func ("/tpt/render/layout/empty", test_empty);
+  g_test_add_func ("/tpt/render/layout/flow-around-span", test_flow_around_span);
   g_test_add_func ("/tpt/render/duration-label", test_duration_label);
   g_test_add_func ("/tpt/render/page-sizes", test_page_sizes);
 

@@ -6,6 +6,7 @@
 #include "tpt-blueprint-layout-private.h"
 
 #include <math.h>
+#include <string.h>
 
 /* Routes flows orthogonally from card edge to card edge. The layout leaves
  * free gutters between columns and along the top of every lane, so a route
@@ -117,6 +118,83 @@ simplify (GArray *points)
   g_array_set_size (points, out);
 }
 
+/* Whether the polyline @points (@n of them) is clear of every card but
+ * its own two, and how long it is. */
+static gboolean
+clear_route (Router         *r,
+             const TptPoint *points,
+             guint           n,
+             guint           ia,
+             guint           ib,
+             double         *length)
+{
+  *length = 0;
+  for (guint k = 0; k + 1 < n; k++)
+    {
+      if (blocked (r, points[k].x, points[k].y, points[k + 1].x, points[k + 1].y, ia, ib))
+        return FALSE;
+      *length += fabs (points[k + 1].x - points[k].x) + fabs (points[k + 1].y - points[k].y);
+    }
+  return TRUE;
+}
+
+/* The last resort before crossing a card: out of @a into any column
+ * gutter, along the top of any lane, down any gutter into @b, keeping the
+ * shortest such route that no card is in the way of. Cards spanning several
+ * steps cover the gutters between them, so the gutters next to the two
+ * cards are not always free. */
+static gboolean
+route_around (Router *r,
+              guint   ia,
+              guint   ib,
+              GArray *points)
+{
+  const TptLayoutCard *a = card_at (r, ia), *b = card_at (r, ib);
+  double ay = a->rect.y + a->rect.height / 2;
+  double by = b->rect.y + b->rect.height / 2;
+  TptPoint best[6];
+  double best_length = G_MAXDOUBLE;
+
+  for (guint l = 0; l < r->layout->lanes->len; l++)
+    {
+      const TptLayoutLane *lane = &g_array_index (r->layout->lanes, TptLayoutLane, l);
+      double cy = lane->rect.y + TPT_LAYOUT_LANE_PAD / 2;
+
+      for (guint g1 = 0; g1 <= r->n_columns; g1++)
+        for (guint g2 = 0; g2 <= r->n_columns; g2++)
+          {
+            double x1 = gutter_x (r, g1), x2 = gutter_x (r, g2), length;
+            TptPoint route[6];
+
+            /* Leave and enter through the sides facing the gutters. */
+            if (x1 > a->rect.x && x1 < tpt_rect_right (&a->rect))
+              continue;
+            if (x2 > b->rect.x && x2 < tpt_rect_right (&b->rect))
+              continue;
+            route[0] = (TptPoint) { x1 >= tpt_rect_right (&a->rect) ? tpt_rect_right (&a->rect)
+                                                                    : a->rect.x, ay };
+            route[1] = (TptPoint) { x1, ay };
+            route[2] = (TptPoint) { x1, cy };
+            route[3] = (TptPoint) { x2, cy };
+            route[4] = (TptPoint) { x2, by };
+            route[5] = (TptPoint) { x2 >= tpt_rect_right (&b->rect) ? tpt_rect_right (&b->rect)
+                                                                    : b->rect.x, by };
+            if (clear_route (r, route, 6, ia, ib, &length) && length < best_length)
+              {
+                best_length = length;
+                memcpy (best, route, sizeof best);
+              }
+          }
+    }
+
+  if (best_length == G_MAXDOUBLE)
+    return FALSE;
+
+  for (guint k = 0; k < 6; k++)
+    add_point (points, best[k].x, best[k].y);
+  return TRUE;
+}
+
 /* @b lies in columns wholly right of @a's (@dir = 1) or left (@dir = -1). */
 static void
 route_sideways (Router *r,
@@ -136,19 +214,23 @@ route_sideways (Router *r,
   const TptLayoutLane *lane = &g_array_index (r->layout->lanes, TptLayoutLane, b->lane);
   double corridor = lane->rect.y + TPT_LAYOUT_LANE_PAD / 2;
 
-  add_point (points, ax, ay);
   if (!blocked (r, ax, ay, gb, ay, ia, ib) && !blocked (r, gb, ay, gb, by, ia, ib))
     {
+      add_point (points, ax, ay);
       add_point (points, gb, ay);
       add_point (points, gb, by);
     }
   else if (!blocked (r, ga, by, bx, by, ia, ib) && !blocked (r, ga, ay, ga, by, ia, ib))
     {
+      add_point (points, ax, ay);
       add_point (points, ga, ay);
       add_point (points, ga, by);
     }
+  else if (route_around (r, ia, ib, points))
+    return;
   else
     {
+      add_point (points, ax, ay);
       add_point (points, ga, ay);
       add_point (points, ga, corridor);
       add_point (points, gb, corridor);
