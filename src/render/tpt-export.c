@@ -600,6 +600,9 @@ typedef struct
 #define ARTEFACT_NAME_PERSONAS "personas"
 #define ARTEFACT_NAME_MATRIX   "needs-matrix"
 
+/* The paper round a persona's card drawn alone, so its edge shows. */
+#define PERSONA_MARGIN 12.0
+
 static void
 artefact_init (Artefact           *artefact,
                ArtefactKind        kind,
@@ -619,8 +622,9 @@ artefact_init (Artefact           *artefact,
       tpt_persona_gallery_measure (context, document, &artefact->width, &artefact->height);
       break;
     case ARTEFACT_PERSONA:
-      artefact->width = TPT_PERSONA_CARD_WIDTH;
-      artefact->height = tpt_persona_card_measure (context, persona, TPT_PERSONA_CARD_WIDTH);
+      artefact->width = TPT_PERSONA_CARD_WIDTH + 2 * PERSONA_MARGIN;
+      artefact->height = tpt_persona_card_measure (context, persona, TPT_PERSONA_CARD_WIDTH) +
+                         2 * PERSONA_MARGIN;
       break;
     case ARTEFACT_MATRIX:
       tpt_matrix_measure (context, document, &artefact->width, &artefact->height);
@@ -660,8 +664,11 @@ artefact_draw (const Artefact *artefact,
       tpt_persona_gallery_render (cr, artefact->context, artefact->document, theme);
       break;
     case ARTEFACT_PERSONA:
+      cairo_save (cr);
+      cairo_translate (cr, PERSONA_MARGIN, PERSONA_MARGIN);
       tpt_persona_card_render (cr, artefact->context, artefact->persona, theme,
                                TPT_PERSONA_CARD_WIDTH);
+      cairo_restore (cr);
       break;
     case ARTEFACT_MATRIX:
     default:
