@@ -530,6 +530,19 @@ tpt_node_set_field (TptNode      *self,
   if (values_equal (old_value, &new_value))
     return;
 
+  /* Nothing is recorded for a node being built or loaded, so the record
+   * of the change need not be made either: loading sets every field. */
+  {
+    TptNodePrivate *priv = tpt_node_get_instance_private (self);
+
+    if (priv->state == TPT_NODE_NEW ||
+        (priv->state == TPT_NODE_ATTACHED && tpt_document_is_loading (priv->document)))
+      {
+        tpt_node_set_field_raw (self, prop_id, &new_value);
+        return;
+      }
+  }
+
   commit (self, tpt_field_change_new (self, prop_id, old_value, &new_value));
 }
 
