@@ -21,6 +21,7 @@ typedef struct
   TptBlueprintLayout *self;
   TptDocument        *document;
   PangoContext       *context;
+  TptTextCache       *cache;
   GHashTable         *lane_index;   /* id → index + 1 */
   GHashTable         *step_index;   /* id → index + 1 */
   guint               n_columns;
@@ -172,7 +173,7 @@ place_text (Builder       *b,
 {
   double w, h;
 
-  out->layout = tpt_text_layout_new (b->context, style, text, width);
+  out->layout = tpt_text_cache_lookup (b->cache, style, text, width);
   tpt_text_layout_size (out->layout, &w, &h);
   out->rect = (TptRect) { x, y, width > 0 ? width : w, h };
   return h;
@@ -678,6 +679,31 @@ tpt_blueprint_layout_new (TptDocument  *document,
                           TptBlueprint *blueprint,
                           PangoContext *context)
 {
+  g_autoptr(TptTextCache) cache = NULL;
+
+  g_return_val_if_fail (PANGO_IS_CONTEXT (context), NULL);
+
+  cache = tpt_text_cache_new (context);
+  return tpt_blueprint_layout_new_cached (document, blueprint, cache);
+}
+
+/**
+ * tpt_blueprint_layout_new_cached:
+ * @document: the document holding @blueprint, for personas
+ * @blueprint: the blueprint to lay out
+ * @cache: the texts measured so far, with the context to measure more
+ *
+ * As tpt_blueprint_layout_new(), measuring each distinct text once: a
+ * view that keeps @cache between edits re-measures only what changed.
+ *
+ * Returns: (transfer full): the layout
+ */
+TptBlueprintLayout *
+tpt_blueprint_layout_new_cached (TptDocument  *document,
+                                 TptBlueprint *blueprint,
+                                 TptTextCache *cache)
+{
+  PangoContext *context;
   g_autoptr(GHashTable) lane_index = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) step_index = g_hash_table_new (g_str_hash, g_str_equal);
   g_autofree guint *labels_in = NULL;
@@ -687,8 +713,9 @@ tpt_blueprint_layout_new (TptDocument  *document,
 
   g_return_val_if_fail (TPT_IS_DOCUMENT (document), NULL);
   g_return_val_if_fail (TPT_IS_BLUEPRINT (blueprint), NULL);
-  g_return_val_if_fail (PANGO_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (cache != NULL, NULL);
 
+  context = tpt_text_cache_get_context (cache);
   self = g_rc_box_new0 (TptBlueprintLayout);
   self->blueprint = g_object_ref (blueprint);
   self->lanes = array_new (sizeof (TptLayoutLane), lane_clear);
@@ -704,6 +731,7 @@ tpt_blueprint_layout_new (TptDocument  *document,
   b.self = self;
   b.document = document;
   b.context = context;
+  b.cache = cache;
   b.lane_index = lane_index;
   b.step_index = step_index;
 
@@ -745,11 +773,11 @@ tpt_blueprint_layout_new (TptDocument  *document,
   layout_emotions (&b);
   tpt_blueprint_layout_route_flows (self);
 
-  self->badge_text[0] = tpt_text_layout_new (context, TPT_TEXT_BADGE, "F", -1);
-  self->badge_text[1] = tpt_text_layout_new (context, TPT_TEXT_BADGE, "W", -1);
-  self->emotion_scale[0] = tpt_text_layout_new (context, TPT_TEXT_SMALL, "+2", -1);
-  self->emotion_scale[1] = tpt_text_layout_new (context, TPT_TEXT_SMALL, "0", -1);
-  self->emotion_scale[2] = tpt_text_layout_new (context, TPT_TEXT_SMALL, "−2", -1);
+  self->badge_text[0] = tpt_text_cache_lookup (cache, TPT_TEXT_BADGE, "F", -1);
+  self->badge_text[1] = tpt_text_cache_lookup (cache, TPT_TEXT_BADGE, "W", -1);
+  self->emotion_scale[0] = tpt_text_cache_lookup (cache, TPT_TEXT_SMALL, "+2", -1);
+  self->emotion_scale[1] = tpt_text_cache_lookup (cache, TPT_TEXT_SMALL, "0", -1);
+  self->emotion_scale[2] = tpt_text_cache_lookup (cache, TPT_TEXT_SMALL, "−2", -1);
 
   y = tpt_blueprint_layout_add_legend (self, context, b.header_x,
                                        MAX (grid_right, b.header_x + 560), y + 24);

@@ -5,6 +5,7 @@
 
 #include "tpt-document.h"
 #include "tpt-geometry.h"
+#include "tpt-text.h"
 #include "tpt-theme.h"
 
 G_BEGIN_DECLS
@@ -163,6 +164,9 @@ GType               tpt_blueprint_layout_get_type     (void) G_GNUC_CONST;
 TptBlueprintLayout *tpt_blueprint_layout_new          (TptDocument        *document,
                                                        TptBlueprint       *blueprint,
                                                        PangoContext       *context);
+TptBlueprintLayout *tpt_blueprint_layout_new_cached   (TptDocument        *document,
+                                                       TptBlueprint       *blueprint,
+                                                       TptTextCache       *cache);
 TptBlueprintLayout *tpt_blueprint_layout_ref          (TptBlueprintLayout *self);
 void                tpt_blueprint_layout_unref        (TptBlueprintLayout *self);
 const TptLayoutCard *tpt_blueprint_layout_card_at     (TptBlueprintLayout *self,

@@ -6,6 +6,7 @@
 #include "tpt-text.h"
 
 #include <pango/pangocairo.h>
+#include <string.h>
 
 /* Cantarell is GNOME's UI face; where it is missing fontconfig falls back
  * to the Sans alias, so export works on any headless machine. */
@@ -103,4 +104,171 @@ tpt_text_layout_size (PangoLayout *layout,
     *width = (double) (logical.x + logical.width) / PANGO_SCALE;
   if (height != NULL)
     *height = (double) (logical.y + logical.height) / PANGO_SCALE;
+}
+
+typedef struct
+{
+  char         *text;
+  TptTextStyle  style;
+  gint64        width;        /* in Pango units, -1 not to wrap */
+  guint         hash;
+} CacheKey;
+
+typedef struct
+{
+  CacheKey     key;
+  PangoLayout *layout;
+  guint        generation;    /* of the last lookup that used it */
+} CacheEntry;
+
+struct _TptTextCache
+{
+  PangoContext *context;
+  GHashTable   *entries;      /* CacheKey* → CacheEntry*, key inside entry */
+  guint         generation;
+};
+
+static guint
+cache_key_hash (gconstpointer data)
+{
+  return ((const CacheKey *) data)->hash;
+}
+
+static gboolean
+cache_key_equal (gconstpointer a,
+                 gconstpointer b)
+{
+  const CacheKey *x = a, *y = b;
+
+  return x->hash == y->hash && x->style == y->style && x->width == y->width &&
+         strcmp (x->text, y->text) == 0;
+}
+
+static void
+cache_entry_free (gpointer data)
+{
+  CacheEntry *entry = data;
+
+  g_free (entry->key.text);
+  g_clear_object (&entry->layout);
+  g_free (entry);
+}
+
+/**
+ * tpt_text_cache_new:
+ * @context: the context every layout of the cache is measured with
+ *
+ * Returns: (transfer full): an empty cache
+ */
+TptTextCache *
+tpt_text_cache_new (PangoContext *context)
+{
+  TptTextCache *cache;
+
+  g_return_val_if_fail (PANGO_IS_CONTEXT (context), NULL);
+
+  cache = g_new0 (TptTextCache, 1);
+  cache->context = g_object_ref (context);
+  cache->entries = g_hash_table_new_full (cache_key_hash, cache_key_equal,
+                                          NULL, cache_entry_free);
+  return cache;
+}
+
+void
+tpt_text_cache_free (TptTextCache *cache)
+{
+  if (cache == NULL)
+    return;
+
+  g_hash_table_unref (cache->entries);
+  g_object_unref (cache->context);
+  g_free (cache);
+}
+
+/**
+ * tpt_text_cache_get_context:
+ *
+ * Returns: (transfer none): the context the cache measures with
+ */
+PangoContext *
+tpt_text_cache_get_context (TptTextCache *cache)
+{
+  g_return_val_if_fail (cache != NULL, NULL);
+
+  return cache->context;
+}
+
+/**
+ * tpt_text_cache_lookup:
+ * @cache: a cache
+ * @style: the type size
+ * @text: (nullable): UTF-8 text
+ * @width: the width to wrap at, in points, or -1 not to wrap
+ *
+ * Finds the layout of @text, laying it out as tpt_text_layout_new() does
+ * the first time it is asked for.
+ *
+ * Returns: (transfer full): a shared layout, not to be changed
+ */
+PangoLayout *
+tpt_text_cache_lookup (TptTextCache *cache,
+                       TptTextStyle  style,
+                       const char   *text,
+                       double        width)
+{
+  CacheKey key;
+  CacheEntry *entry;
+
+  g_return_val_if_fail (cache != NULL, NULL);
+
+  key.text = (char *) (text != NULL ? text : "");
+  key.style = style;
+  key.width = width > 0 ? (gint64) (width * PANGO_SCALE) : -1;
+  key.hash = g_str_hash (key.text) ^ ((guint) key.width * 31u) ^ ((guint) style << 24);
+
+  entry = g_hash_table_lookup (cache->entries, &key);
+  if (entry == NULL)
+    {
+      entry = g_new0 (CacheEntry, 1);
+      entry->key = key;
+      entry->key.text = g_strdup (key.text);
+      entry->layout = tpt_text_layout_new (cache->context, style, key.text, width);
+      /* Measure now, so that a layout shared between threads later is
+       * only ever read. */
+      pango_layout_get_extents (entry->layout, NULL, NULL);
+      g_hash_table_add (cache->entries, entry);
+    }
+  entry->generation = cache->generation;
+
+  return g_object_ref (entry->layout);
+}
+
+/**
+ * tpt_text_cache_trim:
+ * @cache: a cache
+ *
+ * Forgets the texts that no lookup asked for since the previous trim, so a
+ * cache kept across edits holds what the drawing uses and little more.
+ */
+void
+tpt_text_cache_trim (TptTextCache *cache)
+{
+  GHashTableIter iter;
+  CacheEntry *entry;
+
+  g_return_if_fail (cache != NULL);
+
+  g_hash_table_iter_init (&iter, cache->entries);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &entry, NULL))
+    if (entry->generation != cache->generation)
+      g_hash_table_iter_remove (&iter);
+  cache->generation++;
+}
+
+guint
+tpt_text_cache_get_size (TptTextCache *cache)
+{
+  g_return_val_if_fail (cache != NULL, 0);
+
+  return g_hash_table_size (cache->entries);
 }

@@ -32,4 +32,27 @@ void          tpt_text_layout_size  (PangoLayout  *layout,
                                      double       *width,
                                      double       *height);
 
+/**
+ * TptTextCache:
+ *
+ * Laid-out texts by style, width and content. Blueprints repeat texts
+ * ("Call centre", "Updates CRM record"…), and a canvas lays a blueprint out
+ * again after every edit: measuring each distinct text once is most of the
+ * time a layout takes. The layouts handed out are shared and must not be
+ * changed.
+ */
+typedef struct _TptTextCache TptTextCache;
+
+TptTextCache *tpt_text_cache_new    (PangoContext *context);
+void          tpt_text_cache_free   (TptTextCache *cache);
+PangoContext *tpt_text_cache_get_context (TptTextCache *cache);
+PangoLayout  *tpt_text_cache_lookup (TptTextCache *cache,
+                                     TptTextStyle  style,
+                                     const char   *text,
+                                     double        width);
+void          tpt_text_cache_trim   (TptTextCache *cache);
+guint         tpt_text_cache_get_size (TptTextCache *cache);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TptTextCache, tpt_text_cache_free)
+
 G_END_DECLS
