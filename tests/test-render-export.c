@@ -18,6 +18,7 @@
 #include "tpt-page-size.h"
 #include "tpt-poster.h"
 #include "tpt-matrix-renderer.h"
+#include "tpt-persona-renderer.h"
 #include "tpt-text.h"
 
 #include <math.h>
@@ -750,6 +751,79 @@ test_cli (Fixture       *fixture,
 
 /* On A4, a long needs matrix goes on over several pages, each with its
  * header row, and no need is lost or cut in two. */
+/* Nine personas with long lists do not fit one A4 sheet at a readable
+ * size: the gallery goes on over pages, cards whole. */
+static void
+test_gallery_pages (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *example = g_build_filename (g_getenv ("TPT_SOURCE_ROOT"), "data", "examples",
+                                               "motor-insurance.touchpoint", NULL);
+  g_autoptr(GFile) source = g_file_new_for_path (example);
+  g_autoptr(TptDocument) document = tpt_document_load_file (source, NULL, NULL);
+  GListModel *personas = tpt_document_get_personas (document);
+  g_autoptr(GArray) breaks = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GObject) context = G_OBJECT (tpt_text_context_new ());
+  g_autofree char *path = NULL;
+  g_autofree char *info = NULL;
+  g_autofree char *text = NULL;
+  TptExportOptions options;
+
+  g_assert_nonnull (document);
+  tpt_document_begin (document, "Add Personas");
+  for (guint i = 0; i < 9; i++)
+    {
+      g_autoptr(TptPersona) persona = tpt_persona_new (document);
+      g_autofree char *name = g_strdup_printf ("Extra persona %u", i);
+      g_auto(GStrv) goals = g_new0 (char *, 9);
+
+      for (guint k = 0; k < 8; k++)
+        goals[k] = g_strdup_printf ("A goal long enough to wrap over two lines of the card, %u", k);
+      tpt_persona_set_name (persona, name);
+      tpt_persona_set_goals (persona, (const char * const *) goals);
+      tpt_document_insert_persona (document, g_list_model_get_n_items (personas), persona);
+    }
+  tpt_document_end (document);
+
+  tpt_persona_gallery_paginate (PANGO_CONTEXT (context), document, 595 - 56, 842 - 56, breaks);
+  g_assert_cmpuint (breaks->len, >=, 2);
+  g_assert_cmpuint (g_array_index (breaks, guint, 0), ==, 0);
+  for (guint i = 1; i < breaks->len; i++)
+    g_assert_cmpuint (g_array_index (breaks, guint, i), >, g_array_index (breaks, guint, i - 1));
+
+  tpt_export_options_init (&options);
+  options.page_size = "A4";
+  path = export (document, fixture->dir, "gallery.pdf", &options);
+  info = render_run_tool ((const char *[]) { "pdfinfo", path, NULL });
+  if (info != NULL)
+    {
+      g_autoptr(GArray) matrix = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_autofree char *pages = NULL;
+      g_autofree char *squeezed = render_squeeze (info);
+      g_autofree char *want = NULL;
+
+      tpt_matrix_paginate (PANGO_CONTEXT (context), document, 595 - 56, 842 - 56, matrix);
+      pages = g_strdup_printf ("Pages: %u", 1 + breaks->len + matrix->len + 2);
+      want = render_squeeze (pages);
+      g_assert_nonnull (strstr (squeezed, want));
+    }
+  text = render_run_tool ((const char *[]) { "pdftotext", "-enc", "UTF-8", path, "-", NULL });
+  if (text != NULL)
+    {
+      g_autofree char *squeezed = render_squeeze (text);
+      g_autofree char *continued = render_squeeze ("Personas (continued)");
+
+      g_assert_nonnull (strstr (squeezed, continued));
+      for (guint i = 0; i < 9; i++)
+        {
+          g_autofree char *name = g_strdup_printf ("Extra persona %u", i);
+          g_autofree char *want = render_squeeze (name);
+
+          g_assert_nonnull (strstr (squeezed, want));
+        }
+    }
+}
+
 static void
 test_matrix_pages (Fixture       *fixture,
                    gconstpointer  data)
@@ -916,6 +990,8 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_test_add ("/tpt/render/export/gallery-pages", Fixture, NULL,
+              fixture_setup, test_gallery_pages, fixture_teardown);
   g_test_add ("/tpt/render/export/matrix-pages", Fixture, NULL,
               fixture_setup, test_matrix_pages, fixture_teardown);
   g_test_add ("/tpt/render/export/other-artefacts", Fixture, NULL,

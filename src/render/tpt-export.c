@@ -294,13 +294,29 @@ typedef void (*PageRenderFunc) (cairo_t        *cr,
                                 TptDocument    *document,
                                 const TptTheme *theme);
 
+/* One page of a gallery or matrix split over pages of a named size. */
+typedef void (*PartRenderFunc) (cairo_t        *cr,
+                                PangoContext   *context,
+                                TptDocument    *document,
+                                const TptTheme *theme,
+                                guint           first,
+                                guint           end,
+                                double         *height);
+
+typedef double (*PaginateFunc) (PangoContext *context,
+                                TptDocument  *document,
+                                double        page_width,
+                                double        page_height,
+                                GArray       *breaks);
+
 typedef struct
 {
   const char     *title;    /* NULL on a page that continues the one before */
-  PageRenderFunc  render;   /* NULL for part of a needs matrix split over pages */
+  PageRenderFunc  render;   /* NULL for a part of a split artefact */
+  PartRenderFunc  render_part;
   double          width;
   double          height;
-  guint           first;    /* the part's needs */
+  guint           first;    /* the part's rows */
   guint           end;
   double          scale;
 } DocumentPage;
@@ -320,7 +336,8 @@ draw_document_page (cairo_t            *cr,
 {
   double scale;
 
-  /* A part of a long matrix: at the scale of the whole, from the top. */
+  /* A part of a long gallery or matrix: at the scale of the whole, from
+   * the top. */
   if (page->render == NULL)
     {
       cairo_pdf_surface_set_size (surface, page_width, page_height);
@@ -329,7 +346,7 @@ draw_document_page (cairo_t            *cr,
       cairo_paint (cr);
       cairo_translate (cr, PAGE_MARGIN, PAGE_MARGIN);
       cairo_scale (cr, page->scale, page->scale);
-      tpt_matrix_render_part (cr, context, document, theme, page->first, page->end, NULL);
+      page->render_part (cr, context, document, theme, page->first, page->end, NULL);
       cairo_restore (cr);
       return;
     }
@@ -356,6 +373,42 @@ draw_document_page (cairo_t            *cr,
   cairo_scale (cr, scale, scale);
   page->render (cr, context, document, theme);
   cairo_restore (cr);
+}
+
+/* Adds @page, or on paper of a given size, when it is too long for one
+ * sheet, its parts: they go on over more pages, rows whole, at one scale. */
+static void
+append_document_page (GArray             *pages,
+                      const DocumentPage *page,
+                      PaginateFunc        paginate,
+                      PartRenderFunc      render_part,
+                      PangoContext       *context,
+                      TptDocument        *document,
+                      double              page_width,
+                      double              page_height)
+{
+  g_autoptr(GArray) breaks = g_array_new (FALSE, FALSE, sizeof (guint));
+  double scale = 1;
+
+  if (page_width > 0)
+    scale = paginate (context, document, page_width - 2 * PAGE_MARGIN,
+                      page_height - 2 * PAGE_MARGIN, breaks);
+  if (breaks->len <= 1)
+    {
+      g_array_append_val (pages, *page);
+      return;
+    }
+
+  for (guint i = 0; i < breaks->len; i++)
+    {
+      DocumentPage part = { i == 0 ? page->title : NULL, NULL, render_part,
+                            page->width, 0, g_array_index (breaks, guint, i),
+                            i + 1 < breaks->len ? g_array_index (breaks, guint, i + 1)
+                                                : G_MAXUINT,
+                            scale };
+
+      g_array_append_val (pages, part);
+    }
 }
 
 static gboolean
@@ -410,36 +463,20 @@ write_pdf (TptDocument             *document,
 
   if (cover && n_personas > 0)
     {
-      DocumentPage page = { _("Personas"), tpt_persona_gallery_render, 0, 0, 0, 0, 1 };
+      DocumentPage page = { _("Personas"), tpt_persona_gallery_render, NULL, 0, 0, 0, 0, 1 };
 
       tpt_persona_gallery_measure (context, document, &page.width, &page.height);
-      g_array_append_val (page_array, page);
+      append_document_page (page_array, &page, tpt_persona_gallery_paginate,
+                            tpt_persona_gallery_render_part, context, document,
+                            page_width, page_height);
     }
   if (cover && n_personas > 0 && n_needs > 0)
     {
-      DocumentPage page = { _("Needs matrix"), tpt_matrix_render, 0, 0, 0, 0, 1 };
-      g_autoptr(GArray) breaks = g_array_new (FALSE, FALSE, sizeof (guint));
-      double scale = 1;
+      DocumentPage page = { _("Needs matrix"), tpt_matrix_render, NULL, 0, 0, 0, 0, 1 };
 
-      /* On paper of a given size, a matrix too long for one page goes on
-       * over more, its rows whole and its header repeated. */
       tpt_matrix_measure (context, document, &page.width, &page.height);
-      if (page_width > 0)
-        scale = tpt_matrix_paginate (context, document, page_width - 2 * PAGE_MARGIN,
-                                     page_height - 2 * PAGE_MARGIN, breaks);
-      if (breaks->len > 1)
-        for (guint i = 0; i < breaks->len; i++)
-          {
-            DocumentPage part = { i == 0 ? _("Needs matrix") : NULL, NULL, page.width, 0,
-                                  g_array_index (breaks, guint, i),
-                                  i + 1 < breaks->len ? g_array_index (breaks, guint, i + 1)
-                                                      : G_MAXUINT,
-                                  scale };
-
-            g_array_append_val (page_array, part);
-          }
-      else
-        g_array_append_val (page_array, page);
+      append_document_page (page_array, &page, tpt_matrix_paginate, tpt_matrix_render_part,
+                            context, document, page_width, page_height);
     }
   pages = (DocumentPage *) (gpointer) page_array->data;
   n_pages = page_array->len;

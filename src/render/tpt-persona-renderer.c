@@ -451,12 +451,16 @@ tpt_persona_card_render (cairo_t        *cr,
 }
 
 /* The gallery: a title, then the cards in rows of COLUMNS, each row as tall
- * as its tallest card. With @cr NULL it only measures. */
+ * as its tallest card. Rows @first up to @end are drawn, under a title
+ * that says when they continue the gallery. With @cr NULL it only
+ * measures. */
 static void
 gallery (cairo_t        *cr,
          PangoContext   *context,
          TptDocument    *document,
          const TptTheme *theme,
+         guint           first,
+         guint           end,
          double         *width,
          double         *height)
 {
@@ -466,10 +470,10 @@ gallery (cairo_t        *cr,
   double w = 2 * MARGIN + columns * TPT_PERSONA_CARD_WIDTH + (columns - 1) * GAP;
   Pen pen = { cr, context, theme, MARGIN };
 
-  pen.y += text (&pen, TPT_TEXT_TITLE, _("Personas"), FALSE, &theme->ink, MARGIN, pen.y,
-                 w - 2 * MARGIN) + 16;
+  pen.y += text (&pen, TPT_TEXT_TITLE, first == 0 ? _("Personas") : _("Personas (continued)"),
+                 FALSE, &theme->ink, MARGIN, pen.y, w - 2 * MARGIN) + 16;
 
-  for (guint row = 0; row * columns < n; row++)
+  for (guint row = first; row < end && row * columns < n; row++)
     {
       double row_h = 0;
 
@@ -514,7 +518,8 @@ tpt_persona_gallery_measure (PangoContext *context,
 {
   g_return_if_fail (TPT_IS_DOCUMENT (document));
 
-  gallery (NULL, context, document, tpt_theme_get (TPT_THEME_LIGHT), width, height);
+  gallery (NULL, context, document, tpt_theme_get (TPT_THEME_LIGHT), 0, G_MAXUINT,
+           width, height);
 }
 
 /**
@@ -537,6 +542,89 @@ tpt_persona_gallery_render (cairo_t        *cr,
   g_return_if_fail (TPT_IS_DOCUMENT (document));
 
   cairo_save (cr);
-  gallery (cr, context, document, theme, NULL, NULL);
+  gallery (cr, context, document, theme, 0, G_MAXUINT, NULL, NULL);
+  cairo_restore (cr);
+}
+
+/**
+ * tpt_persona_gallery_paginate:
+ * @context: a context from tpt_text_context_new()
+ * @document: the document
+ * @page_width: the width to fill, in points; the gallery is scaled down to
+ *   it if wider, never up
+ * @page_height: the height of a page, in points
+ * @breaks: (element-type guint): gets the first row of cards on each page
+ *
+ * Splits the gallery over pages of a named size, as tpt_matrix_paginate()
+ * does the matrix: cards are never cut, and a row taller than a page gets
+ * a page of its own.
+ *
+ * Returns: the scale the pages are drawn at
+ */
+double
+tpt_persona_gallery_paginate (PangoContext *context,
+                              TptDocument  *document,
+                              double        page_width,
+                              double        page_height,
+                              GArray       *breaks)
+{
+  const TptTheme *theme = tpt_theme_get (TPT_THEME_LIGHT);
+  guint n = g_list_model_get_n_items (tpt_document_get_personas (document));
+  guint rows = (n + COLUMNS - 1) / COLUMNS;
+  double width, height, scale, available;
+  guint start = 0;
+
+  g_return_val_if_fail (TPT_IS_DOCUMENT (document), 1.0);
+  g_return_val_if_fail (breaks != NULL, 1.0);
+
+  gallery (NULL, context, document, theme, 0, G_MAXUINT, &width, &height);
+  scale = MIN (1.0, page_width / width);
+  available = page_height / scale;
+
+  do
+    {
+      guint end = start + 1;
+
+      while (end < rows)
+        {
+          gallery (NULL, context, document, theme, start, end + 1, NULL, &height);
+          if (height > available)
+            break;
+          end++;
+        }
+      g_array_append_val (breaks, start);
+      start = end;
+    }
+  while (start < rows);
+
+  return scale;
+}
+
+/**
+ * tpt_persona_gallery_render_part:
+ * @cr: where to draw, with the part's top left corner at the origin
+ * @context: a context from tpt_text_context_new()
+ * @document: the document
+ * @theme: the colours
+ * @first: the first row of cards to draw
+ * @end: the row after the last to draw
+ * @height: (out) (optional): the part's height
+ *
+ * Draws one page of a gallery split by tpt_persona_gallery_paginate().
+ */
+void
+tpt_persona_gallery_render_part (cairo_t        *cr,
+                                 PangoContext   *context,
+                                 TptDocument    *document,
+                                 const TptTheme *theme,
+                                 guint           first,
+                                 guint           end,
+                                 double         *height)
+{
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (TPT_IS_DOCUMENT (document));
+
+  cairo_save (cr);
+  gallery (cr, context, document, theme, first, end, NULL, height);
   cairo_restore (cr);
 }

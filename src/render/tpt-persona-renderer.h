@@ -30,5 +30,17 @@ void   tpt_persona_gallery_render  (cairo_t        *cr,
                                     PangoContext   *context,
                                     TptDocument    *document,
                                     const TptTheme *theme);
+double tpt_persona_gallery_paginate (PangoContext   *context,
+                                     TptDocument    *document,
+                                     double          page_width,
+                                     double          page_height,
+                                     GArray         *breaks);
+void   tpt_persona_gallery_render_part (cairo_t        *cr,
+                                        PangoContext   *context,
+                                        TptDocument    *document,
+                                        const TptTheme *theme,
+                                        guint           first,
+                                        guint           end,
+                                        double         *height);
 
 G_END_DECLS
