@@ -396,6 +396,68 @@ test_random (gconstpointer data)
     }
 }
 
+/* A cache kept across layouts gives the same geometry as fresh
+ * measuring, shares the layouts of equal texts, and after a trim holds only
+ * what the last layout used. */
+static void
+test_text_cache (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("TPT_SOURCE_ROOT"), "data", "examples",
+                                            "motor-insurance.touchpoint", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(TptDocument) document = tpt_document_load_file (file, NULL, NULL);
+  g_autoptr(TptBlueprint) blueprint = NULL;
+  g_autoptr(GObject) object = G_OBJECT (tpt_text_context_new ());
+  PangoContext *context = PANGO_CONTEXT (object);
+  g_autoptr(TptTextCache) cache = tpt_text_cache_new (context);
+  g_autoptr(TptBlueprintLayout) fresh = NULL;
+  g_autoptr(TptBlueprintLayout) cached = NULL;
+  g_autoptr(TptBlueprintLayout) again = NULL;
+  g_autoptr(PangoLayout) a = NULL;
+  g_autoptr(PangoLayout) b = NULL;
+  g_autoptr(TptCard) card = NULL;
+  guint size;
+
+  g_assert_nonnull (document);
+  blueprint = g_list_model_get_item (tpt_document_get_blueprints (document), 0);
+  fresh = tpt_blueprint_layout_new (document, blueprint, context);
+  cached = tpt_blueprint_layout_new_cached (document, blueprint, cache);
+  g_assert_cmpuint (fresh->cards->len, ==, cached->cards->len);
+  for (guint i = 0; i < fresh->cards->len; i++)
+    {
+      const TptLayoutCard *x = &g_array_index (fresh->cards, TptLayoutCard, i);
+      const TptLayoutCard *y = &g_array_index (cached->cards, TptLayoutCard, i);
+
+      g_assert_true (x->card == y->card);
+      g_assert_cmpmem (&x->rect, sizeof x->rect, &y->rect, sizeof y->rect);
+      g_assert_cmpmem (&x->text.rect, sizeof x->text.rect, &y->text.rect, sizeof y->text.rect);
+    }
+
+  a = tpt_text_cache_lookup (cache, TPT_TEXT_BODY, "Same text", 100);
+  b = tpt_text_cache_lookup (cache, TPT_TEXT_BODY, "Same text", 100);
+  g_assert_true (a == b);
+  g_clear_object (&b);
+  b = tpt_text_cache_lookup (cache, TPT_TEXT_BODY, "Same text", 120);
+  g_assert_true (a != b);
+  g_clear_object (&b);
+  b = tpt_text_cache_lookup (cache, TPT_TEXT_SMALL, "Same text", 100);
+  g_assert_true (a != b);
+
+  /* The lookups above are not part of the next layout: trimmed away. */
+  tpt_text_cache_trim (cache);
+  size = tpt_text_cache_get_size (cache);
+  card = g_object_ref (g_array_index (cached->cards, TptLayoutCard, 0).card);
+  tpt_document_begin (document, "Edit Card");
+  tpt_card_set_text (card, "A text no card had before");
+  tpt_document_end (document);
+  again = tpt_blueprint_layout_new_cached (document, blueprint, cache);
+  tpt_text_cache_trim (cache);
+  g_assert_cmpuint (tpt_text_cache_get_size (cache), <=, size);
+  g_assert_cmpuint (tpt_text_cache_get_size (cache), >, 0);
+  g_assert_cmpstr (pango_layout_get_text (g_array_index (again->cards, TptLayoutCard, 0).text.layout),
+                   ==, "A text no card had before");
+}
+
 static void
 test_empty (void)
 {
@@ -517,6 +579,7 @@ main (int   argc,
   g_test_add_data_func ("/tpt/render/layout/random", GINT_TO_POINTER (FALSE), test_random);
   g_test_add_data_func ("/tpt/render/layout/random-spans", GINT_TO_POINTER (TRUE), test_random);
   g_test_add_func ("/tpt/render/layout/empty", test_empty);
+  g_test_add_func ("/tpt/render/layout/text-cache", test_text_cache);
   g_test_add_func ("/tpt/render/layout/flow-around-span", test_flow_around_span);
   g_test_add_func ("/tpt/render/duration-label", test_duration_label);
   g_test_add_func ("/tpt/render/page-sizes", test_page_sizes);
