@@ -1,0 +1,366 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "tpt-fragment"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "tpt-fragment.h"
+
+#include "tpt-enum-types.h"
+#include "tpt-error.h"
+#include "tpt-need.h"
+#include "tpt-persona.h"
+
+/* Cards on the clipboard. The fragment is written like the cards of a
+ * format-1 file, less what only makes sense in their own blueprint: ids,
+ * lanes and steps. Links to needs and personas are kept, and on pasting
+ * only those that name a need or persona of the target document survive,
+ * so a paste never makes a broken reference. */
+
+static void
+append_element (GString    *out,
+                const char *name,
+                const char *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+  g_string_append_printf (out, "    <%s>%s</%s>\n", name, escaped, name);
+}
+
+static void
+append_attribute (GString    *out,
+                  const char *name,
+                  const char *value)
+{
+  g_autofree char *escaped = NULL;
+
+  if (value == NULL || *value == '\0')
+    return;
+  escaped = g_markup_escape_text (value, -1);
+  g_string_append_printf (out, " %s=\"%s\"", name, escaped);
+}
+
+/**
+ * tpt_fragment_write_cards:
+ * @cards: (element-type TptCard): the cards, in the order to paste them
+ *
+ * Returns: (transfer full): the fragment, UTF-8 XML
+ */
+char *
+tpt_fragment_write_cards (GPtrArray *cards)
+{
+  GString *out = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                               "<touchpoint-fragment format=\"1\">\n");
+
+  g_return_val_if_fail (cards != NULL, NULL);
+
+  for (guint i = 0; i < cards->len; i++)
+    {
+      TptCard *card = g_ptr_array_index (cards, i);
+      const char * const *links;
+      g_autofree char *span = g_strdup_printf ("%d", tpt_card_get_span (card));
+
+      g_string_append (out, "  <card");
+      append_attribute (out, "kind", tpt_enum_to_nick (TPT_TYPE_CARD_KIND, tpt_card_get_kind (card)));
+      if (tpt_card_get_span (card) > 1)
+        append_attribute (out, "span", span);
+      append_attribute (out, "owner", tpt_card_get_owner (card));
+      append_attribute (out, "channel", tpt_card_get_channel (card));
+      g_string_append (out, ">\n");
+      append_element (out, "text", tpt_card_get_text (card) != NULL ? tpt_card_get_text (card) : "");
+      for (links = tpt_card_get_serves (card); links != NULL && *links != NULL; links++)
+        append_element (out, "serves", *links);
+      for (links = tpt_card_get_concerns (card); links != NULL && *links != NULL; links++)
+        append_element (out, "concerns", *links);
+      g_string_append (out, "  </card>\n");
+    }
+  g_string_append (out, "</touchpoint-fragment>\n");
+
+  return g_string_free (out, FALSE);
+}
+
+typedef struct
+{
+  TptDocument *document;
+  GPtrArray   *cards;
+  TptCard     *card;       /* the one being read */
+  GString     *text;
+  GPtrArray   *serves;
+  GPtrArray   *concerns;
+  gboolean     in_root;
+  gboolean     collecting;
+} Reader;
+
+static gboolean
+fail (GError    **error,
+      const char *message)
+{
+  g_set_error_literal (error, TPT_ERROR, TPT_ERROR_INVALID, message);
+  return FALSE;
+}
+
+static void
+start_element (GMarkupParseContext  *context,
+               const char           *name,
+               const char          **attribute_names,
+               const char          **attribute_values,
+               gpointer              user_data,
+               GError              **error)
+{
+  Reader *reader = user_data;
+
+  if (!reader->in_root)
+    {
+      const char *format = NULL;
+
+      if (!g_str_equal (name, "touchpoint-fragment"))
+        {
+          fail (error, _("The clipboard does not hold Touchpoint cards"));
+          return;
+        }
+      if (!g_markup_collect_attributes (name, attribute_names, attribute_values, error,
+                                        G_MARKUP_COLLECT_STRING, "format", &format,
+                                        G_MARKUP_COLLECT_INVALID))
+        return;
+      if (!g_str_equal (format, "1"))
+        {
+          g_set_error_literal (error, TPT_ERROR, TPT_ERROR_NEWER_FORMAT,
+                               _("The cards come from a newer version of Touchpoint"));
+          return;
+        }
+      reader->in_root = TRUE;
+      return;
+    }
+
+  if (g_str_equal (name, "card") && reader->card == NULL)
+    {
+      const char *kind = NULL, *span = NULL, *owner = NULL, *channel = NULL;
+      int kind_value = TPT_CARD_KIND_ACTION;
+      guint64 span_value = 1;
+
+      if (reader->cards->len >= TPT_FRAGMENT_MAX_CARDS)
+        {
+          g_set_error_literal (error, TPT_ERROR, TPT_ERROR_TOO_LARGE,
+                               _("The clipboard holds too many cards to paste"));
+          return;
+        }
+      if (!g_markup_collect_attributes (name, attribute_names, attribute_values, error,
+                                        G_MARKUP_COLLECT_STRING | G_MARKUP_COLLECT_OPTIONAL, "kind", &kind,
+                                        G_MARKUP_COLLECT_STRING | G_MARKUP_COLLECT_OPTIONAL, "span", &span,
+                                        G_MARKUP_COLLECT_STRING | G_MARKUP_COLLECT_OPTIONAL, "owner", &owner,
+                                        G_MARKUP_COLLECT_STRING | G_MARKUP_COLLECT_OPTIONAL, "channel", &channel,
+                                        G_MARKUP_COLLECT_INVALID))
+        return;
+      if ((kind != NULL && !tpt_enum_from_nick (TPT_TYPE_CARD_KIND, kind, &kind_value)) ||
+          (span != NULL && (!g_ascii_string_to_unsigned (span, 10, 1, 1000, &span_value, NULL))))
+        {
+          fail (error, _("A card on the clipboard has a kind or span Touchpoint does not know"));
+          return;
+        }
+      reader->card = tpt_card_new (reader->document);
+      tpt_card_set_kind (reader->card, kind_value);
+      tpt_card_set_span (reader->card, (int) span_value);
+      tpt_card_set_owner (reader->card, owner);
+      tpt_card_set_channel (reader->card, channel);
+      return;
+    }
+
+  if (reader->card != NULL && !reader->collecting &&
+      (g_str_equal (name, "text") || g_str_equal (name, "serves") || g_str_equal (name, "concerns")))
+    {
+      g_string_truncate (reader->text, 0);
+      reader->collecting = TRUE;
+      return;
+    }
+
+  fail (error, _("The cards on the clipboard are not in a form Touchpoint can read"));
+}
+
+static void
+end_element (GMarkupParseContext  *context,
+             const char           *name,
+             gpointer              user_data,
+             GError              **error)
+{
+  Reader *reader = user_data;
+
+  if (reader->collecting)
+    {
+      reader->collecting = FALSE;
+      if (g_str_equal (name, "text"))
+        tpt_card_set_text (reader->card, reader->text->str);
+      else if (g_str_equal (name, "serves") &&
+               tpt_document_lookup_typed (reader->document, reader->text->str, TPT_TYPE_NEED))
+        g_ptr_array_add (reader->serves, g_strdup (reader->text->str));
+      else if (g_str_equal (name, "concerns") &&
+               tpt_document_lookup_typed (reader->document, reader->text->str, TPT_TYPE_PERSONA))
+        g_ptr_array_add (reader->concerns, g_strdup (reader->text->str));
+      return;
+    }
+
+  if (g_str_equal (name, "card") && reader->card != NULL)
+    {
+      g_ptr_array_add (reader->serves, NULL);
+      g_ptr_array_add (reader->concerns, NULL);
+      tpt_card_set_serves (reader->card, (const char * const *) reader->serves->pdata);
+      tpt_card_set_concerns (reader->card, (const char * const *) reader->concerns->pdata);
+      g_ptr_array_set_size (reader->serves, 0);
+      g_ptr_array_set_size (reader->concerns, 0);
+      g_ptr_array_add (reader->cards, g_steal_pointer (&reader->card));
+    }
+}
+
+static void
+text (GMarkupParseContext  *context,
+      const char           *data,
+      gsize                 size,
+      gpointer              user_data,
+      GError              **error)
+{
+  Reader *reader = user_data;
+
+  if (reader->collecting)
+    g_string_append_len (reader->text, data, size);
+}
+
+static const GMarkupParser parser = { start_element, end_element, text, NULL, NULL };
+
+static gboolean
+check_size (gsize    size,
+            GError **error)
+{
+  if (size > TPT_FRAGMENT_MAX_SIZE)
+    {
+      g_set_error_literal (error, TPT_ERROR, TPT_ERROR_TOO_LARGE,
+                           _("The clipboard holds too much to paste as cards"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * tpt_fragment_read_cards:
+ * @document: the document the cards are for
+ * @data: a fragment from tpt_fragment_write_cards()
+ * @size: its length, or -1 if nul-terminated
+ * @error: where to say what is wrong with it
+ *
+ * Returns: (transfer full) (element-type TptCard) (nullable): new cards of
+ *   @document, in no blueprint yet, or %NULL if @data is not a fragment
+ *   Touchpoint can read or holds no card
+ */
+GPtrArray *
+tpt_fragment_read_cards (TptDocument  *document,
+                         const char   *data,
+                         gssize        size,
+                         GError      **error)
+{
+  g_autoptr(GMarkupParseContext) context = NULL;
+  g_autoptr(GPtrArray) cards = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) serves = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) concerns = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) buffer = g_string_new (NULL);
+  Reader reader = { document, cards, NULL, buffer, serves, concerns, FALSE, FALSE };
+  gboolean ok;
+
+  g_return_val_if_fail (TPT_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (data != NULL, NULL);
+
+  if (size < 0)
+    size = strlen (data);
+  if (!check_size (size, error))
+    return NULL;
+
+  context = g_markup_parse_context_new (&parser, G_MARKUP_PREFIX_ERROR_POSITION, &reader, NULL);
+  ok = g_markup_parse_context_parse (context, data, size, error) &&
+       g_markup_parse_context_end_parse (context, error);
+  g_clear_object (&reader.card);
+  if (!ok)
+    {
+      /* GMarkup's own messages speak of XML; say what it means here. */
+      if (error != NULL && *error != NULL && (*error)->domain == G_MARKUP_ERROR)
+        {
+          g_autoptr(GError) markup = g_steal_pointer (error);
+
+          g_set_error (error, TPT_ERROR, TPT_ERROR_MALFORMED,
+                       _("The cards on the clipboard are damaged: %s"), markup->message);
+        }
+      return NULL;
+    }
+  if (cards->len == 0)
+    {
+      fail (error, _("The clipboard holds no cards"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&cards);
+}
+
+/**
+ * tpt_fragment_cards_from_text:
+ * @document: the document the cards are for
+ * @text: plain text, from another program
+ * @size: its length, or -1 if nul-terminated
+ * @error: where to say what is wrong with it
+ *
+ * Makes one action card per non-empty line, as a list pasted from notes or
+ * a spreadsheet column becomes cards on a wall.
+ *
+ * Returns: (transfer full) (element-type TptCard) (nullable): new cards,
+ *   or %NULL if @text has none or is not UTF-8
+ */
+GPtrArray *
+tpt_fragment_cards_from_text (TptDocument  *document,
+                              const char   *text,
+                              gssize        size,
+                              GError      **error)
+{
+  g_autoptr(GPtrArray) cards = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *copy = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  g_return_val_if_fail (TPT_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+
+  if (size < 0)
+    size = strlen (text);
+  if (!check_size (size, error))
+    return NULL;
+  if (!g_utf8_validate_len (text, size, NULL))
+    {
+      g_set_error_literal (error, TPT_ERROR, TPT_ERROR_MALFORMED,
+                           _("The text on the clipboard is not valid UTF-8"));
+      return NULL;
+    }
+
+  copy = g_strndup (text, size);
+  lines = g_strsplit_set (copy, "\r\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      char *line = g_strstrip (lines[i]);
+      TptCard *card;
+
+      if (*line == '\0')
+        continue;
+      if (cards->len >= TPT_FRAGMENT_MAX_CARDS)
+        {
+          g_set_error_literal (error, TPT_ERROR, TPT_ERROR_TOO_LARGE,
+                               _("The clipboard holds too many cards to paste"));
+          return NULL;
+        }
+      card = tpt_card_new (document);
+      tpt_card_set_text (card, line);
+      g_ptr_array_add (cards, card);
+    }
+
+  if (cards->len == 0)
+    {
+      g_set_error_literal (error, TPT_ERROR, TPT_ERROR_INVALID,
+                           _("The clipboard holds no text to make cards of"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&cards);
+}
