@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include "app-fixtures.h"
+
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <signal.h>
@@ -20,13 +22,6 @@
 static char *state_dir;
 static TptApplication *app;
 static char *recovery_dir;
-
-static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 static void
 wait_seconds (double seconds)
@@ -111,7 +106,7 @@ test_autosave_writes_after_delay (void)
 
   /* Undo back to the saved state removes it. */
   g_assert_true (tpt_history_undo (tpt_document_get_history (document)));
-  iterate ();
+  app_iterate ();
   g_assert_false (g_file_query_exists (copy, NULL));
 
   /* Saved, and discarded, remove it too. */
@@ -228,12 +223,12 @@ test_crash_and_recover (void)
 
   /* The next start offers it; Recover opens it, modified. */
   tpt_application_offer_recovery (app);
-  iterate ();
+  app_iterate ();
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "motor-insurance.touchpoint"));
   adw_message_dialog_response (dialog, "recover");
-  iterate ();
+  app_iterate ();
 
   window = TPT_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
   g_assert_nonnull (window);
@@ -253,7 +248,7 @@ test_crash_and_recover (void)
   }
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  app_iterate ();
   empty_directory (recovery_dir);
   g_unlink (saved_path);
 }
@@ -284,11 +279,11 @@ test_discard_and_later (void)
       g_assert_true (g_key_file_save_to_file (info, info_path, NULL));
 
       tpt_application_offer_recovery (app);
-      iterate ();
+      app_iterate ();
       dialog = find_message_dialog ();
       g_assert_nonnull (dialog);
       adw_message_dialog_response (dialog, round == 0 ? "later" : "discard");
-      iterate ();
+      app_iterate ();
 
       g_clear_pointer (&entries, g_ptr_array_unref);
       entries = tpt_recovery_list (directory);
@@ -300,7 +295,7 @@ test_discard_and_later (void)
           dialog = find_message_dialog ();
           g_assert_nonnull (dialog);
           adw_message_dialog_response (dialog, "discard");
-          iterate ();
+          app_iterate ();
           g_clear_pointer (&entries, g_ptr_array_unref);
           entries = tpt_recovery_list (directory);
           g_assert_cmpuint (entries->len, ==, 0);
@@ -309,7 +304,7 @@ test_discard_and_later (void)
       for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL;
            l = gtk_application_get_windows (GTK_APPLICATION (app)))
         gtk_window_destroy (l->data);
-      iterate ();
+      app_iterate ();
       /* Keep the copy: the autosave object no longer owns it. */
       g_object_run_dispose (G_OBJECT (autosave));
     }

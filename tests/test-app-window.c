@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include "app-fixtures.h"
+
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
@@ -18,46 +20,12 @@ static TptApplication *app;
 /* The test's own scratch directory. */
 static char *scratch;
 
-static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-/* Iterates the main loop until @condition holds or @seconds pass. */
-static gboolean
-wait_for (gboolean (*condition) (gpointer),
-          gpointer   data,
-          double     seconds)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) (seconds * G_USEC_PER_SEC);
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > end)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  return TRUE;
-}
-
-static GFile *
-example_file (void)
-{
-  g_autofree char *path = g_build_filename (g_getenv ("TPT_SOURCE_ROOT"), "data", "examples",
-                                            "motor-insurance.touchpoint", NULL);
-
-  return g_file_new_for_path (path);
-}
-
 /* A copy of the example in the test's own temporary directory, so tests
  * may save over it. */
 static GFile *
 example_copy (const char *name)
 {
-  g_autoptr(GFile) source = example_file ();
+  g_autoptr(GFile) source = app_example_file ();
   g_autofree char *path = g_build_filename (scratch, name, NULL);
   GFile *copy = g_file_new_for_path (path);
 
@@ -87,7 +55,7 @@ close_all_windows (void)
 
   for (GList *l = windows; l != NULL; l = l->next)
     gtk_window_destroy (l->data);
-  iterate ();
+  app_iterate ();
 }
 
 static void
@@ -102,7 +70,7 @@ set_title (TptDocument *document,
 static void
 test_open (void)
 {
-  g_autoptr(GFile) file = example_file ();
+  g_autoptr(GFile) file = app_example_file ();
   TptWindow *window;
   TptWindow *again;
   g_auto(GStrv) recent = NULL;
@@ -110,7 +78,7 @@ test_open (void)
 
   window = tpt_application_open_file (app, file);
   g_assert_nonnull (window);
-  iterate ();
+  app_iterate ();
 
   g_assert_cmpstr (adw_window_title_get_title (window->window_title), ==,
                    "motor-insurance.touchpoint");
@@ -141,7 +109,7 @@ test_open_bad_file (void)
   g_assert_true (g_file_set_contents (path, "<touchpoint version='1'><oops", -1, NULL));
 
   g_assert_null (tpt_application_open_file (app, file));
-  iterate ();
+  app_iterate ();
 
   /* Nothing shows the file; an empty window is there to work in. */
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
@@ -162,14 +130,14 @@ test_open_bad_file (void)
 static void
 test_undo_redo (void)
 {
-  g_autoptr(GFile) file = example_file ();
+  g_autoptr(GFile) file = app_example_file ();
   TptWindow *window = tpt_application_open_file (app, file);
   TptDocument *document = tpt_window_get_document (window);
   g_autofree char *original = g_strdup (tpt_document_get_title (document));
   const char *tooltip;
 
   set_title (document, "Claims, redesigned");
-  iterate ();
+  app_iterate ();
 
   /* The modified mark, and labelled undo. */
   g_assert_true (g_str_has_prefix (adw_window_title_get_title (window->window_title), "•"));
@@ -178,13 +146,13 @@ test_undo_redo (void)
   g_assert_cmpstr (tooltip, ==, "Undo Edit Title");
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  iterate ();
+  app_iterate ();
   g_assert_cmpstr (tpt_document_get_title (document), ==, original);
   g_assert_false (g_str_has_prefix (adw_window_title_get_title (window->window_title), "•"));
   g_assert_true (gtk_widget_get_sensitive (window->redo_button));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
-  iterate ();
+  app_iterate ();
   g_assert_cmpstr (tpt_document_get_title (document), ==, "Claims, redesigned");
 
   /* Undo back to the saved point makes the document clean, so closing
@@ -192,7 +160,7 @@ test_undo_redo (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.close", NULL);
-  iterate ();
+  app_iterate ();
   g_assert_null (window);
 }
 
@@ -218,7 +186,7 @@ test_save_and_reload (void)
 
   set_title (document, "Saved title");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
-  iterate ();
+  app_iterate ();
 
   /* What is on disk is the document, and the window is clean. */
   saved = g_file_load_bytes (file, NULL, NULL, &error);
@@ -229,7 +197,7 @@ test_save_and_reload (void)
   g_assert_false (g_str_has_prefix (adw_window_title_get_title (window->window_title), "•"));
 
   /* Our own save is not someone else's change. */
-  g_assert_false (wait_for (bar_revealed, window, 1.0));
+  g_assert_false (app_wait_for (bar_revealed, window, 1.0));
 
   /* Someone else changes the file: the window notices and offers to
    * reload, which shows their version. */
@@ -243,10 +211,10 @@ test_save_and_reload (void)
                                           g_bytes_get_size (other_bytes), NULL, FALSE,
                                           G_FILE_CREATE_NONE, NULL, NULL, &error));
   g_assert_no_error (error);
-  g_assert_true (wait_for (bar_revealed, window, 10.0));
+  g_assert_true (app_wait_for (bar_revealed, window, 10.0));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL);
-  iterate ();
+  app_iterate ();
   g_assert_false (gtk_info_bar_get_revealed (window->changed_bar));
   g_assert_cmpstr (tpt_document_get_title (tpt_window_get_document (window)), ==, "Their title");
   g_assert_false (gtk_widget_get_sensitive (window->undo_button));
@@ -269,22 +237,22 @@ test_unsaved_changes (void)
   /* Cancel keeps the window and the changes. */
   set_title (document, "Unsaved title");
   gtk_window_close (GTK_WINDOW (window));
-  iterate ();
+  app_iterate ();
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "unsaved.touchpoint"));
   adw_message_dialog_response (dialog, "cancel");
-  iterate ();
+  app_iterate ();
   g_assert_nonnull (window);
   g_assert_cmpstr (tpt_document_get_title (document), ==, "Unsaved title");
 
   /* Save writes the file and closes. */
   gtk_window_close (GTK_WINDOW (window));
-  iterate ();
+  app_iterate ();
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "save");
-  iterate ();
+  app_iterate ();
   g_assert_null (window);
   reread = tpt_document_load_file (file, NULL, &error);
   g_assert_no_error (error);
@@ -295,11 +263,11 @@ test_unsaved_changes (void)
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   set_title (tpt_window_get_document (window), "Discarded title");
   gtk_window_close (GTK_WINDOW (window));
-  iterate ();
+  app_iterate ();
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "discard");
-  iterate ();
+  app_iterate ();
   g_assert_null (window);
   g_clear_object (&reread);
   reread = tpt_document_load_file (file, NULL, &error);
@@ -314,13 +282,13 @@ test_new_window_title (void)
   TptDocument *document = tpt_window_get_document (window);
 
   gtk_window_present (GTK_WINDOW (window));
-  iterate ();
+  app_iterate ();
   g_assert_cmpstr (adw_window_title_get_title (window->window_title), ==, "Untitled Document");
   g_assert_true (tpt_window_is_pristine (window));
 
   /* An unnamed document goes by its title. */
   set_title (document, "Onboarding");
-  iterate ();
+  app_iterate ();
   g_assert_cmpstr (adw_window_title_get_title (window->window_title), ==, "• Onboarding");
   g_assert_false (tpt_window_is_pristine (window));
 
@@ -340,7 +308,7 @@ test_history_panel (void)
   set_title (document, "One");
   set_title (document, "Two");
   set_title (document, "Three");
-  iterate ();
+  app_iterate ();
 
   /* A row per step, labelled, the last one marked current. */
   g_assert_nonnull (gtk_list_box_get_row_at_index (list, 2));
@@ -351,7 +319,7 @@ test_history_panel (void)
   /* Activating the first step goes back to just after it. */
   row = gtk_list_box_get_row_at_index (list, 0);
   g_signal_emit_by_name (list, "row-activated", row);
-  iterate ();
+  app_iterate ();
   g_assert_cmpuint (tpt_history_get_position (history), ==, 1);
   g_assert_cmpstr (tpt_document_get_title (document), ==, "One");
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), "history-current"));
@@ -360,19 +328,19 @@ test_history_panel (void)
 
   /* Redo moves the mark; the original document is a row too. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
-  iterate ();
+  app_iterate ();
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 1)),
                                            "history-current"));
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (row), "history-current"));
 
   /* A new step drops the redo tail from the list. */
   set_title (document, "Four");
-  iterate ();
+  app_iterate ();
   g_assert_null (gtk_list_box_get_row_at_index (list, 3));
   g_assert_nonnull (gtk_list_box_get_row_at_index (list, 2));
 
   tpt_history_jump (history, 0);
-  iterate ();
+  app_iterate ();
   g_assert_cmpstr (tpt_document_get_title (document), ==, "");
 
   close_all_windows ();
@@ -407,7 +375,7 @@ count_rows_of_type (TptOutline *outline,
 static void
 test_outline (void)
 {
-  g_autoptr(GFile) file = example_file ();
+  g_autoptr(GFile) file = app_example_file ();
   TptWindow *window = tpt_application_open_file (app, file);
   TptDocument *document = tpt_window_get_document (window);
   TptHistory *history = tpt_document_get_history (document);
@@ -421,7 +389,7 @@ test_outline (void)
   guint entries;
   g_autoptr(GObject) first = NULL;
 
-  iterate ();
+  app_iterate ();
 
   /* The document, its two blueprints, the Personas and Needs rows. */
   first = row_item (outline, 0);
@@ -431,7 +399,7 @@ test_outline (void)
 
   /* Selecting a card expands its blueprint and lane and shows the blueprint. */
   tpt_window_select (window, TPT_NODE (card));
-  iterate ();
+  app_iterate ();
   g_assert_true (tpt_outline_get_selected (outline) == TPT_NODE (card));
   g_assert_cmpuint (count_rows_of_type (outline, TPT_TYPE_LANE), ==,
                     g_list_model_get_n_items (tpt_blueprint_get_lanes (blueprint)));
@@ -442,27 +410,27 @@ test_outline (void)
 
   /* Model edits from elsewhere show up: a step deleted, then undone. */
   tpt_window_select (window, TPT_NODE (step));
-  iterate ();
+  app_iterate ();
   {
     guint steps = count_rows_of_type (outline, TPT_TYPE_STEP);
 
     tpt_document_begin (document, "Delete Step");
     tpt_blueprint_remove_step (blueprint, step);
     tpt_document_end (document);
-    iterate ();
+    app_iterate ();
     g_assert_cmpuint (count_rows_of_type (outline, TPT_TYPE_STEP), ==, steps - 1);
     gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-    iterate ();
+    app_iterate ();
     g_assert_cmpuint (count_rows_of_type (outline, TPT_TYPE_STEP), ==, steps);
   }
 
   /* Actions: each is one undo step. */
   tpt_outline_select_group (outline, TPT_OUTLINE_GROUP_PERSONAS);
-  iterate ();
+  app_iterate ();
   g_assert_cmpint (tpt_artefact_view_get_artefact (window->view), ==, TPT_ARTEFACT_PERSONAS);
   entries = tpt_history_get_position (history);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (outline), "outline.add-persona", NULL));
-  iterate ();
+  app_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (personas), ==, n_personas + 1);
   g_assert_cmpuint (tpt_history_get_position (history), ==, entries + 1);
   g_assert_true (TPT_IS_PERSONA (tpt_outline_get_selected (outline)));
@@ -475,7 +443,7 @@ test_outline (void)
 
   entries = tpt_history_get_position (history);
   gtk_widget_activate_action (GTK_WIDGET (outline), "outline.move-up", NULL);
-  iterate ();
+  app_iterate ();
   {
     g_autoptr(TptPersona) moved = g_list_model_get_item (personas, n_personas - 1);
 
@@ -484,14 +452,14 @@ test_outline (void)
   }
 
   gtk_widget_activate_action (GTK_WIDGET (outline), "outline.delete", NULL);
-  iterate ();
+  app_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (personas), ==, n_personas);
   g_assert_cmpuint (tpt_history_get_position (history), ==, entries + 2);
 
   /* A new blueprint comes with the standard lanes, in one step. */
   entries = tpt_history_get_position (history);
   gtk_widget_activate_action (GTK_WIDGET (outline), "outline.add-blueprint", NULL);
-  iterate ();
+  app_iterate ();
   g_assert_cmpuint (tpt_history_get_position (history), ==, entries + 1);
   g_assert_cmpuint (g_list_model_get_n_items (tpt_document_get_blueprints (document)), ==, 3);
   {
@@ -504,20 +472,20 @@ test_outline (void)
   /* Duplicating the first blueprint as its future state. */
   tpt_window_select (window, TPT_NODE (blueprint));
   gtk_widget_activate_action (GTK_WIDGET (outline), "outline.duplicate-as-future", NULL);
-  iterate ();
+  app_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (tpt_document_get_blueprints (document)), ==, 4);
   g_assert_cmpint (tpt_blueprint_get_state (TPT_BLUEPRINT (tpt_outline_get_selected (outline))),
                    ==, TPT_BLUEPRINT_STATE_FUTURE);
 
   /* Undo all of it: the outline is back to five rows at the top. */
   tpt_history_jump (history, 0);
-  iterate ();
+  app_iterate ();
   tpt_window_select (window, TPT_NODE (document));
   g_assert_cmpuint (count_rows_of_type (outline, TPT_TYPE_BLUEPRINT), ==, 2);
 
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.close", NULL);
-  iterate ();
+  app_iterate ();
   g_assert_null (window);
 }
 
@@ -534,7 +502,7 @@ text_of_view (GtkWidget *view)
 static void
 test_inspector (void)
 {
-  g_autoptr(GFile) file = example_file ();
+  g_autoptr(GFile) file = app_example_file ();
   TptWindow *window = tpt_application_open_file (app, file);
   TptDocument *document = tpt_window_get_document (window);
   TptHistory *history = tpt_document_get_history (document);
@@ -554,13 +522,13 @@ test_inspector (void)
   guint position;
 
   /* Nothing selected: the document's own fields. */
-  iterate ();
+  app_iterate ();
   g_assert_true (tpt_inspector_get_node (inspector) == TPT_NODE (document));
   g_assert_nonnull (tpt_inspector_get_editor (inspector, "author"));
 
   /* A card: its text is edited in one labelled step; undo shows it back. */
   tpt_window_select (window, TPT_NODE (card));
-  iterate ();
+  app_iterate ();
   g_assert_true (tpt_inspector_get_node (inspector) == TPT_NODE (card));
   editor = tpt_inspector_get_editor (inspector, "text");
   g_assert_true (GTK_IS_TEXT_VIEW (editor));
@@ -576,7 +544,7 @@ test_inspector (void)
   g_assert_cmpuint (tpt_history_get_position (history), ==, position + 1);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  iterate ();
+  app_iterate ();
   g_assert_cmpstr (tpt_card_get_text (card), ==, original);
   g_clear_pointer (&shown, g_free);
   shown = text_of_view (tpt_inspector_get_editor (inspector, "text"));
@@ -584,18 +552,18 @@ test_inspector (void)
 
   /* A lane's kind, from its drop-down. */
   tpt_window_select (window, TPT_NODE (lane));
-  iterate ();
+  app_iterate ();
   editor = tpt_inspector_get_editor (inspector, "kind");
   g_assert_true (ADW_IS_COMBO_ROW (editor));
   adw_combo_row_set_selected (ADW_COMBO_ROW (editor), TPT_LANE_KIND_POLICY);
   g_assert_cmpint (tpt_lane_get_kind (lane), ==, TPT_LANE_KIND_POLICY);
   g_assert_cmpstr (tpt_history_get_undo_label (history), ==, "Change Lane Kind");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  iterate ();
+  app_iterate ();
 
   /* A step's duration: friendly words are understood, nonsense refused. */
   tpt_window_select (window, TPT_NODE (step));
-  iterate ();
+  app_iterate ();
   position = tpt_history_get_position (history);
   g_assert_false (tpt_inspector_commit_text (inspector, "duration", "soonish", &error));
   g_assert_nonnull (error);
@@ -606,7 +574,7 @@ test_inspector (void)
 
   /* A persona's photo: a file that is no image is refused. */
   tpt_window_select (window, TPT_NODE (persona));
-  iterate ();
+  app_iterate ();
   g_assert_true (g_file_set_contents (bogus_path, "\x89PNG\r\n\x1a\n but not really", -1, NULL));
   position = tpt_history_get_position (history);
   g_assert_false (tpt_inspector_set_photo_from_file (inspector, bogus, &error));
@@ -627,7 +595,7 @@ test_inspector (void)
     g_assert_cmpuint (g_list_model_get_n_items (tpt_persona_get_facts (persona)), ==, facts + 1);
     g_assert_cmpstr (tpt_history_get_undo_label (history), ==, "Add Fact");
     gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-    iterate ();
+    app_iterate ();
     g_assert_cmpuint (g_list_model_get_n_items (tpt_persona_get_facts (persona)), ==, facts);
   }
 
@@ -635,13 +603,13 @@ test_inspector (void)
   tpt_document_begin (document, "Delete Persona");
   tpt_document_remove_persona (document, persona);
   tpt_document_end (document);
-  iterate ();
+  app_iterate ();
   g_assert_true (tpt_inspector_get_node (inspector) == TPT_NODE (document));
 
   tpt_history_jump (history, 0);
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.close", NULL);
-  iterate ();
+  app_iterate ();
   g_assert_null (window);
 }
 
