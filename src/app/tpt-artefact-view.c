@@ -9,6 +9,7 @@
 
 #include "tpt-artefact-view.h"
 
+#include "tpt-blueprint-canvas.h"
 #include "tpt-blueprint-layout.h"
 #include "tpt-blueprint-renderer.h"
 #include "tpt-cover.h"
@@ -17,9 +18,10 @@
 #include "tpt-text.h"
 #include "tpt-theme.h"
 
-/* The read-only view of one artefact in the centre of the window: it draws
- * what src/render draws for export, zoomed and scrolled, and only the part
- * that is visible. The editing canvases replace it artefact by artefact. */
+/* The view of one artefact in the centre of the window: it draws what
+ * src/render draws for export, zoomed and scrolled, and only the part that
+ * is visible. Editing is delegated artefact by artefact: a blueprint to
+ * TptBlueprintCanvas, which hit-tests the layout drawn here. */
 
 /* The cover is drawn on an A4 landscape page, as in an exported PDF. */
 #define COVER_WIDTH  (297 * 72.0 / 25.4)
@@ -37,6 +39,8 @@ struct _TptArtefactView
   TptBlueprint       *blueprint;
   TptBlueprintLayout *layout;
   PangoContext       *context;
+  TptTextCache       *text_cache;
+  TptBlueprintCanvas *canvas;
   GtkAdjustment      *hadjustment;
   GtkAdjustment      *vadjustment;
 
@@ -51,6 +55,8 @@ struct _TptArtefactView
   guint               hscroll_policy : 1;
   guint               vscroll_policy : 1;
   guint               fit_pending : 1;
+  guint               space_held : 1;
+  guint               panning : 1;
 };
 
 enum {
@@ -128,7 +134,11 @@ measure_content (TptArtefactView *self)
   switch (self->artefact)
     {
     case TPT_ARTEFACT_BLUEPRINT:
-      self->layout = tpt_blueprint_layout_new (self->document, self->blueprint, self->context);
+      /* The cache lives as long as the view: after an edit only the
+       * changed texts are measured again. */
+      self->layout = tpt_blueprint_layout_new_cached (self->document, self->blueprint,
+                                                      self->text_cache);
+      tpt_text_cache_trim (self->text_cache);
       width = self->layout->bounds.width;
       height = self->layout->bounds.height;
       break;
@@ -225,6 +235,8 @@ relayout (TptArtefactView *self)
 {
   measure_content (self);
   update_adjustments (self, 0, 0, 1.0);
+  if (self->canvas != NULL)
+    tpt_blueprint_canvas_set_layout (self->canvas, self->document, self->layout);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -365,6 +377,26 @@ draw_cover (TptArtefactView *self,
                     now, (const TptCoverEntry *) (gpointer) entries->data, entries->len);
 }
 
+/* Where the drawing's origin is in the widget: centred when it is smaller
+ * than the view, scrolled otherwise. */
+static void
+content_origin (TptArtefactView *self,
+                double          *x0,
+                double          *y0)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+  double page_width = self->content_width * self->zoom;
+  double page_height = self->content_height * self->zoom;
+
+  *x0 = page_width + 2 * VIEW_MARGIN <= width
+        ? (width - page_width) / 2
+        : VIEW_MARGIN - gtk_adjustment_get_value (self->hadjustment);
+  *y0 = page_height + 2 * VIEW_MARGIN <= height
+        ? (height - page_height) / 2
+        : VIEW_MARGIN - gtk_adjustment_get_value (self->vadjustment);
+}
+
 static void
 tpt_artefact_view_snapshot (GtkWidget   *widget,
                             GtkSnapshot *snapshot)
@@ -388,13 +420,7 @@ tpt_artefact_view_snapshot (GtkWidget   *widget,
 
   page_width = self->content_width * self->zoom;
   page_height = self->content_height * self->zoom;
-  /* Centre a drawing smaller than the view; otherwise scroll it. */
-  x0 = page_width + 2 * VIEW_MARGIN <= width
-       ? (width - page_width) / 2
-       : VIEW_MARGIN - gtk_adjustment_get_value (self->hadjustment);
-  y0 = page_height + 2 * VIEW_MARGIN <= height
-       ? (height - page_height) / 2
-       : VIEW_MARGIN - gtk_adjustment_get_value (self->vadjustment);
+  content_origin (self, &x0, &y0);
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
 
@@ -415,7 +441,10 @@ tpt_artefact_view_snapshot (GtkWidget   *widget,
     {
     case TPT_ARTEFACT_BLUEPRINT:
       if (self->layout != NULL)
-        tpt_blueprint_render (cr, self->layout, theme);
+        {
+          tpt_blueprint_render (cr, self->layout, theme);
+          tpt_blueprint_canvas_draw (self->canvas, cr, self->zoom);
+        }
       break;
     case TPT_ARTEFACT_PERSONAS:
       tpt_persona_gallery_render (cr, self->context, self->document, theme);
@@ -430,6 +459,7 @@ tpt_artefact_view_snapshot (GtkWidget   *widget,
     }
 
   cairo_destroy (cr);
+  tpt_blueprint_canvas_snapshot_children (self->canvas, snapshot);
 }
 
 static void
@@ -448,6 +478,7 @@ tpt_artefact_view_size_allocate (GtkWidget *widget,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
     }
   update_adjustments (self, 0, 0, 1.0);
+  tpt_blueprint_canvas_allocate (self->canvas);
 }
 
 static void
@@ -466,6 +497,8 @@ tpt_artefact_view_measure (GtkWidget      *widget,
 static void
 adjustment_value_changed_cb (TptArtefactView *self)
 {
+  /* The in-place editor moves with the drawing. */
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -541,6 +574,20 @@ drag_begin_cb (GtkGestureDrag  *gesture,
                double           y,
                TptArtefactView *self)
 {
+  guint button = gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture));
+
+  /* On a blueprint the primary button selects and moves cards; the middle
+   * button pans, and so does the primary one with Space held, as in
+   * drawing programs. Other artefacts are read-only: any button pans. */
+  if (button == GDK_BUTTON_SECONDARY ||
+      (button == GDK_BUTTON_PRIMARY && self->artefact == TPT_ARTEFACT_BLUEPRINT &&
+       !self->space_held))
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+      return;
+    }
+
+  self->panning = TRUE;
   self->drag_start_x = gtk_adjustment_get_value (self->hadjustment);
   self->drag_start_y = gtk_adjustment_get_value (self->vadjustment);
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
@@ -562,7 +609,36 @@ drag_end_cb (GtkGestureDrag  *gesture,
              double           dy,
              TptArtefactView *self)
 {
+  self->panning = FALSE;
   gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
+}
+
+static gboolean
+space_pressed_cb (GtkEventControllerKey *controller,
+                  guint                  keyval,
+                  guint                  keycode,
+                  GdkModifierType        state,
+                  TptArtefactView       *self)
+{
+  if (keyval != GDK_KEY_space || self->space_held)
+    return keyval == GDK_KEY_space;
+  self->space_held = TRUE;
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grab");
+  return TRUE;
+}
+
+static void
+space_released_cb (GtkEventControllerKey *controller,
+                   guint                  keyval,
+                   guint                  keycode,
+                   GdkModifierType        state,
+                   TptArtefactView       *self)
+{
+  if (keyval != GDK_KEY_space)
+    return;
+  self->space_held = FALSE;
+  if (!self->panning)
+    gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
 }
 
 static void
@@ -644,6 +720,10 @@ tpt_artefact_view_dispose (GObject *object)
 
   tpt_artefact_view_set_document (self, NULL);
   g_clear_handle_id (&self->relayout_id, g_source_remove);
+  if (self->canvas != NULL)
+    tpt_blueprint_canvas_shutdown (self->canvas);
+  g_clear_object (&self->canvas);
+  g_clear_pointer (&self->text_cache, tpt_text_cache_free);
   if (self->hadjustment != NULL)
     g_signal_handlers_disconnect_by_func (self->hadjustment, adjustment_value_changed_cb, self);
   if (self->vadjustment != NULL)
@@ -690,11 +770,12 @@ tpt_artefact_view_class_init (TptArtefactViewClass *klass)
 static void
 tpt_artefact_view_init (TptArtefactView *self)
 {
-  GtkEventController *scroll;
+  GtkEventController *scroll, *keys;
   GtkGesture *zoom, *drag;
 
   self->zoom = 1.0;
   self->context = tpt_text_context_new ();
+  self->text_cache = tpt_text_cache_new (self->context);
   self->artefact = TPT_ARTEFACT_COVER;
   self->fit_pending = TRUE;
 
@@ -711,13 +792,19 @@ tpt_artefact_view_init (TptArtefactView *self)
   g_signal_connect (zoom, "scale-changed", G_CALLBACK (zoom_gesture_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (zoom));
 
-  /* The view is read-only, so both the primary and the middle button pan. */
   drag = gtk_gesture_drag_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (drag), 0);
   g_signal_connect (drag, "drag-begin", G_CALLBACK (drag_begin_cb), self);
   g_signal_connect (drag, "drag-update", G_CALLBACK (drag_update_cb), self);
   g_signal_connect (drag, "drag-end", G_CALLBACK (drag_end_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
+
+  keys = gtk_event_controller_key_new ();
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (space_pressed_cb), self);
+  g_signal_connect (keys, "key-released", G_CALLBACK (space_released_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+
+  self->canvas = tpt_blueprint_canvas_new (self);
 
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (gtk_widget_queue_draw), self, G_CONNECT_SWAPPED);
@@ -785,6 +872,8 @@ tpt_artefact_view_show_node (TptArtefactView *self,
 
   artefact = tpt_artefact_for_node (node, &blueprint);
   tpt_artefact_view_show (self, artefact, blueprint);
+  if (artefact == TPT_ARTEFACT_BLUEPRINT)
+    tpt_blueprint_canvas_select_node (self->canvas, node);
 }
 
 /**
@@ -885,6 +974,109 @@ tpt_artefact_view_zoom_to_fit (TptArtefactView *self)
   set_zoom_anchored (self, MIN (1.0, fit_zoom (self)), 0, 0);
   gtk_adjustment_set_value (self->hadjustment, 0);
   gtk_adjustment_set_value (self->vadjustment, 0);
+}
+
+/**
+ * tpt_artefact_view_widget_to_content:
+ * @self: a view
+ * @x: a point in the widget
+ * @y: a point in the widget
+ * @content_x: (out): the same point in the drawing's coordinates
+ * @content_y: (out): the same point in the drawing's coordinates
+ */
+void
+tpt_artefact_view_widget_to_content (TptArtefactView *self,
+                                     double           x,
+                                     double           y,
+                                     double          *content_x,
+                                     double          *content_y)
+{
+  double x0, y0;
+
+  g_return_if_fail (TPT_IS_ARTEFACT_VIEW (self));
+
+  content_origin (self, &x0, &y0);
+  *content_x = (x - x0) / self->zoom;
+  *content_y = (y - y0) / self->zoom;
+}
+
+void
+tpt_artefact_view_content_to_widget (TptArtefactView *self,
+                                     double           x,
+                                     double           y,
+                                     double          *widget_x,
+                                     double          *widget_y)
+{
+  double x0, y0;
+
+  g_return_if_fail (TPT_IS_ARTEFACT_VIEW (self));
+
+  content_origin (self, &x0, &y0);
+  *widget_x = x0 + x * self->zoom;
+  *widget_y = y0 + y * self->zoom;
+}
+
+/* Scrolls one axis just enough to show [start, end] of the drawing. */
+static void
+scroll_axis (GtkAdjustment *adjustment,
+             double         start,
+             double         end)
+{
+  double value = gtk_adjustment_get_value (adjustment);
+  double page = gtk_adjustment_get_page_size (adjustment);
+
+  if (end - start > page - 2 * VIEW_MARGIN || start < value)
+    gtk_adjustment_set_value (adjustment, start);
+  else if (end > value + page)
+    gtk_adjustment_set_value (adjustment, end - page);
+}
+
+/**
+ * tpt_artefact_view_scroll_to:
+ * @self: a view
+ * @rect: a part of the drawing, in its coordinates
+ *
+ * Scrolls as little as needed for @rect to be in sight, as keyboard
+ * navigation moves the selection off the screen.
+ */
+void
+tpt_artefact_view_scroll_to (TptArtefactView *self,
+                             const TptRect   *rect)
+{
+  g_return_if_fail (TPT_IS_ARTEFACT_VIEW (self));
+  g_return_if_fail (rect != NULL);
+
+  /* In adjustment values, the drawing starts VIEW_MARGIN in. */
+  scroll_axis (self->hadjustment, rect->x * self->zoom,
+               rect->x * self->zoom + rect->width * self->zoom + 2 * VIEW_MARGIN);
+  scroll_axis (self->vadjustment, rect->y * self->zoom,
+               rect->y * self->zoom + rect->height * self->zoom + 2 * VIEW_MARGIN);
+}
+
+/**
+ * tpt_artefact_view_is_panning:
+ *
+ * Returns: whether a drag is panning the view, or Space is held to start one
+ */
+gboolean
+tpt_artefact_view_is_panning (TptArtefactView *self)
+{
+  g_return_val_if_fail (TPT_IS_ARTEFACT_VIEW (self), FALSE);
+
+  return self->panning || self->space_held;
+}
+
+/**
+ * tpt_artefact_view_get_canvas:
+ *
+ * Returns: (transfer none): what edits blueprints in this view
+ */
+TptBlueprintCanvas *
+tpt_artefact_view_get_canvas (TptArtefactView *self)
+{
+  g_return_val_if_fail (TPT_IS_ARTEFACT_VIEW (self), NULL);
+
+  return self->canvas;
 }
 
 void

@@ -5,6 +5,7 @@
 #include <gtk/gtk.h>
 
 #include "tpt-document.h"
+#include "tpt-geometry.h"
 
 G_BEGIN_DECLS
 
@@ -51,6 +52,22 @@ void          tpt_artefact_view_zoom_to_fit  (TptArtefactView *self);
 void          tpt_artefact_view_get_content_size (TptArtefactView *self,
                                                   double          *width,
                                                   double          *height);
+
+void          tpt_artefact_view_widget_to_content (TptArtefactView *self,
+                                                   double           x,
+                                                   double           y,
+                                                   double          *content_x,
+                                                   double          *content_y);
+void          tpt_artefact_view_content_to_widget (TptArtefactView *self,
+                                                   double           x,
+                                                   double           y,
+                                                   double          *widget_x,
+                                                   double          *widget_y);
+void          tpt_artefact_view_scroll_to    (TptArtefactView *self,
+                                              const TptRect   *rect);
+gboolean      tpt_artefact_view_is_panning   (TptArtefactView *self);
+struct _TptBlueprintCanvas *
+              tpt_artefact_view_get_canvas   (TptArtefactView *self);
 
 TptArtefact   tpt_artefact_for_node          (TptNode         *node,
                                               TptBlueprint   **blueprint);

@@ -1147,6 +1147,11 @@ bind_row_cb (GtkSignalListItemFactory *factory,
 
   gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), row);
 
+  /* A row whose item went away in the same batch of changes (a card
+   * deleted as its lane is undone) is bound once more before it goes. */
+  if (item == NULL)
+    return;
+
   if (TPT_IS_NODE (item))
     {
       GBinding *binding = g_object_bind_property_full (item, name_property (item), label, "label",

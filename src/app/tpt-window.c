@@ -7,6 +7,8 @@
 
 #include "tpt-window-private.h"
 
+#include "tpt-blueprint-canvas.h"
+
 #include "tpt-format.h"
 
 G_DEFINE_FINAL_TYPE (TptWindow, tpt_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -446,6 +448,25 @@ outline_selection_cb (TptWindow *self)
   tpt_inspector_set_node (self->inspector, node);
 }
 
+/* The canvas's selection shows in the outline and so in the inspector: the
+ * card chosen last, or the blueprint when no card is selected. */
+static void
+canvas_selection_cb (TptWindow *self)
+{
+  GPtrArray *selection;
+  TptNode *node;
+
+  /* The view lets go of its selection as the window is destroyed. */
+  if (self->view == NULL || self->outline == NULL)
+    return;
+
+  selection = tpt_blueprint_canvas_get_selection (tpt_artefact_view_get_canvas (self->view));
+  node = selection->len > 0 ? g_ptr_array_index (selection, selection->len - 1)
+                            : (TptNode *) tpt_artefact_view_get_blueprint (self->view);
+  if (node != NULL && node != tpt_outline_get_selected (self->outline))
+    tpt_outline_set_selected (self->outline, node);
+}
+
 static void
 outline_toast_cb (TptWindow  *self,
                   const char *title,
@@ -636,6 +657,9 @@ tpt_window_init (TptWindow *self)
                            G_CALLBACK (outline_selection_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->outline, "toast", G_CALLBACK (outline_toast_cb), self,
                            G_CONNECT_SWAPPED);
+
+  g_signal_connect_object (tpt_artefact_view_get_canvas (self->view), "selection-changed",
+                           G_CALLBACK (canvas_selection_cb), self, G_CONNECT_SWAPPED);
 
   self->inspector = TPT_INSPECTOR (tpt_inspector_new ());
   gtk_widget_set_vexpand (GTK_WIDGET (self->inspector), TRUE);

@@ -1,0 +1,2235 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "tpt-blueprint-canvas"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "tpt-blueprint-canvas.h"
+
+#include "tpt-fragment.h"
+#include "tpt-enum-types.h"
+#include "tpt-notation.h"
+#include "tpt-window.h"
+
+/* The editing half of the artefact view when it shows a blueprint: the
+ * view scrolls, zooms and draws through src/render; this object turns
+ * clicks, drags and keys into selections and into edits of the document,
+ * each user gesture one labelled undo step. It works on the view's layout,
+ * so what can be hit is exactly what was drawn. Every gesture is also a
+ * public function taking layout coordinates, which is how tests drive it. */
+
+/* How far the pointer moves, in widget pixels, before a press becomes a
+ * drag. */
+#define DRAG_THRESHOLD 4.0
+
+typedef enum
+{
+  DRAG_NONE,
+  DRAG_PENDING,     /* pressed, not yet moved far enough */
+  DRAG_MOVE,        /* moving the selected cards */
+  DRAG_BAND,        /* selecting with a rubber band */
+} DragMode;
+
+struct _TptBlueprintCanvas
+{
+  GObject             parent_instance;
+
+  TptArtefactView    *view;         /* unowned: the view owns us */
+  TptDocument        *document;
+  TptBlueprintLayout *layout;
+  GHashTable         *card_index;   /* TptCard → index + 1 into layout->cards */
+  GPtrArray          *selection;    /* TptCard, in the order they were chosen */
+  GSimpleActionGroup *actions;
+
+  /* The keyboard cursor: a cell, which the selection's card sits in or
+   * which is empty. */
+  gboolean            has_cursor;
+  guint               cursor_lane;
+  guint               cursor_step;
+
+  TptCard            *hover;
+  TptCard            *pressed;      /* a selected card pressed without modifiers */
+
+  DragMode            drag_mode;
+  GdkModifierType     drag_state;
+  double              drag_x0;
+  double              drag_y0;
+  double              drag_x;
+  double              drag_y;
+  GPtrArray          *band_base;    /* the selection a Shift/Ctrl band adds to */
+  gboolean            drop_valid;
+  guint               drop_lane;
+  guint               drop_step;
+  guint               drop_index;
+  double              drop_y;
+
+  /* In-place text editing: over a card, or over an empty place of a cell
+   * for a card that only exists once the text is committed. */
+  GtkWidget          *editor;
+  GtkCssProvider     *editor_css;   /* its type size, which follows the zoom */
+  TptCard            *editing;
+  guint               edit_lane;
+  guint               edit_step;
+  TptRect             edit_rect;
+
+  GtkWidget          *menu;
+
+  /* Set while following a selection made elsewhere, which must not be
+   * echoed back. */
+  gboolean            following;
+};
+
+enum {
+  SELECTION_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (TptBlueprintCanvas, tpt_blueprint_canvas, G_TYPE_OBJECT)
+
+static void commit_editor (TptBlueprintCanvas *self);
+static void cancel_editor (TptBlueprintCanvas *self);
+static void update_actions (TptBlueprintCanvas *self);
+
+/* ------------------------------------------------------------------ */
+/* Geometry                                                            */
+
+static const TptLayoutCard *
+layout_card (TptBlueprintCanvas *self,
+             TptCard            *card)
+{
+  guint index;
+
+  if (self->layout == NULL || card == NULL)
+    return NULL;
+  index = GPOINTER_TO_UINT (g_hash_table_lookup (self->card_index, card));
+  return index > 0 ? &g_array_index (self->layout->cards, TptLayoutCard, index - 1) : NULL;
+}
+
+static guint
+n_lanes (TptBlueprintCanvas *self)
+{
+  return self->layout != NULL ? self->layout->lanes->len : 0;
+}
+
+static guint
+n_steps (TptBlueprintCanvas *self)
+{
+  return self->layout != NULL ? self->layout->steps->len : 0;
+}
+
+static const TptLayoutLane *
+lane_at (TptBlueprintCanvas *self,
+         guint               lane)
+{
+  return &g_array_index (self->layout->lanes, TptLayoutLane, lane);
+}
+
+static const TptLayoutStep *
+step_at (TptBlueprintCanvas *self,
+         guint               step)
+{
+  return &g_array_index (self->layout->steps, TptLayoutStep, step);
+}
+
+/* Emotion lanes hold a curve, not cards. */
+static gboolean
+lane_takes_cards (TptBlueprintCanvas *self,
+                  guint               lane)
+{
+  return lane < n_lanes (self) && lane_at (self, lane)->kind != TPT_LANE_KIND_EMOTION;
+}
+
+static TptRect
+cell_rect (TptBlueprintCanvas *self,
+           guint               lane,
+           guint               step)
+{
+  const TptLayoutLane *l = lane_at (self, lane);
+  const TptLayoutStep *s = step_at (self, step);
+
+  return (TptRect) { s->column.x, l->rect.y, s->column.width, l->rect.height };
+}
+
+static gboolean
+cell_at (TptBlueprintCanvas *self,
+         double              x,
+         double              y,
+         guint              *lane,
+         guint              *step)
+{
+  gboolean found_lane = FALSE, found_step = FALSE;
+
+  if (self->layout == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < n_lanes (self) && !found_lane; i++)
+    {
+      const TptRect *r = &lane_at (self, i)->rect;
+
+      if (y >= r->y && y < r->y + r->height)
+        {
+          *lane = i;
+          found_lane = TRUE;
+        }
+    }
+  for (guint i = 0; i < n_steps (self) && !found_step; i++)
+    {
+      const TptRect *r = &step_at (self, i)->column;
+
+      if (x >= r->x && x < r->x + r->width)
+        {
+          *step = i;
+          found_step = TRUE;
+        }
+    }
+
+  return found_lane && found_step;
+}
+
+/* The cards that start in a cell, top to bottom, leaving out @skip's. */
+static GPtrArray *
+cards_in_cell (TptBlueprintCanvas *self,
+               guint               lane,
+               guint               step,
+               GPtrArray          *skip)
+{
+  GPtrArray *cards = g_ptr_array_new ();
+
+  for (guint i = 0; self->layout != NULL && i < self->layout->cards->len; i++)
+    {
+      const TptLayoutCard *card = &g_array_index (self->layout->cards, TptLayoutCard, i);
+
+      if (card->lane == lane && card->step == step &&
+          (skip == NULL || !g_ptr_array_find (skip, card->card, NULL)))
+        g_ptr_array_add (cards, (gpointer) card);
+    }
+
+  return cards;
+}
+
+/* A card that covers the cell, whether it starts there or spans into it. */
+static const TptLayoutCard *
+card_covering (TptBlueprintCanvas *self,
+               guint               lane,
+               guint               step)
+{
+  for (guint i = 0; self->layout != NULL && i < self->layout->cards->len; i++)
+    {
+      const TptLayoutCard *card = &g_array_index (self->layout->cards, TptLayoutCard, i);
+
+      if (card->lane == lane && step >= card->step && step < card->step + card->span)
+        return card;
+    }
+
+  return NULL;
+}
+
+static TptLane *
+lane_object (TptBlueprintCanvas *self,
+             guint               lane)
+{
+  return lane_at (self, lane)->lane;
+}
+
+static TptStep *
+step_object (TptBlueprintCanvas *self,
+             guint               step)
+{
+  return step_at (self, step)->step;
+}
+
+/* ------------------------------------------------------------------ */
+/* Selection                                                           */
+
+static void
+selection_changed (TptBlueprintCanvas *self)
+{
+  update_actions (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self->view));
+  if (!self->following)
+    g_signal_emit (self, signals[SELECTION_CHANGED], 0);
+}
+
+static void
+set_cursor_to_card (TptBlueprintCanvas *self,
+                    TptCard            *card)
+{
+  const TptLayoutCard *placed = layout_card (self, card);
+
+  if (placed == NULL)
+    return;
+  self->has_cursor = TRUE;
+  self->cursor_lane = placed->lane;
+  self->cursor_step = placed->step;
+  tpt_artefact_view_scroll_to (self->view, &placed->rect);
+}
+
+/* Replaces the selection; the last card becomes the cursor's. */
+static void
+select_only (TptBlueprintCanvas *self,
+             TptCard * const    *cards,
+             guint               n_cards)
+{
+  gboolean same = n_cards == self->selection->len;
+
+  for (guint i = 0; same && i < n_cards; i++)
+    same = g_ptr_array_index (self->selection, i) == cards[i];
+  if (n_cards > 0)
+    set_cursor_to_card (self, cards[n_cards - 1]);
+  if (same)
+    {
+      gtk_widget_queue_draw (GTK_WIDGET (self->view));
+      return;
+    }
+
+  g_ptr_array_set_size (self->selection, 0);
+  for (guint i = 0; i < n_cards; i++)
+    g_ptr_array_add (self->selection, g_object_ref (cards[i]));
+  selection_changed (self);
+}
+
+static void
+select_card (TptBlueprintCanvas *self,
+             TptCard            *card)
+{
+  if (card != NULL)
+    select_only (self, &card, 1);
+  else
+    select_only (self, NULL, 0);
+}
+
+static void
+toggle_card (TptBlueprintCanvas *self,
+             TptCard            *card)
+{
+  guint index;
+
+  if (g_ptr_array_find (self->selection, card, &index))
+    g_ptr_array_remove_index (self->selection, index);
+  else
+    {
+      g_ptr_array_add (self->selection, g_object_ref (card));
+      set_cursor_to_card (self, card);
+    }
+  selection_changed (self);
+}
+
+static void
+add_card_to_selection (TptBlueprintCanvas *self,
+                       TptCard            *card)
+{
+  if (!g_ptr_array_find (self->selection, card, NULL))
+    {
+      g_ptr_array_add (self->selection, g_object_ref (card));
+      selection_changed (self);
+    }
+  set_cursor_to_card (self, card);
+}
+
+/* The selected cards in reading order: lane by lane, left to right. */
+static GPtrArray *
+selection_in_order (TptBlueprintCanvas *self)
+{
+  GPtrArray *cards = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; self->layout != NULL && i < self->layout->cards->len; i++)
+    {
+      TptCard *card = g_array_index (self->layout->cards, TptLayoutCard, i).card;
+
+      if (g_ptr_array_find (self->selection, card, NULL))
+        g_ptr_array_add (cards, g_object_ref (card));
+    }
+
+  return cards;
+}
+
+static TptCard *
+primary_card (TptBlueprintCanvas *self)
+{
+  return self->selection->len > 0
+         ? g_ptr_array_index (self->selection, self->selection->len - 1)
+         : NULL;
+}
+
+/* ------------------------------------------------------------------ */
+/* Edits: each is one transaction, labelled for the undo menu          */
+
+static TptBlueprint *
+blueprint (TptBlueprintCanvas *self)
+{
+  return self->layout != NULL ? self->layout->blueprint : NULL;
+}
+
+/* Deletes the selected cards; @cut labels the step as a cut. */
+static void
+delete_selection (TptBlueprintCanvas *self,
+                  gboolean            cut)
+{
+  g_autoptr(GPtrArray) cards = selection_in_order (self);
+  const char *label;
+
+  if (cards->len == 0)
+    return;
+
+  if (cut)
+    label = cards->len == 1 ? _("Cut Card") : _("Cut Cards");
+  else
+    label = cards->len == 1 ? _("Delete Card") : _("Delete Cards");
+  tpt_document_begin (self->document, label);
+  for (guint i = 0; i < cards->len; i++)
+    tpt_blueprint_remove_card (blueprint (self), g_ptr_array_index (cards, i));
+  tpt_document_end (self->document);
+
+  select_card (self, NULL);
+}
+
+static void
+set_kind (TptBlueprintCanvas *self,
+          TptCardKind         kind)
+{
+  gboolean change = FALSE;
+
+  for (guint i = 0; i < self->selection->len; i++)
+    change |= tpt_card_get_kind (g_ptr_array_index (self->selection, i)) != kind;
+  if (!change)
+    return;
+
+  tpt_document_begin (self->document, _("Change Card Kind"));
+  for (guint i = 0; i < self->selection->len; i++)
+    tpt_card_set_kind (g_ptr_array_index (self->selection, i), kind);
+  tpt_document_end (self->document);
+}
+
+/* Moves the selected cards into a cell, from @index on among its other
+ * cards, keeping their reading order. */
+static void
+move_selection_to (TptBlueprintCanvas *self,
+                   guint               lane,
+                   guint               step,
+                   guint               index)
+{
+  g_autoptr(GPtrArray) cards = selection_in_order (self);
+
+  if (cards->len == 0 || !lane_takes_cards (self, lane) || step >= n_steps (self))
+    return;
+
+  tpt_document_begin (self->document, cards->len == 1 ? _("Move Card") : _("Move Cards"));
+  for (guint i = 0; i < cards->len; i++)
+    tpt_blueprint_move_card (blueprint (self), g_ptr_array_index (cards, i),
+                             lane_object (self, lane), step_object (self, step), index + i);
+  tpt_document_end (self->document);
+}
+
+/* Alt+arrows: the keyboard's drag. Left and right move to the next step,
+ * up and down move within the cell, and past its ends to the next lane
+ * that takes cards. */
+static void
+nudge_selection (TptBlueprintCanvas *self,
+                 int                 dx,
+                 int                 dy)
+{
+  TptCard *card = primary_card (self);
+  const TptLayoutCard *placed = layout_card (self, card);
+  g_autoptr(GPtrArray) others = NULL;
+  g_autoptr(GPtrArray) here = NULL;
+  guint position = 0;
+  int lane, step;
+
+  if (placed == NULL)
+    return;
+
+  lane = placed->lane;
+  step = placed->step;
+  here = cards_in_cell (self, lane, step, NULL);
+  for (guint i = 0; i < here->len; i++)
+    if (((const TptLayoutCard *) g_ptr_array_index (here, i))->card == card)
+      position = i;
+
+  if (dx != 0)
+    {
+      step += dx;
+      if (step < 0 || step >= (int) n_steps (self))
+        return;
+      others = cards_in_cell (self, lane, step, self->selection);
+      move_selection_to (self, lane, step, MIN (position, others->len));
+      return;
+    }
+
+  if ((dy < 0 && position > 0) || (dy > 0 && position + 1 < here->len))
+    {
+      move_selection_to (self, lane, step, position + dy);
+      return;
+    }
+
+  do
+    lane += dy;
+  while (lane >= 0 && lane < (int) n_lanes (self) && !lane_takes_cards (self, lane));
+  if (lane < 0 || lane >= (int) n_lanes (self))
+    return;
+  others = cards_in_cell (self, lane, step, self->selection);
+  move_selection_to (self, lane, step, dy < 0 ? others->len : 0);
+}
+
+/* Where new cards go: after the selected card, or at the end of the
+ * cursor's cell. */
+static gboolean
+insertion_point (TptBlueprintCanvas *self,
+                 guint              *lane,
+                 guint              *step,
+                 guint              *index)
+{
+  const TptLayoutCard *placed = layout_card (self, primary_card (self));
+
+  if (placed != NULL)
+    {
+      g_autoptr(GPtrArray) here = cards_in_cell (self, placed->lane, placed->step, NULL);
+
+      *lane = placed->lane;
+      *step = placed->step;
+      *index = here->len;
+      for (guint i = 0; i < here->len; i++)
+        if (g_ptr_array_index (here, i) == placed)
+          *index = i + 1;
+      return TRUE;
+    }
+
+  if (!self->has_cursor || !lane_takes_cards (self, self->cursor_lane) ||
+      self->cursor_step >= n_steps (self))
+    return FALSE;
+
+  *lane = self->cursor_lane;
+  *step = self->cursor_step;
+  *index = G_MAXUINT;
+  return TRUE;
+}
+
+/* Adds @cards (new, unattached) at the insertion point in one step, and
+ * selects them. */
+static gboolean
+insert_cards (TptBlueprintCanvas *self,
+              GPtrArray          *cards,
+              const char         *label)
+{
+  guint lane, step, index;
+
+  if (cards->len == 0 || !insertion_point (self, &lane, &step, &index))
+    return FALSE;
+
+  tpt_document_begin (self->document, label);
+  for (guint i = 0; i < cards->len; i++)
+    tpt_blueprint_add_card (blueprint (self), g_ptr_array_index (cards, i),
+                            lane_object (self, lane), step_object (self, step),
+                            index == G_MAXUINT ? G_MAXUINT : index + i);
+  tpt_document_end (self->document);
+
+  /* The layout catches up at the next relayout; select by identity. */
+  g_ptr_array_set_size (self->selection, 0);
+  for (guint i = 0; i < cards->len; i++)
+    g_ptr_array_add (self->selection, g_object_ref (g_ptr_array_index (cards, i)));
+  selection_changed (self);
+  return TRUE;
+}
+
+static void
+duplicate_selection (TptBlueprintCanvas *self)
+{
+  g_autoptr(GPtrArray) cards = selection_in_order (self);
+  g_autofree char *fragment = NULL;
+  g_autoptr(GPtrArray) copies = NULL;
+
+  if (cards->len == 0)
+    return;
+
+  fragment = tpt_fragment_write_cards (cards);
+  copies = tpt_fragment_read_cards (self->document, fragment, -1, NULL);
+  if (copies != NULL)
+    insert_cards (self, copies, copies->len == 1 ? _("Duplicate Card") : _("Duplicate Cards"));
+}
+
+static void
+show_message (TptBlueprintCanvas *self,
+              const char         *message)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self->view));
+
+  if (TPT_IS_WINDOW (root))
+    tpt_window_show_toast (TPT_WINDOW (root), message, FALSE);
+  else
+    g_message ("%s", message);
+}
+
+/* ------------------------------------------------------------------ */
+/* Clipboard: a format-1 fragment for Touchpoint, and plain text, one
+ * card per line, for everything else.                                 */
+
+static void
+copy_selection (TptBlueprintCanvas *self)
+{
+  g_autoptr(GPtrArray) cards = selection_in_order (self);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GBytes) fragment_bytes = NULL;
+  g_autoptr(GBytes) text_bytes = NULL;
+  GdkContentProvider *providers[2];
+  g_autoptr(GdkContentProvider) provider = NULL;
+  char *fragment;
+
+  if (cards->len == 0)
+    return;
+
+  for (guint i = 0; i < cards->len; i++)
+    {
+      g_autofree char *line = g_strdup (tpt_card_get_text (g_ptr_array_index (cards, i)));
+
+      /* One line per card, so pasting the text back gives the same cards. */
+      g_strdelimit (line, "\r\n", ' ');
+      g_string_append_printf (text, "%s\n", line);
+    }
+  fragment = tpt_fragment_write_cards (cards);
+  fragment_bytes = g_bytes_new_take (fragment, strlen (fragment));
+  text_bytes = g_bytes_new (text->str, text->len);
+
+  providers[0] = gdk_content_provider_new_for_bytes (TPT_FRAGMENT_MIME_TYPE, fragment_bytes);
+  providers[1] = gdk_content_provider_new_for_bytes ("text/plain;charset=utf-8", text_bytes);
+  provider = gdk_content_provider_new_union (providers, 2);
+  gdk_clipboard_set_content (gtk_widget_get_clipboard (GTK_WIDGET (self->view)), provider);
+}
+
+/* Makes cards from what was pasted: the fragment if it is one, or else one
+ * card per non-empty line. Bad input changes nothing and says why. */
+static void
+paste_data (TptBlueprintCanvas *self,
+            const char         *mime_type,
+            GBytes             *bytes)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) cards = NULL;
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+
+  if (g_str_equal (mime_type, TPT_FRAGMENT_MIME_TYPE))
+    cards = tpt_fragment_read_cards (self->document, data, size, &error);
+  else
+    cards = tpt_fragment_cards_from_text (self->document, data, size, &error);
+
+  if (cards == NULL)
+    {
+      show_message (self, error->message);
+      return;
+    }
+  if (!insert_cards (self, cards, cards->len == 1 ? _("Paste Card") : _("Paste Cards")))
+    show_message (self, _("Choose a cell to paste into first"));
+}
+
+/* A paste being read from the clipboard, a chunk at a time: the other end
+ * of the pipe may be this very process, which writes it from the main
+ * loop, so reading must never block. */
+typedef struct
+{
+  TptBlueprintCanvas *canvas;
+  GByteArray         *data;
+  char               *mime_type;
+} PasteRead;
+
+static void
+paste_read_free (PasteRead *read)
+{
+  g_object_unref (read->canvas);
+  g_byte_array_unref (read->data);
+  g_free (read->mime_type);
+  g_free (read);
+}
+
+static void
+paste_chunk_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  PasteRead *read = user_data;
+  TptBlueprintCanvas *self = read->canvas;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) chunk = NULL;
+
+  chunk = g_input_stream_read_bytes_finish (G_INPUT_STREAM (source), result, &error);
+  if (chunk == NULL)
+    {
+      show_message (self, error->message);
+      paste_read_free (read);
+      return;
+    }
+
+  if (g_bytes_get_size (chunk) > 0)
+    {
+      /* A clipboard can hold anything; read no more than a paste may. */
+      g_byte_array_append (read->data, g_bytes_get_data (chunk, NULL), g_bytes_get_size (chunk));
+      if (read->data->len > TPT_FRAGMENT_MAX_SIZE)
+        {
+          show_message (self, _("The clipboard holds too much to paste as cards"));
+          paste_read_free (read);
+          return;
+        }
+      g_input_stream_read_bytes_async (G_INPUT_STREAM (source), 65536, G_PRIORITY_DEFAULT,
+                                       NULL, paste_chunk_cb, read);
+      return;
+    }
+
+  if (self->layout != NULL && self->view != NULL)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new (read->data->data, read->data->len);
+
+      paste_data (self, read->mime_type, bytes);
+    }
+  paste_read_free (read);
+}
+
+static void
+paste_read_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(TptBlueprintCanvas) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GInputStream) stream = NULL;
+  const char *mime_type = NULL;
+  PasteRead *read;
+
+  stream = gdk_clipboard_read_finish (GDK_CLIPBOARD (source), result, &mime_type, &error);
+  if (stream == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_message (self, _("The clipboard holds nothing that can be pasted as cards"));
+      return;
+    }
+
+  read = g_new0 (PasteRead, 1);
+  read->canvas = g_object_ref (self);
+  read->data = g_byte_array_new ();
+  read->mime_type = g_strdup (mime_type);
+  g_input_stream_read_bytes_async (stream, 65536, G_PRIORITY_DEFAULT, NULL,
+                                   paste_chunk_cb, read);
+}
+
+static void
+paste (TptBlueprintCanvas *self)
+{
+  static const char *mime_types[] = { TPT_FRAGMENT_MIME_TYPE, "text/plain;charset=utf-8",
+                                      "text/plain", NULL };
+
+  gdk_clipboard_read_async (gtk_widget_get_clipboard (GTK_WIDGET (self->view)), mime_types,
+                            G_PRIORITY_DEFAULT, NULL, paste_read_cb, g_object_ref (self));
+}
+
+/* ------------------------------------------------------------------ */
+/* In-place editing                                                    */
+
+static void
+close_editor (TptBlueprintCanvas *self)
+{
+  GtkWidget *editor = g_steal_pointer (&self->editor);
+
+  if (editor == NULL)
+    return;
+
+  g_clear_object (&self->editing);
+  gtk_widget_unparent (editor);
+  g_object_unref (editor);
+  gtk_widget_grab_focus (GTK_WIDGET (self->view));
+  gtk_widget_queue_draw (GTK_WIDGET (self->view));
+}
+
+static char *
+editor_text (TptBlueprintCanvas *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->editor));
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  return g_strdup (g_strstrip (text));
+}
+
+static void
+commit_editor (TptBlueprintCanvas *self)
+{
+  g_autofree char *text = NULL;
+
+  if (self->editor == NULL)
+    return;
+
+  text = editor_text (self);
+  if (self->editing != NULL)
+    {
+      if (tpt_node_is_attached (TPT_NODE (self->editing)) &&
+          g_strcmp0 (text, tpt_card_get_text (self->editing)) != 0)
+        {
+          tpt_document_begin (self->document, _("Edit Card Text"));
+          tpt_card_set_text (self->editing, text);
+          tpt_document_end (self->document);
+        }
+    }
+  else if (*text != '\0' && lane_takes_cards (self, self->edit_lane) &&
+           self->edit_step < n_steps (self))
+    {
+      /* The card comes into being with its text: one step to undo. */
+      g_autoptr(TptCard) card = tpt_card_new (self->document);
+
+      tpt_card_set_text (card, text);
+      tpt_document_begin (self->document, _("Add Card"));
+      tpt_blueprint_add_card (blueprint (self), card, lane_object (self, self->edit_lane),
+                              step_object (self, self->edit_step), G_MAXUINT);
+      tpt_document_end (self->document);
+      g_ptr_array_set_size (self->selection, 0);
+      g_ptr_array_add (self->selection, g_object_ref (card));
+      selection_changed (self);
+    }
+
+  close_editor (self);
+}
+
+static void
+cancel_editor (TptBlueprintCanvas *self)
+{
+  close_editor (self);
+}
+
+static gboolean
+editor_key_cb (GtkEventControllerKey *controller,
+               guint                  keyval,
+               guint                  keycode,
+               GdkModifierType        state,
+               TptBlueprintCanvas    *self)
+{
+  switch (keyval)
+    {
+    case GDK_KEY_Return:
+    case GDK_KEY_KP_Enter:
+    case GDK_KEY_ISO_Enter:
+      /* Shift+Enter is a new line in the card. */
+      if (state & GDK_SHIFT_MASK)
+        return FALSE;
+      commit_editor (self);
+      return TRUE;
+    case GDK_KEY_Escape:
+      cancel_editor (self);
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static void
+editor_focus_leave_cb (GtkEventControllerFocus *controller,
+                       TptBlueprintCanvas      *self)
+{
+  /* Clicking elsewhere keeps what was typed, as a sticky note would. */
+  if (self->editor != NULL)
+    commit_editor (self);
+}
+
+/* Opens the editor over @card, or for a new card at the end of a cell. */
+static void
+open_editor (TptBlueprintCanvas *self,
+             TptCard            *card,
+             guint               lane,
+             guint               step)
+{
+  const TptLayoutCard *placed = layout_card (self, card);
+  GtkEventController *keys, *focus;
+  GtkTextBuffer *buffer;
+
+  if (self->editor != NULL)
+    commit_editor (self);
+  if (self->layout == NULL)
+    return;
+
+  if (placed != NULL)
+    {
+      self->edit_rect = placed->rect;
+      self->edit_lane = placed->lane;
+      self->edit_step = placed->step;
+    }
+  else
+    {
+      g_autoptr(GPtrArray) here = NULL;
+      TptRect cell;
+      double y;
+
+      if (!lane_takes_cards (self, lane) || step >= n_steps (self))
+        return;
+      cell = cell_rect (self, lane, step);
+      here = cards_in_cell (self, lane, step, NULL);
+      y = here->len > 0
+          ? tpt_rect_bottom (&((const TptLayoutCard *) g_ptr_array_index (here, here->len - 1))->rect) + 6
+          : cell.y + 6;
+      self->edit_rect = (TptRect) { cell.x + 6, MIN (y, tpt_rect_bottom (&cell) - 30),
+                                    cell.width - 12, 44 };
+      self->edit_lane = lane;
+      self->edit_step = step;
+    }
+
+  g_set_object (&self->editing, card);
+  self->editor = g_object_ref_sink (gtk_text_view_new ());
+  gtk_widget_add_css_class (self->editor, "card-editor");
+G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_add_provider (gtk_widget_get_style_context (self->editor),
+                                  GTK_STYLE_PROVIDER (self->editor_css),
+                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+G_GNUC_END_IGNORE_DEPRECATIONS
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (self->editor), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (self->editor), FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->editor),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  card != NULL ? _("Card text") : _("New card text"), -1);
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->editor));
+  if (card != NULL)
+    gtk_text_buffer_set_text (buffer, tpt_card_get_text (card), -1);
+
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (editor_key_cb), self);
+  gtk_widget_add_controller (self->editor, keys);
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect (focus, "leave", G_CALLBACK (editor_focus_leave_cb), self);
+  gtk_widget_add_controller (self->editor, focus);
+
+  gtk_widget_set_parent (self->editor, GTK_WIDGET (self->view));
+  tpt_artefact_view_scroll_to (self->view, &self->edit_rect);
+  gtk_widget_queue_allocate (GTK_WIDGET (self->view));
+  gtk_widget_grab_focus (self->editor);
+  {
+    GtkTextIter end;
+
+    gtk_text_buffer_get_end_iter (buffer, &end);
+    gtk_text_buffer_select_range (buffer, &end, &end);
+  }
+}
+
+static void
+edit_selection_or_cell (TptBlueprintCanvas *self)
+{
+  TptCard *card = primary_card (self);
+
+  if (card != NULL && layout_card (self, card) != NULL)
+    open_editor (self, card, 0, 0);
+  else if (self->has_cursor)
+    open_editor (self, NULL, self->cursor_lane, self->cursor_step);
+}
+
+/* ------------------------------------------------------------------ */
+/* Keyboard navigation                                                 */
+
+static void
+move_cursor_to_cell (TptBlueprintCanvas *self,
+                     guint               lane,
+                     guint               step,
+                     gboolean            from_below)
+{
+  g_autoptr(GPtrArray) here = cards_in_cell (self, lane, step, NULL);
+  const TptLayoutCard *target = NULL;
+
+  if (here->len > 0)
+    target = g_ptr_array_index (here, from_below ? here->len - 1 : 0);
+  else
+    target = card_covering (self, lane, step);
+
+  self->has_cursor = TRUE;
+  self->cursor_lane = lane;
+  self->cursor_step = step;
+  if (target != NULL)
+    select_card (self, target->card);
+  else
+    {
+      TptRect cell = cell_rect (self, lane, step);
+
+      select_card (self, NULL);
+      tpt_artefact_view_scroll_to (self->view, &cell);
+    }
+}
+
+/* Arrows walk the grid: within a cell's stack first, then to the
+ * neighbouring cell, which may be empty. */
+static void
+navigate (TptBlueprintCanvas *self,
+          int                 dx,
+          int                 dy)
+{
+  const TptLayoutCard *placed = layout_card (self, primary_card (self));
+  int lane, step;
+
+  if (n_lanes (self) == 0 || n_steps (self) == 0)
+    return;
+
+  if (placed == NULL && !self->has_cursor)
+    {
+      move_cursor_to_cell (self, 0, 0, FALSE);
+      return;
+    }
+
+  lane = placed != NULL ? (int) placed->lane : (int) self->cursor_lane;
+  step = placed != NULL ? (int) placed->step : (int) self->cursor_step;
+
+  if (dy != 0 && placed != NULL)
+    {
+      g_autoptr(GPtrArray) here = cards_in_cell (self, lane, step, NULL);
+      guint position = 0;
+
+      g_ptr_array_find (here, placed, &position);
+      if ((dy < 0 && position > 0) || (dy > 0 && position + 1 < here->len))
+        {
+          const TptLayoutCard *next = g_ptr_array_index (here, position + dy);
+
+          select_card (self, next->card);
+          return;
+        }
+    }
+
+  if (dx > 0 && placed != NULL)
+    step = placed->step + placed->span;
+  else
+    step += dx;
+  lane += dy;
+  if (lane < 0 || lane >= (int) n_lanes (self) || step < 0 || step >= (int) n_steps (self))
+    return;
+
+  move_cursor_to_cell (self, lane, step, dy < 0);
+}
+
+/* Tab and Shift+Tab: every card in reading order, then round again. */
+static void
+walk (TptBlueprintCanvas *self,
+      int                 direction)
+{
+  const TptLayoutCard *placed = layout_card (self, primary_card (self));
+  guint n = self->layout != NULL ? self->layout->cards->len : 0;
+  guint next;
+
+  if (n == 0)
+    return;
+
+  if (placed == NULL)
+    next = direction > 0 ? 0 : n - 1;
+  else
+    {
+      guint index = placed - &g_array_index (self->layout->cards, TptLayoutCard, 0);
+
+      next = (index + n + direction) % n;
+    }
+  select_card (self, g_array_index (self->layout->cards, TptLayoutCard, next).card);
+}
+
+/* ------------------------------------------------------------------ */
+/* Actions, shared by keys, the context menu and the shortcuts window  */
+
+static const struct
+{
+  TptCardKind kind;
+  guint       key;
+  const char *nick;
+} kinds[] = {
+  { TPT_CARD_KIND_ACTION, GDK_KEY_1, "action" },
+  { TPT_CARD_KIND_DECISION, GDK_KEY_2, "decision" },
+  { TPT_CARD_KIND_FAIL, GDK_KEY_3, "fail" },
+  { TPT_CARD_KIND_WAIT, GDK_KEY_4, "wait" },
+  { TPT_CARD_KIND_NOTE, GDK_KEY_5, "note" },
+  { TPT_CARD_KIND_METRIC, GDK_KEY_6, "metric" },
+  { TPT_CARD_KIND_PAIN, GDK_KEY_7, "pain" },
+  { TPT_CARD_KIND_OPPORTUNITY, GDK_KEY_8, "opportunity" },
+};
+
+static void
+card_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  TptBlueprintCanvas *self = user_data;
+  const char *name = g_action_get_name (G_ACTION (action));
+
+  if (self->layout == NULL)
+    return;
+
+  if (g_str_equal (name, "add-card"))
+    {
+      guint lane, step, index;
+
+      if (insertion_point (self, &lane, &step, &index))
+        open_editor (self, NULL, lane, step);
+    }
+  else if (g_str_equal (name, "edit"))
+    edit_selection_or_cell (self);
+  else if (g_str_equal (name, "delete"))
+    delete_selection (self, FALSE);
+  else if (g_str_equal (name, "duplicate"))
+    duplicate_selection (self);
+  else if (g_str_equal (name, "copy"))
+    copy_selection (self);
+  else if (g_str_equal (name, "cut"))
+    {
+      copy_selection (self);
+      delete_selection (self, TRUE);
+    }
+  else if (g_str_equal (name, "paste"))
+    paste (self);
+  else if (g_str_equal (name, "select-all"))
+    {
+      g_autoptr(GPtrArray) all = g_ptr_array_new ();
+
+      for (guint i = 0; i < self->layout->cards->len; i++)
+        g_ptr_array_add (all, g_array_index (self->layout->cards, TptLayoutCard, i).card);
+      select_only (self, (TptCard **) all->pdata, all->len);
+    }
+  else if (g_str_equal (name, "set-kind"))
+    {
+      int kind;
+
+      if (tpt_enum_from_nick (TPT_TYPE_CARD_KIND, g_variant_get_string (parameter, NULL), &kind))
+        set_kind (self, kind);
+    }
+  else if (g_str_equal (name, "move"))
+    {
+      const char *where = g_variant_get_string (parameter, NULL);
+
+      nudge_selection (self, g_str_equal (where, "right") - g_str_equal (where, "left"),
+                       g_str_equal (where, "down") - g_str_equal (where, "up"));
+    }
+}
+
+static const GActionEntry action_entries[] = {
+  { "add-card", card_action },
+  { "edit", card_action },
+  { "delete", card_action },
+  { "duplicate", card_action },
+  { "copy", card_action },
+  { "cut", card_action },
+  { "paste", card_action },
+  { "select-all", card_action },
+  { "set-kind", card_action, "s", "'action'" },
+  { "move", card_action, "s" },
+};
+
+static void
+update_actions (TptBlueprintCanvas *self)
+{
+  gboolean selected = self->selection->len > 0;
+  gboolean has_layout = self->layout != NULL;
+  TptCard *card = primary_card (self);
+  GAction *kind = g_action_map_lookup_action (G_ACTION_MAP (self->actions), "set-kind");
+  static const char * const need_selection[] = { "edit", "delete", "duplicate", "copy", "cut",
+                                                 "set-kind", "move" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (need_selection); i++)
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self->actions),
+                                                                              need_selection[i])),
+                                 selected && has_layout);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self->actions),
+                                                                            "edit")),
+                               has_layout && (selected || self->has_cursor));
+  if (card != NULL)
+    g_simple_action_set_state (G_SIMPLE_ACTION (kind),
+                               g_variant_new_string (tpt_enum_to_nick (TPT_TYPE_CARD_KIND,
+                                                                      tpt_card_get_kind (card))));
+}
+
+static GMenuModel *
+context_menu_model (TptBlueprintCanvas *self)
+{
+  GMenu *menu = g_menu_new ();
+  g_autoptr(GMenu) edit = g_menu_new ();
+  g_autoptr(GMenu) kind = g_menu_new ();
+  g_autoptr(GMenu) clipboard = g_menu_new ();
+  g_autoptr(GMenu) remove = g_menu_new ();
+
+  if (self->selection->len > 0)
+    {
+      g_menu_append (edit, _("_Edit Text"), "canvas.edit");
+      g_menu_append (edit, _("_Add Card After"), "canvas.add-card");
+      g_menu_append_section (menu, NULL, G_MENU_MODEL (edit));
+      for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+        {
+          g_autoptr(GMenuItem) item = g_menu_item_new (tpt_notation_card_kind (kinds[i].kind), NULL);
+          g_autofree char *accel = g_strdup_printf ("%u", i + 1);
+
+          g_menu_item_set_action_and_target (item, "canvas.set-kind", "s", kinds[i].nick);
+          g_menu_item_set_attribute (item, "accel", "s", accel);
+          g_menu_append_item (kind, item);
+        }
+      g_menu_append_submenu (menu, _("_Kind"), G_MENU_MODEL (kind));
+      g_menu_append (clipboard, _("Cu_t"), "canvas.cut");
+      g_menu_append (clipboard, _("_Copy"), "canvas.copy");
+      g_menu_append (clipboard, _("_Paste"), "canvas.paste");
+      g_menu_append (clipboard, _("D_uplicate"), "canvas.duplicate");
+      g_menu_append_section (menu, NULL, G_MENU_MODEL (clipboard));
+      g_menu_append (remove, _("_Delete"), "canvas.delete");
+      g_menu_append_section (menu, NULL, G_MENU_MODEL (remove));
+    }
+  else
+    {
+      g_menu_append (edit, _("_Add Card"), "canvas.add-card");
+      g_menu_append (edit, _("_Paste"), "canvas.paste");
+      g_menu_append (edit, _("Select _All"), "canvas.select-all");
+      g_menu_append_section (menu, NULL, G_MENU_MODEL (edit));
+    }
+
+  return G_MENU_MODEL (menu);
+}
+
+static void
+menu_closed_cb (TptBlueprintCanvas *self)
+{
+  GtkWidget *menu = g_steal_pointer (&self->menu);
+
+  if (menu != NULL)
+    {
+      gtk_widget_unparent (menu);
+      g_object_unref (menu);
+    }
+}
+
+/* Pops the menu up at a point in layout coordinates. */
+static void
+popup_menu (TptBlueprintCanvas *self,
+            double              x,
+            double              y)
+{
+  g_autoptr(GMenuModel) model = context_menu_model (self);
+  double wx, wy;
+
+  if (self->menu != NULL)
+    menu_closed_cb (self);
+
+  tpt_artefact_view_content_to_widget (self->view, x, y, &wx, &wy);
+  self->menu = g_object_ref_sink (gtk_popover_menu_new_from_model (model));
+  gtk_widget_set_parent (self->menu, GTK_WIDGET (self->view));
+  gtk_popover_set_has_arrow (GTK_POPOVER (self->menu), FALSE);
+  gtk_widget_set_halign (self->menu, GTK_ALIGN_START);
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->menu),
+                               &(GdkRectangle) { (int) wx, (int) wy, 1, 1 });
+  g_signal_connect_swapped (self->menu, "closed", G_CALLBACK (menu_closed_cb), self);
+  gtk_popover_popup (GTK_POPOVER (self->menu));
+}
+
+static void
+popup_menu_at_selection (TptBlueprintCanvas *self)
+{
+  const TptLayoutCard *placed = layout_card (self, primary_card (self));
+
+  if (placed != NULL)
+    popup_menu (self, placed->rect.x + 8, tpt_rect_bottom (&placed->rect));
+  else if (self->has_cursor && self->cursor_lane < n_lanes (self) && self->cursor_step < n_steps (self))
+    {
+      TptRect cell = cell_rect (self, self->cursor_lane, self->cursor_step);
+
+      popup_menu (self, cell.x + 8, cell.y + 8);
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Gestures                                                            */
+
+static TptCard *
+card_at (TptBlueprintCanvas *self,
+         double              x,
+         double              y)
+{
+  const TptLayoutCard *card;
+
+  if (self->layout == NULL)
+    return NULL;
+  card = tpt_blueprint_layout_card_at (self->layout, x, y);
+  return card != NULL ? card->card : NULL;
+}
+
+static void
+press (TptBlueprintCanvas *self,
+       double              x,
+       double              y,
+       int                 n_press,
+       GdkModifierType     state)
+{
+  TptCard *card = card_at (self, x, y);
+  gboolean extend = (state & (GDK_CONTROL_MASK | GDK_SHIFT_MASK)) != 0;
+  guint lane, step;
+
+  self->pressed = NULL;
+  if (self->editor != NULL)
+    commit_editor (self);
+
+  if (card != NULL)
+    {
+      if (state & GDK_CONTROL_MASK)
+        toggle_card (self, card);
+      else if (state & GDK_SHIFT_MASK)
+        add_card_to_selection (self, card);
+      else if (g_ptr_array_find (self->selection, card, NULL))
+        {
+          /* Pressing a selected card may start dragging them all; a plain
+           * click without a drag selects just this one on release. */
+          self->pressed = card;
+          set_cursor_to_card (self, card);
+        }
+      else
+        select_card (self, card);
+
+      if (n_press == 2 && !extend)
+        open_editor (self, card, 0, 0);
+      return;
+    }
+
+  if (!extend)
+    select_card (self, NULL);
+  if (cell_at (self, x, y, &lane, &step))
+    {
+      self->has_cursor = TRUE;
+      self->cursor_lane = lane;
+      self->cursor_step = step;
+      if (n_press == 2 && !extend)
+        open_editor (self, NULL, lane, step);
+    }
+  update_actions (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self->view));
+}
+
+static void
+release (TptBlueprintCanvas *self)
+{
+  TptCard *card = g_steal_pointer (&self->pressed);
+
+  if (card != NULL && self->drag_mode != DRAG_MOVE)
+    select_card (self, card);
+}
+
+/**
+ * tpt_blueprint_canvas_click:
+ * @self: a canvas
+ * @x: where, in layout coordinates
+ * @y: where, in layout coordinates
+ * @n_press: 1 for a click, 2 for a double click
+ * @state: the modifiers held: Shift or Ctrl add to the selection
+ *
+ * A click of the primary button: selects, or with a double click edits a
+ * card's text or starts a new card in an empty place.
+ */
+void
+tpt_blueprint_canvas_click (TptBlueprintCanvas *self,
+                            double              x,
+                            double              y,
+                            int                 n_press,
+                            GdkModifierType     state)
+{
+  g_return_if_fail (TPT_IS_BLUEPRINT_CANVAS (self));
+
+  press (self, x, y, n_press, state);
+  release (self);
+}
+
+void
+tpt_blueprint_canvas_drag_begin (TptBlueprintCanvas *self,
+                                 double              x,
+                                 double              y,
+                                 GdkModifierType     state)
+{
+  g_return_if_fail (TPT_IS_BLUEPRINT_CANVAS (self));
+
+  self->drag_mode = DRAG_PENDING;
+  self->drag_state = state;
+  self->drag_x0 = self->drag_x = x;
+  self->drag_y0 = self->drag_y = y;
+  self->drop_valid = FALSE;
+}
+
+static void
+update_drop (TptBlueprintCanvas *self)
+{
+  g_autoptr(GPtrArray) others = NULL;
+  guint lane, step, index = 0;
+  TptRect cell;
+
+  self->drop_valid = cell_at (self, self->drag_x, self->drag_y, &lane, &step) &&
+                     lane_takes_cards (self, lane);
+  if (!self->drop_valid)
+    return;
+
+  /* The place among the cell's other cards is where the pointer is
+   * against their middles. */
+  others = cards_in_cell (self, lane, step, self->selection);
+  while (index < others->len)
+    {
+      const TptLayoutCard *card = g_ptr_array_index (others, index);
+
+      if (self->drag_y < card->rect.y + card->rect.height / 2)
+        break;
+      index++;
+    }
+
+  cell = cell_rect (self, lane, step);
+  self->drop_lane = lane;
+  self->drop_step = step;
+  self->drop_index = index;
+  if (index < others->len)
+    self->drop_y = ((const TptLayoutCard *) g_ptr_array_index (others, index))->rect.y - 4;
+  else if (others->len > 0)
+    self->drop_y = tpt_rect_bottom (&((const TptLayoutCard *) g_ptr_array_index (others, others->len - 1))->rect) + 4;
+  else
+    self->drop_y = cell.y + 6;
+}
+
+static void
+update_band (TptBlueprintCanvas *self)
+{
+  TptRect band = { MIN (self->drag_x0, self->drag_x), MIN (self->drag_y0, self->drag_y),
+                   fabs (self->drag_x - self->drag_x0), fabs (self->drag_y - self->drag_y0) };
+  g_autoptr(GPtrArray) cards = g_ptr_array_new ();
+
+  if (self->band_base != NULL)
+    g_ptr_array_extend (cards, self->band_base, NULL, NULL);
+  for (guint i = 0; i < self->layout->cards->len; i++)
+    {
+      const TptLayoutCard *card = &g_array_index (self->layout->cards, TptLayoutCard, i);
+
+      if (tpt_rect_intersects (&card->rect, &band) && !g_ptr_array_find (cards, card->card, NULL))
+        g_ptr_array_add (cards, card->card);
+    }
+  select_only (self, (TptCard **) cards->pdata, cards->len);
+}
+
+void
+tpt_blueprint_canvas_drag_update (TptBlueprintCanvas *self,
+                                  double              x,
+                                  double              y)
+{
+  double zoom;
+
+  g_return_if_fail (TPT_IS_BLUEPRINT_CANVAS (self));
+
+  if (self->drag_mode == DRAG_NONE || self->layout == NULL)
+    return;
+
+  self->drag_x = x;
+  self->drag_y = y;
+  zoom = tpt_artefact_view_get_zoom (self->view);
+
+  if (self->drag_mode == DRAG_PENDING)
+    {
+      TptCard *card = card_at (self, self->drag_x0, self->drag_y0);
+
+      if (hypot (x - self->drag_x0, y - self->drag_y0) * zoom < DRAG_THRESHOLD)
+        return;
+      if (card != NULL && g_ptr_array_find (self->selection, card, NULL) &&
+          !(self->drag_state & GDK_CONTROL_MASK))
+        self->drag_mode = DRAG_MOVE;
+      else if (card == NULL)
+        {
+          self->drag_mode = DRAG_BAND;
+          if (self->drag_state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK))
+            self->band_base = g_ptr_array_copy (self->selection, NULL, NULL);
+        }
+      else
+        {
+          self->drag_mode = DRAG_NONE;
+          return;
+        }
+    }
+
+  if (self->drag_mode == DRAG_MOVE)
+    update_drop (self);
+  else if (self->drag_mode == DRAG_BAND)
+    update_band (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self->view));
+}
+
+static void
+stop_drag (TptBlueprintCanvas *self)
+{
+  self->drag_mode = DRAG_NONE;
+  self->drop_valid = FALSE;
+  self->pressed = NULL;
+  g_clear_pointer (&self->band_base, g_ptr_array_unref);
+  gtk_widget_queue_draw (GTK_WIDGET (self->view));
+}
+
+/**
+ * tpt_blueprint_canvas_drag_end:
+ *
+ * Ends a drag: dropping cards moves them, all in one undo step.
+ */
+void
+tpt_blueprint_canvas_drag_end (TptBlueprintCanvas *self,
+                               double              x,
+                               double              y)
+{
+  g_return_if_fail (TPT_IS_BLUEPRINT_CANVAS (self));
+
+  tpt_blueprint_canvas_drag_update (self, x, y);
+  if (self->drag_mode == DRAG_MOVE && self->drop_valid)
+    move_selection_to (self, self->drop_lane, self->drop_step, self->drop_index);
+  stop_drag (self);
+}
+
+/**
+ * tpt_blueprint_canvas_key:
+ * @self: a canvas
+ * @keyval: the key pressed
+ * @state: the modifiers held
+ *
+ * Returns: whether the key did something on the canvas
+ */
+gboolean
+tpt_blueprint_canvas_key (TptBlueprintCanvas *self,
+                          guint               keyval,
+                          GdkModifierType     state)
+{
+  GActionGroup *actions;
+  gboolean ctrl, alt, shift;
+
+  g_return_val_if_fail (TPT_IS_BLUEPRINT_CANVAS (self), FALSE);
+
+  if (self->layout == NULL || self->editor != NULL)
+    return FALSE;
+
+  actions = G_ACTION_GROUP (self->actions);
+  state &= gtk_accelerator_get_default_mod_mask ();
+  ctrl = (state & GDK_CONTROL_MASK) != 0;
+  alt = (state & GDK_ALT_MASK) != 0;
+  shift = (state & GDK_SHIFT_MASK) != 0;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Left: case GDK_KEY_KP_Left:
+    case GDK_KEY_Right: case GDK_KEY_KP_Right:
+    case GDK_KEY_Up: case GDK_KEY_KP_Up:
+    case GDK_KEY_Down: case GDK_KEY_KP_Down:
+      {
+        int dx = (keyval == GDK_KEY_Right || keyval == GDK_KEY_KP_Right) -
+                 (keyval == GDK_KEY_Left || keyval == GDK_KEY_KP_Left);
+        int dy = (keyval == GDK_KEY_Down || keyval == GDK_KEY_KP_Down) -
+                 (keyval == GDK_KEY_Up || keyval == GDK_KEY_KP_Up);
+
+        if (ctrl)
+          return FALSE;
+        if (alt)
+          nudge_selection (self, dx, dy);
+        else
+          navigate (self, dx, dy);
+        return TRUE;
+      }
+
+    case GDK_KEY_Tab: case GDK_KEY_KP_Tab: case GDK_KEY_ISO_Left_Tab:
+      /* Ctrl+Tab leaves the canvas, as in every GTK widget that uses Tab. */
+      if (ctrl || alt)
+        return FALSE;
+      walk (self, shift || keyval == GDK_KEY_ISO_Left_Tab ? -1 : 1);
+      return TRUE;
+
+    case GDK_KEY_Return: case GDK_KEY_KP_Enter: case GDK_KEY_ISO_Enter: case GDK_KEY_F2:
+      if (ctrl || alt)
+        return FALSE;
+      edit_selection_or_cell (self);
+      return TRUE;
+
+    case GDK_KEY_Insert: case GDK_KEY_KP_Insert:
+      g_action_group_activate_action (actions, "add-card", NULL);
+      return TRUE;
+
+    case GDK_KEY_Delete: case GDK_KEY_KP_Delete: case GDK_KEY_BackSpace:
+      if (self->selection->len == 0)
+        return FALSE;
+      delete_selection (self, FALSE);
+      return TRUE;
+
+    case GDK_KEY_Escape:
+      if (self->drag_mode != DRAG_NONE)
+        stop_drag (self);
+      else if (self->selection->len > 0)
+        select_card (self, NULL);
+      else
+        return FALSE;
+      return TRUE;
+
+    case GDK_KEY_Menu:
+      popup_menu_at_selection (self);
+      return TRUE;
+    case GDK_KEY_F10:
+      if (!shift)
+        return FALSE;
+      popup_menu_at_selection (self);
+      return TRUE;
+
+    default:
+      break;
+    }
+
+  if (ctrl && !alt)
+    {
+      const char *name = NULL;
+
+      switch (gdk_keyval_to_lower (keyval))
+        {
+        case GDK_KEY_a: name = "select-all"; break;
+        case GDK_KEY_c: name = "copy"; break;
+        case GDK_KEY_x: name = "cut"; break;
+        case GDK_KEY_v: name = "paste"; break;
+        case GDK_KEY_d: name = "duplicate"; break;
+        default: return FALSE;
+        }
+      g_action_group_activate_action (actions, name, NULL);
+      return TRUE;
+    }
+
+  if (!ctrl && !alt)
+    for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+      if (keyval == kinds[i].key || keyval == GDK_KEY_KP_1 + (kinds[i].key - GDK_KEY_1))
+        {
+          if (self->selection->len == 0)
+            return FALSE;
+          set_kind (self, kinds[i].kind);
+          return TRUE;
+        }
+
+  return FALSE;
+}
+
+/* ------------------------------------------------------------------ */
+/* The view's input, in widget coordinates                             */
+
+static void
+click_pressed_cb (GtkGestureClick    *gesture,
+                  int                 n_press,
+                  double              wx,
+                  double              wy,
+                  TptBlueprintCanvas *self)
+{
+  guint button = gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture));
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
+  double x, y;
+
+  if (self->layout == NULL)
+    return;
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->view));
+  tpt_artefact_view_widget_to_content (self->view, wx, wy, &x, &y);
+
+  if (button == GDK_BUTTON_SECONDARY)
+    {
+      TptCard *card = card_at (self, x, y);
+
+      if (card == NULL || !g_ptr_array_find (self->selection, card, NULL))
+        press (self, x, y, 1, 0);
+      popup_menu (self, x, y);
+      return;
+    }
+  if (button == GDK_BUTTON_PRIMARY && !tpt_artefact_view_is_panning (self->view))
+    press (self, x, y, n_press, state);
+}
+
+static void
+click_released_cb (GtkGestureClick    *gesture,
+                   int                 n_press,
+                   double              wx,
+                   double              wy,
+                   TptBlueprintCanvas *self)
+{
+  release (self);
+}
+
+static void
+drag_begin_cb (GtkGestureDrag     *gesture,
+               double              wx,
+               double              wy,
+               TptBlueprintCanvas *self)
+{
+  double x, y;
+
+  if (self->layout == NULL || tpt_artefact_view_is_panning (self->view))
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+      return;
+    }
+  tpt_artefact_view_widget_to_content (self->view, wx, wy, &x, &y);
+  tpt_blueprint_canvas_drag_begin (self, x, y,
+                                   gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture)));
+}
+
+static void
+drag_point (TptBlueprintCanvas *self,
+            GtkGestureDrag     *gesture,
+            double              dx,
+            double              dy,
+            double             *x,
+            double             *y)
+{
+  double wx, wy;
+
+  gtk_gesture_drag_get_start_point (gesture, &wx, &wy);
+  tpt_artefact_view_widget_to_content (self->view, wx + dx, wy + dy, x, y);
+}
+
+static void
+drag_update_cb (GtkGestureDrag     *gesture,
+                double              dx,
+                double              dy,
+                TptBlueprintCanvas *self)
+{
+  double x, y;
+
+  drag_point (self, gesture, dx, dy, &x, &y);
+  tpt_blueprint_canvas_drag_update (self, x, y);
+}
+
+static void
+drag_end_cb (GtkGestureDrag     *gesture,
+             double              dx,
+             double              dy,
+             TptBlueprintCanvas *self)
+{
+  double x, y;
+
+  drag_point (self, gesture, dx, dy, &x, &y);
+  tpt_blueprint_canvas_drag_end (self, x, y);
+}
+
+static void
+drag_cancel_cb (GtkGesture         *gesture,
+                GdkEventSequence   *sequence,
+                TptBlueprintCanvas *self)
+{
+  stop_drag (self);
+}
+
+static void
+motion_cb (GtkEventControllerMotion *controller,
+           double                    wx,
+           double                    wy,
+           TptBlueprintCanvas       *self)
+{
+  const TptLayoutCard *placed;
+  TptCard *card;
+  double x, y;
+
+  if (self->layout == NULL)
+    return;
+
+  tpt_artefact_view_widget_to_content (self->view, wx, wy, &x, &y);
+  card = card_at (self, x, y);
+  if (card != self->hover)
+    {
+      self->hover = card;
+      gtk_widget_queue_draw (GTK_WIDGET (self->view));
+    }
+
+  /* At low zoom the text is too small to read: the tooltip has it all. */
+  placed = layout_card (self, card);
+  if (placed != NULL && tpt_artefact_view_get_zoom (self->view) < 0.75)
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->view), tpt_card_get_text (card));
+  else
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->view), NULL);
+}
+
+static void
+leave_cb (GtkEventControllerMotion *controller,
+          TptBlueprintCanvas       *self)
+{
+  if (self->hover != NULL)
+    {
+      self->hover = NULL;
+      gtk_widget_queue_draw (GTK_WIDGET (self->view));
+    }
+}
+
+static gboolean
+key_pressed_cb (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                TptBlueprintCanvas    *self)
+{
+  return tpt_blueprint_canvas_key (self, keyval, state);
+}
+
+/* ------------------------------------------------------------------ */
+/* Drawing, over the rendered blueprint, in layout coordinates         */
+
+static void
+accent_color (TptBlueprintCanvas *self,
+              GdkRGBA            *color)
+{
+  GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (self->view));
+
+G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  if (!gtk_style_context_lookup_color (context, "accent_color", color))
+    gdk_rgba_parse (color, "#3584e4");
+G_GNUC_END_IGNORE_DEPRECATIONS
+}
+
+static void
+rounded_rect (cairo_t       *cr,
+              const TptRect *r,
+              double         radius)
+{
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, r->x + r->width - radius, r->y + radius, radius, -G_PI / 2, 0);
+  cairo_arc (cr, r->x + r->width - radius, r->y + r->height - radius, radius, 0, G_PI / 2);
+  cairo_arc (cr, r->x + radius, r->y + r->height - radius, radius, G_PI / 2, G_PI);
+  cairo_arc (cr, r->x + radius, r->y + radius, radius, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+}
+
+static TptRect
+grow (const TptRect *r,
+      double         by)
+{
+  return (TptRect) { r->x - by, r->y - by, r->width + 2 * by, r->height + 2 * by };
+}
+
+/**
+ * tpt_blueprint_canvas_draw:
+ * @self: a canvas
+ * @cr: drawing in layout coordinates, scaled by @zoom
+ * @zoom: the view's zoom, so lines keep their width on screen
+ *
+ * Draws the selection, the hovered card, the keyboard cursor and what a
+ * drag is doing over the blueprint the view has just drawn.
+ */
+void
+tpt_blueprint_canvas_draw (TptBlueprintCanvas *self,
+                           cairo_t            *cr,
+                           double              zoom)
+{
+  gboolean focused = gtk_widget_has_focus (GTK_WIDGET (self->view));
+  const TptLayoutCard *placed;
+  GdkRGBA accent;
+  double px = 1.0 / zoom;
+
+  g_return_if_fail (TPT_IS_BLUEPRINT_CANVAS (self));
+
+  if (self->layout == NULL)
+    return;
+
+  accent_color (self, &accent);
+  cairo_save (cr);
+
+  placed = layout_card (self, self->hover);
+  if (placed != NULL && !g_ptr_array_find (self->selection, self->hover, NULL))
+    {
+      TptRect r = grow (&placed->rect, 1.5 * px);
+
+      rounded_rect (cr, &r, 5);
+      cairo_set_source_rgba (cr, accent.red, accent.green, accent.blue, 0.45);
+      cairo_set_line_width (cr, 1.5 * px);
+      cairo_stroke (cr);
+    }
+
+  for (guint i = 0; i < self->selection->len; i++)
+    {
+      TptCard *card = g_ptr_array_index (self->selection, i);
+
+      placed = layout_card (self, card);
+      if (placed != NULL)
+        {
+          TptRect r = grow (&placed->rect, 2.5 * px);
+
+          rounded_rect (cr, &r, 6);
+          gdk_cairo_set_source_rgba (cr, &accent);
+          cairo_set_line_width (cr, (card == primary_card (self) && focused ? 3 : 2) * px);
+          cairo_stroke (cr);
+        }
+    }
+
+  /* An empty cell that has the keyboard cursor. */
+  if (self->selection->len == 0 && self->has_cursor && focused &&
+      self->cursor_lane < n_lanes (self) && self->cursor_step < n_steps (self))
+    {
+      TptRect cell = cell_rect (self, self->cursor_lane, self->cursor_step);
+      TptRect r = grow (&cell, -3 * px);
+      double dash[] = { 4 * px, 3 * px };
+
+      rounded_rect (cr, &r, 4);
+      gdk_cairo_set_source_rgba (cr, &accent);
+      cairo_set_line_width (cr, 2 * px);
+      cairo_set_dash (cr, dash, 2, 0);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+    }
+
+  if (self->drag_mode == DRAG_MOVE)
+    {
+      /* The cards follow the pointer as outlines; a bar shows where they
+       * will land. */
+      for (guint i = 0; i < self->selection->len; i++)
+        {
+          placed = layout_card (self, g_ptr_array_index (self->selection, i));
+          if (placed != NULL)
+            {
+              TptRect r = placed->rect;
+
+              r.x += self->drag_x - self->drag_x0;
+              r.y += self->drag_y - self->drag_y0;
+              rounded_rect (cr, &r, 5);
+              cairo_set_source_rgba (cr, accent.red, accent.green, accent.blue, 0.15);
+              cairo_fill_preserve (cr);
+              gdk_cairo_set_source_rgba (cr, &accent);
+              cairo_set_line_width (cr, 1.5 * px);
+              cairo_stroke (cr);
+            }
+        }
+      if (self->drop_valid)
+        {
+          TptRect cell = cell_rect (self, self->drop_lane, self->drop_step);
+
+          cairo_rectangle (cr, cell.x, cell.y, cell.width, cell.height);
+          cairo_set_source_rgba (cr, accent.red, accent.green, accent.blue, 0.08);
+          cairo_fill (cr);
+          gdk_cairo_set_source_rgba (cr, &accent);
+          cairo_rectangle (cr, cell.x + 6, self->drop_y - 1.5 * px, cell.width - 12, 3 * px);
+          cairo_fill (cr);
+        }
+    }
+
+  if (self->drag_mode == DRAG_BAND)
+    {
+      cairo_rectangle (cr, MIN (self->drag_x0, self->drag_x), MIN (self->drag_y0, self->drag_y),
+                       fabs (self->drag_x - self->drag_x0), fabs (self->drag_y - self->drag_y0));
+      cairo_set_source_rgba (cr, accent.red, accent.green, accent.blue, 0.12);
+      cairo_fill_preserve (cr);
+      gdk_cairo_set_source_rgba (cr, &accent);
+      cairo_set_line_width (cr, px);
+      cairo_stroke (cr);
+    }
+
+  cairo_restore (cr);
+}
+
+/* ------------------------------------------------------------------ */
+/* Following the document                                              */
+
+static void
+reset (TptBlueprintCanvas *self)
+{
+  cancel_editor (self);
+  if (self->menu != NULL)
+    gtk_popover_popdown (GTK_POPOVER (self->menu));
+  stop_drag (self);
+  self->has_cursor = FALSE;
+  self->hover = NULL;
+  if (self->selection->len > 0)
+    {
+      g_ptr_array_set_size (self->selection, 0);
+      selection_changed (self);
+    }
+}
+
+/**
+ * tpt_blueprint_canvas_set_layout:
+ * @self: a canvas
+ * @document: (nullable): the document shown
+ * @layout: (nullable): the blueprint just laid out, or %NULL when the view
+ *   shows another artefact
+ *
+ * Follows a new layout: cards that are gone leave the selection, and an
+ * edit in progress moves with its card.
+ */
+void
+tpt_blueprint_canvas_set_layout (TptBlueprintCanvas *self,
+                                 TptDocument        *document,
+                                 TptBlueprintLayout *layout)
+{
+  gboolean pruned = FALSE;
+
+  g_return_if_fail (TPT_IS_BLUEPRINT_CANVAS (self));
+
+  if (document != self->document || layout == NULL ||
+      (self->layout != NULL && self->layout->blueprint != layout->blueprint))
+    reset (self);
+  g_set_object (&self->document, document);
+
+  g_clear_pointer (&self->layout, tpt_blueprint_layout_unref);
+  g_hash_table_remove_all (self->card_index);
+  if (layout == NULL)
+    {
+      update_actions (self);
+      return;
+    }
+
+  self->layout = tpt_blueprint_layout_ref (layout);
+  for (guint i = 0; i < layout->cards->len; i++)
+    g_hash_table_insert (self->card_index, g_array_index (layout->cards, TptLayoutCard, i).card,
+                         GUINT_TO_POINTER (i + 1));
+
+  for (guint i = self->selection->len; i-- > 0;)
+    if (layout_card (self, g_ptr_array_index (self->selection, i)) == NULL)
+      {
+        g_ptr_array_remove_index (self->selection, i);
+        pruned = TRUE;
+      }
+  if (layout_card (self, self->hover) == NULL)
+    self->hover = NULL;
+  if (self->has_cursor &&
+      (self->cursor_lane >= n_lanes (self) || self->cursor_step >= n_steps (self)))
+    self->has_cursor = FALSE;
+
+  if (self->editor != NULL)
+    {
+      const TptLayoutCard *placed = layout_card (self, self->editing);
+
+      if (self->editing != NULL && placed == NULL)
+        cancel_editor (self);
+      else if (placed != NULL)
+        self->edit_rect = placed->rect;
+      else if (!lane_takes_cards (self, self->edit_lane) || self->edit_step >= n_steps (self))
+        cancel_editor (self);
+      gtk_widget_queue_allocate (GTK_WIDGET (self->view));
+    }
+
+  if (pruned)
+    selection_changed (self);
+  else
+    update_actions (self);
+}
+
+/**
+ * tpt_blueprint_canvas_allocate:
+ *
+ * Places the text editor over its card and the context menu at its point;
+ * the view calls this whenever it is allocated or scrolled.
+ */
+void
+tpt_blueprint_canvas_allocate (TptBlueprintCanvas *self)
+{
+  g_return_if_fail (TPT_IS_BLUEPRINT_CANVAS (self));
+
+  if (self->editor != NULL)
+    {
+      double zoom = tpt_artefact_view_get_zoom (self->view);
+      double x, y;
+      int min_height, natural;
+      int width;
+      g_autofree char *css = NULL;
+
+      /* The text as big as the card's, within what reads comfortably. */
+      css = g_strdup_printf ("textview.card-editor { font-size: %dpx; }",
+                             (int) CLAMP (9 * zoom, 12, 36));
+      gtk_css_provider_load_from_data (self->editor_css, css, -1);
+
+      tpt_artefact_view_content_to_widget (self->view, self->edit_rect.x, self->edit_rect.y,
+                                           &x, &y);
+      width = (int) MAX (self->edit_rect.width * zoom, 180);
+      gtk_widget_measure (self->editor, GTK_ORIENTATION_VERTICAL, width,
+                          &min_height, &natural, NULL, NULL);
+      gtk_widget_size_allocate (self->editor,
+                                &(GtkAllocation) { (int) x, (int) y, width,
+                                                   MAX ((int) (self->edit_rect.height * zoom),
+                                                        MAX (natural, 48)) },
+                                -1);
+    }
+  if (self->menu != NULL)
+    gtk_popover_present (GTK_POPOVER (self->menu));
+}
+
+void
+tpt_blueprint_canvas_snapshot_children (TptBlueprintCanvas *self,
+                                        GtkSnapshot        *snapshot)
+{
+  g_return_if_fail (TPT_IS_BLUEPRINT_CANVAS (self));
+
+  if (self->editor != NULL)
+    gtk_widget_snapshot_child (GTK_WIDGET (self->view), self->editor, snapshot);
+}
+
+/**
+ * tpt_blueprint_canvas_shutdown:
+ *
+ * Lets go of the view's children; the view calls it as it is disposed.
+ */
+void
+tpt_blueprint_canvas_shutdown (TptBlueprintCanvas *self)
+{
+  g_return_if_fail (TPT_IS_BLUEPRINT_CANVAS (self));
+
+  if (self->editor != NULL)
+    {
+      gtk_widget_unparent (self->editor);
+      g_clear_object (&self->editor);
+    }
+  menu_closed_cb (self);
+  g_clear_object (&self->editing);
+  self->view = NULL;
+}
+
+/**
+ * tpt_blueprint_canvas_get_selection:
+ *
+ * Returns: (transfer none) (element-type TptCard): the selected cards, the
+ *   last chosen last
+ */
+GPtrArray *
+tpt_blueprint_canvas_get_selection (TptBlueprintCanvas *self)
+{
+  g_return_val_if_fail (TPT_IS_BLUEPRINT_CANVAS (self), NULL);
+
+  return self->selection;
+}
+
+/**
+ * tpt_blueprint_canvas_select_node:
+ * @self: a canvas
+ * @node: (nullable): a node chosen elsewhere, in the outline
+ *
+ * Selects @node if it is a card of the blueprint; a card already in a
+ * larger selection keeps that selection.
+ */
+void
+tpt_blueprint_canvas_select_node (TptBlueprintCanvas *self,
+                                  TptNode            *node)
+{
+  g_return_if_fail (TPT_IS_BLUEPRINT_CANVAS (self));
+
+  self->following = TRUE;
+  if (!TPT_IS_CARD (node))
+    {
+      if (self->selection->len > 0 && node != NULL)
+        select_card (self, NULL);
+    }
+  else if (!g_ptr_array_find (self->selection, node, NULL))
+    select_card (self, TPT_CARD (node));
+  self->following = FALSE;
+}
+
+void
+tpt_blueprint_canvas_select_cards (TptBlueprintCanvas *self,
+                                   TptCard * const    *cards,
+                                   guint               n_cards)
+{
+  g_return_if_fail (TPT_IS_BLUEPRINT_CANVAS (self));
+
+  select_only (self, cards, n_cards);
+}
+
+gboolean
+tpt_blueprint_canvas_get_cursor (TptBlueprintCanvas *self,
+                                 guint              *lane,
+                                 guint              *step)
+{
+  g_return_val_if_fail (TPT_IS_BLUEPRINT_CANVAS (self), FALSE);
+
+  if (lane != NULL)
+    *lane = self->cursor_lane;
+  if (step != NULL)
+    *step = self->cursor_step;
+  return self->has_cursor;
+}
+
+gboolean
+tpt_blueprint_canvas_is_editing (TptBlueprintCanvas *self)
+{
+  g_return_val_if_fail (TPT_IS_BLUEPRINT_CANVAS (self), FALSE);
+
+  return self->editor != NULL;
+}
+
+/**
+ * tpt_blueprint_canvas_get_editor:
+ *
+ * Returns: (nullable) (transfer none): the text view of an edit in progress
+ */
+GtkWidget *
+tpt_blueprint_canvas_get_editor (TptBlueprintCanvas *self)
+{
+  g_return_val_if_fail (TPT_IS_BLUEPRINT_CANVAS (self), NULL);
+
+  return self->editor;
+}
+
+/* ------------------------------------------------------------------ */
+
+static void
+tpt_blueprint_canvas_finalize (GObject *object)
+{
+  TptBlueprintCanvas *self = TPT_BLUEPRINT_CANVAS (object);
+
+  g_clear_object (&self->editor);
+  g_clear_object (&self->editor_css);
+  g_clear_object (&self->editing);
+  g_clear_object (&self->menu);
+  g_clear_object (&self->document);
+  g_clear_object (&self->actions);
+  g_clear_pointer (&self->layout, tpt_blueprint_layout_unref);
+  g_clear_pointer (&self->card_index, g_hash_table_unref);
+  g_clear_pointer (&self->selection, g_ptr_array_unref);
+  g_clear_pointer (&self->band_base, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (tpt_blueprint_canvas_parent_class)->finalize (object);
+}
+
+static void
+tpt_blueprint_canvas_class_init (TptBlueprintCanvasClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = tpt_blueprint_canvas_finalize;
+
+  /**
+   * TptBlueprintCanvas::selection-changed:
+   *
+   * The selected cards changed, by a gesture or because cards went away.
+   */
+  signals[SELECTION_CHANGED] =
+    g_signal_new ("selection-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+tpt_blueprint_canvas_init (TptBlueprintCanvas *self)
+{
+  self->selection = g_ptr_array_new_with_free_func (g_object_unref);
+  self->card_index = g_hash_table_new (NULL, NULL);
+  self->actions = g_simple_action_group_new ();
+  self->editor_css = gtk_css_provider_new ();
+  g_action_map_add_action_entries (G_ACTION_MAP (self->actions), action_entries,
+                                   G_N_ELEMENTS (action_entries), self);
+}
+
+/**
+ * tpt_blueprint_canvas_new:
+ * @view: the view to edit blueprints in, which owns the canvas
+ *
+ * Returns: (transfer full): the canvas, listening to @view's input
+ */
+TptBlueprintCanvas *
+tpt_blueprint_canvas_new (TptArtefactView *view)
+{
+  TptBlueprintCanvas *self = g_object_new (TPT_TYPE_BLUEPRINT_CANVAS, NULL);
+  GtkWidget *widget = GTK_WIDGET (view);
+  GtkGesture *click, *drag;
+  GtkEventController *motion, *keys;
+
+  self->view = view;
+  gtk_widget_insert_action_group (widget, "canvas", G_ACTION_GROUP (self->actions));
+
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
+  g_signal_connect_object (click, "pressed", G_CALLBACK (click_pressed_cb), self, 0);
+  g_signal_connect_object (click, "released", G_CALLBACK (click_released_cb), self, 0);
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (click));
+
+  drag = gtk_gesture_drag_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (drag), GDK_BUTTON_PRIMARY);
+  g_signal_connect_object (drag, "drag-begin", G_CALLBACK (drag_begin_cb), self, 0);
+  g_signal_connect_object (drag, "drag-update", G_CALLBACK (drag_update_cb), self, 0);
+  g_signal_connect_object (drag, "drag-end", G_CALLBACK (drag_end_cb), self, 0);
+  g_signal_connect_object (drag, "cancel", G_CALLBACK (drag_cancel_cb), self, 0);
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (drag));
+
+  motion = gtk_event_controller_motion_new ();
+  g_signal_connect_object (motion, "motion", G_CALLBACK (motion_cb), self, 0);
+  g_signal_connect_object (motion, "leave", G_CALLBACK (leave_cb), self, 0);
+  gtk_widget_add_controller (widget, motion);
+
+  keys = gtk_event_controller_key_new ();
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self, 0);
+  gtk_widget_add_controller (widget, keys);
+
+  update_actions (self);
+  return self;
+}

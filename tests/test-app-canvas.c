@@ -1,0 +1,581 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-app-canvas"
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "app-fixtures.h"
+#include "tpt-application.h"
+#include "tpt-blueprint-canvas.h"
+#include "tpt-format.h"
+#include "tpt-fragment.h"
+#include "tpt-text.h"
+#include "tpt-window-private.h"
+
+/* The blueprint canvas: selecting, keys, dragging, in-place editing, kinds
+ * and the clipboard, driven through the canvas's gestures and actions, with
+ * the model checked after each, and undo checked against saved bytes. */
+
+static TptApplication *app;
+
+typedef struct
+{
+  TptWindow          *window;
+  TptDocument        *document;
+  TptBlueprint       *blueprint;
+  TptBlueprintCanvas *canvas;
+  TptBlueprintLayout *layout;     /* as the view laid it out */
+  PangoContext       *context;
+  char               *original;   /* the document's bytes before the test */
+} Fixture;
+
+static char *
+document_bytes (TptDocument *document)
+{
+  g_autoptr(GBytes) bytes = tpt_document_serialize (document);
+
+  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+/* Lays the blueprint out as the view does, for the places to click. */
+static void
+relayout (Fixture *fixture)
+{
+  app_iterate ();
+  g_clear_pointer (&fixture->layout, tpt_blueprint_layout_unref);
+  fixture->layout = tpt_blueprint_layout_new (fixture->document, fixture->blueprint,
+                                              fixture->context);
+}
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GFile) file = app_example_file ();
+
+  fixture->window = tpt_application_open_file (app, file);
+  g_assert_nonnull (fixture->window);
+  fixture->document = g_object_ref (tpt_window_get_document (fixture->window));
+  fixture->blueprint = g_list_model_get_item (tpt_document_get_blueprints (fixture->document), 0);
+  fixture->canvas = tpt_artefact_view_get_canvas (fixture->window->view);
+  fixture->context = tpt_text_context_new ();
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  tpt_window_select (fixture->window, TPT_NODE (fixture->blueprint));
+  relayout (fixture);
+  fixture->original = document_bytes (fixture->document);
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  /* Leave without the unsaved-changes question. */
+  tpt_history_mark_saved (tpt_document_get_history (fixture->document));
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  app_iterate ();
+  g_clear_pointer (&fixture->layout, tpt_blueprint_layout_unref);
+  g_clear_object (&fixture->blueprint);
+  g_clear_object (&fixture->document);
+  g_clear_object (&fixture->context);
+  g_clear_pointer (&fixture->original, g_free);
+}
+
+static const TptLayoutCard *
+nth_card (Fixture *fixture,
+          guint    n)
+{
+  g_assert_cmpuint (n, <, fixture->layout->cards->len);
+  return &g_array_index (fixture->layout->cards, TptLayoutCard, n);
+}
+
+static void
+click_card (Fixture         *fixture,
+            guint            n,
+            GdkModifierType  state)
+{
+  const TptLayoutCard *card = nth_card (fixture, n);
+
+  tpt_blueprint_canvas_click (fixture->canvas, card->rect.x + card->rect.width / 2,
+                              card->rect.y + card->rect.height / 2, 1, state);
+}
+
+static GPtrArray *
+selection (Fixture *fixture)
+{
+  return tpt_blueprint_canvas_get_selection (fixture->canvas);
+}
+
+static guint
+history_length (Fixture *fixture)
+{
+  return tpt_history_get_position (tpt_document_get_history (fixture->document));
+}
+
+/* A cell with no card, in a lane that takes cards. */
+static gboolean
+find_empty_cell (Fixture *fixture,
+                 guint   *lane,
+                 guint   *step)
+{
+  for (guint l = 0; l < fixture->layout->lanes->len; l++)
+    {
+      const TptLayoutLane *placed = &g_array_index (fixture->layout->lanes, TptLayoutLane, l);
+
+      if (placed->kind == TPT_LANE_KIND_EMOTION)
+        continue;
+      for (guint s = 0; s < fixture->layout->steps->len; s++)
+        {
+          gboolean used = FALSE;
+
+          for (guint i = 0; i < fixture->layout->cards->len && !used; i++)
+            {
+              const TptLayoutCard *card = nth_card (fixture, i);
+
+              used = card->lane == l && s >= card->step && s < card->step + card->span;
+            }
+          if (!used)
+            {
+              *lane = l;
+              *step = s;
+              return TRUE;
+            }
+        }
+    }
+  return FALSE;
+}
+
+static void
+cell_centre (Fixture *fixture,
+             guint    lane,
+             guint    step,
+             double  *x,
+             double  *y)
+{
+  const TptLayoutLane *l = &g_array_index (fixture->layout->lanes, TptLayoutLane, lane);
+  const TptLayoutStep *s = &g_array_index (fixture->layout->steps, TptLayoutStep, step);
+
+  *x = s->column.x + s->column.width / 2;
+  *y = l->rect.y + l->rect.height / 2;
+}
+
+static void
+undo_all_and_compare (Fixture *fixture)
+{
+  TptHistory *history = tpt_document_get_history (fixture->document);
+  g_autofree char *bytes = NULL;
+
+  while (tpt_history_get_can_undo (history))
+    tpt_history_undo (history);
+  bytes = document_bytes (fixture->document);
+  g_assert_cmpstr (bytes, ==, fixture->original);
+}
+
+static void
+test_select (Fixture       *fixture,
+             gconstpointer  data)
+{
+  const TptLayoutCard *first = nth_card (fixture, 0);
+  const TptLayoutCard *second = nth_card (fixture, 1);
+  guint lane, step;
+  double x, y;
+
+  click_card (fixture, 0, 0);
+  g_assert_cmpuint (selection (fixture)->len, ==, 1);
+  g_assert_true (g_ptr_array_index (selection (fixture), 0) == first->card);
+  /* The outline, and so the inspector, follow. */
+  g_assert_true (tpt_outline_get_selected (fixture->window->outline) == TPT_NODE (first->card));
+
+  click_card (fixture, 1, GDK_SHIFT_MASK);
+  g_assert_cmpuint (selection (fixture)->len, ==, 2);
+  click_card (fixture, 0, GDK_CONTROL_MASK);
+  g_assert_cmpuint (selection (fixture)->len, ==, 1);
+  g_assert_true (g_ptr_array_index (selection (fixture), 0) == second->card);
+
+  /* The outline choosing a card selects it on the canvas. */
+  tpt_outline_set_selected (fixture->window->outline, TPT_NODE (first->card));
+  app_iterate ();
+  g_assert_cmpuint (selection (fixture)->len, ==, 1);
+  g_assert_true (g_ptr_array_index (selection (fixture), 0) == first->card);
+
+  /* An empty cell clears the selection and takes the cursor. */
+  g_assert_true (find_empty_cell (fixture, &lane, &step));
+  cell_centre (fixture, lane, step, &x, &y);
+  tpt_blueprint_canvas_click (fixture->canvas, x, y, 1, 0);
+  g_assert_cmpuint (selection (fixture)->len, ==, 0);
+  {
+    guint cursor_lane, cursor_step;
+
+    g_assert_true (tpt_blueprint_canvas_get_cursor (fixture->canvas, &cursor_lane, &cursor_step));
+    g_assert_cmpuint (cursor_lane, ==, lane);
+    g_assert_cmpuint (cursor_step, ==, step);
+  }
+
+  /* A rubber band from an empty place over the first two cards. */
+  tpt_blueprint_canvas_drag_begin (fixture->canvas, first->rect.x - 4, first->rect.y - 4, 0);
+  tpt_blueprint_canvas_drag_end (fixture->canvas, tpt_rect_right (&second->rect) - 2,
+                                 first->rect.y + 2);
+  g_assert_true (g_ptr_array_find (selection (fixture), first->card, NULL));
+  g_assert_cmpuint (history_length (fixture), ==, 0);
+}
+
+static void
+test_keys (Fixture       *fixture,
+           gconstpointer  data)
+{
+  TptHistory *history = tpt_document_get_history (fixture->document);
+  const TptLayoutCard *first = nth_card (fixture, 0);
+  g_autoptr(TptCard) deleted = NULL;
+  guint n_cards = g_list_model_get_n_items (tpt_blueprint_get_cards (fixture->blueprint));
+
+  /* Tab walks the cards in reading order, and round. */
+  g_assert_true (tpt_blueprint_canvas_key (fixture->canvas, GDK_KEY_Tab, 0));
+  g_assert_true (g_ptr_array_index (selection (fixture), 0) == first->card);
+  g_assert_true (tpt_blueprint_canvas_key (fixture->canvas, GDK_KEY_Tab, 0));
+  g_assert_true (g_ptr_array_index (selection (fixture), 0) == nth_card (fixture, 1)->card);
+  g_assert_true (tpt_blueprint_canvas_key (fixture->canvas, GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK));
+  g_assert_true (g_ptr_array_index (selection (fixture), 0) == first->card);
+  g_assert_true (tpt_blueprint_canvas_key (fixture->canvas, GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK));
+  g_assert_true (g_ptr_array_index (selection (fixture), 0) ==
+                 nth_card (fixture, fixture->layout->cards->len - 1)->card);
+
+  /* Right moves to the next step of the same lane. */
+  click_card (fixture, 0, 0);
+  g_assert_true (tpt_blueprint_canvas_key (fixture->canvas, GDK_KEY_Right, 0));
+  {
+    guint lane, step;
+
+    g_assert_true (tpt_blueprint_canvas_get_cursor (fixture->canvas, &lane, &step));
+    g_assert_cmpuint (lane, ==, first->lane);
+    g_assert_cmpuint (step, ==, first->step + first->span);
+  }
+
+  /* Digits set the kind: one undo step. */
+  click_card (fixture, 0, 0);
+  g_assert_true (tpt_blueprint_canvas_key (fixture->canvas, GDK_KEY_3, 0));
+  g_assert_cmpint (tpt_card_get_kind (first->card), ==, TPT_CARD_KIND_FAIL);
+  g_assert_cmpuint (history_length (fixture), ==, 1);
+  g_assert_cmpstr (tpt_history_get_undo_label (history), ==, "Change Card Kind");
+
+  /* Delete removes the selection in one step. */
+  deleted = g_object_ref (first->card);
+  click_card (fixture, 1, GDK_SHIFT_MASK);
+  g_assert_true (tpt_blueprint_canvas_key (fixture->canvas, GDK_KEY_Delete, 0));
+  g_assert_cmpuint (g_list_model_get_n_items (tpt_blueprint_get_cards (fixture->blueprint)), ==,
+                    n_cards - 2);
+  g_assert_false (tpt_node_is_attached (TPT_NODE (deleted)));
+  g_assert_cmpuint (history_length (fixture), ==, 2);
+  g_assert_cmpuint (selection (fixture)->len, ==, 0);
+  app_iterate ();
+
+  /* Alt+Right moves the card itself to the next step. */
+  relayout (fixture);
+  click_card (fixture, 0, 0);
+  {
+    TptCard *card = nth_card (fixture, 0)->card;
+    int step = tpt_blueprint_get_step_index (fixture->blueprint, tpt_card_get_step (card));
+
+    g_assert_true (tpt_blueprint_canvas_key (fixture->canvas, GDK_KEY_Right, GDK_ALT_MASK));
+    g_assert_cmpint (tpt_blueprint_get_step_index (fixture->blueprint, tpt_card_get_step (card)),
+                     ==, step + 1);
+    g_assert_cmpuint (history_length (fixture), ==, 3);
+  }
+
+  undo_all_and_compare (fixture);
+}
+
+static void
+test_drag (Fixture       *fixture,
+           gconstpointer  data)
+{
+  const TptLayoutCard *card = nth_card (fixture, 0);
+  TptCard *moved = card->card;
+  guint lane, step;
+  double x, y;
+  const TptLayoutLane *target_lane;
+  const TptLayoutStep *target_step;
+
+  g_assert_true (find_empty_cell (fixture, &lane, &step));
+  target_lane = &g_array_index (fixture->layout->lanes, TptLayoutLane, lane);
+  target_step = &g_array_index (fixture->layout->steps, TptLayoutStep, step);
+  cell_centre (fixture, lane, step, &x, &y);
+
+  click_card (fixture, 0, 0);
+  tpt_blueprint_canvas_drag_begin (fixture->canvas, card->rect.x + 10, card->rect.y + 10, 0);
+  tpt_blueprint_canvas_drag_update (fixture->canvas, card->rect.x + 40, card->rect.y + 30);
+  /* Nothing changes while dragging. */
+  g_assert_cmpuint (history_length (fixture), ==, 0);
+  tpt_blueprint_canvas_drag_end (fixture->canvas, x, y);
+
+  g_assert_cmpstr (tpt_card_get_lane (moved), ==, tpt_node_get_id (TPT_NODE (target_lane->lane)));
+  g_assert_cmpstr (tpt_card_get_step (moved), ==, tpt_node_get_id (TPT_NODE (target_step->step)));
+  /* One gesture, one undo step. */
+  g_assert_cmpuint (history_length (fixture), ==, 1);
+  g_assert_cmpstr (tpt_history_get_undo_label (tpt_document_get_history (fixture->document)), ==,
+                   "Move Card");
+
+  /* Dropped outside any cell: nothing happens. */
+  relayout (fixture);
+  card = nth_card (fixture, 0);
+  click_card (fixture, 0, 0);
+  tpt_blueprint_canvas_drag_begin (fixture->canvas, card->rect.x + 10, card->rect.y + 10, 0);
+  tpt_blueprint_canvas_drag_end (fixture->canvas, -100, -100);
+  g_assert_cmpuint (history_length (fixture), ==, 1);
+
+  undo_all_and_compare (fixture);
+}
+
+static void
+type_into_editor (Fixture    *fixture,
+                  const char *text)
+{
+  GtkWidget *editor = tpt_blueprint_canvas_get_editor (fixture->canvas);
+
+  g_assert_nonnull (editor);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (editor)), text, -1);
+}
+
+/* Presses a key in the editor, as its own key handler sees it. */
+static gboolean
+editor_key (Fixture         *fixture,
+            guint            keyval,
+            GdkModifierType  state)
+{
+  GtkWidget *editor = tpt_blueprint_canvas_get_editor (fixture->canvas);
+  g_autoptr(GListModel) controllers = NULL;
+  gboolean handled = FALSE;
+
+  g_assert_nonnull (editor);
+  controllers = gtk_widget_observe_controllers (editor);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller) &&
+          gtk_event_controller_get_propagation_phase (controller) == GTK_PHASE_CAPTURE)
+        {
+          g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
+          return handled;
+        }
+    }
+  g_assert_not_reached ();
+}
+
+static void
+test_edit_in_place (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  TptCard *card = nth_card (fixture, 0)->card;
+  guint n_cards = g_list_model_get_n_items (tpt_blueprint_get_cards (fixture->blueprint));
+  guint lane, step;
+  double x, y;
+
+  /* Enter edits the selected card; Escape leaves it as it was. */
+  click_card (fixture, 0, 0);
+  g_assert_true (tpt_blueprint_canvas_key (fixture->canvas, GDK_KEY_Return, 0));
+  g_assert_true (tpt_blueprint_canvas_is_editing (fixture->canvas));
+  type_into_editor (fixture, "Kept until undone");
+  /* Shift+Enter is a new line, not the end of the edit. */
+  g_assert_false (editor_key (fixture, GDK_KEY_Return, GDK_SHIFT_MASK));
+  g_assert_true (editor_key (fixture, GDK_KEY_Return, 0));
+  g_assert_false (tpt_blueprint_canvas_is_editing (fixture->canvas));
+  g_assert_cmpuint (history_length (fixture), ==, 1);
+  g_assert_cmpstr (tpt_card_get_text (card), ==, "Kept until undone");
+  tpt_history_undo (tpt_document_get_history (fixture->document));
+
+  click_card (fixture, 0, 0);
+  g_assert_true (tpt_blueprint_canvas_key (fixture->canvas, GDK_KEY_F2, 0));
+  type_into_editor (fixture, "Cancelled text");
+  g_assert_true (editor_key (fixture, GDK_KEY_Escape, 0));
+  g_assert_false (tpt_blueprint_canvas_is_editing (fixture->canvas));
+  g_assert_cmpuint (history_length (fixture), ==, 0);
+  g_assert_cmpstr (tpt_card_get_text (card), !=, "Cancelled text");
+
+  /* A double click on an empty cell writes a new card: one step. */
+  g_assert_true (find_empty_cell (fixture, &lane, &step));
+  cell_centre (fixture, lane, step, &x, &y);
+  tpt_blueprint_canvas_click (fixture->canvas, x, y, 1, 0);
+  tpt_blueprint_canvas_click (fixture->canvas, x, y, 2, 0);
+  g_assert_true (tpt_blueprint_canvas_is_editing (fixture->canvas));
+  type_into_editor (fixture, "Sends a reminder\nby text");
+  /* While the editor is open the canvas leaves keys to it. */
+  g_assert_false (tpt_blueprint_canvas_key (fixture->canvas, GDK_KEY_Delete, 0));
+  g_assert_true (editor_key (fixture, GDK_KEY_KP_Enter, 0));
+  g_assert_cmpuint (g_list_model_get_n_items (tpt_blueprint_get_cards (fixture->blueprint)), ==,
+                    n_cards + 1);
+  g_assert_cmpuint (history_length (fixture), ==, 1);
+  g_assert_cmpstr (tpt_history_get_undo_label (tpt_document_get_history (fixture->document)), ==,
+                   "Add Card");
+  g_assert_cmpuint (selection (fixture)->len, ==, 1);
+  g_assert_cmpstr (tpt_card_get_text (g_ptr_array_index (selection (fixture), 0)), ==,
+                   "Sends a reminder\nby text");
+
+  undo_all_and_compare (fixture);
+}
+
+static gboolean
+cards_grew (gpointer data)
+{
+  gpointer *args = data;
+
+  return g_list_model_get_n_items (tpt_blueprint_get_cards (args[0])) > GPOINTER_TO_UINT (args[1]);
+}
+
+/* Copy in one window, paste in another: the cards arrive with their text
+ * and kind, through the clipboard's fragment. */
+static void
+test_clipboard (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(TptDocument) other = tpt_document_new ();
+  g_autoptr(TptBlueprint) blueprint = tpt_blueprint_new (other);
+  g_autoptr(TptLane) lane = tpt_lane_new (other);
+  g_autoptr(TptStage) stage = tpt_stage_new (other);
+  g_autoptr(TptStep) step = tpt_step_new (other);
+  TptWindow *second;
+  TptBlueprintCanvas *canvas;
+  const TptLayoutCard *first = nth_card (fixture, 0);
+  const TptLayoutCard *another = nth_card (fixture, 3);
+  gpointer args[2];
+  GListModel *cards;
+  g_autoptr(TptCard) pasted = NULL;
+
+  tpt_document_begin (other, "Set Up");
+  tpt_document_insert_blueprint (other, 0, blueprint);
+  tpt_blueprint_insert_lane (blueprint, 0, lane);
+  tpt_blueprint_insert_stage (blueprint, 0, stage);
+  tpt_blueprint_insert_step (blueprint, stage, 0, step);
+  tpt_document_end (other);
+
+  second = tpt_window_new (GTK_APPLICATION (app), other, NULL);
+  gtk_window_present (GTK_WINDOW (second));
+  tpt_window_select (second, TPT_NODE (blueprint));
+  app_iterate ();
+  canvas = tpt_artefact_view_get_canvas (second->view);
+
+  click_card (fixture, 0, 0);
+  click_card (fixture, 3, GDK_SHIFT_MASK);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window->view), "canvas.copy", NULL);
+  g_assert_cmpuint (history_length (fixture), ==, 0);
+
+  /* Paste into the other document's only cell. */
+  g_assert_true (tpt_blueprint_canvas_key (canvas, GDK_KEY_Right, 0));
+  gtk_widget_activate_action (GTK_WIDGET (second->view), "canvas.paste", NULL);
+  args[0] = blueprint;
+  args[1] = GUINT_TO_POINTER (0);
+  g_assert_true (app_wait_for (cards_grew, args, 5));
+  cards = tpt_blueprint_get_cards (blueprint);
+  g_assert_cmpuint (g_list_model_get_n_items (cards), ==, 2);
+  pasted = g_list_model_get_item (cards, 0);
+  g_assert_cmpstr (tpt_card_get_text (pasted), ==, tpt_card_get_text (first->card));
+  g_assert_cmpint (tpt_card_get_kind (pasted), ==, tpt_card_get_kind (first->card));
+  g_clear_object (&pasted);
+  pasted = g_list_model_get_item (cards, 1);
+  g_assert_cmpstr (tpt_card_get_text (pasted), ==, tpt_card_get_text (another->card));
+  g_assert_cmpstr (tpt_history_get_undo_label (tpt_document_get_history (other)), ==,
+                   "Paste Cards");
+  g_assert_cmpuint (tpt_blueprint_canvas_get_selection (canvas)->len, ==, 2);
+
+  /* Plain text from another program: one card per line. */
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (second->view)),
+                          "Checks the form\n\n  Calls back  \n");
+  gtk_widget_activate_action (GTK_WIDGET (second->view), "canvas.paste", NULL);
+  args[1] = GUINT_TO_POINTER (2);
+  g_assert_true (app_wait_for (cards_grew, args, 5));
+  g_assert_cmpuint (g_list_model_get_n_items (cards), ==, 4);
+  g_clear_object (&pasted);
+  pasted = g_list_model_get_item (cards, 3);
+  g_assert_cmpstr (tpt_card_get_text (pasted), ==, "Calls back");
+
+  /* Cut takes the cards away in one step, and undo brings them back. */
+  app_iterate ();
+  gtk_widget_activate_action (GTK_WIDGET (second->view), "canvas.cut", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (cards), ==, 2);
+  g_assert_cmpstr (tpt_history_get_undo_label (tpt_document_get_history (other)), ==,
+                   "Cut Cards");
+  tpt_history_undo (tpt_document_get_history (other));
+  g_assert_cmpuint (g_list_model_get_n_items (cards), ==, 4);
+
+  tpt_history_mark_saved (tpt_document_get_history (other));
+  gtk_window_destroy (GTK_WINDOW (second));
+  app_iterate ();
+}
+
+/* Random canvas gestures, then undo all: the original bytes. */
+static void
+test_random_then_undo (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  static const guint keys[] = { GDK_KEY_Tab, GDK_KEY_Right, GDK_KEY_Down, GDK_KEY_Up,
+                                GDK_KEY_Left, GDK_KEY_1, GDK_KEY_3, GDK_KEY_8, GDK_KEY_Delete };
+
+  for (guint i = 0; i < 120; i++)
+    {
+      guint what = g_rand_int_range (rand, 0, 4);
+
+      relayout (fixture);
+      if (fixture->layout->cards->len == 0)
+        break;
+      if (what == 0)
+        {
+          guint key = keys[g_rand_int_range (rand, 0, G_N_ELEMENTS (keys))];
+
+          tpt_blueprint_canvas_key (fixture->canvas, key, 0);
+        }
+      else if (what == 1)
+        tpt_blueprint_canvas_key (fixture->canvas,
+                                  g_rand_boolean (rand) ? GDK_KEY_Right : GDK_KEY_Down,
+                                  GDK_ALT_MASK);
+      else if (what == 2)
+        click_card (fixture, g_rand_int_range (rand, 0, fixture->layout->cards->len),
+                    g_rand_boolean (rand) ? GDK_SHIFT_MASK : 0);
+      else
+        {
+          const TptLayoutCard *card = nth_card (fixture, g_rand_int_range (rand, 0, fixture->layout->cards->len));
+          const TptLayoutCard *onto = nth_card (fixture, g_rand_int_range (rand, 0, fixture->layout->cards->len));
+          guint before = history_length (fixture);
+
+          click_card (fixture, card - nth_card (fixture, 0), 0);
+          tpt_blueprint_canvas_drag_begin (fixture->canvas, card->rect.x + 5, card->rect.y + 5, 0);
+          tpt_blueprint_canvas_drag_end (fixture->canvas, onto->rect.x + 5, onto->rect.y + 2);
+          g_assert_cmpuint (history_length (fixture), <=, before + 1);
+        }
+    }
+
+  g_assert_cmpuint (history_length (fixture), >, 5);
+  undo_all_and_compare (fixture);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *scratch = NULL;
+
+  g_test_init (&argc, &argv, NULL);
+  scratch = g_dir_make_tmp ("test-app-canvas-XXXXXX", NULL);
+  g_assert_nonnull (scratch);
+  g_setenv ("XDG_STATE_HOME", scratch, TRUE);
+  gtk_init ();
+  adw_init ();
+
+  app = tpt_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+
+  g_test_add ("/tpt/app/canvas/select", Fixture, NULL, fixture_setup, test_select,
+              fixture_teardown);
+  g_test_add ("/tpt/app/canvas/keys", Fixture, NULL, fixture_setup, test_keys,
+              fixture_teardown);
+  g_test_add ("/tpt/app/canvas/drag", Fixture, NULL, fixture_setup, test_drag,
+              fixture_teardown);
+  g_test_add ("/tpt/app/canvas/edit-in-place", Fixture, NULL, fixture_setup,
+              test_edit_in_place, fixture_teardown);
+  g_test_add ("/tpt/app/canvas/clipboard", Fixture, NULL, fixture_setup, test_clipboard,
+              fixture_teardown);
+  g_test_add ("/tpt/app/canvas/random-then-undo", Fixture, NULL, fixture_setup,
+              test_random_then_undo, fixture_teardown);
+
+  return g_test_run ();
+}
