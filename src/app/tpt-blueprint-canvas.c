@@ -6,12 +6,8 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
-#include "tpt-blueprint-canvas.h"
+#include "tpt-blueprint-canvas-private.h"
 
-#include "tpt-fragment.h"
-#include "tpt-enum-types.h"
-#include "tpt-notation.h"
-#include "tpt-window.h"
 
 /* The editing half of the artefact view when it shows a blueprint: the
  * view scrolls, zooms and draws through src/render; this object turns
@@ -24,63 +20,6 @@
  * drag. */
 #define DRAG_THRESHOLD 4.0
 
-typedef enum
-{
-  DRAG_NONE,
-  DRAG_PENDING,     /* pressed, not yet moved far enough */
-  DRAG_MOVE,        /* moving the selected cards */
-  DRAG_BAND,        /* selecting with a rubber band */
-} DragMode;
-
-struct _TptBlueprintCanvas
-{
-  GObject             parent_instance;
-
-  TptArtefactView    *view;         /* unowned: the view owns us */
-  TptDocument        *document;
-  TptBlueprintLayout *layout;
-  GHashTable         *card_index;   /* TptCard → index + 1 into layout->cards */
-  GPtrArray          *selection;    /* TptCard, in the order they were chosen */
-  GSimpleActionGroup *actions;
-
-  /* The keyboard cursor: a cell, which the selection's card sits in or
-   * which is empty. */
-  gboolean            has_cursor;
-  guint               cursor_lane;
-  guint               cursor_step;
-
-  TptCard            *hover;
-  TptCard            *pressed;      /* a selected card pressed without modifiers */
-
-  DragMode            drag_mode;
-  GdkModifierType     drag_state;
-  double              drag_x0;
-  double              drag_y0;
-  double              drag_x;
-  double              drag_y;
-  GPtrArray          *band_base;    /* the selection a Shift/Ctrl band adds to */
-  gboolean            drop_valid;
-  guint               drop_lane;
-  guint               drop_step;
-  guint               drop_index;
-  double              drop_y;
-
-  /* In-place text editing: over a card, or over an empty place of a cell
-   * for a card that only exists once the text is committed. */
-  GtkWidget          *editor;
-  GtkCssProvider     *editor_css;   /* its type size, which follows the zoom */
-  TptCard            *editing;
-  guint               edit_lane;
-  guint               edit_step;
-  TptRect             edit_rect;
-
-  GtkWidget          *menu;
-
-  /* Set while following a selection made elsewhere, which must not be
-   * echoed back. */
-  gboolean            following;
-};
-
 enum {
   SELECTION_CHANGED,
   N_SIGNALS
@@ -90,15 +29,12 @@ static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (TptBlueprintCanvas, tpt_blueprint_canvas, G_TYPE_OBJECT)
 
-static void commit_editor (TptBlueprintCanvas *self);
-static void cancel_editor (TptBlueprintCanvas *self);
-static void update_actions (TptBlueprintCanvas *self);
 
 /* ------------------------------------------------------------------ */
 /* Geometry                                                            */
 
-static const TptLayoutCard *
-layout_card (TptBlueprintCanvas *self,
+const TptLayoutCard *
+tpt_canvas_layout_card (TptBlueprintCanvas *self,
              TptCard            *card)
 {
   guint index;
@@ -109,14 +45,14 @@ layout_card (TptBlueprintCanvas *self,
   return index > 0 ? &g_array_index (self->layout->cards, TptLayoutCard, index - 1) : NULL;
 }
 
-static guint
-n_lanes (TptBlueprintCanvas *self)
+guint
+tpt_canvas_n_lanes (TptBlueprintCanvas *self)
 {
   return self->layout != NULL ? self->layout->lanes->len : 0;
 }
 
-static guint
-n_steps (TptBlueprintCanvas *self)
+guint
+tpt_canvas_n_steps (TptBlueprintCanvas *self)
 {
   return self->layout != NULL ? self->layout->steps->len : 0;
 }
@@ -136,15 +72,15 @@ step_at (TptBlueprintCanvas *self,
 }
 
 /* Emotion lanes hold a curve, not cards. */
-static gboolean
-lane_takes_cards (TptBlueprintCanvas *self,
+gboolean
+tpt_canvas_lane_takes_cards (TptBlueprintCanvas *self,
                   guint               lane)
 {
-  return lane < n_lanes (self) && lane_at (self, lane)->kind != TPT_LANE_KIND_EMOTION;
+  return lane < tpt_canvas_n_lanes (self) && lane_at (self, lane)->kind != TPT_LANE_KIND_EMOTION;
 }
 
-static TptRect
-cell_rect (TptBlueprintCanvas *self,
+TptRect
+tpt_canvas_cell_rect (TptBlueprintCanvas *self,
            guint               lane,
            guint               step)
 {
@@ -166,7 +102,7 @@ cell_at (TptBlueprintCanvas *self,
   if (self->layout == NULL)
     return FALSE;
 
-  for (guint i = 0; i < n_lanes (self) && !found_lane; i++)
+  for (guint i = 0; i < tpt_canvas_n_lanes (self) && !found_lane; i++)
     {
       const TptRect *r = &lane_at (self, i)->rect;
 
@@ -176,7 +112,7 @@ cell_at (TptBlueprintCanvas *self,
           found_lane = TRUE;
         }
     }
-  for (guint i = 0; i < n_steps (self) && !found_step; i++)
+  for (guint i = 0; i < tpt_canvas_n_steps (self) && !found_step; i++)
     {
       const TptRect *r = &step_at (self, i)->column;
 
@@ -191,8 +127,8 @@ cell_at (TptBlueprintCanvas *self,
 }
 
 /* The cards that start in a cell, top to bottom, leaving out @skip's. */
-static GPtrArray *
-cards_in_cell (TptBlueprintCanvas *self,
+GPtrArray *
+tpt_canvas_cards_in_cell (TptBlueprintCanvas *self,
                guint               lane,
                guint               step,
                GPtrArray          *skip)
@@ -228,15 +164,15 @@ card_covering (TptBlueprintCanvas *self,
   return NULL;
 }
 
-static TptLane *
-lane_object (TptBlueprintCanvas *self,
+TptLane *
+tpt_canvas_lane_object (TptBlueprintCanvas *self,
              guint               lane)
 {
   return lane_at (self, lane)->lane;
 }
 
-static TptStep *
-step_object (TptBlueprintCanvas *self,
+TptStep *
+tpt_canvas_step_object (TptBlueprintCanvas *self,
              guint               step)
 {
   return step_at (self, step)->step;
@@ -245,10 +181,10 @@ step_object (TptBlueprintCanvas *self,
 /* ------------------------------------------------------------------ */
 /* Selection                                                           */
 
-static void
-selection_changed (TptBlueprintCanvas *self)
+void
+tpt_canvas_selection_changed (TptBlueprintCanvas *self)
 {
-  update_actions (self);
+  tpt_canvas_update_actions (self);
   gtk_widget_queue_draw (GTK_WIDGET (self->view));
   if (!self->following)
     g_signal_emit (self, signals[SELECTION_CHANGED], 0);
@@ -258,7 +194,7 @@ static void
 set_cursor_to_card (TptBlueprintCanvas *self,
                     TptCard            *card)
 {
-  const TptLayoutCard *placed = layout_card (self, card);
+  const TptLayoutCard *placed = tpt_canvas_layout_card (self, card);
 
   if (placed == NULL)
     return;
@@ -269,8 +205,8 @@ set_cursor_to_card (TptBlueprintCanvas *self,
 }
 
 /* Replaces the selection; the last card becomes the cursor's. */
-static void
-select_only (TptBlueprintCanvas *self,
+void
+tpt_canvas_select_only (TptBlueprintCanvas *self,
              TptCard * const    *cards,
              guint               n_cards)
 {
@@ -289,17 +225,17 @@ select_only (TptBlueprintCanvas *self,
   g_ptr_array_set_size (self->selection, 0);
   for (guint i = 0; i < n_cards; i++)
     g_ptr_array_add (self->selection, g_object_ref (cards[i]));
-  selection_changed (self);
+  tpt_canvas_selection_changed (self);
 }
 
-static void
-select_card (TptBlueprintCanvas *self,
+void
+tpt_canvas_select_card (TptBlueprintCanvas *self,
              TptCard            *card)
 {
   if (card != NULL)
-    select_only (self, &card, 1);
+    tpt_canvas_select_only (self, &card, 1);
   else
-    select_only (self, NULL, 0);
+    tpt_canvas_select_only (self, NULL, 0);
 }
 
 static void
@@ -315,7 +251,7 @@ toggle_card (TptBlueprintCanvas *self,
       g_ptr_array_add (self->selection, g_object_ref (card));
       set_cursor_to_card (self, card);
     }
-  selection_changed (self);
+  tpt_canvas_selection_changed (self);
 }
 
 static void
@@ -325,14 +261,14 @@ add_card_to_selection (TptBlueprintCanvas *self,
   if (!g_ptr_array_find (self->selection, card, NULL))
     {
       g_ptr_array_add (self->selection, g_object_ref (card));
-      selection_changed (self);
+      tpt_canvas_selection_changed (self);
     }
   set_cursor_to_card (self, card);
 }
 
 /* The selected cards in reading order: lane by lane, left to right. */
-static GPtrArray *
-selection_in_order (TptBlueprintCanvas *self)
+GPtrArray *
+tpt_canvas_selection_in_order (TptBlueprintCanvas *self)
 {
   GPtrArray *cards = g_ptr_array_new_with_free_func (g_object_unref);
 
@@ -347,576 +283,12 @@ selection_in_order (TptBlueprintCanvas *self)
   return cards;
 }
 
-static TptCard *
-primary_card (TptBlueprintCanvas *self)
+TptCard *
+tpt_canvas_primary_card (TptBlueprintCanvas *self)
 {
   return self->selection->len > 0
          ? g_ptr_array_index (self->selection, self->selection->len - 1)
          : NULL;
-}
-
-/* ------------------------------------------------------------------ */
-/* Edits: each is one transaction, labelled for the undo menu          */
-
-static TptBlueprint *
-blueprint (TptBlueprintCanvas *self)
-{
-  return self->layout != NULL ? self->layout->blueprint : NULL;
-}
-
-/* Deletes the selected cards; @cut labels the step as a cut. */
-static void
-delete_selection (TptBlueprintCanvas *self,
-                  gboolean            cut)
-{
-  g_autoptr(GPtrArray) cards = selection_in_order (self);
-  const char *label;
-
-  if (cards->len == 0)
-    return;
-
-  if (cut)
-    label = cards->len == 1 ? _("Cut Card") : _("Cut Cards");
-  else
-    label = cards->len == 1 ? _("Delete Card") : _("Delete Cards");
-  tpt_document_begin (self->document, label);
-  for (guint i = 0; i < cards->len; i++)
-    tpt_blueprint_remove_card (blueprint (self), g_ptr_array_index (cards, i));
-  tpt_document_end (self->document);
-
-  select_card (self, NULL);
-}
-
-static void
-set_kind (TptBlueprintCanvas *self,
-          TptCardKind         kind)
-{
-  gboolean change = FALSE;
-
-  for (guint i = 0; i < self->selection->len; i++)
-    change |= tpt_card_get_kind (g_ptr_array_index (self->selection, i)) != kind;
-  if (!change)
-    return;
-
-  tpt_document_begin (self->document, _("Change Card Kind"));
-  for (guint i = 0; i < self->selection->len; i++)
-    tpt_card_set_kind (g_ptr_array_index (self->selection, i), kind);
-  tpt_document_end (self->document);
-}
-
-/* Moves the selected cards into a cell, from @index on among its other
- * cards, keeping their reading order. */
-static void
-move_selection_to (TptBlueprintCanvas *self,
-                   guint               lane,
-                   guint               step,
-                   guint               index)
-{
-  g_autoptr(GPtrArray) cards = selection_in_order (self);
-
-  if (cards->len == 0 || !lane_takes_cards (self, lane) || step >= n_steps (self))
-    return;
-
-  tpt_document_begin (self->document, cards->len == 1 ? _("Move Card") : _("Move Cards"));
-  for (guint i = 0; i < cards->len; i++)
-    tpt_blueprint_move_card (blueprint (self), g_ptr_array_index (cards, i),
-                             lane_object (self, lane), step_object (self, step), index + i);
-  tpt_document_end (self->document);
-}
-
-/* Alt+arrows: the keyboard's drag. Left and right move to the next step,
- * up and down move within the cell, and past its ends to the next lane
- * that takes cards. */
-static void
-nudge_selection (TptBlueprintCanvas *self,
-                 int                 dx,
-                 int                 dy)
-{
-  TptCard *card = primary_card (self);
-  const TptLayoutCard *placed = layout_card (self, card);
-  g_autoptr(GPtrArray) others = NULL;
-  g_autoptr(GPtrArray) here = NULL;
-  guint position = 0;
-  int lane, step;
-
-  if (placed == NULL)
-    return;
-
-  lane = placed->lane;
-  step = placed->step;
-  here = cards_in_cell (self, lane, step, NULL);
-  for (guint i = 0; i < here->len; i++)
-    if (((const TptLayoutCard *) g_ptr_array_index (here, i))->card == card)
-      position = i;
-
-  if (dx != 0)
-    {
-      step += dx;
-      if (step < 0 || step >= (int) n_steps (self))
-        return;
-      others = cards_in_cell (self, lane, step, self->selection);
-      move_selection_to (self, lane, step, MIN (position, others->len));
-      return;
-    }
-
-  if ((dy < 0 && position > 0) || (dy > 0 && position + 1 < here->len))
-    {
-      move_selection_to (self, lane, step, position + dy);
-      return;
-    }
-
-  do
-    lane += dy;
-  while (lane >= 0 && lane < (int) n_lanes (self) && !lane_takes_cards (self, lane));
-  if (lane < 0 || lane >= (int) n_lanes (self))
-    return;
-  others = cards_in_cell (self, lane, step, self->selection);
-  move_selection_to (self, lane, step, dy < 0 ? others->len : 0);
-}
-
-/* Where new cards go: after the selected card, or at the end of the
- * cursor's cell. */
-static gboolean
-insertion_point (TptBlueprintCanvas *self,
-                 guint              *lane,
-                 guint              *step,
-                 guint              *index)
-{
-  const TptLayoutCard *placed = layout_card (self, primary_card (self));
-
-  if (placed != NULL)
-    {
-      g_autoptr(GPtrArray) here = cards_in_cell (self, placed->lane, placed->step, NULL);
-
-      *lane = placed->lane;
-      *step = placed->step;
-      *index = here->len;
-      for (guint i = 0; i < here->len; i++)
-        if (g_ptr_array_index (here, i) == placed)
-          *index = i + 1;
-      return TRUE;
-    }
-
-  if (!self->has_cursor || !lane_takes_cards (self, self->cursor_lane) ||
-      self->cursor_step >= n_steps (self))
-    return FALSE;
-
-  *lane = self->cursor_lane;
-  *step = self->cursor_step;
-  *index = G_MAXUINT;
-  return TRUE;
-}
-
-/* Adds @cards (new, unattached) at the insertion point in one step, and
- * selects them. */
-static gboolean
-insert_cards (TptBlueprintCanvas *self,
-              GPtrArray          *cards,
-              const char         *label)
-{
-  guint lane, step, index;
-
-  if (cards->len == 0 || !insertion_point (self, &lane, &step, &index))
-    return FALSE;
-
-  tpt_document_begin (self->document, label);
-  for (guint i = 0; i < cards->len; i++)
-    tpt_blueprint_add_card (blueprint (self), g_ptr_array_index (cards, i),
-                            lane_object (self, lane), step_object (self, step),
-                            index == G_MAXUINT ? G_MAXUINT : index + i);
-  tpt_document_end (self->document);
-
-  /* The layout catches up at the next relayout; select by identity. */
-  g_ptr_array_set_size (self->selection, 0);
-  for (guint i = 0; i < cards->len; i++)
-    g_ptr_array_add (self->selection, g_object_ref (g_ptr_array_index (cards, i)));
-  selection_changed (self);
-  return TRUE;
-}
-
-static void
-duplicate_selection (TptBlueprintCanvas *self)
-{
-  g_autoptr(GPtrArray) cards = selection_in_order (self);
-  g_autofree char *fragment = NULL;
-  g_autoptr(GPtrArray) copies = NULL;
-
-  if (cards->len == 0)
-    return;
-
-  fragment = tpt_fragment_write_cards (cards);
-  copies = tpt_fragment_read_cards (self->document, fragment, -1, NULL);
-  if (copies != NULL)
-    insert_cards (self, copies, copies->len == 1 ? _("Duplicate Card") : _("Duplicate Cards"));
-}
-
-static void
-show_message (TptBlueprintCanvas *self,
-              const char         *message)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self->view));
-
-  if (TPT_IS_WINDOW (root))
-    tpt_window_show_toast (TPT_WINDOW (root), message, FALSE);
-  else
-    g_message ("%s", message);
-}
-
-/* ------------------------------------------------------------------ */
-/* Clipboard: a format-1 fragment for Touchpoint, and plain text, one
- * card per line, for everything else.                                 */
-
-static void
-copy_selection (TptBlueprintCanvas *self)
-{
-  g_autoptr(GPtrArray) cards = selection_in_order (self);
-  g_autoptr(GString) text = g_string_new (NULL);
-  g_autoptr(GBytes) fragment_bytes = NULL;
-  g_autoptr(GBytes) text_bytes = NULL;
-  GdkContentProvider *providers[2];
-  g_autoptr(GdkContentProvider) provider = NULL;
-  char *fragment;
-
-  if (cards->len == 0)
-    return;
-
-  for (guint i = 0; i < cards->len; i++)
-    {
-      g_autofree char *line = g_strdup (tpt_card_get_text (g_ptr_array_index (cards, i)));
-
-      /* One line per card, so pasting the text back gives the same cards. */
-      g_strdelimit (line, "\r\n", ' ');
-      g_string_append_printf (text, "%s\n", line);
-    }
-  fragment = tpt_fragment_write_cards (cards);
-  fragment_bytes = g_bytes_new_take (fragment, strlen (fragment));
-  text_bytes = g_bytes_new (text->str, text->len);
-
-  providers[0] = gdk_content_provider_new_for_bytes (TPT_FRAGMENT_MIME_TYPE, fragment_bytes);
-  providers[1] = gdk_content_provider_new_for_bytes ("text/plain;charset=utf-8", text_bytes);
-  provider = gdk_content_provider_new_union (providers, 2);
-  gdk_clipboard_set_content (gtk_widget_get_clipboard (GTK_WIDGET (self->view)), provider);
-}
-
-/* Makes cards from what was pasted: the fragment if it is one, or else one
- * card per non-empty line. Bad input changes nothing and says why. */
-static void
-paste_data (TptBlueprintCanvas *self,
-            const char         *mime_type,
-            GBytes             *bytes)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) cards = NULL;
-  gsize size;
-  const char *data = g_bytes_get_data (bytes, &size);
-
-  if (g_str_equal (mime_type, TPT_FRAGMENT_MIME_TYPE))
-    cards = tpt_fragment_read_cards (self->document, data, size, &error);
-  else
-    cards = tpt_fragment_cards_from_text (self->document, data, size, &error);
-
-  if (cards == NULL)
-    {
-      show_message (self, error->message);
-      return;
-    }
-  if (!insert_cards (self, cards, cards->len == 1 ? _("Paste Card") : _("Paste Cards")))
-    show_message (self, _("Choose a cell to paste into first"));
-}
-
-/* A paste being read from the clipboard, a chunk at a time: the other end
- * of the pipe may be this very process, which writes it from the main
- * loop, so reading must never block. */
-typedef struct
-{
-  TptBlueprintCanvas *canvas;
-  GByteArray         *data;
-  char               *mime_type;
-} PasteRead;
-
-static void
-paste_read_free (PasteRead *read)
-{
-  g_object_unref (read->canvas);
-  g_byte_array_unref (read->data);
-  g_free (read->mime_type);
-  g_free (read);
-}
-
-static void
-paste_chunk_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  PasteRead *read = user_data;
-  TptBlueprintCanvas *self = read->canvas;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) chunk = NULL;
-
-  chunk = g_input_stream_read_bytes_finish (G_INPUT_STREAM (source), result, &error);
-  if (chunk == NULL)
-    {
-      show_message (self, error->message);
-      paste_read_free (read);
-      return;
-    }
-
-  if (g_bytes_get_size (chunk) > 0)
-    {
-      /* A clipboard can hold anything; read no more than a paste may. */
-      g_byte_array_append (read->data, g_bytes_get_data (chunk, NULL), g_bytes_get_size (chunk));
-      if (read->data->len > TPT_FRAGMENT_MAX_SIZE)
-        {
-          show_message (self, _("The clipboard holds too much to paste as cards"));
-          paste_read_free (read);
-          return;
-        }
-      g_input_stream_read_bytes_async (G_INPUT_STREAM (source), 65536, G_PRIORITY_DEFAULT,
-                                       NULL, paste_chunk_cb, read);
-      return;
-    }
-
-  if (self->layout != NULL && self->view != NULL)
-    {
-      g_autoptr(GBytes) bytes = g_bytes_new (read->data->data, read->data->len);
-
-      paste_data (self, read->mime_type, bytes);
-    }
-  paste_read_free (read);
-}
-
-static void
-paste_read_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  g_autoptr(TptBlueprintCanvas) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GInputStream) stream = NULL;
-  const char *mime_type = NULL;
-  PasteRead *read;
-
-  stream = gdk_clipboard_read_finish (GDK_CLIPBOARD (source), result, &mime_type, &error);
-  if (stream == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_message (self, _("The clipboard holds nothing that can be pasted as cards"));
-      return;
-    }
-
-  read = g_new0 (PasteRead, 1);
-  read->canvas = g_object_ref (self);
-  read->data = g_byte_array_new ();
-  read->mime_type = g_strdup (mime_type);
-  g_input_stream_read_bytes_async (stream, 65536, G_PRIORITY_DEFAULT, NULL,
-                                   paste_chunk_cb, read);
-}
-
-static void
-paste (TptBlueprintCanvas *self)
-{
-  static const char *mime_types[] = { TPT_FRAGMENT_MIME_TYPE, "text/plain;charset=utf-8",
-                                      "text/plain", NULL };
-
-  gdk_clipboard_read_async (gtk_widget_get_clipboard (GTK_WIDGET (self->view)), mime_types,
-                            G_PRIORITY_DEFAULT, NULL, paste_read_cb, g_object_ref (self));
-}
-
-/* ------------------------------------------------------------------ */
-/* In-place editing                                                    */
-
-static void
-close_editor (TptBlueprintCanvas *self)
-{
-  GtkWidget *editor = g_steal_pointer (&self->editor);
-
-  if (editor == NULL)
-    return;
-
-  g_clear_object (&self->editing);
-  gtk_widget_unparent (editor);
-  g_object_unref (editor);
-  gtk_widget_grab_focus (GTK_WIDGET (self->view));
-  gtk_widget_queue_draw (GTK_WIDGET (self->view));
-}
-
-static char *
-editor_text (TptBlueprintCanvas *self)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->editor));
-  GtkTextIter start, end;
-  g_autofree char *text = NULL;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  return g_strdup (g_strstrip (text));
-}
-
-static void
-commit_editor (TptBlueprintCanvas *self)
-{
-  g_autofree char *text = NULL;
-
-  if (self->editor == NULL)
-    return;
-
-  text = editor_text (self);
-  if (self->editing != NULL)
-    {
-      if (tpt_node_is_attached (TPT_NODE (self->editing)) &&
-          g_strcmp0 (text, tpt_card_get_text (self->editing)) != 0)
-        {
-          tpt_document_begin (self->document, _("Edit Card Text"));
-          tpt_card_set_text (self->editing, text);
-          tpt_document_end (self->document);
-        }
-    }
-  else if (*text != '\0' && lane_takes_cards (self, self->edit_lane) &&
-           self->edit_step < n_steps (self))
-    {
-      /* The card comes into being with its text: one step to undo. */
-      g_autoptr(TptCard) card = tpt_card_new (self->document);
-
-      tpt_card_set_text (card, text);
-      tpt_document_begin (self->document, _("Add Card"));
-      tpt_blueprint_add_card (blueprint (self), card, lane_object (self, self->edit_lane),
-                              step_object (self, self->edit_step), G_MAXUINT);
-      tpt_document_end (self->document);
-      g_ptr_array_set_size (self->selection, 0);
-      g_ptr_array_add (self->selection, g_object_ref (card));
-      selection_changed (self);
-    }
-
-  close_editor (self);
-}
-
-static void
-cancel_editor (TptBlueprintCanvas *self)
-{
-  close_editor (self);
-}
-
-static gboolean
-editor_key_cb (GtkEventControllerKey *controller,
-               guint                  keyval,
-               guint                  keycode,
-               GdkModifierType        state,
-               TptBlueprintCanvas    *self)
-{
-  switch (keyval)
-    {
-    case GDK_KEY_Return:
-    case GDK_KEY_KP_Enter:
-    case GDK_KEY_ISO_Enter:
-      /* Shift+Enter is a new line in the card. */
-      if (state & GDK_SHIFT_MASK)
-        return FALSE;
-      commit_editor (self);
-      return TRUE;
-    case GDK_KEY_Escape:
-      cancel_editor (self);
-      return TRUE;
-    default:
-      return FALSE;
-    }
-}
-
-static void
-editor_focus_leave_cb (GtkEventControllerFocus *controller,
-                       TptBlueprintCanvas      *self)
-{
-  /* Clicking elsewhere keeps what was typed, as a sticky note would. */
-  if (self->editor != NULL)
-    commit_editor (self);
-}
-
-/* Opens the editor over @card, or for a new card at the end of a cell. */
-static void
-open_editor (TptBlueprintCanvas *self,
-             TptCard            *card,
-             guint               lane,
-             guint               step)
-{
-  const TptLayoutCard *placed = layout_card (self, card);
-  GtkEventController *keys, *focus;
-  GtkTextBuffer *buffer;
-
-  if (self->editor != NULL)
-    commit_editor (self);
-  if (self->layout == NULL)
-    return;
-
-  if (placed != NULL)
-    {
-      self->edit_rect = placed->rect;
-      self->edit_lane = placed->lane;
-      self->edit_step = placed->step;
-    }
-  else
-    {
-      g_autoptr(GPtrArray) here = NULL;
-      TptRect cell;
-      double y;
-
-      if (!lane_takes_cards (self, lane) || step >= n_steps (self))
-        return;
-      cell = cell_rect (self, lane, step);
-      here = cards_in_cell (self, lane, step, NULL);
-      y = here->len > 0
-          ? tpt_rect_bottom (&((const TptLayoutCard *) g_ptr_array_index (here, here->len - 1))->rect) + 6
-          : cell.y + 6;
-      self->edit_rect = (TptRect) { cell.x + 6, MIN (y, tpt_rect_bottom (&cell) - 30),
-                                    cell.width - 12, 44 };
-      self->edit_lane = lane;
-      self->edit_step = step;
-    }
-
-  g_set_object (&self->editing, card);
-  self->editor = g_object_ref_sink (gtk_text_view_new ());
-  gtk_widget_add_css_class (self->editor, "card-editor");
-G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_style_context_add_provider (gtk_widget_get_style_context (self->editor),
-                                  GTK_STYLE_PROVIDER (self->editor_css),
-                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-G_GNUC_END_IGNORE_DEPRECATIONS
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (self->editor), GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (self->editor), FALSE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->editor),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  card != NULL ? _("Card text") : _("New card text"), -1);
-  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->editor));
-  if (card != NULL)
-    gtk_text_buffer_set_text (buffer, tpt_card_get_text (card), -1);
-
-  keys = gtk_event_controller_key_new ();
-  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
-  g_signal_connect (keys, "key-pressed", G_CALLBACK (editor_key_cb), self);
-  gtk_widget_add_controller (self->editor, keys);
-  focus = gtk_event_controller_focus_new ();
-  g_signal_connect (focus, "leave", G_CALLBACK (editor_focus_leave_cb), self);
-  gtk_widget_add_controller (self->editor, focus);
-
-  gtk_widget_set_parent (self->editor, GTK_WIDGET (self->view));
-  tpt_artefact_view_scroll_to (self->view, &self->edit_rect);
-  gtk_widget_queue_allocate (GTK_WIDGET (self->view));
-  gtk_widget_grab_focus (self->editor);
-  {
-    GtkTextIter end;
-
-    gtk_text_buffer_get_end_iter (buffer, &end);
-    gtk_text_buffer_select_range (buffer, &end, &end);
-  }
-}
-
-static void
-edit_selection_or_cell (TptBlueprintCanvas *self)
-{
-  TptCard *card = primary_card (self);
-
-  if (card != NULL && layout_card (self, card) != NULL)
-    open_editor (self, card, 0, 0);
-  else if (self->has_cursor)
-    open_editor (self, NULL, self->cursor_lane, self->cursor_step);
 }
 
 /* ------------------------------------------------------------------ */
@@ -928,7 +300,7 @@ move_cursor_to_cell (TptBlueprintCanvas *self,
                      guint               step,
                      gboolean            from_below)
 {
-  g_autoptr(GPtrArray) here = cards_in_cell (self, lane, step, NULL);
+  g_autoptr(GPtrArray) here = tpt_canvas_cards_in_cell (self, lane, step, NULL);
   const TptLayoutCard *target = NULL;
 
   if (here->len > 0)
@@ -940,12 +312,12 @@ move_cursor_to_cell (TptBlueprintCanvas *self,
   self->cursor_lane = lane;
   self->cursor_step = step;
   if (target != NULL)
-    select_card (self, target->card);
+    tpt_canvas_select_card (self, target->card);
   else
     {
-      TptRect cell = cell_rect (self, lane, step);
+      TptRect cell = tpt_canvas_cell_rect (self, lane, step);
 
-      select_card (self, NULL);
+      tpt_canvas_select_card (self, NULL);
       tpt_artefact_view_scroll_to (self->view, &cell);
     }
 }
@@ -957,10 +329,10 @@ navigate (TptBlueprintCanvas *self,
           int                 dx,
           int                 dy)
 {
-  const TptLayoutCard *placed = layout_card (self, primary_card (self));
+  const TptLayoutCard *placed = tpt_canvas_layout_card (self, tpt_canvas_primary_card (self));
   int lane, step;
 
-  if (n_lanes (self) == 0 || n_steps (self) == 0)
+  if (tpt_canvas_n_lanes (self) == 0 || tpt_canvas_n_steps (self) == 0)
     return;
 
   if (placed == NULL && !self->has_cursor)
@@ -974,7 +346,7 @@ navigate (TptBlueprintCanvas *self,
 
   if (dy != 0 && placed != NULL)
     {
-      g_autoptr(GPtrArray) here = cards_in_cell (self, lane, step, NULL);
+      g_autoptr(GPtrArray) here = tpt_canvas_cards_in_cell (self, lane, step, NULL);
       guint position = 0;
 
       g_ptr_array_find (here, placed, &position);
@@ -982,7 +354,7 @@ navigate (TptBlueprintCanvas *self,
         {
           const TptLayoutCard *next = g_ptr_array_index (here, position + dy);
 
-          select_card (self, next->card);
+          tpt_canvas_select_card (self, next->card);
           return;
         }
     }
@@ -992,7 +364,7 @@ navigate (TptBlueprintCanvas *self,
   else
     step += dx;
   lane += dy;
-  if (lane < 0 || lane >= (int) n_lanes (self) || step < 0 || step >= (int) n_steps (self))
+  if (lane < 0 || lane >= (int) tpt_canvas_n_lanes (self) || step < 0 || step >= (int) tpt_canvas_n_steps (self))
     return;
 
   move_cursor_to_cell (self, lane, step, dy < 0);
@@ -1003,7 +375,7 @@ static void
 walk (TptBlueprintCanvas *self,
       int                 direction)
 {
-  const TptLayoutCard *placed = layout_card (self, primary_card (self));
+  const TptLayoutCard *placed = tpt_canvas_layout_card (self, tpt_canvas_primary_card (self));
   guint n = self->layout != NULL ? self->layout->cards->len : 0;
   guint next;
 
@@ -1018,212 +390,7 @@ walk (TptBlueprintCanvas *self,
 
       next = (index + n + direction) % n;
     }
-  select_card (self, g_array_index (self->layout->cards, TptLayoutCard, next).card);
-}
-
-/* ------------------------------------------------------------------ */
-/* Actions, shared by keys, the context menu and the shortcuts window  */
-
-static const struct
-{
-  TptCardKind kind;
-  guint       key;
-  const char *nick;
-} kinds[] = {
-  { TPT_CARD_KIND_ACTION, GDK_KEY_1, "action" },
-  { TPT_CARD_KIND_DECISION, GDK_KEY_2, "decision" },
-  { TPT_CARD_KIND_FAIL, GDK_KEY_3, "fail" },
-  { TPT_CARD_KIND_WAIT, GDK_KEY_4, "wait" },
-  { TPT_CARD_KIND_NOTE, GDK_KEY_5, "note" },
-  { TPT_CARD_KIND_METRIC, GDK_KEY_6, "metric" },
-  { TPT_CARD_KIND_PAIN, GDK_KEY_7, "pain" },
-  { TPT_CARD_KIND_OPPORTUNITY, GDK_KEY_8, "opportunity" },
-};
-
-static void
-card_action (GSimpleAction *action,
-             GVariant      *parameter,
-             gpointer       user_data)
-{
-  TptBlueprintCanvas *self = user_data;
-  const char *name = g_action_get_name (G_ACTION (action));
-
-  if (self->layout == NULL)
-    return;
-
-  if (g_str_equal (name, "add-card"))
-    {
-      guint lane, step, index;
-
-      if (insertion_point (self, &lane, &step, &index))
-        open_editor (self, NULL, lane, step);
-    }
-  else if (g_str_equal (name, "edit"))
-    edit_selection_or_cell (self);
-  else if (g_str_equal (name, "delete"))
-    delete_selection (self, FALSE);
-  else if (g_str_equal (name, "duplicate"))
-    duplicate_selection (self);
-  else if (g_str_equal (name, "copy"))
-    copy_selection (self);
-  else if (g_str_equal (name, "cut"))
-    {
-      copy_selection (self);
-      delete_selection (self, TRUE);
-    }
-  else if (g_str_equal (name, "paste"))
-    paste (self);
-  else if (g_str_equal (name, "select-all"))
-    {
-      g_autoptr(GPtrArray) all = g_ptr_array_new ();
-
-      for (guint i = 0; i < self->layout->cards->len; i++)
-        g_ptr_array_add (all, g_array_index (self->layout->cards, TptLayoutCard, i).card);
-      select_only (self, (TptCard **) all->pdata, all->len);
-    }
-  else if (g_str_equal (name, "set-kind"))
-    {
-      int kind;
-
-      if (tpt_enum_from_nick (TPT_TYPE_CARD_KIND, g_variant_get_string (parameter, NULL), &kind))
-        set_kind (self, kind);
-    }
-  else if (g_str_equal (name, "move"))
-    {
-      const char *where = g_variant_get_string (parameter, NULL);
-
-      nudge_selection (self, g_str_equal (where, "right") - g_str_equal (where, "left"),
-                       g_str_equal (where, "down") - g_str_equal (where, "up"));
-    }
-}
-
-static const GActionEntry action_entries[] = {
-  { "add-card", card_action },
-  { "edit", card_action },
-  { "delete", card_action },
-  { "duplicate", card_action },
-  { "copy", card_action },
-  { "cut", card_action },
-  { "paste", card_action },
-  { "select-all", card_action },
-  { "set-kind", card_action, "s", "'action'" },
-  { "move", card_action, "s" },
-};
-
-static void
-update_actions (TptBlueprintCanvas *self)
-{
-  gboolean selected = self->selection->len > 0;
-  gboolean has_layout = self->layout != NULL;
-  TptCard *card = primary_card (self);
-  GAction *kind = g_action_map_lookup_action (G_ACTION_MAP (self->actions), "set-kind");
-  static const char * const need_selection[] = { "edit", "delete", "duplicate", "copy", "cut",
-                                                 "set-kind", "move" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (need_selection); i++)
-    g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self->actions),
-                                                                              need_selection[i])),
-                                 selected && has_layout);
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self->actions),
-                                                                            "edit")),
-                               has_layout && (selected || self->has_cursor));
-  if (card != NULL)
-    g_simple_action_set_state (G_SIMPLE_ACTION (kind),
-                               g_variant_new_string (tpt_enum_to_nick (TPT_TYPE_CARD_KIND,
-                                                                      tpt_card_get_kind (card))));
-}
-
-static GMenuModel *
-context_menu_model (TptBlueprintCanvas *self)
-{
-  GMenu *menu = g_menu_new ();
-  g_autoptr(GMenu) edit = g_menu_new ();
-  g_autoptr(GMenu) kind = g_menu_new ();
-  g_autoptr(GMenu) clipboard = g_menu_new ();
-  g_autoptr(GMenu) remove = g_menu_new ();
-
-  if (self->selection->len > 0)
-    {
-      g_menu_append (edit, _("_Edit Text"), "canvas.edit");
-      g_menu_append (edit, _("_Add Card After"), "canvas.add-card");
-      g_menu_append_section (menu, NULL, G_MENU_MODEL (edit));
-      for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
-        {
-          g_autoptr(GMenuItem) item = g_menu_item_new (tpt_notation_card_kind (kinds[i].kind), NULL);
-          g_autofree char *accel = g_strdup_printf ("%u", i + 1);
-
-          g_menu_item_set_action_and_target (item, "canvas.set-kind", "s", kinds[i].nick);
-          g_menu_item_set_attribute (item, "accel", "s", accel);
-          g_menu_append_item (kind, item);
-        }
-      g_menu_append_submenu (menu, _("_Kind"), G_MENU_MODEL (kind));
-      g_menu_append (clipboard, _("Cu_t"), "canvas.cut");
-      g_menu_append (clipboard, _("_Copy"), "canvas.copy");
-      g_menu_append (clipboard, _("_Paste"), "canvas.paste");
-      g_menu_append (clipboard, _("D_uplicate"), "canvas.duplicate");
-      g_menu_append_section (menu, NULL, G_MENU_MODEL (clipboard));
-      g_menu_append (remove, _("_Delete"), "canvas.delete");
-      g_menu_append_section (menu, NULL, G_MENU_MODEL (remove));
-    }
-  else
-    {
-      g_menu_append (edit, _("_Add Card"), "canvas.add-card");
-      g_menu_append (edit, _("_Paste"), "canvas.paste");
-      g_menu_append (edit, _("Select _All"), "canvas.select-all");
-      g_menu_append_section (menu, NULL, G_MENU_MODEL (edit));
-    }
-
-  return G_MENU_MODEL (menu);
-}
-
-static void
-menu_closed_cb (TptBlueprintCanvas *self)
-{
-  GtkWidget *menu = g_steal_pointer (&self->menu);
-
-  if (menu != NULL)
-    {
-      gtk_widget_unparent (menu);
-      g_object_unref (menu);
-    }
-}
-
-/* Pops the menu up at a point in layout coordinates. */
-static void
-popup_menu (TptBlueprintCanvas *self,
-            double              x,
-            double              y)
-{
-  g_autoptr(GMenuModel) model = context_menu_model (self);
-  double wx, wy;
-
-  if (self->menu != NULL)
-    menu_closed_cb (self);
-
-  tpt_artefact_view_content_to_widget (self->view, x, y, &wx, &wy);
-  self->menu = g_object_ref_sink (gtk_popover_menu_new_from_model (model));
-  gtk_widget_set_parent (self->menu, GTK_WIDGET (self->view));
-  gtk_popover_set_has_arrow (GTK_POPOVER (self->menu), FALSE);
-  gtk_widget_set_halign (self->menu, GTK_ALIGN_START);
-  gtk_popover_set_pointing_to (GTK_POPOVER (self->menu),
-                               &(GdkRectangle) { (int) wx, (int) wy, 1, 1 });
-  g_signal_connect_swapped (self->menu, "closed", G_CALLBACK (menu_closed_cb), self);
-  gtk_popover_popup (GTK_POPOVER (self->menu));
-}
-
-static void
-popup_menu_at_selection (TptBlueprintCanvas *self)
-{
-  const TptLayoutCard *placed = layout_card (self, primary_card (self));
-
-  if (placed != NULL)
-    popup_menu (self, placed->rect.x + 8, tpt_rect_bottom (&placed->rect));
-  else if (self->has_cursor && self->cursor_lane < n_lanes (self) && self->cursor_step < n_steps (self))
-    {
-      TptRect cell = cell_rect (self, self->cursor_lane, self->cursor_step);
-
-      popup_menu (self, cell.x + 8, cell.y + 8);
-    }
+  tpt_canvas_select_card (self, g_array_index (self->layout->cards, TptLayoutCard, next).card);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1255,7 +422,7 @@ press (TptBlueprintCanvas *self,
 
   self->pressed = NULL;
   if (self->editor != NULL)
-    commit_editor (self);
+    tpt_canvas_commit_editor (self);
 
   if (card != NULL)
     {
@@ -1271,24 +438,24 @@ press (TptBlueprintCanvas *self,
           set_cursor_to_card (self, card);
         }
       else
-        select_card (self, card);
+        tpt_canvas_select_card (self, card);
 
       if (n_press == 2 && !extend)
-        open_editor (self, card, 0, 0);
+        tpt_canvas_open_editor (self, card, 0, 0);
       return;
     }
 
   if (!extend)
-    select_card (self, NULL);
+    tpt_canvas_select_card (self, NULL);
   if (cell_at (self, x, y, &lane, &step))
     {
       self->has_cursor = TRUE;
       self->cursor_lane = lane;
       self->cursor_step = step;
       if (n_press == 2 && !extend)
-        open_editor (self, NULL, lane, step);
+        tpt_canvas_open_editor (self, NULL, lane, step);
     }
-  update_actions (self);
+  tpt_canvas_update_actions (self);
   gtk_widget_queue_draw (GTK_WIDGET (self->view));
 }
 
@@ -1298,7 +465,7 @@ release (TptBlueprintCanvas *self)
   TptCard *card = g_steal_pointer (&self->pressed);
 
   if (card != NULL && self->drag_mode != DRAG_MOVE)
-    select_card (self, card);
+    tpt_canvas_select_card (self, card);
 }
 
 /**
@@ -1348,13 +515,13 @@ update_drop (TptBlueprintCanvas *self)
   TptRect cell;
 
   self->drop_valid = cell_at (self, self->drag_x, self->drag_y, &lane, &step) &&
-                     lane_takes_cards (self, lane);
+                     tpt_canvas_lane_takes_cards (self, lane);
   if (!self->drop_valid)
     return;
 
   /* The place among the cell's other cards is where the pointer is
    * against their middles. */
-  others = cards_in_cell (self, lane, step, self->selection);
+  others = tpt_canvas_cards_in_cell (self, lane, step, self->selection);
   while (index < others->len)
     {
       const TptLayoutCard *card = g_ptr_array_index (others, index);
@@ -1364,7 +531,7 @@ update_drop (TptBlueprintCanvas *self)
       index++;
     }
 
-  cell = cell_rect (self, lane, step);
+  cell = tpt_canvas_cell_rect (self, lane, step);
   self->drop_lane = lane;
   self->drop_step = step;
   self->drop_index = index;
@@ -1392,7 +559,7 @@ update_band (TptBlueprintCanvas *self)
       if (tpt_rect_intersects (&card->rect, &band) && !g_ptr_array_find (cards, card->card, NULL))
         g_ptr_array_add (cards, card->card);
     }
-  select_only (self, (TptCard **) cards->pdata, cards->len);
+  tpt_canvas_select_only (self, (TptCard **) cards->pdata, cards->len);
 }
 
 void
@@ -1464,7 +631,7 @@ tpt_blueprint_canvas_drag_end (TptBlueprintCanvas *self,
 
   tpt_blueprint_canvas_drag_update (self, x, y);
   if (self->drag_mode == DRAG_MOVE && self->drop_valid)
-    move_selection_to (self, self->drop_lane, self->drop_step, self->drop_index);
+    tpt_canvas_move_selection_to (self, self->drop_lane, self->drop_step, self->drop_index);
   stop_drag (self);
 }
 
@@ -1510,7 +677,7 @@ tpt_blueprint_canvas_key (TptBlueprintCanvas *self,
         if (ctrl)
           return FALSE;
         if (alt)
-          nudge_selection (self, dx, dy);
+          tpt_canvas_nudge_selection (self, dx, dy);
         else
           navigate (self, dx, dy);
         return TRUE;
@@ -1526,7 +693,7 @@ tpt_blueprint_canvas_key (TptBlueprintCanvas *self,
     case GDK_KEY_Return: case GDK_KEY_KP_Enter: case GDK_KEY_ISO_Enter: case GDK_KEY_F2:
       if (ctrl || alt)
         return FALSE;
-      edit_selection_or_cell (self);
+      tpt_canvas_edit_selection_or_cell (self);
       return TRUE;
 
     case GDK_KEY_Insert: case GDK_KEY_KP_Insert:
@@ -1536,25 +703,25 @@ tpt_blueprint_canvas_key (TptBlueprintCanvas *self,
     case GDK_KEY_Delete: case GDK_KEY_KP_Delete: case GDK_KEY_BackSpace:
       if (self->selection->len == 0)
         return FALSE;
-      delete_selection (self, FALSE);
+      tpt_canvas_delete_selection (self, FALSE);
       return TRUE;
 
     case GDK_KEY_Escape:
       if (self->drag_mode != DRAG_NONE)
         stop_drag (self);
       else if (self->selection->len > 0)
-        select_card (self, NULL);
+        tpt_canvas_select_card (self, NULL);
       else
         return FALSE;
       return TRUE;
 
     case GDK_KEY_Menu:
-      popup_menu_at_selection (self);
+      tpt_canvas_popup_menu_at_selection (self);
       return TRUE;
     case GDK_KEY_F10:
       if (!shift)
         return FALSE;
-      popup_menu_at_selection (self);
+      tpt_canvas_popup_menu_at_selection (self);
       return TRUE;
 
     default:
@@ -1578,15 +745,16 @@ tpt_blueprint_canvas_key (TptBlueprintCanvas *self,
       return TRUE;
     }
 
-  if (!ctrl && !alt)
-    for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
-      if (keyval == kinds[i].key || keyval == GDK_KEY_KP_1 + (kinds[i].key - GDK_KEY_1))
+  if (!ctrl && !alt && self->selection->len > 0)
+    {
+      TptCardKind kind;
+
+      if (tpt_canvas_kind_for_key (keyval, &kind))
         {
-          if (self->selection->len == 0)
-            return FALSE;
-          set_kind (self, kinds[i].kind);
+          tpt_canvas_set_kind (self, kind);
           return TRUE;
         }
+    }
 
   return FALSE;
 }
@@ -1617,7 +785,7 @@ click_pressed_cb (GtkGestureClick    *gesture,
 
       if (card == NULL || !g_ptr_array_find (self->selection, card, NULL))
         press (self, x, y, 1, 0);
-      popup_menu (self, x, y);
+      tpt_canvas_popup_menu (self, x, y);
       return;
     }
   if (button == GDK_BUTTON_PRIMARY && !tpt_artefact_view_is_panning (self->view))
@@ -1720,7 +888,7 @@ motion_cb (GtkEventControllerMotion *controller,
     }
 
   /* At low zoom the text is too small to read: the tooltip has it all. */
-  placed = layout_card (self, card);
+  placed = tpt_canvas_layout_card (self, card);
   if (placed != NULL && tpt_artefact_view_get_zoom (self->view) < 0.75)
     gtk_widget_set_tooltip_text (GTK_WIDGET (self->view), tpt_card_get_text (card));
   else
@@ -1810,7 +978,7 @@ tpt_blueprint_canvas_draw (TptBlueprintCanvas *self,
   accent_color (self, &accent);
   cairo_save (cr);
 
-  placed = layout_card (self, self->hover);
+  placed = tpt_canvas_layout_card (self, self->hover);
   if (placed != NULL && !g_ptr_array_find (self->selection, self->hover, NULL))
     {
       TptRect r = grow (&placed->rect, 1.5 * px);
@@ -1825,23 +993,23 @@ tpt_blueprint_canvas_draw (TptBlueprintCanvas *self,
     {
       TptCard *card = g_ptr_array_index (self->selection, i);
 
-      placed = layout_card (self, card);
+      placed = tpt_canvas_layout_card (self, card);
       if (placed != NULL)
         {
           TptRect r = grow (&placed->rect, 2.5 * px);
 
           rounded_rect (cr, &r, 6);
           gdk_cairo_set_source_rgba (cr, &accent);
-          cairo_set_line_width (cr, (card == primary_card (self) && focused ? 3 : 2) * px);
+          cairo_set_line_width (cr, (card == tpt_canvas_primary_card (self) && focused ? 3 : 2) * px);
           cairo_stroke (cr);
         }
     }
 
   /* An empty cell that has the keyboard cursor. */
   if (self->selection->len == 0 && self->has_cursor && focused &&
-      self->cursor_lane < n_lanes (self) && self->cursor_step < n_steps (self))
+      self->cursor_lane < tpt_canvas_n_lanes (self) && self->cursor_step < tpt_canvas_n_steps (self))
     {
-      TptRect cell = cell_rect (self, self->cursor_lane, self->cursor_step);
+      TptRect cell = tpt_canvas_cell_rect (self, self->cursor_lane, self->cursor_step);
       TptRect r = grow (&cell, -3 * px);
       double dash[] = { 4 * px, 3 * px };
 
@@ -1859,7 +1027,7 @@ tpt_blueprint_canvas_draw (TptBlueprintCanvas *self,
        * will land. */
       for (guint i = 0; i < self->selection->len; i++)
         {
-          placed = layout_card (self, g_ptr_array_index (self->selection, i));
+          placed = tpt_canvas_layout_card (self, g_ptr_array_index (self->selection, i));
           if (placed != NULL)
             {
               TptRect r = placed->rect;
@@ -1876,7 +1044,7 @@ tpt_blueprint_canvas_draw (TptBlueprintCanvas *self,
         }
       if (self->drop_valid)
         {
-          TptRect cell = cell_rect (self, self->drop_lane, self->drop_step);
+          TptRect cell = tpt_canvas_cell_rect (self, self->drop_lane, self->drop_step);
 
           cairo_rectangle (cr, cell.x, cell.y, cell.width, cell.height);
           cairo_set_source_rgba (cr, accent.red, accent.green, accent.blue, 0.08);
@@ -1907,7 +1075,7 @@ tpt_blueprint_canvas_draw (TptBlueprintCanvas *self,
 static void
 reset (TptBlueprintCanvas *self)
 {
-  cancel_editor (self);
+  tpt_canvas_cancel_editor (self);
   if (self->menu != NULL)
     gtk_popover_popdown (GTK_POPOVER (self->menu));
   stop_drag (self);
@@ -1916,7 +1084,7 @@ reset (TptBlueprintCanvas *self)
   if (self->selection->len > 0)
     {
       g_ptr_array_set_size (self->selection, 0);
-      selection_changed (self);
+      tpt_canvas_selection_changed (self);
     }
 }
 
@@ -1948,7 +1116,7 @@ tpt_blueprint_canvas_set_layout (TptBlueprintCanvas *self,
   g_hash_table_remove_all (self->card_index);
   if (layout == NULL)
     {
-      update_actions (self);
+      tpt_canvas_update_actions (self);
       return;
     }
 
@@ -1958,34 +1126,34 @@ tpt_blueprint_canvas_set_layout (TptBlueprintCanvas *self,
                          GUINT_TO_POINTER (i + 1));
 
   for (guint i = self->selection->len; i-- > 0;)
-    if (layout_card (self, g_ptr_array_index (self->selection, i)) == NULL)
+    if (tpt_canvas_layout_card (self, g_ptr_array_index (self->selection, i)) == NULL)
       {
         g_ptr_array_remove_index (self->selection, i);
         pruned = TRUE;
       }
-  if (layout_card (self, self->hover) == NULL)
+  if (tpt_canvas_layout_card (self, self->hover) == NULL)
     self->hover = NULL;
   if (self->has_cursor &&
-      (self->cursor_lane >= n_lanes (self) || self->cursor_step >= n_steps (self)))
+      (self->cursor_lane >= tpt_canvas_n_lanes (self) || self->cursor_step >= tpt_canvas_n_steps (self)))
     self->has_cursor = FALSE;
 
   if (self->editor != NULL)
     {
-      const TptLayoutCard *placed = layout_card (self, self->editing);
+      const TptLayoutCard *placed = tpt_canvas_layout_card (self, self->editing);
 
       if (self->editing != NULL && placed == NULL)
-        cancel_editor (self);
+        tpt_canvas_cancel_editor (self);
       else if (placed != NULL)
         self->edit_rect = placed->rect;
-      else if (!lane_takes_cards (self, self->edit_lane) || self->edit_step >= n_steps (self))
-        cancel_editor (self);
+      else if (!tpt_canvas_lane_takes_cards (self, self->edit_lane) || self->edit_step >= tpt_canvas_n_steps (self))
+        tpt_canvas_cancel_editor (self);
       gtk_widget_queue_allocate (GTK_WIDGET (self->view));
     }
 
   if (pruned)
-    selection_changed (self);
+    tpt_canvas_selection_changed (self);
   else
-    update_actions (self);
+    tpt_canvas_update_actions (self);
 }
 
 /**
@@ -2052,7 +1220,7 @@ tpt_blueprint_canvas_shutdown (TptBlueprintCanvas *self)
       gtk_widget_unparent (self->editor);
       g_clear_object (&self->editor);
     }
-  menu_closed_cb (self);
+  tpt_canvas_menu_closed_cb (self);
   g_clear_object (&self->editing);
   self->view = NULL;
 }
@@ -2089,10 +1257,10 @@ tpt_blueprint_canvas_select_node (TptBlueprintCanvas *self,
   if (!TPT_IS_CARD (node))
     {
       if (self->selection->len > 0 && node != NULL)
-        select_card (self, NULL);
+        tpt_canvas_select_card (self, NULL);
     }
   else if (!g_ptr_array_find (self->selection, node, NULL))
-    select_card (self, TPT_CARD (node));
+    tpt_canvas_select_card (self, TPT_CARD (node));
   self->following = FALSE;
 }
 
@@ -2103,7 +1271,7 @@ tpt_blueprint_canvas_select_cards (TptBlueprintCanvas *self,
 {
   g_return_if_fail (TPT_IS_BLUEPRINT_CANVAS (self));
 
-  select_only (self, cards, n_cards);
+  tpt_canvas_select_only (self, cards, n_cards);
 }
 
 gboolean
@@ -2186,8 +1354,7 @@ tpt_blueprint_canvas_init (TptBlueprintCanvas *self)
   self->card_index = g_hash_table_new (NULL, NULL);
   self->actions = g_simple_action_group_new ();
   self->editor_css = gtk_css_provider_new ();
-  g_action_map_add_action_entries (G_ACTION_MAP (self->actions), action_entries,
-                                   G_N_ELEMENTS (action_entries), self);
+  tpt_canvas_add_actions (self);
 }
 
 /**
@@ -2230,6 +1397,6 @@ tpt_blueprint_canvas_new (TptArtefactView *view)
   g_signal_connect_object (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self, 0);
   gtk_widget_add_controller (widget, keys);
 
-  update_actions (self);
+  tpt_canvas_update_actions (self);
   return self;
 }

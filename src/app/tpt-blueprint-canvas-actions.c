@@ -1,0 +1,239 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "tpt-blueprint-canvas"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tpt-blueprint-canvas-private.h"
+
+#include "tpt-enum-types.h"
+#include "tpt-notation.h"
+
+/* ------------------------------------------------------------------ */
+/* Actions, shared by keys, the context menu and the shortcuts window  */
+
+static const struct
+{
+  TptCardKind kind;
+  guint       key;
+  const char *nick;
+} kinds[] = {
+  { TPT_CARD_KIND_ACTION, GDK_KEY_1, "action" },
+  { TPT_CARD_KIND_DECISION, GDK_KEY_2, "decision" },
+  { TPT_CARD_KIND_FAIL, GDK_KEY_3, "fail" },
+  { TPT_CARD_KIND_WAIT, GDK_KEY_4, "wait" },
+  { TPT_CARD_KIND_NOTE, GDK_KEY_5, "note" },
+  { TPT_CARD_KIND_METRIC, GDK_KEY_6, "metric" },
+  { TPT_CARD_KIND_PAIN, GDK_KEY_7, "pain" },
+  { TPT_CARD_KIND_OPPORTUNITY, GDK_KEY_8, "opportunity" },
+};
+
+static void
+card_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  TptBlueprintCanvas *self = user_data;
+  const char *name = g_action_get_name (G_ACTION (action));
+
+  if (self->layout == NULL)
+    return;
+
+  if (g_str_equal (name, "add-card"))
+    {
+      guint lane, step, index;
+
+      if (tpt_canvas_insertion_point (self, &lane, &step, &index))
+        tpt_canvas_open_editor (self, NULL, lane, step);
+    }
+  else if (g_str_equal (name, "edit"))
+    tpt_canvas_edit_selection_or_cell (self);
+  else if (g_str_equal (name, "delete"))
+    tpt_canvas_delete_selection (self, FALSE);
+  else if (g_str_equal (name, "duplicate"))
+    tpt_canvas_duplicate_selection (self);
+  else if (g_str_equal (name, "copy"))
+    tpt_canvas_copy_selection (self);
+  else if (g_str_equal (name, "cut"))
+    {
+      tpt_canvas_copy_selection (self);
+      tpt_canvas_delete_selection (self, TRUE);
+    }
+  else if (g_str_equal (name, "paste"))
+    tpt_canvas_paste (self);
+  else if (g_str_equal (name, "select-all"))
+    {
+      g_autoptr(GPtrArray) all = g_ptr_array_new ();
+
+      for (guint i = 0; i < self->layout->cards->len; i++)
+        g_ptr_array_add (all, g_array_index (self->layout->cards, TptLayoutCard, i).card);
+      tpt_canvas_select_only (self, (TptCard **) all->pdata, all->len);
+    }
+  else if (g_str_equal (name, "set-kind"))
+    {
+      int kind;
+
+      if (tpt_enum_from_nick (TPT_TYPE_CARD_KIND, g_variant_get_string (parameter, NULL), &kind))
+        tpt_canvas_set_kind (self, kind);
+    }
+  else if (g_str_equal (name, "move"))
+    {
+      const char *where = g_variant_get_string (parameter, NULL);
+
+      tpt_canvas_nudge_selection (self, g_str_equal (where, "right") - g_str_equal (where, "left"),
+                       g_str_equal (where, "down") - g_str_equal (where, "up"));
+    }
+}
+
+static const GActionEntry action_entries[] = {
+  { "add-card", card_action },
+  { "edit", card_action },
+  { "delete", card_action },
+  { "duplicate", card_action },
+  { "copy", card_action },
+  { "cut", card_action },
+  { "paste", card_action },
+  { "select-all", card_action },
+  { "set-kind", card_action, "s", "'action'" },
+  { "move", card_action, "s" },
+};
+
+void
+tpt_canvas_update_actions (TptBlueprintCanvas *self)
+{
+  gboolean selected = self->selection->len > 0;
+  gboolean has_layout = self->layout != NULL;
+  TptCard *card = tpt_canvas_primary_card (self);
+  GAction *kind = g_action_map_lookup_action (G_ACTION_MAP (self->actions), "set-kind");
+  static const char * const need_selection[] = { "edit", "delete", "duplicate", "copy", "cut",
+                                                 "set-kind", "move" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (need_selection); i++)
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self->actions),
+                                                                              need_selection[i])),
+                                 selected && has_layout);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self->actions),
+                                                                            "edit")),
+                               has_layout && (selected || self->has_cursor));
+  if (card != NULL)
+    g_simple_action_set_state (G_SIMPLE_ACTION (kind),
+                               g_variant_new_string (tpt_enum_to_nick (TPT_TYPE_CARD_KIND,
+                                                                      tpt_card_get_kind (card))));
+}
+
+static GMenuModel *
+context_menu_model (TptBlueprintCanvas *self)
+{
+  GMenu *menu = g_menu_new ();
+  g_autoptr(GMenu) edit = g_menu_new ();
+  g_autoptr(GMenu) kind = g_menu_new ();
+  g_autoptr(GMenu) clipboard = g_menu_new ();
+  g_autoptr(GMenu) remove = g_menu_new ();
+
+  if (self->selection->len > 0)
+    {
+      g_menu_append (edit, _("_Edit Text"), "canvas.edit");
+      g_menu_append (edit, _("_Add Card After"), "canvas.add-card");
+      g_menu_append_section (menu, NULL, G_MENU_MODEL (edit));
+      for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+        {
+          g_autoptr(GMenuItem) item = g_menu_item_new (tpt_notation_card_kind (kinds[i].kind), NULL);
+          g_autofree char *accel = g_strdup_printf ("%u", i + 1);
+
+          g_menu_item_set_action_and_target (item, "canvas.set-kind", "s", kinds[i].nick);
+          g_menu_item_set_attribute (item, "accel", "s", accel);
+          g_menu_append_item (kind, item);
+        }
+      g_menu_append_submenu (menu, _("_Kind"), G_MENU_MODEL (kind));
+      g_menu_append (clipboard, _("Cu_t"), "canvas.cut");
+      g_menu_append (clipboard, _("_Copy"), "canvas.copy");
+      g_menu_append (clipboard, _("_Paste"), "canvas.paste");
+      g_menu_append (clipboard, _("D_uplicate"), "canvas.duplicate");
+      g_menu_append_section (menu, NULL, G_MENU_MODEL (clipboard));
+      g_menu_append (remove, _("_Delete"), "canvas.delete");
+      g_menu_append_section (menu, NULL, G_MENU_MODEL (remove));
+    }
+  else
+    {
+      g_menu_append (edit, _("_Add Card"), "canvas.add-card");
+      g_menu_append (edit, _("_Paste"), "canvas.paste");
+      g_menu_append (edit, _("Select _All"), "canvas.select-all");
+      g_menu_append_section (menu, NULL, G_MENU_MODEL (edit));
+    }
+
+  return G_MENU_MODEL (menu);
+}
+
+void
+tpt_canvas_menu_closed_cb (TptBlueprintCanvas *self)
+{
+  GtkWidget *menu = g_steal_pointer (&self->menu);
+
+  if (menu != NULL)
+    {
+      gtk_widget_unparent (menu);
+      g_object_unref (menu);
+    }
+}
+
+/* Pops the menu up at a point in layout coordinates. */
+void
+tpt_canvas_popup_menu (TptBlueprintCanvas *self,
+            double              x,
+            double              y)
+{
+  g_autoptr(GMenuModel) model = context_menu_model (self);
+  double wx, wy;
+
+  if (self->menu != NULL)
+    tpt_canvas_menu_closed_cb (self);
+
+  tpt_artefact_view_content_to_widget (self->view, x, y, &wx, &wy);
+  self->menu = g_object_ref_sink (gtk_popover_menu_new_from_model (model));
+  gtk_widget_set_parent (self->menu, GTK_WIDGET (self->view));
+  gtk_popover_set_has_arrow (GTK_POPOVER (self->menu), FALSE);
+  gtk_widget_set_halign (self->menu, GTK_ALIGN_START);
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->menu),
+                               &(GdkRectangle) { (int) wx, (int) wy, 1, 1 });
+  g_signal_connect_swapped (self->menu, "closed", G_CALLBACK (tpt_canvas_menu_closed_cb), self);
+  gtk_popover_popup (GTK_POPOVER (self->menu));
+}
+
+void
+tpt_canvas_popup_menu_at_selection (TptBlueprintCanvas *self)
+{
+  const TptLayoutCard *placed = tpt_canvas_layout_card (self, tpt_canvas_primary_card (self));
+
+  if (placed != NULL)
+    tpt_canvas_popup_menu (self, placed->rect.x + 8, tpt_rect_bottom (&placed->rect));
+  else if (self->has_cursor && self->cursor_lane < tpt_canvas_n_lanes (self) && self->cursor_step < tpt_canvas_n_steps (self))
+    {
+      TptRect cell = tpt_canvas_cell_rect (self, self->cursor_lane, self->cursor_step);
+
+      tpt_canvas_popup_menu (self, cell.x + 8, cell.y + 8);
+    }
+}
+
+
+void
+tpt_canvas_add_actions (TptBlueprintCanvas *self)
+{
+  g_action_map_add_action_entries (G_ACTION_MAP (self->actions), action_entries,
+                                   G_N_ELEMENTS (action_entries), self);
+}
+
+/* The digits 1 to 8, on the main keys or the keypad, set the kinds in the
+ * order the context menu lists them. */
+gboolean
+tpt_canvas_kind_for_key (guint        keyval,
+                         TptCardKind *kind)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (keyval == kinds[i].key || keyval == GDK_KEY_KP_1 + (kinds[i].key - GDK_KEY_1))
+      {
+        *kind = kinds[i].kind;
+        return TRUE;
+      }
+  return FALSE;
+}
