@@ -547,6 +547,248 @@ test_random_then_undo (Fixture       *fixture,
   undo_all_and_compare (fixture);
 }
 
+static void
+activate (Fixture    *fixture,
+          const char *action,
+          const char *target)
+{
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window->view), action,
+                              target != NULL ? "s" : NULL, target);
+  relayout (fixture);
+}
+
+/* Types a name into the editor that a new lane, step or stage opens. */
+static void
+name_new_header (Fixture    *fixture,
+                 const char *name)
+{
+  g_assert_true (tpt_blueprint_canvas_is_editing (fixture->canvas));
+  type_into_editor (fixture, name);
+  g_assert_true (editor_key (fixture, GDK_KEY_Return, 0));
+  relayout (fixture);
+}
+
+/* A blueprint built from nothing with the keyboard and the canvas's
+ * actions alone: stages, steps, lanes with their kinds, cards, a flow. */
+static void
+test_build_from_empty (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(TptBlueprint) empty = tpt_blueprint_new (fixture->document);
+  TptHistory *history = tpt_document_get_history (fixture->document);
+  GListModel *lanes, *cards;
+  g_autoptr(TptLane) lane = NULL;
+  g_autoptr(TptCard) first = NULL;
+  g_autoptr(TptCard) second = NULL;
+  guint blueprints = g_list_model_get_n_items (tpt_document_get_blueprints (fixture->document));
+
+  tpt_blueprint_set_title (empty, "Built on the canvas");
+  tpt_document_begin (fixture->document, "Add Blueprint");
+  tpt_document_insert_blueprint (fixture->document, blueprints, empty);
+  tpt_document_end (fixture->document);
+  g_set_object (&fixture->blueprint, empty);
+  tpt_window_select (fixture->window, TPT_NODE (empty));
+  relayout (fixture);
+  g_assert_cmpuint (fixture->layout->lanes->len, ==, 0);
+
+  /* A step brings its stage; both are named in place. */
+  activate (fixture, "canvas.add-step", "after");
+  name_new_header (fixture, "Reports the accident");
+  g_assert_cmpuint (fixture->layout->steps->len, ==, 1);
+  g_assert_cmpuint (fixture->layout->stages->len, ==, 1);
+  g_assert_cmpstr (tpt_step_get_title (g_array_index (fixture->layout->steps, TptLayoutStep, 0).step),
+                   ==, "Reports the accident");
+  g_assert_cmpstr (tpt_history_get_undo_label (history), ==, "Rename Step");
+
+  /* Insert on a selected step header adds the next one after it. */
+  g_assert_true (tpt_blueprint_canvas_key (fixture->canvas, GDK_KEY_Insert, 0));
+  relayout (fixture);
+  name_new_header (fixture, "Claim is assessed");
+  g_assert_cmpuint (fixture->layout->steps->len, ==, 2);
+  g_assert_cmpstr (tpt_step_get_title (g_array_index (fixture->layout->steps, TptLayoutStep, 1).step),
+                   ==, "Claim is assessed");
+
+  activate (fixture, "canvas.add-lane", "after");
+  name_new_header (fixture, "Driver");
+  activate (fixture, "canvas.set-lane-kind", "customer");
+  activate (fixture, "canvas.add-lane", "after");
+  name_new_header (fixture, "Claims handler");
+  activate (fixture, "canvas.set-lane-kind", "frontstage");
+  activate (fixture, "canvas.set-office", "front");
+  lanes = tpt_blueprint_get_lanes (empty);
+  g_assert_cmpuint (g_list_model_get_n_items (lanes), ==, 2);
+  lane = g_list_model_get_item (lanes, 1);
+  g_assert_cmpstr (tpt_lane_get_title (lane), ==, "Claims handler");
+  g_assert_cmpint (tpt_lane_get_kind (lane), ==, TPT_LANE_KIND_FRONTSTAGE);
+  g_assert_cmpint (tpt_lane_get_office (lane), ==, TPT_OFFICE_FRONT);
+
+  /* Alt+Up moves the selected lane above the other. */
+  g_assert_true (tpt_blueprint_canvas_key (fixture->canvas, GDK_KEY_Up, GDK_ALT_MASK));
+  relayout (fixture);
+  g_clear_object (&lane);
+  lane = g_list_model_get_item (lanes, 0);
+  g_assert_cmpstr (tpt_lane_get_title (lane), ==, "Claims handler");
+  g_assert_cmpstr (tpt_history_get_undo_label (history), ==, "Move Lane");
+  tpt_history_undo (history);
+  relayout (fixture);
+
+  /* Right from the lane header goes into the grid; Enter writes a card. */
+  tpt_blueprint_canvas_select_node (fixture->canvas, TPT_NODE (g_array_index (fixture->layout->lanes,
+                                                                              TptLayoutLane, 0).lane));
+  g_assert_true (tpt_blueprint_canvas_key (fixture->canvas, GDK_KEY_Right, 0));
+  g_assert_true (tpt_blueprint_canvas_key (fixture->canvas, GDK_KEY_Return, 0));
+  type_into_editor (fixture, "Calls the claims line");
+  g_assert_true (editor_key (fixture, GDK_KEY_Return, 0));
+  relayout (fixture);
+  g_assert_true (tpt_blueprint_canvas_key (fixture->canvas, GDK_KEY_Down, 0));
+  g_assert_true (tpt_blueprint_canvas_key (fixture->canvas, GDK_KEY_Return, 0));
+  type_into_editor (fixture, "Takes the first notice of loss");
+  g_assert_true (editor_key (fixture, GDK_KEY_Return, 0));
+  relayout (fixture);
+  cards = tpt_blueprint_get_cards (empty);
+  g_assert_cmpuint (g_list_model_get_n_items (cards), ==, 2);
+
+  /* A flow drawn from the first card's handle to the second. */
+  first = g_object_ref (nth_card (fixture, 0)->card);
+  second = g_object_ref (nth_card (fixture, 1)->card);
+  click_card (fixture, 0, 0);
+  {
+    const TptLayoutCard *from = nth_card (fixture, 0);
+    const TptLayoutCard *to = nth_card (fixture, 1);
+    double hx = tpt_rect_right (&from->rect), hy = from->rect.y + from->rect.height / 2;
+
+    tpt_blueprint_canvas_drag_begin (fixture->canvas, hx, hy, 0);
+    tpt_blueprint_canvas_drag_end (fixture->canvas, to->rect.x + 10, to->rect.y + 10);
+  }
+  g_assert_cmpuint (g_list_model_get_n_items (tpt_blueprint_get_flows (empty)), ==, 1);
+  g_assert_cmpstr (tpt_history_get_undo_label (history), ==, "Add Flow");
+  {
+    g_autoptr(TptFlow) flow = g_list_model_get_item (tpt_blueprint_get_flows (empty), 0);
+
+    g_assert_cmpstr (tpt_flow_get_from (flow), ==, tpt_node_get_id (TPT_NODE (first)));
+    g_assert_cmpstr (tpt_flow_get_to (flow), ==, tpt_node_get_id (TPT_NODE (second)));
+    relayout (fixture);
+    tpt_blueprint_canvas_select_node (fixture->canvas, TPT_NODE (flow));
+    g_assert_true (tpt_blueprint_canvas_get_selected_node (fixture->canvas) == TPT_NODE (flow));
+    g_assert_true (tpt_blueprint_canvas_key (fixture->canvas, GDK_KEY_a, 0));
+    g_assert_cmpint (tpt_flow_get_arrow (flow), ==, TPT_ARROW_DOUBLE);
+    g_assert_true (tpt_blueprint_canvas_key (fixture->canvas, GDK_KEY_Delete, 0));
+    g_assert_false (tpt_node_is_attached (TPT_NODE (flow)));
+  }
+
+  /* Deleting a lane by its header takes its cards, in one step. */
+  relayout (fixture);
+  tpt_blueprint_canvas_select_node (fixture->canvas, TPT_NODE (g_array_index (fixture->layout->lanes,
+                                                                              TptLayoutLane, 0).lane));
+  g_assert_true (tpt_blueprint_canvas_key (fixture->canvas, GDK_KEY_Delete, 0));
+  g_assert_cmpuint (g_list_model_get_n_items (lanes), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (cards), ==, 1);
+  g_assert_cmpstr (tpt_history_get_undo_label (history), ==, "Delete Lane");
+
+  undo_all_and_compare (fixture);
+}
+
+/* Emotion points set by keys and by dragging on the curve; a card's span
+ * stretched by its right edge. */
+static void
+test_emotion_and_span (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  TptHistory *history = tpt_document_get_history (fixture->document);
+  const TptLayoutEmotion *emotion;
+  const TptLayoutCard *card = NULL;
+  const TptLayoutStep *step;
+  g_autoptr(TptLane) lane = NULL;
+  g_autoptr(TptStep) first_step = NULL;
+  const char *lane_id, *step_id;
+  double x, y, zero_y;
+  int value;
+
+  g_assert_cmpuint (fixture->layout->emotions->len, >, 0);
+  emotion = &g_array_index (fixture->layout->emotions, TptLayoutEmotion, 0);
+  lane = g_object_ref (g_array_index (fixture->layout->lanes, TptLayoutLane, emotion->lane).lane);
+  step = &g_array_index (fixture->layout->steps, TptLayoutStep, 0);
+  first_step = g_object_ref (step->step);
+  lane_id = tpt_node_get_id (TPT_NODE (lane));
+  step_id = tpt_node_get_id (TPT_NODE (first_step));
+  zero_y = emotion->zero_y;
+
+  /* Dragging on the curve sets the point where it is let go: +2 at the
+   * top of the plot. */
+  x = step->column.x + step->column.width / 2;
+  tpt_blueprint_canvas_drag_begin (fixture->canvas, x, emotion->zero_y, 0);
+  tpt_blueprint_canvas_drag_update (fixture->canvas, x, emotion->plot.y + 20);
+  tpt_blueprint_canvas_drag_end (fixture->canvas, x, emotion->plot.y + 1);
+  g_assert_true (tpt_blueprint_get_emotion (fixture->blueprint, lane_id, step_id, &value));
+  g_assert_cmpint (value, ==, 2);
+  g_assert_cmpstr (tpt_history_get_undo_label (history), ==, "Set Emotion");
+
+  /* Keys on the cell: down one, then cleared. */
+  relayout (fixture);
+  tpt_blueprint_canvas_click (fixture->canvas, x, zero_y, 1, 0);
+  g_assert_true (tpt_blueprint_canvas_key (fixture->canvas, GDK_KEY_Down, GDK_ALT_MASK));
+  g_assert_true (tpt_blueprint_get_emotion (fixture->blueprint, lane_id, step_id, &value));
+  g_assert_cmpint (value, ==, 1);
+  g_assert_true (tpt_blueprint_canvas_key (fixture->canvas, GDK_KEY_Delete, 0));
+  g_assert_false (tpt_blueprint_get_emotion (fixture->blueprint, lane_id, step_id, &value));
+  g_assert_cmpstr (tpt_history_get_undo_label (history), ==, "Clear Emotion");
+
+  /* A card one step wide, with room to its right, stretched over two. */
+  relayout (fixture);
+  for (guint i = 0; i < fixture->layout->cards->len && card == NULL; i++)
+    if (nth_card (fixture, i)->span == 1 && nth_card (fixture, i)->step + 1 < fixture->layout->steps->len)
+      card = nth_card (fixture, i);
+  g_assert_nonnull (card);
+  {
+    const TptLayoutStep *next = &g_array_index (fixture->layout->steps, TptLayoutStep, card->step + 1);
+    double edge = tpt_rect_right (&card->rect);
+
+    y = card->rect.y + 3;
+    tpt_blueprint_canvas_drag_begin (fixture->canvas, edge, y, 0);
+    tpt_blueprint_canvas_drag_end (fixture->canvas, next->column.x + next->column.width / 2, y);
+    g_assert_cmpint (tpt_card_get_span (card->card), ==, 2);
+    g_assert_cmpstr (tpt_history_get_undo_label (history), ==, "Change Card Span");
+  }
+
+  undo_all_and_compare (fixture);
+}
+
+/* Steps and lanes dragged by their headers: one step each. */
+static void
+test_drag_headers (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  TptHistory *history = tpt_document_get_history (fixture->document);
+  const TptLayoutStep *first = &g_array_index (fixture->layout->steps, TptLayoutStep, 0);
+  const TptLayoutStep *third = &g_array_index (fixture->layout->steps, TptLayoutStep, 2);
+  const TptLayoutLane *lane = &g_array_index (fixture->layout->lanes, TptLayoutLane, 1);
+  const TptLayoutLane *below = &g_array_index (fixture->layout->lanes, TptLayoutLane, 3);
+  TptStep *moved_step = first->step;
+  TptLane *moved_lane = lane->lane;
+  g_autoptr(GPtrArray) steps = NULL;
+
+  tpt_blueprint_canvas_drag_begin (fixture->canvas, first->header.x + 5, first->header.y + 5, 0);
+  tpt_blueprint_canvas_drag_end (fixture->canvas, third->column.x + 5, first->header.y + 5);
+  steps = tpt_blueprint_list_steps (fixture->blueprint);
+  g_assert_true (g_ptr_array_index (steps, 2) == moved_step);
+  g_assert_cmpuint (history_length (fixture), ==, 1);
+  g_assert_cmpstr (tpt_history_get_undo_label (history), ==, "Move Step");
+
+  relayout (fixture);
+  lane = &g_array_index (fixture->layout->lanes, TptLayoutLane, 1);
+  below = &g_array_index (fixture->layout->lanes, TptLayoutLane, 3);
+  tpt_blueprint_canvas_drag_begin (fixture->canvas, lane->header.x + 5, lane->header.y + 5, 0);
+  tpt_blueprint_canvas_drag_end (fixture->canvas, lane->header.x + 5, below->rect.y + 5);
+  {
+    g_autoptr(TptLane) third_lane = g_list_model_get_item (tpt_blueprint_get_lanes (fixture->blueprint), 3);
+
+    g_assert_true (third_lane == moved_lane);
+  }
+  g_assert_cmpuint (history_length (fixture), ==, 2);
+
+  undo_all_and_compare (fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -574,6 +816,12 @@ main (int   argc,
               test_edit_in_place, fixture_teardown);
   g_test_add ("/tpt/app/canvas/clipboard", Fixture, NULL, fixture_setup, test_clipboard,
               fixture_teardown);
+  g_test_add ("/tpt/app/canvas/build-from-empty", Fixture, NULL, fixture_setup,
+              test_build_from_empty, fixture_teardown);
+  g_test_add ("/tpt/app/canvas/emotion-and-span", Fixture, NULL, fixture_setup,
+              test_emotion_and_span, fixture_teardown);
+  g_test_add ("/tpt/app/canvas/drag-headers", Fixture, NULL, fixture_setup,
+              test_drag_headers, fixture_teardown);
   g_test_add ("/tpt/app/canvas/random-then-undo", Fixture, NULL, fixture_setup,
               test_random_then_undo, fixture_teardown);
 

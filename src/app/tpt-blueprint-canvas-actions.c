@@ -8,6 +8,7 @@
 #include "tpt-blueprint-canvas-private.h"
 
 #include "tpt-enum-types.h"
+#include "tpt-node-edits.h"
 #include "tpt-notation.h"
 
 /* ------------------------------------------------------------------ */
@@ -86,6 +87,71 @@ card_action (GSimpleAction *action,
     }
 }
 
+/* Lanes, steps, stages and flows: the selected header or flow, or the
+ * cursor's lane and step. */
+static void
+structure_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  TptBlueprintCanvas *self = user_data;
+  const char *name = g_action_get_name (G_ACTION (action));
+  const char *where = parameter != NULL && g_variant_is_of_type (parameter, G_VARIANT_TYPE_STRING)
+                      ? g_variant_get_string (parameter, NULL) : "";
+  int value;
+
+  if (self->layout == NULL)
+    return;
+
+  if (g_str_equal (name, "add-lane"))
+    tpt_canvas_add_lane (self, !g_str_equal (where, "before"));
+  else if (g_str_equal (name, "add-step"))
+    tpt_canvas_add_step (self, !g_str_equal (where, "before"));
+  else if (g_str_equal (name, "add-stage"))
+    tpt_canvas_add_stage (self, !g_str_equal (where, "before"));
+  else if (g_str_equal (name, "rename") && self->header != NULL)
+    tpt_canvas_open_header_editor (self, self->header);
+  else if (g_str_equal (name, "delete-structure") && self->header != NULL)
+    {
+      g_autoptr(TptNode) node = g_object_ref (self->header);
+
+      tpt_canvas_select_header (self, NULL);
+      tpt_node_edits_delete (self->document, node);
+    }
+  else if (g_str_equal (name, "set-lane-kind") && TPT_IS_LANE (self->header) &&
+           tpt_enum_from_nick (TPT_TYPE_LANE_KIND, where, &value) &&
+           tpt_lane_get_kind (TPT_LANE (self->header)) != (TptLaneKind) value)
+    {
+      tpt_document_begin (self->document, _("Change Lane Kind"));
+      tpt_lane_set_kind (TPT_LANE (self->header), value);
+      tpt_document_end (self->document);
+    }
+  else if (g_str_equal (name, "set-office") && TPT_IS_LANE (self->header) &&
+           tpt_enum_from_nick (TPT_TYPE_OFFICE, where, &value) &&
+           tpt_lane_get_office (TPT_LANE (self->header)) != (TptOffice) value)
+    {
+      tpt_document_begin (self->document, _("Change Office"));
+      tpt_lane_set_office (TPT_LANE (self->header), value);
+      tpt_document_end (self->document);
+    }
+  else if (g_str_equal (name, "toggle-arrow") && self->flow != NULL)
+    {
+      tpt_document_begin (self->document, _("Change Arrow"));
+      tpt_flow_set_arrow (self->flow, tpt_flow_get_arrow (self->flow) == TPT_ARROW_SINGLE
+                                      ? TPT_ARROW_DOUBLE : TPT_ARROW_SINGLE);
+      tpt_document_end (self->document);
+    }
+  else if (g_str_equal (name, "delete-flow") && self->flow != NULL)
+    {
+      g_autoptr(TptFlow) flow = g_object_ref (self->flow);
+
+      tpt_canvas_select_flow (self, NULL);
+      tpt_node_edits_delete (self->document, TPT_NODE (flow));
+    }
+
+  tpt_canvas_update_actions (self);
+}
+
 static const GActionEntry action_entries[] = {
   { "add-card", card_action },
   { "edit", card_action },
@@ -97,7 +163,36 @@ static const GActionEntry action_entries[] = {
   { "select-all", card_action },
   { "set-kind", card_action, "s", "'action'" },
   { "move", card_action, "s" },
+  { "add-lane", structure_action, "s" },
+  { "add-step", structure_action, "s" },
+  { "add-stage", structure_action, "s" },
+  { "rename", structure_action },
+  { "delete-structure", structure_action },
+  { "set-lane-kind", structure_action, "s", "'customer'" },
+  { "set-office", structure_action, "s", "'none'" },
+  { "toggle-arrow", structure_action, NULL, "false" },
+  { "delete-flow", structure_action },
 };
+
+static void
+enable (TptBlueprintCanvas *self,
+        const char         *name,
+        gboolean            enabled)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self->actions), name);
+
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
+}
+
+static void
+set_state (TptBlueprintCanvas *self,
+           const char         *name,
+           GVariant           *state)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self->actions), name);
+
+  g_simple_action_set_state (G_SIMPLE_ACTION (action), state);
+}
 
 void
 tpt_canvas_update_actions (TptBlueprintCanvas *self)
@@ -105,21 +200,77 @@ tpt_canvas_update_actions (TptBlueprintCanvas *self)
   gboolean selected = self->selection->len > 0;
   gboolean has_layout = self->layout != NULL;
   TptCard *card = tpt_canvas_primary_card (self);
-  GAction *kind = g_action_map_lookup_action (G_ACTION_MAP (self->actions), "set-kind");
-  static const char * const need_selection[] = { "edit", "delete", "duplicate", "copy", "cut",
+  gboolean lane = TPT_IS_LANE (self->header);
+  static const char * const need_selection[] = { "delete", "duplicate", "copy", "cut",
                                                  "set-kind", "move" };
 
   for (guint i = 0; i < G_N_ELEMENTS (need_selection); i++)
-    g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self->actions),
-                                                                              need_selection[i])),
-                                 selected && has_layout);
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self->actions),
-                                                                            "edit")),
-                               has_layout && (selected || self->has_cursor));
+    enable (self, need_selection[i], selected && has_layout);
+  enable (self, "edit", has_layout && (selected || self->has_cursor));
+  enable (self, "add-card", has_layout);
+  enable (self, "paste", has_layout);
+  enable (self, "select-all", has_layout);
+  enable (self, "add-lane", has_layout);
+  enable (self, "add-step", has_layout);
+  enable (self, "add-stage", has_layout);
+  enable (self, "rename", has_layout && self->header != NULL);
+  enable (self, "delete-structure", has_layout && self->header != NULL);
+  enable (self, "set-lane-kind", has_layout && lane);
+  enable (self, "set-office", has_layout && lane);
+  enable (self, "toggle-arrow", has_layout && self->flow != NULL);
+  enable (self, "delete-flow", has_layout && self->flow != NULL);
+
   if (card != NULL)
-    g_simple_action_set_state (G_SIMPLE_ACTION (kind),
-                               g_variant_new_string (tpt_enum_to_nick (TPT_TYPE_CARD_KIND,
-                                                                      tpt_card_get_kind (card))));
+    set_state (self, "set-kind",
+               g_variant_new_string (tpt_enum_to_nick (TPT_TYPE_CARD_KIND, tpt_card_get_kind (card))));
+  if (lane)
+    {
+      set_state (self, "set-lane-kind",
+                 g_variant_new_string (tpt_enum_to_nick (TPT_TYPE_LANE_KIND,
+                                                         tpt_lane_get_kind (TPT_LANE (self->header)))));
+      set_state (self, "set-office",
+                 g_variant_new_string (tpt_enum_to_nick (TPT_TYPE_OFFICE,
+                                                         tpt_lane_get_office (TPT_LANE (self->header)))));
+    }
+  if (self->flow != NULL)
+    set_state (self, "toggle-arrow",
+               g_variant_new_boolean (tpt_flow_get_arrow (self->flow) == TPT_ARROW_DOUBLE));
+}
+
+static void
+append_choices (GMenu       *menu,
+                const char  *action,
+                GType        enum_type,
+                int          n_values,
+                const char *(*label) (int value))
+{
+  for (int i = 0; i < n_values; i++)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (label (i), NULL);
+
+      g_menu_item_set_action_and_target (item, action, "s", tpt_enum_to_nick (enum_type, i));
+      g_menu_append_item (menu, item);
+    }
+}
+
+static const char *
+lane_kind_label (int value)
+{
+  return tpt_notation_lane_kind (value);
+}
+
+static const char *
+office_label (int value)
+{
+  return value == TPT_OFFICE_NONE ? _("No Office") : tpt_notation_office (value);
+}
+
+static void
+append_section (GMenu      *menu,
+                GMenu      *section)
+{
+  if (g_menu_model_get_n_items (G_MENU_MODEL (section)) > 0)
+    g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
 }
 
 static GMenuModel *
@@ -129,13 +280,56 @@ context_menu_model (TptBlueprintCanvas *self)
   g_autoptr(GMenu) edit = g_menu_new ();
   g_autoptr(GMenu) kind = g_menu_new ();
   g_autoptr(GMenu) clipboard = g_menu_new ();
+  g_autoptr(GMenu) add = g_menu_new ();
   g_autoptr(GMenu) remove = g_menu_new ();
 
-  if (self->selection->len > 0)
+  if (TPT_IS_LANE (self->header))
+    {
+      g_autoptr(GMenu) office = g_menu_new ();
+
+      g_menu_append (edit, _("_Rename"), "canvas.rename");
+      append_section (menu, edit);
+      append_choices (kind, "canvas.set-lane-kind", TPT_TYPE_LANE_KIND, TPT_N_LANE_KINDS,
+                      lane_kind_label);
+      g_menu_append_submenu (menu, _("_Kind"), G_MENU_MODEL (kind));
+      append_choices (office, "canvas.set-office", TPT_TYPE_OFFICE, TPT_OFFICE_BACK + 1,
+                      office_label);
+      g_menu_append_submenu (menu, _("_Office"), G_MENU_MODEL (office));
+      g_menu_append (add, _("Add Lane _Above"), "canvas.add-lane::before");
+      g_menu_append (add, _("Add Lane _Below"), "canvas.add-lane::after");
+      append_section (menu, add);
+      g_menu_append (remove, _("_Delete Lane"), "canvas.delete-structure");
+    }
+  else if (TPT_IS_STEP (self->header))
+    {
+      g_menu_append (edit, _("_Rename"), "canvas.rename");
+      append_section (menu, edit);
+      g_menu_append (add, _("Add Step _Before"), "canvas.add-step::before");
+      g_menu_append (add, _("Add Step _After"), "canvas.add-step::after");
+      g_menu_append (add, _("Add _Stage After"), "canvas.add-stage::after");
+      append_section (menu, add);
+      g_menu_append (remove, _("_Delete Step"), "canvas.delete-structure");
+    }
+  else if (TPT_IS_STAGE (self->header))
+    {
+      g_menu_append (edit, _("_Rename"), "canvas.rename");
+      append_section (menu, edit);
+      g_menu_append (add, _("Add Stage _Before"), "canvas.add-stage::before");
+      g_menu_append (add, _("Add Stage _After"), "canvas.add-stage::after");
+      append_section (menu, add);
+      g_menu_append (remove, _("_Delete Stage"), "canvas.delete-structure");
+    }
+  else if (self->flow != NULL)
+    {
+      g_menu_append (edit, _("_Two-Way Arrow"), "canvas.toggle-arrow");
+      append_section (menu, edit);
+      g_menu_append (remove, _("_Delete Flow"), "canvas.delete-flow");
+    }
+  else if (self->selection->len > 0)
     {
       g_menu_append (edit, _("_Edit Text"), "canvas.edit");
       g_menu_append (edit, _("_Add Card After"), "canvas.add-card");
-      g_menu_append_section (menu, NULL, G_MENU_MODEL (edit));
+      append_section (menu, edit);
       for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
         {
           g_autoptr(GMenuItem) item = g_menu_item_new (tpt_notation_card_kind (kinds[i].kind), NULL);
@@ -150,17 +344,24 @@ context_menu_model (TptBlueprintCanvas *self)
       g_menu_append (clipboard, _("_Copy"), "canvas.copy");
       g_menu_append (clipboard, _("_Paste"), "canvas.paste");
       g_menu_append (clipboard, _("D_uplicate"), "canvas.duplicate");
-      g_menu_append_section (menu, NULL, G_MENU_MODEL (clipboard));
+      append_section (menu, clipboard);
       g_menu_append (remove, _("_Delete"), "canvas.delete");
-      g_menu_append_section (menu, NULL, G_MENU_MODEL (remove));
     }
   else
     {
-      g_menu_append (edit, _("_Add Card"), "canvas.add-card");
-      g_menu_append (edit, _("_Paste"), "canvas.paste");
-      g_menu_append (edit, _("Select _All"), "canvas.select-all");
-      g_menu_append_section (menu, NULL, G_MENU_MODEL (edit));
+      if (tpt_canvas_n_lanes (self) > 0 && tpt_canvas_n_steps (self) > 0)
+        {
+          g_menu_append (edit, _("_Add Card"), "canvas.add-card");
+          g_menu_append (edit, _("_Paste"), "canvas.paste");
+          g_menu_append (edit, _("Select _All"), "canvas.select-all");
+          append_section (menu, edit);
+        }
+      g_menu_append (add, _("Add _Lane"), "canvas.add-lane::after");
+      g_menu_append (add, _("Add _Step"), "canvas.add-step::after");
+      g_menu_append (add, _("Add S_tage"), "canvas.add-stage::after");
+      append_section (menu, add);
     }
+  append_section (menu, remove);
 
   return G_MENU_MODEL (menu);
 }

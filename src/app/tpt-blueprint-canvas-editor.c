@@ -7,6 +7,8 @@
 
 #include "tpt-blueprint-canvas-private.h"
 
+#include "tpt-node-edits.h"
+
 /* ------------------------------------------------------------------ */
 /* In-place editing                                                    */
 
@@ -19,6 +21,7 @@ close_editor (TptBlueprintCanvas *self)
     return;
 
   g_clear_object (&self->editing);
+  g_clear_object (&self->editing_header);
   gtk_widget_unparent (editor);
   g_object_unref (editor);
   gtk_widget_grab_focus (GTK_WIDGET (self->view));
@@ -46,7 +49,21 @@ tpt_canvas_commit_editor (TptBlueprintCanvas *self)
     return;
 
   text = editor_text (self);
-  if (self->editing != NULL)
+  if (self->editing_header != NULL)
+    {
+      const char *current = NULL;
+
+      if (TPT_IS_LANE (self->editing_header))
+        current = tpt_lane_get_title (TPT_LANE (self->editing_header));
+      else if (TPT_IS_STEP (self->editing_header))
+        current = tpt_step_get_title (TPT_STEP (self->editing_header));
+      else if (TPT_IS_STAGE (self->editing_header))
+        current = tpt_stage_get_title (TPT_STAGE (self->editing_header));
+      if (tpt_node_is_attached (self->editing_header) && *text != '\0' &&
+          g_strcmp0 (text, current) != 0)
+        tpt_node_edits_set_name (self->document, self->editing_header, text);
+    }
+  else if (self->editing != NULL)
     {
       if (tpt_node_is_attached (TPT_NODE (self->editing)) &&
           g_strcmp0 (text, tpt_card_get_text (self->editing)) != 0)
@@ -93,8 +110,8 @@ editor_key_cb (GtkEventControllerKey *controller,
     case GDK_KEY_Return:
     case GDK_KEY_KP_Enter:
     case GDK_KEY_ISO_Enter:
-      /* Shift+Enter is a new line in the card. */
-      if (state & GDK_SHIFT_MASK)
+      /* Shift+Enter is a new line in the card; titles are one line. */
+      if ((state & GDK_SHIFT_MASK) && self->editing_header == NULL)
         return FALSE;
       tpt_canvas_commit_editor (self);
       return TRUE;
@@ -115,16 +132,59 @@ editor_focus_leave_cb (GtkEventControllerFocus *controller,
     tpt_canvas_commit_editor (self);
 }
 
+/* Puts a text view over self->edit_rect, holding @text. */
+static void
+create_editor (TptBlueprintCanvas *self,
+               const char         *text,
+               const char         *label,
+               gboolean            select_all)
+{
+  GtkEventController *keys, *focus;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+
+  self->editor = g_object_ref_sink (gtk_text_view_new ());
+  gtk_widget_add_css_class (self->editor, "card-editor");
+G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_add_provider (gtk_widget_get_style_context (self->editor),
+                                  GTK_STYLE_PROVIDER (self->editor_css),
+                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+G_GNUC_END_IGNORE_DEPRECATIONS
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (self->editor), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (self->editor), FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->editor),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->editor));
+  if (text != NULL)
+    gtk_text_buffer_set_text (buffer, text, -1);
+
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (editor_key_cb), self);
+  gtk_widget_add_controller (self->editor, keys);
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect (focus, "leave", G_CALLBACK (editor_focus_leave_cb), self);
+  gtk_widget_add_controller (self->editor, focus);
+
+  gtk_widget_set_parent (self->editor, GTK_WIDGET (self->view));
+  tpt_artefact_view_scroll_to (self->view, &self->edit_rect);
+  gtk_widget_queue_allocate (GTK_WIDGET (self->view));
+  gtk_widget_grab_focus (self->editor);
+  /* A name is typed over, as when renaming a file; a card's text goes
+   * on where it ends. */
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_select_range (buffer, select_all ? &start : &end, &end);
+}
+
+
 /* Opens the editor over @card, or for a new card at the end of a cell. */
 void
 tpt_canvas_open_editor (TptBlueprintCanvas *self,
-             TptCard            *card,
-             guint               lane,
-             guint               step)
+                        TptCard            *card,
+                        guint               lane,
+                        guint               step)
 {
   const TptLayoutCard *placed = tpt_canvas_layout_card (self, card);
-  GtkEventController *keys, *focus;
-  GtkTextBuffer *buffer;
 
   if (self->editor != NULL)
     tpt_canvas_commit_editor (self);
@@ -157,40 +217,30 @@ tpt_canvas_open_editor (TptBlueprintCanvas *self,
     }
 
   g_set_object (&self->editing, card);
-  self->editor = g_object_ref_sink (gtk_text_view_new ());
-  gtk_widget_add_css_class (self->editor, "card-editor");
-G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_style_context_add_provider (gtk_widget_get_style_context (self->editor),
-                                  GTK_STYLE_PROVIDER (self->editor_css),
-                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-G_GNUC_END_IGNORE_DEPRECATIONS
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (self->editor), GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (self->editor), FALSE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->editor),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  card != NULL ? _("Card text") : _("New card text"), -1);
-  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->editor));
-  if (card != NULL)
-    gtk_text_buffer_set_text (buffer, tpt_card_get_text (card), -1);
+  create_editor (self, card != NULL ? tpt_card_get_text (card) : NULL,
+                 card != NULL ? _("Card text") : _("New card text"), FALSE);
+}
 
-  keys = gtk_event_controller_key_new ();
-  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
-  g_signal_connect (keys, "key-pressed", G_CALLBACK (editor_key_cb), self);
-  gtk_widget_add_controller (self->editor, keys);
-  focus = gtk_event_controller_focus_new ();
-  g_signal_connect (focus, "leave", G_CALLBACK (editor_focus_leave_cb), self);
-  gtk_widget_add_controller (self->editor, focus);
+/* Opens the editor over a lane's, step's or stage's header to rename it. */
+void
+tpt_canvas_open_header_editor (TptBlueprintCanvas *self,
+                               TptNode            *node)
+{
+  const char *title = NULL;
 
-  gtk_widget_set_parent (self->editor, GTK_WIDGET (self->view));
-  tpt_artefact_view_scroll_to (self->view, &self->edit_rect);
-  gtk_widget_queue_allocate (GTK_WIDGET (self->view));
-  gtk_widget_grab_focus (self->editor);
-  {
-    GtkTextIter end;
+  if (self->editor != NULL)
+    tpt_canvas_commit_editor (self);
+  if (!tpt_canvas_header_rect (self, node, &self->edit_rect))
+    return;
 
-    gtk_text_buffer_get_end_iter (buffer, &end);
-    gtk_text_buffer_select_range (buffer, &end, &end);
-  }
+  if (TPT_IS_LANE (node))
+    title = tpt_lane_get_title (TPT_LANE (node));
+  else if (TPT_IS_STEP (node))
+    title = tpt_step_get_title (TPT_STEP (node));
+  else if (TPT_IS_STAGE (node))
+    title = tpt_stage_get_title (TPT_STAGE (node));
+  g_set_object (&self->editing_header, node);
+  create_editor (self, title, tpt_node_edits_rename_label (node), TRUE);
 }
 
 void

@@ -17,6 +17,10 @@ typedef enum
   DRAG_PENDING,     /* pressed, not yet moved far enough */
   DRAG_MOVE,        /* moving the selected cards */
   DRAG_BAND,        /* selecting with a rubber band */
+  DRAG_HEADER,      /* moving a lane, step or stage by its header */
+  DRAG_FLOW,        /* drawing a flow from a card's handle */
+  DRAG_SPAN,        /* stretching a card over more or fewer steps */
+  DRAG_EMOTION,     /* setting a step's emotion on the curve */
 } DragMode;
 
 struct _TptBlueprintCanvas
@@ -66,6 +70,26 @@ struct _TptBlueprintCanvas
   /* Set while following a selection made elsewhere, which must not be
    * echoed back. */
   gboolean            following;
+
+  /* Instead of cards, a lane, step or stage can be selected by its
+   * header, or a flow. */
+  TptNode            *header;
+  TptFlow            *flow;
+
+  /* What a drag that is not a move works on. */
+  TptCard            *drag_card;
+  TptNode            *drag_header;
+  guint               drag_lane;
+  guint               drag_step;
+  int                 drag_value;
+  guint               drag_span;
+  guint               drag_target;
+  gboolean            drag_target_valid;
+
+  /* Structure just added, to rename in place once it is laid out. */
+  TptNode            *pending_rename;
+  /* The lane, step or stage being renamed in place. */
+  TptNode            *editing_header;
 };
 
 const TptLayoutCard  *tpt_canvas_layout_card               (TptBlueprintCanvas *self,
@@ -125,6 +149,56 @@ void                  tpt_canvas_popup_menu                (TptBlueprintCanvas *
                                                             double             x,
                                                             double             y);
 void                  tpt_canvas_popup_menu_at_selection   (TptBlueprintCanvas *self);
+void                  tpt_canvas_clear_selection           (TptBlueprintCanvas *self);
+TptNode              *tpt_canvas_header_at                 (TptBlueprintCanvas *self,
+                                                            double              x,
+                                                            double              y);
+gboolean              tpt_canvas_header_rect               (TptBlueprintCanvas *self,
+                                                            TptNode            *node,
+                                                            TptRect            *rect);
+void                  tpt_canvas_select_header             (TptBlueprintCanvas *self,
+                                                            TptNode            *node);
+TptFlow              *tpt_canvas_flow_at                   (TptBlueprintCanvas *self,
+                                                            double              x,
+                                                            double              y);
+void                  tpt_canvas_select_flow               (TptBlueprintCanvas *self,
+                                                            TptFlow            *flow);
+gboolean              tpt_canvas_handle_hit                (TptBlueprintCanvas *self,
+                                                            double              x,
+                                                            double              y,
+                                                            TptCard           **card);
+gboolean              tpt_canvas_span_edge_hit             (TptBlueprintCanvas *self,
+                                                            double              x,
+                                                            double              y,
+                                                            TptCard           **card);
+const TptLayoutEmotion *tpt_canvas_emotion_of_lane         (TptBlueprintCanvas *self,
+                                                            guint               lane);
+int                   tpt_canvas_emotion_value_at          (const TptLayoutEmotion *emotion,
+                                                            double              y);
+void                  tpt_canvas_structure_drag_update     (TptBlueprintCanvas *self);
+void                  tpt_canvas_structure_drag_end        (TptBlueprintCanvas *self);
+void                  tpt_canvas_structure_draw            (TptBlueprintCanvas *self,
+                                                            cairo_t            *cr,
+                                                            const GdkRGBA      *accent,
+                                                            double              px);
+gboolean              tpt_canvas_structure_key             (TptBlueprintCanvas *self,
+                                                            guint               keyval,
+                                                            gboolean            alt);
+void                  tpt_canvas_add_lane                  (TptBlueprintCanvas *self,
+                                                            gboolean            after);
+void                  tpt_canvas_add_step                  (TptBlueprintCanvas *self,
+                                                            gboolean            after);
+void                  tpt_canvas_add_stage                 (TptBlueprintCanvas *self,
+                                                            gboolean            after);
+void                  tpt_canvas_move_header               (TptBlueprintCanvas *self,
+                                                            int                 delta);
+void                  tpt_canvas_set_emotion               (TptBlueprintCanvas *self,
+                                                            guint               lane,
+                                                            guint               step,
+                                                            int                 value,
+                                                            gboolean            clear);
+void                  tpt_canvas_open_header_editor        (TptBlueprintCanvas *self,
+                                                            TptNode            *node);
 void                  tpt_canvas_add_actions               (TptBlueprintCanvas *self);
 gboolean              tpt_canvas_kind_for_key              (guint              keyval,
                                                             TptCardKind        *kind);

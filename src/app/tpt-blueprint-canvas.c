@@ -210,7 +210,7 @@ tpt_canvas_select_only (TptBlueprintCanvas *self,
              TptCard * const    *cards,
              guint               n_cards)
 {
-  gboolean same = n_cards == self->selection->len;
+  gboolean same = n_cards == self->selection->len && self->header == NULL && self->flow == NULL;
 
   for (guint i = 0; same && i < n_cards; i++)
     same = g_ptr_array_index (self->selection, i) == cards[i];
@@ -222,7 +222,7 @@ tpt_canvas_select_only (TptBlueprintCanvas *self,
       return;
     }
 
-  g_ptr_array_set_size (self->selection, 0);
+  tpt_canvas_clear_selection (self);
   for (guint i = 0; i < n_cards; i++)
     g_ptr_array_add (self->selection, g_object_ref (cards[i]));
   tpt_canvas_selection_changed (self);
@@ -244,6 +244,8 @@ toggle_card (TptBlueprintCanvas *self,
 {
   guint index;
 
+  g_clear_object (&self->header);
+  g_clear_object (&self->flow);
   if (g_ptr_array_find (self->selection, card, &index))
     g_ptr_array_remove_index (self->selection, index);
   else
@@ -258,9 +260,12 @@ static void
 add_card_to_selection (TptBlueprintCanvas *self,
                        TptCard            *card)
 {
-  if (!g_ptr_array_find (self->selection, card, NULL))
+  if (!g_ptr_array_find (self->selection, card, NULL) || self->header != NULL || self->flow != NULL)
     {
-      g_ptr_array_add (self->selection, g_object_ref (card));
+      g_clear_object (&self->header);
+      g_clear_object (&self->flow);
+      if (!g_ptr_array_find (self->selection, card, NULL))
+        g_ptr_array_add (self->selection, g_object_ref (card));
       tpt_canvas_selection_changed (self);
     }
   set_cursor_to_card (self, card);
@@ -364,6 +369,18 @@ navigate (TptBlueprintCanvas *self,
   else
     step += dx;
   lane += dy;
+  /* Past the top of the grid is the step's header, past its left edge the
+   * lane's. */
+  if (lane < 0 && step >= 0 && step < (int) tpt_canvas_n_steps (self))
+    {
+      tpt_canvas_select_header (self, TPT_NODE (tpt_canvas_step_object (self, step)));
+      return;
+    }
+  if (step < 0 && lane >= 0 && lane < (int) tpt_canvas_n_lanes (self))
+    {
+      tpt_canvas_select_header (self, TPT_NODE (tpt_canvas_lane_object (self, lane)));
+      return;
+    }
   if (lane < 0 || lane >= (int) tpt_canvas_n_lanes (self) || step < 0 || step >= (int) tpt_canvas_n_steps (self))
     return;
 
@@ -444,6 +461,24 @@ press (TptBlueprintCanvas *self,
         tpt_canvas_open_editor (self, card, 0, 0);
       return;
     }
+
+  {
+    TptNode *header = tpt_canvas_header_at (self, x, y);
+    TptFlow *flow = header == NULL ? tpt_canvas_flow_at (self, x, y) : NULL;
+
+    if (header != NULL)
+      {
+        tpt_canvas_select_header (self, header);
+        if (n_press == 2)
+          tpt_canvas_open_header_editor (self, header);
+        return;
+      }
+    if (flow != NULL)
+      {
+        tpt_canvas_select_flow (self, flow);
+        return;
+      }
+  }
 
   if (!extend)
     tpt_canvas_select_card (self, NULL);
@@ -581,10 +616,36 @@ tpt_blueprint_canvas_drag_update (TptBlueprintCanvas *self,
   if (self->drag_mode == DRAG_PENDING)
     {
       TptCard *card = card_at (self, self->drag_x0, self->drag_y0);
+      TptCard *edge_card = NULL;
+      TptNode *header;
+      guint lane, step;
 
       if (hypot (x - self->drag_x0, y - self->drag_y0) * zoom < DRAG_THRESHOLD)
         return;
-      if (card != NULL && g_ptr_array_find (self->selection, card, NULL) &&
+      if (tpt_canvas_handle_hit (self, self->drag_x0, self->drag_y0, &edge_card))
+        {
+          self->drag_mode = DRAG_FLOW;
+          g_set_object (&self->drag_card, edge_card);
+        }
+      else if (tpt_canvas_span_edge_hit (self, self->drag_x0, self->drag_y0, &edge_card))
+        {
+          self->drag_mode = DRAG_SPAN;
+          g_set_object (&self->drag_card, edge_card);
+        }
+      else if ((header = tpt_canvas_header_at (self, self->drag_x0, self->drag_y0)) != NULL)
+        {
+          self->drag_mode = DRAG_HEADER;
+          g_set_object (&self->drag_header, header);
+        }
+      else if (card == NULL && cell_at (self, self->drag_x0, self->drag_y0, &lane, &step) &&
+               tpt_canvas_emotion_of_lane (self, lane) != NULL &&
+               !(self->drag_state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK)))
+        {
+          self->drag_mode = DRAG_EMOTION;
+          self->drag_lane = lane;
+          self->drag_step = step;
+        }
+      else if (card != NULL && g_ptr_array_find (self->selection, card, NULL) &&
           !(self->drag_state & GDK_CONTROL_MASK))
         self->drag_mode = DRAG_MOVE;
       else if (card == NULL)
@@ -604,6 +665,8 @@ tpt_blueprint_canvas_drag_update (TptBlueprintCanvas *self,
     update_drop (self);
   else if (self->drag_mode == DRAG_BAND)
     update_band (self);
+  else
+    tpt_canvas_structure_drag_update (self);
   gtk_widget_queue_draw (GTK_WIDGET (self->view));
 }
 
@@ -612,7 +675,10 @@ stop_drag (TptBlueprintCanvas *self)
 {
   self->drag_mode = DRAG_NONE;
   self->drop_valid = FALSE;
+  self->drag_target_valid = FALSE;
   self->pressed = NULL;
+  g_clear_object (&self->drag_card);
+  g_clear_object (&self->drag_header);
   g_clear_pointer (&self->band_base, g_ptr_array_unref);
   gtk_widget_queue_draw (GTK_WIDGET (self->view));
 }
@@ -632,6 +698,8 @@ tpt_blueprint_canvas_drag_end (TptBlueprintCanvas *self,
   tpt_blueprint_canvas_drag_update (self, x, y);
   if (self->drag_mode == DRAG_MOVE && self->drop_valid)
     tpt_canvas_move_selection_to (self, self->drop_lane, self->drop_step, self->drop_index);
+  else if (self->drag_mode != DRAG_BAND && self->drag_mode != DRAG_PENDING)
+    tpt_canvas_structure_drag_end (self);
   stop_drag (self);
 }
 
@@ -661,6 +729,9 @@ tpt_blueprint_canvas_key (TptBlueprintCanvas *self,
   ctrl = (state & GDK_CONTROL_MASK) != 0;
   alt = (state & GDK_ALT_MASK) != 0;
   shift = (state & GDK_SHIFT_MASK) != 0;
+
+  if (!ctrl && tpt_canvas_structure_key (self, keyval, alt))
+    return TRUE;
 
   switch (keyval)
     {
@@ -881,6 +952,17 @@ motion_cb (GtkEventControllerMotion *controller,
 
   tpt_artefact_view_widget_to_content (self->view, wx, wy, &x, &y);
   card = card_at (self, x, y);
+  if (!tpt_artefact_view_is_panning (self->view))
+    {
+      TptCard *edge;
+
+      if (tpt_canvas_handle_hit (self, x, y, &edge))
+        gtk_widget_set_cursor_from_name (GTK_WIDGET (self->view), "crosshair");
+      else if (tpt_canvas_span_edge_hit (self, x, y, &edge))
+        gtk_widget_set_cursor_from_name (GTK_WIDGET (self->view), "col-resize");
+      else
+        gtk_widget_set_cursor (GTK_WIDGET (self->view), NULL);
+    }
   if (card != self->hover)
     {
       self->hover = card;
@@ -1055,6 +1137,8 @@ tpt_blueprint_canvas_draw (TptBlueprintCanvas *self,
         }
     }
 
+  tpt_canvas_structure_draw (self, cr, &accent, px);
+
   if (self->drag_mode == DRAG_BAND)
     {
       cairo_rectangle (cr, MIN (self->drag_x0, self->drag_x), MIN (self->drag_y0, self->drag_y),
@@ -1081,9 +1165,10 @@ reset (TptBlueprintCanvas *self)
   stop_drag (self);
   self->has_cursor = FALSE;
   self->hover = NULL;
-  if (self->selection->len > 0)
+  g_clear_object (&self->pending_rename);
+  if (self->selection->len > 0 || self->header != NULL || self->flow != NULL)
     {
-      g_ptr_array_set_size (self->selection, 0);
+      tpt_canvas_clear_selection (self);
       tpt_canvas_selection_changed (self);
     }
 }
@@ -1154,6 +1239,18 @@ tpt_blueprint_canvas_set_layout (TptBlueprintCanvas *self,
     tpt_canvas_selection_changed (self);
   else
     tpt_canvas_update_actions (self);
+
+  if (self->pending_rename != NULL)
+    {
+      g_autoptr(TptNode) node = g_steal_pointer (&self->pending_rename);
+      TptRect rect;
+
+      if (tpt_canvas_header_rect (self, node, &rect))
+        {
+          tpt_canvas_select_header (self, node);
+          tpt_canvas_open_header_editor (self, node);
+        }
+    }
 }
 
 /**
@@ -1240,6 +1337,24 @@ tpt_blueprint_canvas_get_selection (TptBlueprintCanvas *self)
 }
 
 /**
+ * tpt_blueprint_canvas_get_selected_node:
+ *
+ * Returns: (nullable) (transfer none): what the inspector should show: the
+ *   selected header or flow, or the card chosen last
+ */
+TptNode *
+tpt_blueprint_canvas_get_selected_node (TptBlueprintCanvas *self)
+{
+  g_return_val_if_fail (TPT_IS_BLUEPRINT_CANVAS (self), NULL);
+
+  if (self->header != NULL)
+    return self->header;
+  if (self->flow != NULL)
+    return TPT_NODE (self->flow);
+  return (TptNode *) tpt_canvas_primary_card (self);
+}
+
+/**
  * tpt_blueprint_canvas_select_node:
  * @self: a canvas
  * @node: (nullable): a node chosen elsewhere, in the outline
@@ -1254,9 +1369,13 @@ tpt_blueprint_canvas_select_node (TptBlueprintCanvas *self,
   g_return_if_fail (TPT_IS_BLUEPRINT_CANVAS (self));
 
   self->following = TRUE;
-  if (!TPT_IS_CARD (node))
+  if (TPT_IS_LANE (node) || TPT_IS_STEP (node) || TPT_IS_STAGE (node))
+    tpt_canvas_select_header (self, node);
+  else if (TPT_IS_FLOW (node))
+    tpt_canvas_select_flow (self, TPT_FLOW (node));
+  else if (!TPT_IS_CARD (node))
     {
-      if (self->selection->len > 0 && node != NULL)
+      if (node != NULL && (self->selection->len > 0 || self->header != NULL || self->flow != NULL))
         tpt_canvas_select_card (self, NULL);
     }
   else if (!g_ptr_array_find (self->selection, node, NULL))
@@ -1318,6 +1437,12 @@ tpt_blueprint_canvas_finalize (GObject *object)
 
   g_clear_object (&self->editor);
   g_clear_object (&self->editor_css);
+  g_clear_object (&self->header);
+  g_clear_object (&self->flow);
+  g_clear_object (&self->drag_card);
+  g_clear_object (&self->drag_header);
+  g_clear_object (&self->pending_rename);
+  g_clear_object (&self->editing_header);
   g_clear_object (&self->editing);
   g_clear_object (&self->menu);
   g_clear_object (&self->document);

@@ -27,6 +27,7 @@ void                tpt_blueprint_canvas_snapshot_children (TptBlueprintCanvas *
 void                tpt_blueprint_canvas_shutdown     (TptBlueprintCanvas *self);
 
 GPtrArray          *tpt_blueprint_canvas_get_selection (TptBlueprintCanvas *self);
+TptNode            *tpt_blueprint_canvas_get_selected_node (TptBlueprintCanvas *self);
 void                tpt_blueprint_canvas_select_node  (TptBlueprintCanvas *self,
                                                        TptNode            *node);
 void                tpt_blueprint_canvas_select_cards (TptBlueprintCanvas *self,

@@ -7,6 +7,8 @@
 
 #include "tpt-outline.h"
 
+#include "tpt-node-edits.h"
+
 /* The document outline: the document itself (its cover), each blueprint
  * with its stages and steps and its lanes and their cards, then a Personas
  * row over the personas and a Needs row over the needs. It is a tree of the
@@ -490,51 +492,6 @@ selection_changed_cb (TptOutline *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
 }
 
-static const char *
-rename_label (gpointer item)
-{
-  if (TPT_IS_DOCUMENT (item))
-    return _("Rename Document");
-  if (TPT_IS_BLUEPRINT (item))
-    return _("Rename Blueprint");
-  if (TPT_IS_STAGE (item))
-    return _("Rename Stage");
-  if (TPT_IS_STEP (item))
-    return _("Rename Step");
-  if (TPT_IS_LANE (item))
-    return _("Rename Lane");
-  if (TPT_IS_CARD (item))
-    return _("Edit Card Text");
-  if (TPT_IS_PERSONA (item))
-    return _("Rename Persona");
-  return _("Rename Need");
-}
-
-static void
-set_name (TptOutline *self,
-          TptNode    *node,
-          const char *name)
-{
-  tpt_document_begin (self->document, rename_label (node));
-  if (TPT_IS_DOCUMENT (node))
-    tpt_document_set_title (TPT_DOCUMENT (node), name);
-  else if (TPT_IS_BLUEPRINT (node))
-    tpt_blueprint_set_title (TPT_BLUEPRINT (node), name);
-  else if (TPT_IS_STAGE (node))
-    tpt_stage_set_title (TPT_STAGE (node), name);
-  else if (TPT_IS_STEP (node))
-    tpt_step_set_title (TPT_STEP (node), name);
-  else if (TPT_IS_LANE (node))
-    tpt_lane_set_title (TPT_LANE (node), name);
-  else if (TPT_IS_CARD (node))
-    tpt_card_set_text (TPT_CARD (node), name);
-  else if (TPT_IS_PERSONA (node))
-    tpt_persona_set_name (TPT_PERSONA (node), name);
-  else if (TPT_IS_NEED (node))
-    tpt_need_set_title (TPT_NEED (node), name);
-  tpt_document_end (self->document);
-}
-
 /**
  * tpt_outline_rename_selected:
  * @self: a #TptOutline
@@ -563,7 +520,7 @@ tpt_outline_rename_selected (TptOutline *self,
   if (g_strcmp0 (current != NULL ? current : "", name) == 0)
     return FALSE;
 
-  set_name (self, node, name);
+  tpt_node_edits_set_name (self->document, node, name);
   return TRUE;
 }
 
@@ -583,7 +540,7 @@ rename_activate_cb (TptOutline *self)
 
   g_object_get (node, name_property (node), &current, NULL);
   if (g_strcmp0 (current != NULL ? current : "", text) != 0)
-    set_name (self, node, text);
+    tpt_node_edits_set_name (self->document, node, text);
 }
 
 static void
@@ -711,39 +668,15 @@ delete_action (GtkWidget  *widget,
   g_autoptr(TptNode) node = NULL;
   g_autofree char *name = NULL;
   g_autofree char *message = NULL;
-  TptNode *parent;
   guint position = gtk_single_selection_get_selected (self->selection);
 
   if (tpt_outline_get_selected (self) == NULL || TPT_IS_DOCUMENT (tpt_outline_get_selected (self)))
     return;
 
   node = g_object_ref (tpt_outline_get_selected (self));
-  parent = tpt_node_get_parent (node);
   name = dup_display_name (node);
 
-  /* Translators: %s is the kind of thing deleted, e.g. “Delete Step”. */
-  tpt_document_begin (self->document, TPT_IS_CARD (node) ? _("Delete Card")
-                                      : TPT_IS_BLUEPRINT (node) ? _("Delete Blueprint")
-                                      : TPT_IS_STAGE (node) ? _("Delete Stage")
-                                      : TPT_IS_STEP (node) ? _("Delete Step")
-                                      : TPT_IS_LANE (node) ? _("Delete Lane")
-                                      : TPT_IS_PERSONA (node) ? _("Delete Persona")
-                                      : _("Delete Need"));
-  if (TPT_IS_BLUEPRINT (node))
-    tpt_document_remove_blueprint (self->document, TPT_BLUEPRINT (node));
-  else if (TPT_IS_PERSONA (node))
-    tpt_document_remove_persona (self->document, TPT_PERSONA (node));
-  else if (TPT_IS_NEED (node))
-    tpt_document_remove_need (self->document, TPT_NEED (node));
-  else if (TPT_IS_STAGE (node))
-    tpt_blueprint_remove_stage (TPT_BLUEPRINT (parent), TPT_STAGE (node));
-  else if (TPT_IS_LANE (node))
-    tpt_blueprint_remove_lane (TPT_BLUEPRINT (parent), TPT_LANE (node));
-  else if (TPT_IS_STEP (node))
-    tpt_blueprint_remove_step (TPT_BLUEPRINT (tpt_node_get_parent (parent)), TPT_STEP (node));
-  else if (TPT_IS_CARD (node))
-    tpt_blueprint_remove_card (TPT_BLUEPRINT (parent), TPT_CARD (node));
-  tpt_document_end (self->document);
+  tpt_node_edits_delete (self->document, node);
 
   /* Keep the place in the list: the row that took its place, or the one
    * before at the end. */

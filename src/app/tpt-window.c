@@ -449,22 +449,24 @@ outline_selection_cb (TptWindow *self)
 }
 
 /* The canvas's selection shows in the outline and so in the inspector: the
- * card chosen last, or the blueprint when no card is selected. */
+ * header, flow or card chosen last, or the blueprint when nothing is. */
 static void
 canvas_selection_cb (TptWindow *self)
 {
-  GPtrArray *selection;
   TptNode *node;
 
   /* The view lets go of its selection as the window is destroyed. */
   if (self->view == NULL || self->outline == NULL)
     return;
 
-  selection = tpt_blueprint_canvas_get_selection (tpt_artefact_view_get_canvas (self->view));
-  node = selection->len > 0 ? g_ptr_array_index (selection, selection->len - 1)
-                            : (TptNode *) tpt_artefact_view_get_blueprint (self->view);
+  node = tpt_blueprint_canvas_get_selected_node (tpt_artefact_view_get_canvas (self->view));
+  if (node == NULL)
+    node = (TptNode *) tpt_artefact_view_get_blueprint (self->view);
   if (node != NULL && node != tpt_outline_get_selected (self->outline))
     tpt_outline_set_selected (self->outline, node);
+  /* Flows have no row in the outline; the inspector shows them still. */
+  if (TPT_IS_FLOW (node))
+    tpt_inspector_set_node (self->inspector, node);
 }
 
 static void
