@@ -17,6 +17,7 @@
 #include "tpt-persona-renderer.h"
 #include "tpt-text.h"
 #include "tpt-theme.h"
+#include "tpt-tile-cache.h"
 
 /* The view of one artefact in the centre of the window: it draws what
  * src/render draws for export, zoomed and scrolled, and only the part that
@@ -40,6 +41,7 @@ struct _TptArtefactView
   TptBlueprintLayout *layout;
   PangoContext       *context;
   TptTextCache       *text_cache;
+  TptTileCache       *tiles;
   TptBlueprintCanvas *canvas;
   GtkAdjustment      *hadjustment;
   GtkAdjustment      *vadjustment;
@@ -234,6 +236,7 @@ static void
 relayout (TptArtefactView *self)
 {
   measure_content (self);
+  tpt_tile_cache_invalidate (self->tiles);
   update_adjustments (self, 0, 0, 1.0);
   if (self->canvas != NULL)
     tpt_blueprint_canvas_set_layout (self->canvas, self->document, self->layout);
@@ -389,12 +392,40 @@ content_origin (TptArtefactView *self,
   double page_width = self->content_width * self->zoom;
   double page_height = self->content_height * self->zoom;
 
-  *x0 = page_width + 2 * VIEW_MARGIN <= width
-        ? (width - page_width) / 2
-        : VIEW_MARGIN - gtk_adjustment_get_value (self->hadjustment);
-  *y0 = page_height + 2 * VIEW_MARGIN <= height
-        ? (height - page_height) / 2
-        : VIEW_MARGIN - gtk_adjustment_get_value (self->vadjustment);
+  /* On whole pixels, so the drawing's tiles are never resampled. */
+  *x0 = round (page_width + 2 * VIEW_MARGIN <= width
+               ? (width - page_width) / 2
+               : VIEW_MARGIN - gtk_adjustment_get_value (self->hadjustment));
+  *y0 = round (page_height + 2 * VIEW_MARGIN <= height
+               ? (height - page_height) / 2
+               : VIEW_MARGIN - gtk_adjustment_get_value (self->vadjustment));
+}
+
+/* Draws the artefact shown, in its own coordinates: for the tile cache. */
+static void
+draw_artefact (cairo_t        *cr,
+               const TptTheme *theme,
+               gpointer        data)
+{
+  TptArtefactView *self = data;
+
+  switch (self->artefact)
+    {
+    case TPT_ARTEFACT_BLUEPRINT:
+      if (self->layout != NULL)
+        tpt_blueprint_render (cr, self->layout, theme);
+      break;
+    case TPT_ARTEFACT_PERSONAS:
+      tpt_persona_gallery_render (cr, self->context, self->document, theme);
+      break;
+    case TPT_ARTEFACT_NEEDS_MATRIX:
+      tpt_matrix_render (cr, self->context, self->document, theme);
+      break;
+    case TPT_ARTEFACT_COVER:
+    default:
+      draw_cover (self, cr, theme);
+      break;
+    }
 }
 
 static void
@@ -422,43 +453,27 @@ tpt_artefact_view_snapshot (GtkWidget   *widget,
   page_height = self->content_height * self->zoom;
   content_origin (self, &x0, &y0);
 
+  /* The paper, with a soft shadow so it reads as a page in light and dark;
+   * then the artefact from the tile cache; then what the canvas draws
+   * over it, which changes with every gesture. */
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-
-  /* The paper, with a soft shadow so it reads as a page in light and dark. */
   cairo_set_source_rgba (cr, 0, 0, 0, 0.12);
   cairo_rectangle (cr, x0 + 1, y0 + 2, page_width, page_height);
   cairo_fill (cr);
-  tpt_color_set_source (cr, &theme->paper);
-  cairo_rectangle (cr, x0, y0, page_width, page_height);
-  cairo_fill (cr);
+  tpt_tile_cache_draw (self->tiles, cr, &GRAPHENE_RECT_INIT (x0, y0, page_width, page_height),
+                       &GRAPHENE_RECT_INIT (0, 0, width, height), self->zoom,
+                       gtk_widget_get_scale_factor (widget), theme, draw_artefact, self);
 
-  cairo_rectangle (cr, x0, y0, page_width, page_height);
-  cairo_clip (cr);
-  cairo_translate (cr, x0, y0);
-  cairo_scale (cr, self->zoom, self->zoom);
-
-  switch (self->artefact)
+  if (self->artefact == TPT_ARTEFACT_BLUEPRINT && self->layout != NULL)
     {
-    case TPT_ARTEFACT_BLUEPRINT:
-      if (self->layout != NULL)
-        {
-          tpt_blueprint_render (cr, self->layout, theme);
-          tpt_blueprint_canvas_draw (self->canvas, cr, self->zoom);
-        }
-      break;
-    case TPT_ARTEFACT_PERSONAS:
-      tpt_persona_gallery_render (cr, self->context, self->document, theme);
-      break;
-    case TPT_ARTEFACT_NEEDS_MATRIX:
-      tpt_matrix_render (cr, self->context, self->document, theme);
-      break;
-    case TPT_ARTEFACT_COVER:
-    default:
-      draw_cover (self, cr, theme);
-      break;
+      cairo_rectangle (cr, x0, y0, page_width, page_height);
+      cairo_clip (cr);
+      cairo_translate (cr, x0, y0);
+      cairo_scale (cr, self->zoom, self->zoom);
+      tpt_blueprint_canvas_draw (self->canvas, cr, self->zoom);
     }
-
   cairo_destroy (cr);
+
   tpt_blueprint_canvas_snapshot_children (self->canvas, snapshot);
 }
 
@@ -724,6 +739,7 @@ tpt_artefact_view_dispose (GObject *object)
     tpt_blueprint_canvas_shutdown (self->canvas);
   g_clear_object (&self->canvas);
   g_clear_pointer (&self->text_cache, tpt_text_cache_free);
+  g_clear_pointer (&self->tiles, tpt_tile_cache_free);
   if (self->hadjustment != NULL)
     g_signal_handlers_disconnect_by_func (self->hadjustment, adjustment_value_changed_cb, self);
   if (self->vadjustment != NULL)
@@ -776,6 +792,7 @@ tpt_artefact_view_init (TptArtefactView *self)
   self->zoom = 1.0;
   self->context = tpt_text_context_new ();
   self->text_cache = tpt_text_cache_new (self->context);
+  self->tiles = tpt_tile_cache_new ();
   self->artefact = TPT_ARTEFACT_COVER;
   self->fit_pending = TRUE;
 
