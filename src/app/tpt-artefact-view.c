@@ -338,8 +338,15 @@ artefact_is_empty (TptArtefactView *self,
                 "Add personas and needs from the outline.");
       return TRUE;
 
-    case TPT_ARTEFACT_COVER:
     case TPT_ARTEFACT_BLUEPRINT:
+      if (self->layout == NULL || self->layout->lanes->len > 0 || self->layout->steps->len > 0)
+        return FALSE;
+      *title = _("An Empty Blueprint");
+      *body = _("Add steps along the journey with Ctrl+Shift+Right and lanes for who acts "
+                "with Ctrl+Shift+Down, or right-click for more.");
+      return TRUE;
+
+    case TPT_ARTEFACT_COVER:
     default:
       return FALSE;
     }

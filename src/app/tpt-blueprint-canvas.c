@@ -745,6 +745,16 @@ tpt_blueprint_canvas_key (TptBlueprintCanvas *self,
         int dy = (keyval == GDK_KEY_Down || keyval == GDK_KEY_KP_Down) -
                  (keyval == GDK_KEY_Up || keyval == GDK_KEY_KP_Up);
 
+        /* Ctrl+Shift+arrows grow the grid: a step to the left or right of
+         * the cursor's, a lane above or below. */
+        if (ctrl && shift && !alt)
+          {
+            if (dx != 0)
+              tpt_canvas_add_step (self, dx > 0);
+            else
+              tpt_canvas_add_lane (self, dy > 0);
+            return TRUE;
+          }
         if (ctrl)
           return FALSE;
         if (alt)
