@@ -789,6 +789,38 @@ test_drag_headers (Fixture       *fixture,
   undo_all_and_compare (fixture);
 }
 
+/* Collapsing a stage is the view's: the drawing narrows, the document
+ * does not change, and choosing a step inside it opens it again. */
+static void
+test_collapse_stage (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(TptStage) stage = g_list_model_get_item (tpt_blueprint_get_stages (fixture->blueprint), 1);
+  g_autoptr(TptStep) step = g_list_model_get_item (tpt_stage_get_steps (stage), 0);
+  TptArtefactView *view = fixture->window->view;
+  double wide, narrow;
+
+  app_iterate ();
+  tpt_artefact_view_get_content_size (view, &wide, NULL);
+  tpt_blueprint_canvas_select_node (fixture->canvas, TPT_NODE (stage));
+  g_assert_true (tpt_blueprint_canvas_key (fixture->canvas, GDK_KEY_minus, 0));
+  app_iterate ();
+  g_assert_true (tpt_artefact_view_get_stage_collapsed (view, stage));
+  tpt_artefact_view_get_content_size (view, &narrow, NULL);
+  g_assert_cmpfloat (narrow, <, wide);
+  g_assert_cmpuint (history_length (fixture), ==, 0);
+
+  /* No card can go into the collapsed column. */
+  g_assert_true (tpt_blueprint_canvas_get_selected_node (fixture->canvas) == TPT_NODE (stage));
+
+  tpt_window_select (fixture->window, TPT_NODE (step));
+  app_iterate ();
+  g_assert_false (tpt_artefact_view_get_stage_collapsed (view, stage));
+  tpt_artefact_view_get_content_size (view, &narrow, NULL);
+  g_assert_cmpfloat (narrow, ==, wide);
+  g_assert_true (tpt_blueprint_canvas_get_selected_node (fixture->canvas) == TPT_NODE (step));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -822,6 +854,8 @@ main (int   argc,
               test_emotion_and_span, fixture_teardown);
   g_test_add ("/tpt/app/canvas/drag-headers", Fixture, NULL, fixture_setup,
               test_drag_headers, fixture_teardown);
+  g_test_add ("/tpt/app/canvas/collapse-stage", Fixture, NULL, fixture_setup,
+              test_collapse_stage, fixture_teardown);
   g_test_add ("/tpt/app/canvas/random-then-undo", Fixture, NULL, fixture_setup,
               test_random_then_undo, fixture_teardown);
 

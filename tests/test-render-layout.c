@@ -458,6 +458,55 @@ test_text_cache (void)
                    ==, "A text no card had before");
 }
 
+/* A collapsed stage is one column: its steps and their cards are left
+ * out, and the rest of the drawing keeps its invariants. */
+static void
+test_collapsed_stage (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("TPT_SOURCE_ROOT"), "data", "examples",
+                                            "motor-insurance.touchpoint", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(TptDocument) document = tpt_document_load_file (file, NULL, NULL);
+  g_autoptr(TptBlueprint) blueprint = g_list_model_get_item (tpt_document_get_blueprints (document), 0);
+  g_autoptr(TptStage) stage = g_list_model_get_item (tpt_blueprint_get_stages (blueprint), 1);
+  g_autoptr(GObject) object = G_OBJECT (tpt_text_context_new ());
+  PangoContext *context = PANGO_CONTEXT (object);
+  g_autoptr(TptTextCache) cache = tpt_text_cache_new (context);
+  g_autoptr(GHashTable) collapsed = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(TptBlueprintLayout) full = tpt_blueprint_layout_new (document, blueprint, context);
+  g_autoptr(TptBlueprintLayout) layout = NULL;
+  guint n_hidden = g_list_model_get_n_items (tpt_stage_get_steps (stage));
+  guint n_cards_hidden = 0;
+  const TptLayoutStep *column = NULL;
+  g_autofree char *title = NULL;
+
+  g_assert_cmpuint (n_hidden, >, 1);
+  g_hash_table_add (collapsed, (gpointer) tpt_node_get_id (TPT_NODE (stage)));
+  layout = tpt_blueprint_layout_new_full (document, blueprint, cache, collapsed);
+
+  g_assert_cmpuint (layout->steps->len, ==, full->steps->len - n_hidden + 1);
+  for (guint i = 0; i < layout->steps->len; i++)
+    if (g_array_index (layout->steps, TptLayoutStep, i).collapsed == stage)
+      column = &g_array_index (layout->steps, TptLayoutStep, i);
+  g_assert_nonnull (column);
+  g_assert_null (column->step);
+  g_assert_cmpuint (column->n_hidden, ==, n_hidden);
+  title = g_strdup_printf ("%u steps hidden", n_hidden);
+  g_assert_cmpstr (pango_layout_get_text (column->title.layout), ==, title);
+
+  for (guint i = 0; i < full->cards->len; i++)
+    {
+      TptCard *card = g_array_index (full->cards, TptLayoutCard, i).card;
+      TptStep *step = tpt_document_lookup_typed (document, tpt_card_get_step (card), TPT_TYPE_STEP);
+
+      n_cards_hidden += tpt_blueprint_get_stage_of (blueprint, step) == stage;
+    }
+  g_assert_cmpuint (n_cards_hidden, >, 0);
+  g_assert_cmpuint (layout->cards->len, ==, full->cards->len - n_cards_hidden);
+  g_assert_cmpfloat (layout->bounds.width, <, full->bounds.width);
+  check_layout (layout, context, FALSE);
+}
+
 static void
 test_empty (void)
 {
@@ -580,6 +629,7 @@ main (int   argc,
   g_test_add_data_func ("/tpt/render/layout/random-spans", GINT_TO_POINTER (TRUE), test_random);
   g_test_add_func ("/tpt/render/layout/empty", test_empty);
   g_test_add_func ("/tpt/render/layout/text-cache", test_text_cache);
+  g_test_add_func ("/tpt/render/layout/collapsed-stage", test_collapsed_stage);
   g_test_add_func ("/tpt/render/layout/flow-around-span", test_flow_around_span);
   g_test_add_func ("/tpt/render/duration-label", test_duration_label);
   g_test_add_func ("/tpt/render/page-sizes", test_page_sizes);

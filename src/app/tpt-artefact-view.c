@@ -42,6 +42,7 @@ struct _TptArtefactView
   PangoContext       *context;
   TptTextCache       *text_cache;
   TptTileCache       *tiles;
+  GHashTable         *collapsed;      /* ids of stages shown collapsed */
   TptBlueprintCanvas *canvas;
   GtkAdjustment      *hadjustment;
   GtkAdjustment      *vadjustment;
@@ -138,8 +139,8 @@ measure_content (TptArtefactView *self)
     case TPT_ARTEFACT_BLUEPRINT:
       /* The cache lives as long as the view: after an edit only the
        * changed texts are measured again. */
-      self->layout = tpt_blueprint_layout_new_cached (self->document, self->blueprint,
-                                                      self->text_cache);
+      self->layout = tpt_blueprint_layout_new_full (self->document, self->blueprint,
+                                                    self->text_cache, self->collapsed);
       tpt_text_cache_trim (self->text_cache);
       width = self->layout->bounds.width;
       height = self->layout->bounds.height;
@@ -747,6 +748,7 @@ tpt_artefact_view_dispose (GObject *object)
   g_clear_object (&self->canvas);
   g_clear_pointer (&self->text_cache, tpt_text_cache_free);
   g_clear_pointer (&self->tiles, tpt_tile_cache_free);
+  g_clear_pointer (&self->collapsed, g_hash_table_unref);
   if (self->hadjustment != NULL)
     g_signal_handlers_disconnect_by_func (self->hadjustment, adjustment_value_changed_cb, self);
   if (self->vadjustment != NULL)
@@ -800,6 +802,7 @@ tpt_artefact_view_init (TptArtefactView *self)
   self->context = tpt_text_context_new ();
   self->text_cache = tpt_text_cache_new (self->context);
   self->tiles = tpt_tile_cache_new ();
+  self->collapsed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->artefact = TPT_ARTEFACT_COVER;
   self->fit_pending = TRUE;
 
@@ -864,6 +867,8 @@ tpt_artefact_view_set_document (TptArtefactView *self,
   g_clear_object (&self->blueprint);
   g_set_object (&self->document, document);
   self->artefact = TPT_ARTEFACT_COVER;
+  if (self->collapsed != NULL)
+    g_hash_table_remove_all (self->collapsed);
 
   if (document != NULL)
     {
@@ -896,6 +901,22 @@ tpt_artefact_view_show_node (TptArtefactView *self,
 
   artefact = tpt_artefact_for_node (node, &blueprint);
   tpt_artefact_view_show (self, artefact, blueprint);
+
+  /* What is chosen elsewhere is shown, even inside a collapsed stage. */
+  if (blueprint != NULL && (TPT_IS_STEP (node) || TPT_IS_CARD (node)))
+    {
+      TptStep *step = TPT_IS_STEP (node)
+                      ? TPT_STEP (node)
+                      : tpt_document_lookup_typed (self->document, tpt_card_get_step (TPT_CARD (node)),
+                                                   TPT_TYPE_STEP);
+      TptStage *stage = step != NULL ? tpt_blueprint_get_stage_of (blueprint, step) : NULL;
+
+      if (stage != NULL && tpt_artefact_view_get_stage_collapsed (self, stage))
+        {
+          tpt_artefact_view_set_stage_collapsed (self, stage, FALSE);
+          relayout (self);
+        }
+    }
   if (artefact == TPT_ARTEFACT_BLUEPRINT)
     tpt_blueprint_canvas_select_node (self->canvas, node);
 }
@@ -1088,6 +1109,45 @@ tpt_artefact_view_is_panning (TptArtefactView *self)
   g_return_val_if_fail (TPT_IS_ARTEFACT_VIEW (self), FALSE);
 
   return self->panning || self->space_held;
+}
+
+/**
+ * tpt_artefact_view_set_stage_collapsed:
+ * @self: a view
+ * @stage: a stage of the blueprint shown
+ * @collapsed: whether to show it as one column
+ *
+ * Collapses a stage on screen, to see the journey around it. It is the
+ * view's, not the document's: printing and export show every step.
+ */
+void
+tpt_artefact_view_set_stage_collapsed (TptArtefactView *self,
+                                       TptStage        *stage,
+                                       gboolean         collapsed)
+{
+  const char *id;
+
+  g_return_if_fail (TPT_IS_ARTEFACT_VIEW (self));
+  g_return_if_fail (TPT_IS_STAGE (stage));
+
+  id = tpt_node_get_id (TPT_NODE (stage));
+  if (collapsed == g_hash_table_contains (self->collapsed, id))
+    return;
+  if (collapsed)
+    g_hash_table_add (self->collapsed, g_strdup (id));
+  else
+    g_hash_table_remove (self->collapsed, id);
+  queue_relayout (self);
+}
+
+gboolean
+tpt_artefact_view_get_stage_collapsed (TptArtefactView *self,
+                                       TptStage        *stage)
+{
+  g_return_val_if_fail (TPT_IS_ARTEFACT_VIEW (self), FALSE);
+  g_return_val_if_fail (TPT_IS_STAGE (stage), FALSE);
+
+  return g_hash_table_contains (self->collapsed, tpt_node_get_id (TPT_NODE (stage)));
 }
 
 /**

@@ -66,6 +66,11 @@ void          tpt_artefact_view_content_to_widget (TptArtefactView *self,
 void          tpt_artefact_view_scroll_to    (TptArtefactView *self,
                                               const TptRect   *rect);
 gboolean      tpt_artefact_view_is_panning   (TptArtefactView *self);
+void          tpt_artefact_view_set_stage_collapsed (TptArtefactView *self,
+                                                     TptStage        *stage,
+                                                     gboolean         collapsed);
+gboolean      tpt_artefact_view_get_stage_collapsed (TptArtefactView *self,
+                                                     TptStage        *stage);
 struct _TptBlueprintCanvas *
               tpt_artefact_view_get_canvas   (TptArtefactView *self);
 

@@ -141,6 +141,13 @@ structure_action (GSimpleAction *action,
                                       ? TPT_ARROW_DOUBLE : TPT_ARROW_SINGLE);
       tpt_document_end (self->document);
     }
+  else if (g_str_equal (name, "collapse-stage") && TPT_IS_STAGE (self->header))
+    {
+      TptStage *stage = TPT_STAGE (self->header);
+
+      tpt_artefact_view_set_stage_collapsed (self->view, stage,
+                                             !tpt_artefact_view_get_stage_collapsed (self->view, stage));
+    }
   else if (g_str_equal (name, "delete-flow") && self->flow != NULL)
     {
       g_autoptr(TptFlow) flow = g_object_ref (self->flow);
@@ -172,6 +179,7 @@ static const GActionEntry action_entries[] = {
   { "set-office", structure_action, "s", "'none'" },
   { "toggle-arrow", structure_action, NULL, "false" },
   { "delete-flow", structure_action },
+  { "collapse-stage", structure_action, NULL, "false" },
 };
 
 static void
@@ -219,6 +227,11 @@ tpt_canvas_update_actions (TptBlueprintCanvas *self)
   enable (self, "set-office", has_layout && lane);
   enable (self, "toggle-arrow", has_layout && self->flow != NULL);
   enable (self, "delete-flow", has_layout && self->flow != NULL);
+  enable (self, "collapse-stage", has_layout && TPT_IS_STAGE (self->header));
+  if (TPT_IS_STAGE (self->header))
+    set_state (self, "collapse-stage",
+               g_variant_new_boolean (tpt_artefact_view_get_stage_collapsed (self->view,
+                                                                             TPT_STAGE (self->header))));
 
   if (card != NULL)
     set_state (self, "set-kind",
@@ -314,6 +327,7 @@ context_menu_model (TptBlueprintCanvas *self)
     {
       g_menu_append (edit, _("_Rename"), "canvas.rename");
       append_section (menu, edit);
+      g_menu_append (edit, _("_Collapsed"), "canvas.collapse-stage");
       g_menu_append (add, _("Add Stage _Before"), "canvas.add-stage::before");
       g_menu_append (add, _("Add Stage _After"), "canvas.add-stage::after");
       append_section (menu, add);

@@ -69,7 +69,7 @@ tpt_canvas_move_selection_to (TptBlueprintCanvas *self,
 {
   g_autoptr(GPtrArray) cards = tpt_canvas_selection_in_order (self);
 
-  if (cards->len == 0 || !tpt_canvas_lane_takes_cards (self, lane) || step >= tpt_canvas_n_steps (self))
+  if (cards->len == 0 || !tpt_canvas_cell_takes_cards (self, lane, step))
     return;
 
   tpt_document_begin (self->document, cards->len == 1 ? _("Move Card") : _("Move Cards"));
@@ -152,8 +152,7 @@ tpt_canvas_insertion_point (TptBlueprintCanvas *self,
       return TRUE;
     }
 
-  if (!self->has_cursor || !tpt_canvas_lane_takes_cards (self, self->cursor_lane) ||
-      self->cursor_step >= tpt_canvas_n_steps (self))
+  if (!self->has_cursor || !tpt_canvas_cell_takes_cards (self, self->cursor_lane, self->cursor_step))
     return FALSE;
 
   *lane = self->cursor_lane;

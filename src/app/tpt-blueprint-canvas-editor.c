@@ -73,8 +73,7 @@ tpt_canvas_commit_editor (TptBlueprintCanvas *self)
           tpt_document_end (self->document);
         }
     }
-  else if (*text != '\0' && tpt_canvas_lane_takes_cards (self, self->edit_lane) &&
-           self->edit_step < tpt_canvas_n_steps (self))
+  else if (*text != '\0' && tpt_canvas_cell_takes_cards (self, self->edit_lane, self->edit_step))
     {
       /* The card comes into being with its text: one step to undo. */
       g_autoptr(TptCard) card = tpt_card_new (self->document);
@@ -203,7 +202,7 @@ tpt_canvas_open_editor (TptBlueprintCanvas *self,
       TptRect cell;
       double y;
 
-      if (!tpt_canvas_lane_takes_cards (self, lane) || step >= tpt_canvas_n_steps (self))
+      if (!tpt_canvas_cell_takes_cards (self, lane, step))
         return;
       cell = tpt_canvas_cell_rect (self, lane, step);
       here = tpt_canvas_cards_in_cell (self, lane, step, NULL);

@@ -98,6 +98,11 @@ guint                 tpt_canvas_n_lanes                   (TptBlueprintCanvas *
 guint                 tpt_canvas_n_steps                   (TptBlueprintCanvas *self);
 gboolean              tpt_canvas_lane_takes_cards          (TptBlueprintCanvas *self,
                                                             guint              lane);
+gboolean              tpt_canvas_cell_takes_cards          (TptBlueprintCanvas *self,
+                                                            guint               lane,
+                                                            guint               step);
+TptNode              *tpt_canvas_column_node               (TptBlueprintCanvas *self,
+                                                            guint               column);
 TptRect               tpt_canvas_cell_rect                 (TptBlueprintCanvas *self,
                                                             guint              lane,
                                                             guint              step);

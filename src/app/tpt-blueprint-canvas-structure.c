@@ -79,7 +79,7 @@ tpt_canvas_header_at (TptBlueprintCanvas *self,
       const TptLayoutStep *step = &g_array_index (self->layout->steps, TptLayoutStep, i);
 
       if (tpt_rect_contains_point (&step->header, x, y))
-        return TPT_NODE (step->step);
+        return tpt_canvas_column_node (self, i);
     }
   for (guint i = 0; i < tpt_canvas_n_lanes (self); i++)
     {
@@ -362,7 +362,15 @@ tpt_canvas_add_step (TptBlueprintCanvas *self,
 
   tpt_step_set_title (step, _("New Step"));
   tpt_document_begin (self->document, _("Add Step"));
-  if (index >= 0)
+  if (index >= 0 && tpt_canvas_step_object (self, index) == NULL)
+    {
+      /* A collapsed stage: at its start or end. */
+      TptNode *column = tpt_canvas_column_node (self, index);
+
+      stage = g_object_ref (TPT_STAGE (column));
+      position = after ? g_list_model_get_n_items (tpt_stage_get_steps (stage)) : 0;
+    }
+  else if (index >= 0)
     {
       TptStep *reference = tpt_canvas_step_object (self, index);
       GListModel *steps;
@@ -407,8 +415,11 @@ tpt_canvas_add_stage (TptBlueprintCanvas *self,
   if (TPT_IS_STEP (reference))
     reference = TPT_NODE (tpt_blueprint_get_stage_of (blueprint, TPT_STEP (reference)));
   else if (!TPT_IS_STAGE (reference) && self->has_cursor && self->cursor_step < tpt_canvas_n_steps (self))
-    reference = TPT_NODE (tpt_blueprint_get_stage_of (blueprint,
-                                                      tpt_canvas_step_object (self, self->cursor_step)));
+    {
+      reference = tpt_canvas_column_node (self, self->cursor_step);
+      if (TPT_IS_STEP (reference))
+        reference = TPT_NODE (tpt_blueprint_get_stage_of (blueprint, TPT_STEP (reference)));
+    }
   index = reference != NULL ? index_of_stage (self, reference) : -1;
   if (index < 0)
     index = (int) self->layout->stages->len - 1;
@@ -433,9 +444,15 @@ move_step_to (TptBlueprintCanvas *self,
   TptBlueprint *blueprint = tpt_canvas_blueprint (self);
   TptStep *step = tpt_canvas_step_object (self, from);
   TptStep *target = tpt_canvas_step_object (self, to);
-  TptStage *stage = tpt_blueprint_get_stage_of (blueprint, target);
-  GListModel *steps = tpt_stage_get_steps (stage);
+  TptStage *stage;
+  GListModel *steps;
   guint position = 0;
+
+  /* A collapsed stage is moved as a stage, not into. */
+  if (step == NULL || target == NULL)
+    return;
+  stage = tpt_blueprint_get_stage_of (blueprint, target);
+  steps = tpt_stage_get_steps (stage);
 
   for (guint i = 0; i < g_list_model_get_n_items (steps); i++)
     {
@@ -491,9 +508,12 @@ tpt_canvas_set_emotion (TptBlueprintCanvas *self,
   TptLane *lane_node = tpt_canvas_lane_object (self, lane);
   TptStep *step_node = tpt_canvas_step_object (self, step);
   int current;
-  gboolean set = tpt_blueprint_get_emotion (blueprint, tpt_node_get_id (TPT_NODE (lane_node)),
-                                            tpt_node_get_id (TPT_NODE (step_node)), &current);
+  gboolean set;
 
+  if (step_node == NULL)
+    return;
+  set = tpt_blueprint_get_emotion (blueprint, tpt_node_get_id (TPT_NODE (lane_node)),
+                                   tpt_node_get_id (TPT_NODE (step_node)), &current);
   if (clear)
     {
       if (set)
@@ -841,7 +861,7 @@ navigate_headers (TptBlueprintCanvas *self,
         tpt_canvas_select_header (self, TPT_NODE (tpt_blueprint_get_stage_of (tpt_canvas_blueprint (self),
                                                                              TPT_STEP (self->header))));
       else if (dx != 0 && index + dx >= 0 && index + dx < (int) tpt_canvas_n_steps (self))
-        tpt_canvas_select_header (self, TPT_NODE (tpt_canvas_step_object (self, index + dx)));
+        tpt_canvas_select_header (self, tpt_canvas_column_node (self, index + dx));
       else if (dx < 0 && tpt_canvas_n_lanes (self) > 0)
         tpt_canvas_select_header (self, TPT_NODE (tpt_canvas_lane_object (self, 0)));
     }
@@ -854,7 +874,7 @@ navigate_headers (TptBlueprintCanvas *self,
           for (guint i = 0; i < tpt_canvas_n_steps (self); i++)
             if (g_array_index (self->layout->steps, TptLayoutStep, i).header.x >= stage->rect.x)
               {
-                tpt_canvas_select_header (self, TPT_NODE (tpt_canvas_step_object (self, i)));
+                tpt_canvas_select_header (self, tpt_canvas_column_node (self, i));
                 return;
               }
         }
@@ -919,6 +939,15 @@ tpt_canvas_structure_key (TptBlueprintCanvas *self,
         case GDK_KEY_Escape:
           tpt_canvas_select_header (self, NULL);
           return TRUE;
+        case GDK_KEY_minus: case GDK_KEY_KP_Subtract:
+        case GDK_KEY_plus: case GDK_KEY_KP_Add:
+          /* As in a tree: minus collapses a stage, plus expands it. */
+          if (!TPT_IS_STAGE (self->header))
+            return FALSE;
+          tpt_artefact_view_set_stage_collapsed (self->view, TPT_STAGE (self->header),
+                                                 keyval == GDK_KEY_minus ||
+                                                 keyval == GDK_KEY_KP_Subtract);
+          return TRUE;
         default:
           return FALSE;
         }
@@ -951,6 +980,7 @@ tpt_canvas_structure_key (TptBlueprintCanvas *self,
    * clears it. */
   if (self->selection->len == 0 && self->has_cursor &&
       self->cursor_lane < tpt_canvas_n_lanes (self) && self->cursor_step < tpt_canvas_n_steps (self) &&
+      tpt_canvas_step_object (self, self->cursor_step) != NULL &&
       tpt_canvas_emotion_of_lane (self, self->cursor_lane) != NULL)
     {
       TptLane *lane = tpt_canvas_lane_object (self, self->cursor_lane);

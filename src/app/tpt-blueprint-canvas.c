@@ -8,6 +8,8 @@
 
 #include "tpt-blueprint-canvas-private.h"
 
+#include "tpt-notation.h"
+
 
 /* The editing half of the artefact view when it shows a blueprint: the
  * view scrolls, zooms and draws through src/render; this object turns
@@ -77,6 +79,27 @@ tpt_canvas_lane_takes_cards (TptBlueprintCanvas *self,
                   guint               lane)
 {
   return lane < tpt_canvas_n_lanes (self) && lane_at (self, lane)->kind != TPT_LANE_KIND_EMOTION;
+}
+
+/* A cell takes cards if its lane does and its column is a step, not a
+ * collapsed stage. */
+gboolean
+tpt_canvas_cell_takes_cards (TptBlueprintCanvas *self,
+                             guint               lane,
+                             guint               step)
+{
+  return tpt_canvas_lane_takes_cards (self, lane) && step < tpt_canvas_n_steps (self) &&
+         step_at (self, step)->step != NULL;
+}
+
+/* What a column's header selects: its step, or its collapsed stage. */
+TptNode *
+tpt_canvas_column_node (TptBlueprintCanvas *self,
+                        guint               column)
+{
+  const TptLayoutStep *step = step_at (self, column);
+
+  return step->step != NULL ? TPT_NODE (step->step) : TPT_NODE (step->collapsed);
 }
 
 TptRect
@@ -181,9 +204,48 @@ tpt_canvas_step_object (TptBlueprintCanvas *self,
 /* ------------------------------------------------------------------ */
 /* Selection                                                           */
 
+/* What a screen reader says the canvas holds: the selection in words,
+ * since the drawing itself is one image to it. */
+static void
+describe_selection (TptBlueprintCanvas *self)
+{
+  const TptLayoutCard *placed = tpt_canvas_layout_card (self, tpt_canvas_primary_card (self));
+  g_autofree char *description = NULL;
+
+  if (self->view == NULL)
+    return;
+
+  if (placed != NULL && self->selection->len > 1)
+    /* Translators: the first %u is how many cards are selected. */
+    description = g_strdup_printf (ngettext ("%u card selected", "%u cards selected",
+                                             self->selection->len),
+                                   self->selection->len);
+  else if (placed != NULL)
+    /* Translators: a card's kind, its text, its lane and its step. */
+    description = g_strdup_printf (_("%s: %s. Lane %s, step %s"),
+                                   tpt_notation_card_kind (placed->kind),
+                                   tpt_card_get_text (placed->card),
+                                   tpt_lane_get_title (tpt_canvas_lane_object (self, placed->lane)),
+                                   tpt_step_get_title (tpt_canvas_step_object (self, placed->step)));
+  else if (TPT_IS_LANE (self->header))
+    description = g_strdup_printf (_("Lane %s"), tpt_lane_get_title (TPT_LANE (self->header)));
+  else if (TPT_IS_STEP (self->header))
+    description = g_strdup_printf (_("Step %s"), tpt_step_get_title (TPT_STEP (self->header)));
+  else if (TPT_IS_STAGE (self->header))
+    description = g_strdup_printf (_("Stage %s"), tpt_stage_get_title (TPT_STAGE (self->header)));
+  else if (self->flow != NULL)
+    description = g_strdup (_("A flow between two cards"));
+  else
+    description = g_strdup (_("Nothing selected"));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->view),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
+}
+
 void
 tpt_canvas_selection_changed (TptBlueprintCanvas *self)
 {
+  describe_selection (self);
   tpt_canvas_update_actions (self);
   gtk_widget_queue_draw (GTK_WIDGET (self->view));
   if (!self->following)
@@ -373,7 +435,7 @@ navigate (TptBlueprintCanvas *self,
    * lane's. */
   if (lane < 0 && step >= 0 && step < (int) tpt_canvas_n_steps (self))
     {
-      tpt_canvas_select_header (self, TPT_NODE (tpt_canvas_step_object (self, step)));
+      tpt_canvas_select_header (self, tpt_canvas_column_node (self, step));
       return;
     }
   if (step < 0 && lane >= 0 && lane < (int) tpt_canvas_n_lanes (self))
@@ -550,7 +612,7 @@ update_drop (TptBlueprintCanvas *self)
   TptRect cell;
 
   self->drop_valid = cell_at (self, self->drag_x, self->drag_y, &lane, &step) &&
-                     tpt_canvas_lane_takes_cards (self, lane);
+                     tpt_canvas_cell_takes_cards (self, lane, step);
   if (!self->drop_valid)
     return;
 
@@ -1098,7 +1160,8 @@ tpt_blueprint_canvas_draw (TptBlueprintCanvas *self,
     }
 
   /* An empty cell that has the keyboard cursor. */
-  if (self->selection->len == 0 && self->has_cursor && focused &&
+  if (self->selection->len == 0 && self->header == NULL && self->flow == NULL &&
+      self->has_cursor && focused &&
       self->cursor_lane < tpt_canvas_n_lanes (self) && self->cursor_step < tpt_canvas_n_steps (self))
     {
       TptRect cell = tpt_canvas_cell_rect (self, self->cursor_lane, self->cursor_step);
@@ -1240,7 +1303,7 @@ tpt_blueprint_canvas_set_layout (TptBlueprintCanvas *self,
         tpt_canvas_cancel_editor (self);
       else if (placed != NULL)
         self->edit_rect = placed->rect;
-      else if (!tpt_canvas_lane_takes_cards (self, self->edit_lane) || self->edit_step >= tpt_canvas_n_steps (self))
+      else if (!tpt_canvas_cell_takes_cards (self, self->edit_lane, self->edit_step))
         tpt_canvas_cancel_editor (self);
       gtk_widget_queue_allocate (GTK_WIDGET (self->view));
     }

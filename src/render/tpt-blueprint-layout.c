@@ -22,6 +22,7 @@ typedef struct
   TptDocument        *document;
   PangoContext       *context;
   TptTextCache       *cache;
+  GHashTable         *collapsed;    /* stage ids shown as one column, or NULL */
   GHashTable         *lane_index;   /* id → index + 1 */
   GHashTable         *step_index;   /* id → index + 1 */
   guint               n_columns;
@@ -64,6 +65,7 @@ step_clear (gpointer data)
   TptLayoutStep *step = data;
 
   g_clear_object (&step->step);
+  g_clear_object (&step->collapsed);
   text_clear (&step->title);
   text_clear (&step->duration);
 }
@@ -236,6 +238,22 @@ collect_lanes_and_steps (Builder *b)
       /* A stage's columns; its rectangle is finished once x is known. */
       stage.rect.x = self->steps->len;
       stage.rect.width = n_steps;
+
+      /* A collapsed stage is one column; its steps' cards, emotions and
+       * flows are left out, as those of a missing step are. */
+      if (n_steps > 0 && b->collapsed != NULL &&
+          g_hash_table_contains (b->collapsed, tpt_node_get_id (TPT_NODE (stage.stage))))
+        {
+          TptLayoutStep column = { 0 };
+
+          column.collapsed = g_object_ref (stage.stage);
+          column.n_hidden = n_steps;
+          stage.rect.width = 1;
+          g_array_append_val (self->steps, column);
+          g_array_append_val (self->stages, stage);
+          continue;
+        }
+
       for (guint i = 0; i < n_steps; i++)
         {
           TptLayoutStep step = { 0 };
@@ -283,9 +301,16 @@ layout_headers (Builder *b,
       TptLayoutStep *step = &g_array_index (self->steps, TptLayoutStep, i);
       double x = b->grid_x + i * TPT_LAYOUT_COLUMN_W;
       double width = TPT_LAYOUT_COLUMN_W - 2 * TPT_LAYOUT_CELL_PAD;
-      double h = place_text (b, &step->title, TPT_TEXT_HEADING, tpt_step_get_title (step->step),
+      g_autofree char *hidden = step->collapsed != NULL
+                                ? g_strdup_printf (ngettext ("%u step hidden", "%u steps hidden",
+                                                             step->n_hidden), step->n_hidden)
+                                : NULL;
+      double h = place_text (b, &step->title, TPT_TEXT_HEADING,
+                             hidden != NULL ? hidden : tpt_step_get_title (step->step),
                              x + TPT_LAYOUT_CELL_PAD, y + 8, width);
-      g_autofree char *duration = tpt_duration_label (tpt_step_get_duration (step->step));
+      g_autofree char *duration = step->step != NULL
+                                  ? tpt_duration_label (tpt_step_get_duration (step->step))
+                                  : NULL;
 
       if (duration != NULL)
         h += 3 + place_text (b, &step->duration, TPT_TEXT_SMALL, duration,
@@ -703,6 +728,28 @@ tpt_blueprint_layout_new_cached (TptDocument  *document,
                                  TptBlueprint *blueprint,
                                  TptTextCache *cache)
 {
+  return tpt_blueprint_layout_new_full (document, blueprint, cache, NULL);
+}
+
+/**
+ * tpt_blueprint_layout_new_full:
+ * @document: the document holding @blueprint, for personas
+ * @blueprint: the blueprint to lay out
+ * @cache: the texts measured so far, with the context to measure more
+ * @collapsed: (nullable) (element-type utf8 utf8): ids of stages to show
+ *   collapsed, each as one column without its steps' cards
+ *
+ * As tpt_blueprint_layout_new_cached(), with some stages collapsed: a view
+ * of the blueprint, never what is printed or exported.
+ *
+ * Returns: (transfer full): the layout
+ */
+TptBlueprintLayout *
+tpt_blueprint_layout_new_full (TptDocument  *document,
+                               TptBlueprint *blueprint,
+                               TptTextCache *cache,
+                               GHashTable   *collapsed)
+{
   PangoContext *context;
   g_autoptr(GHashTable) lane_index = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) step_index = g_hash_table_new (g_str_hash, g_str_equal);
@@ -732,6 +779,7 @@ tpt_blueprint_layout_new_cached (TptDocument  *document,
   b.document = document;
   b.context = context;
   b.cache = cache;
+  b.collapsed = collapsed;
   b.lane_index = lane_index;
   b.step_index = step_index;
 

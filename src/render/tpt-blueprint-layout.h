@@ -55,9 +55,13 @@ typedef struct
   TptLayoutText subtitle;
 } TptLayoutLane;
 
+/* A step's column. In a collapsed stage one column stands for all its
+ * steps: @step is %NULL and the title says how many are hidden. */
 typedef struct
 {
   TptStep      *step;
+  TptStage     *collapsed;  /* the stage this column stands for, or NULL */
+  guint         n_hidden;
   TptRect       column;     /* from the step header down to the last lane */
   TptRect       header;
   TptLayoutText title;
@@ -167,6 +171,10 @@ TptBlueprintLayout *tpt_blueprint_layout_new          (TptDocument        *docum
 TptBlueprintLayout *tpt_blueprint_layout_new_cached   (TptDocument        *document,
                                                        TptBlueprint       *blueprint,
                                                        TptTextCache       *cache);
+TptBlueprintLayout *tpt_blueprint_layout_new_full     (TptDocument        *document,
+                                                       TptBlueprint       *blueprint,
+                                                       TptTextCache       *cache,
+                                                       GHashTable         *collapsed);
 TptBlueprintLayout *tpt_blueprint_layout_ref          (TptBlueprintLayout *self);
 void                tpt_blueprint_layout_unref        (TptBlueprintLayout *self);
 const TptLayoutCard *tpt_blueprint_layout_card_at     (TptBlueprintLayout *self,

@@ -204,6 +204,24 @@ draw_lanes (cairo_t                  *cr,
       draw_text (cr, &lane->subtitle, &theme->muted);
     }
 
+  /* A collapsed stage's column is shaded: there is more there than is
+   * shown. */
+  for (guint i = 0; i < layout->steps->len; i++)
+    {
+      const TptLayoutStep *step = &g_array_index (layout->steps, TptLayoutStep, i);
+      TptRect below = { step->column.x, grid->y, step->column.width, grid->height };
+
+      if (step->collapsed != NULL && tpt_rect_intersects (&below, clip))
+        {
+          cairo_save (cr);
+          tpt_color_set_source (cr, &theme->header_fill);
+          cairo_rectangle (cr, below.x, below.y, below.width, below.height);
+          cairo_clip (cr);
+          cairo_paint_with_alpha (cr, 0.7);
+          cairo_restore (cr);
+        }
+    }
+
   /* The grid: hairlines between steps, firmer ones between stages and
    * lanes and along the header column. */
   tpt_color_set_source (cr, &theme->grid);
