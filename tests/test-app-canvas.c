@@ -250,6 +250,40 @@ test_keys (Fixture       *fixture,
     g_assert_cmpuint (step, ==, first->step + first->span);
   }
 
+  /* Shift+Right adds the next card to the selection; f joins the two
+   * with a flow, and ] stretches them over one more step. */
+  {
+    guint with_neighbour = G_MAXUINT;
+
+    /* A card with another starting in the next cell to its right. */
+    for (guint i = 0; i < fixture->layout->cards->len && with_neighbour == G_MAXUINT; i++)
+      for (guint k = 0; k < fixture->layout->cards->len; k++)
+        if (nth_card (fixture, k)->lane == nth_card (fixture, i)->lane &&
+            nth_card (fixture, k)->step == nth_card (fixture, i)->step + nth_card (fixture, i)->span &&
+            nth_card (fixture, i)->step + nth_card (fixture, i)->span < fixture->layout->steps->len)
+          with_neighbour = i;
+    g_assert_cmpuint (with_neighbour, !=, G_MAXUINT);
+    click_card (fixture, with_neighbour, 0);
+  }
+  g_assert_true (tpt_blueprint_canvas_key (fixture->canvas, GDK_KEY_Right, GDK_SHIFT_MASK));
+  g_assert_cmpuint (selection (fixture)->len, ==, 2);
+  {
+    guint flows = g_list_model_get_n_items (tpt_blueprint_get_flows (fixture->blueprint));
+
+    g_assert_true (tpt_blueprint_canvas_key (fixture->canvas, GDK_KEY_f, 0));
+    g_assert_cmpuint (g_list_model_get_n_items (tpt_blueprint_get_flows (fixture->blueprint)), ==,
+                      flows + 1);
+    g_assert_cmpstr (tpt_history_get_undo_label (history), ==, "Add Flow");
+    tpt_history_undo (history);
+    app_iterate ();
+  }
+  click_card (fixture, 0, 0);
+  g_assert_true (tpt_blueprint_canvas_key (fixture->canvas, GDK_KEY_bracketright, 0));
+  g_assert_cmpint (tpt_card_get_span (first->card), ==, first->span + 1);
+  tpt_history_undo (history);
+  relayout (fixture);
+  first = nth_card (fixture, 0);
+
   /* Digits set the kind: one undo step. */
   click_card (fixture, 0, 0);
   g_assert_true (tpt_blueprint_canvas_key (fixture->canvas, GDK_KEY_3, 0));

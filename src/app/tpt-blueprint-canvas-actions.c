@@ -141,6 +141,9 @@ structure_action (GSimpleAction *action,
                                       ? TPT_ARROW_DOUBLE : TPT_ARROW_SINGLE);
       tpt_document_end (self->document);
     }
+  else if (g_str_equal (name, "connect") && self->selection->len == 2)
+    tpt_blueprint_add_flow (tpt_canvas_blueprint (self), g_ptr_array_index (self->selection, 0),
+                            g_ptr_array_index (self->selection, 1), TPT_ARROW_SINGLE);
   else if (g_str_equal (name, "collapse-stage") && TPT_IS_STAGE (self->header))
     {
       TptStage *stage = TPT_STAGE (self->header);
@@ -180,6 +183,7 @@ static const GActionEntry action_entries[] = {
   { "toggle-arrow", structure_action, NULL, "false" },
   { "delete-flow", structure_action },
   { "collapse-stage", structure_action, NULL, "false" },
+  { "connect", structure_action },
 };
 
 static void
@@ -228,6 +232,7 @@ tpt_canvas_update_actions (TptBlueprintCanvas *self)
   enable (self, "toggle-arrow", has_layout && self->flow != NULL);
   enable (self, "delete-flow", has_layout && self->flow != NULL);
   enable (self, "collapse-stage", has_layout && TPT_IS_STAGE (self->header));
+  enable (self, "connect", has_layout && self->selection->len == 2);
   if (TPT_IS_STAGE (self->header))
     set_state (self, "collapse-stage",
                g_variant_new_boolean (tpt_artefact_view_get_stage_collapsed (self->view,
@@ -278,6 +283,19 @@ office_label (int value)
   return value == TPT_OFFICE_NONE ? _("No Office") : tpt_notation_office (value);
 }
 
+/* A menu item that shows the key that does the same. */
+static void
+append_item (GMenu      *menu,
+             const char *label,
+             const char *detailed_action,
+             const char *accel)
+{
+  g_autoptr(GMenuItem) item = g_menu_item_new (label, detailed_action);
+
+  g_menu_item_set_attribute (item, "accel", "s", accel);
+  g_menu_append_item (menu, item);
+}
+
 static void
 append_section (GMenu      *menu,
                 GMenu      *section)
@@ -300,7 +318,7 @@ context_menu_model (TptBlueprintCanvas *self)
     {
       g_autoptr(GMenu) office = g_menu_new ();
 
-      g_menu_append (edit, _("_Rename"), "canvas.rename");
+      append_item (edit, _("_Rename"), "canvas.rename", "F2");
       append_section (menu, edit);
       append_choices (kind, "canvas.set-lane-kind", TPT_TYPE_LANE_KIND, TPT_N_LANE_KINDS,
                       lane_kind_label);
@@ -308,41 +326,43 @@ context_menu_model (TptBlueprintCanvas *self)
       append_choices (office, "canvas.set-office", TPT_TYPE_OFFICE, TPT_OFFICE_BACK + 1,
                       office_label);
       g_menu_append_submenu (menu, _("_Office"), G_MENU_MODEL (office));
-      g_menu_append (add, _("Add Lane _Above"), "canvas.add-lane::before");
-      g_menu_append (add, _("Add Lane _Below"), "canvas.add-lane::after");
+      append_item (add, _("Add Lane _Above"), "canvas.add-lane::before", "<Control><Shift>Up");
+      append_item (add, _("Add Lane _Below"), "canvas.add-lane::after", "<Control><Shift>Down");
       append_section (menu, add);
-      g_menu_append (remove, _("_Delete Lane"), "canvas.delete-structure");
+      append_item (remove, _("_Delete Lane"), "canvas.delete-structure", "Delete");
     }
   else if (TPT_IS_STEP (self->header))
     {
-      g_menu_append (edit, _("_Rename"), "canvas.rename");
+      append_item (edit, _("_Rename"), "canvas.rename", "F2");
       append_section (menu, edit);
-      g_menu_append (add, _("Add Step _Before"), "canvas.add-step::before");
-      g_menu_append (add, _("Add Step _After"), "canvas.add-step::after");
+      append_item (add, _("Add Step _Before"), "canvas.add-step::before", "<Control><Shift>Left");
+      append_item (add, _("Add Step _After"), "canvas.add-step::after", "<Control><Shift>Right");
       g_menu_append (add, _("Add _Stage After"), "canvas.add-stage::after");
       append_section (menu, add);
-      g_menu_append (remove, _("_Delete Step"), "canvas.delete-structure");
+      append_item (remove, _("_Delete Step"), "canvas.delete-structure", "Delete");
     }
   else if (TPT_IS_STAGE (self->header))
     {
-      g_menu_append (edit, _("_Rename"), "canvas.rename");
+      append_item (edit, _("_Rename"), "canvas.rename", "F2");
       append_section (menu, edit);
-      g_menu_append (edit, _("_Collapsed"), "canvas.collapse-stage");
+      append_item (edit, _("_Collapsed"), "canvas.collapse-stage", "minus");
       g_menu_append (add, _("Add Stage _Before"), "canvas.add-stage::before");
       g_menu_append (add, _("Add Stage _After"), "canvas.add-stage::after");
       append_section (menu, add);
-      g_menu_append (remove, _("_Delete Stage"), "canvas.delete-structure");
+      append_item (remove, _("_Delete Stage"), "canvas.delete-structure", "Delete");
     }
   else if (self->flow != NULL)
     {
-      g_menu_append (edit, _("_Two-Way Arrow"), "canvas.toggle-arrow");
+      append_item (edit, _("_Two-Way Arrow"), "canvas.toggle-arrow", "a");
       append_section (menu, edit);
-      g_menu_append (remove, _("_Delete Flow"), "canvas.delete-flow");
+      append_item (remove, _("_Delete Flow"), "canvas.delete-flow", "Delete");
     }
   else if (self->selection->len > 0)
     {
-      g_menu_append (edit, _("_Edit Text"), "canvas.edit");
-      g_menu_append (edit, _("_Add Card After"), "canvas.add-card");
+      append_item (edit, _("_Edit Text"), "canvas.edit", "Return");
+      append_item (edit, _("_Add Card After"), "canvas.add-card", "Insert");
+      if (self->selection->len == 2)
+        append_item (edit, _("Connect With a _Flow"), "canvas.connect", "f");
       append_section (menu, edit);
       for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
         {
@@ -354,24 +374,24 @@ context_menu_model (TptBlueprintCanvas *self)
           g_menu_append_item (kind, item);
         }
       g_menu_append_submenu (menu, _("_Kind"), G_MENU_MODEL (kind));
-      g_menu_append (clipboard, _("Cu_t"), "canvas.cut");
-      g_menu_append (clipboard, _("_Copy"), "canvas.copy");
-      g_menu_append (clipboard, _("_Paste"), "canvas.paste");
-      g_menu_append (clipboard, _("D_uplicate"), "canvas.duplicate");
+      append_item (clipboard, _("Cu_t"), "canvas.cut", "<Control>x");
+      append_item (clipboard, _("_Copy"), "canvas.copy", "<Control>c");
+      append_item (clipboard, _("_Paste"), "canvas.paste", "<Control>v");
+      append_item (clipboard, _("D_uplicate"), "canvas.duplicate", "<Control>d");
       append_section (menu, clipboard);
-      g_menu_append (remove, _("_Delete"), "canvas.delete");
+      append_item (remove, _("_Delete"), "canvas.delete", "Delete");
     }
   else
     {
       if (tpt_canvas_n_lanes (self) > 0 && tpt_canvas_n_steps (self) > 0)
         {
-          g_menu_append (edit, _("_Add Card"), "canvas.add-card");
-          g_menu_append (edit, _("_Paste"), "canvas.paste");
-          g_menu_append (edit, _("Select _All"), "canvas.select-all");
+          append_item (edit, _("_Add Card"), "canvas.add-card", "Insert");
+          append_item (edit, _("_Paste"), "canvas.paste", "<Control>v");
+          append_item (edit, _("Select _All"), "canvas.select-all", "<Control>a");
           append_section (menu, edit);
         }
-      g_menu_append (add, _("Add _Lane"), "canvas.add-lane::after");
-      g_menu_append (add, _("Add _Step"), "canvas.add-step::after");
+      append_item (add, _("Add _Lane"), "canvas.add-lane::after", "<Control><Shift>Down");
+      append_item (add, _("Add _Step"), "canvas.add-step::after", "<Control><Shift>Right");
       g_menu_append (add, _("Add S_tage"), "canvas.add-stage::after");
       append_section (menu, add);
     }

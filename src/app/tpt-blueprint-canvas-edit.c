@@ -79,6 +79,37 @@ tpt_canvas_move_selection_to (TptBlueprintCanvas *self,
   tpt_document_end (self->document);
 }
 
+/* [ and ]: the keyboard's way to stretch cards over more or fewer steps,
+ * never past the last. */
+void
+tpt_canvas_change_span (TptBlueprintCanvas *self,
+                        int                 delta)
+{
+  g_autoptr(GPtrArray) cards = tpt_canvas_selection_in_order (self);
+  gboolean change = FALSE;
+
+  for (guint i = 0; i < cards->len; i++)
+    {
+      const TptLayoutCard *placed = tpt_canvas_layout_card (self, g_ptr_array_index (cards, i));
+      int span = placed != NULL ? (int) placed->span + delta : 0;
+
+      change |= placed != NULL && span >= 1 && placed->step + span <= tpt_canvas_n_steps (self);
+    }
+  if (!change)
+    return;
+
+  tpt_document_begin (self->document, _("Change Card Span"));
+  for (guint i = 0; i < cards->len; i++)
+    {
+      const TptLayoutCard *placed = tpt_canvas_layout_card (self, g_ptr_array_index (cards, i));
+      int span = placed != NULL ? (int) placed->span + delta : 0;
+
+      if (placed != NULL && span >= 1 && placed->step + span <= tpt_canvas_n_steps (self))
+        tpt_card_set_span (placed->card, span);
+    }
+  tpt_document_end (self->document);
+}
+
 /* Alt+arrows: the keyboard's drag. Left and right move to the next step,
  * up and down move within the cell, and past its ends to the next lane
  * that takes cards. */

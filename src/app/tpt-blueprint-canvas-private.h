@@ -86,6 +86,9 @@ struct _TptBlueprintCanvas
   guint               drag_target;
   gboolean            drag_target_valid;
 
+  /* Set while Shift+arrows add to the selection. */
+  gboolean            extending;
+
   /* Structure just added, to rename in place once it is laid out. */
   TptNode            *pending_rename;
   /* The lane, step or stage being renamed in place. */
@@ -202,6 +205,8 @@ void                  tpt_canvas_set_emotion               (TptBlueprintCanvas *
                                                             guint               step,
                                                             int                 value,
                                                             gboolean            clear);
+void                  tpt_canvas_change_span               (TptBlueprintCanvas *self,
+                                                            int                 delta);
 void                  tpt_canvas_open_header_editor        (TptBlueprintCanvas *self,
                                                             TptNode            *node);
 void                  tpt_canvas_add_actions               (TptBlueprintCanvas *self);

@@ -361,6 +361,20 @@ tpt_canvas_primary_card (TptBlueprintCanvas *self)
 /* ------------------------------------------------------------------ */
 /* Keyboard navigation                                                 */
 
+/* Where the keyboard lands: the card becomes the selection, or joins it
+ * while Shift is held; an empty cell keeps a selection being extended. */
+static void
+choose_card (TptBlueprintCanvas *self,
+             TptCard            *card)
+{
+  if (!self->extending)
+    tpt_canvas_select_card (self, card);
+  else if (card != NULL)
+    add_card_to_selection (self, card);
+  else
+    gtk_widget_queue_draw (GTK_WIDGET (self->view));
+}
+
 static void
 move_cursor_to_cell (TptBlueprintCanvas *self,
                      guint               lane,
@@ -379,12 +393,12 @@ move_cursor_to_cell (TptBlueprintCanvas *self,
   self->cursor_lane = lane;
   self->cursor_step = step;
   if (target != NULL)
-    tpt_canvas_select_card (self, target->card);
+    choose_card (self, target->card);
   else
     {
       TptRect cell = tpt_canvas_cell_rect (self, lane, step);
 
-      tpt_canvas_select_card (self, NULL);
+      choose_card (self, NULL);
       tpt_artefact_view_scroll_to (self->view, &cell);
     }
 }
@@ -421,7 +435,7 @@ navigate (TptBlueprintCanvas *self,
         {
           const TptLayoutCard *next = g_ptr_array_index (here, position + dy);
 
-          tpt_canvas_select_card (self, next->card);
+          choose_card (self, next->card);
           return;
         }
     }
@@ -822,7 +836,11 @@ tpt_blueprint_canvas_key (TptBlueprintCanvas *self,
         if (alt)
           tpt_canvas_nudge_selection (self, dx, dy);
         else
-          navigate (self, dx, dy);
+          {
+            self->extending = shift;
+            navigate (self, dx, dy);
+            self->extending = FALSE;
+          }
         return TRUE;
       }
 
@@ -837,6 +855,19 @@ tpt_blueprint_canvas_key (TptBlueprintCanvas *self,
       if (ctrl || alt)
         return FALSE;
       tpt_canvas_edit_selection_or_cell (self);
+      return TRUE;
+
+    case GDK_KEY_f: case GDK_KEY_F:
+      /* Two cards chosen in turn: a flow from the first to the second. */
+      if (ctrl || alt || self->selection->len != 2)
+        return FALSE;
+      g_action_group_activate_action (actions, "connect", NULL);
+      return TRUE;
+
+    case GDK_KEY_bracketleft: case GDK_KEY_bracketright:
+      if (ctrl || alt || self->selection->len == 0)
+        return FALSE;
+      tpt_canvas_change_span (self, keyval == GDK_KEY_bracketright ? 1 : -1);
       return TRUE;
 
     case GDK_KEY_Insert: case GDK_KEY_KP_Insert:
