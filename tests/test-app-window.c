@@ -391,10 +391,11 @@ test_outline (void)
 
   app_iterate ();
 
-  /* The document, its two blueprints, the Personas and Needs rows. */
+  /* The document, its two blueprints, the Personas, Needs and Coverage
+   * rows. */
   first = row_item (outline, 0);
   g_assert_true (first == G_OBJECT (document));
-  g_assert_cmpuint (g_list_model_get_n_items (tpt_outline_get_rows (outline)), ==, 5);
+  g_assert_cmpuint (g_list_model_get_n_items (tpt_outline_get_rows (outline)), ==, 6);
   g_assert_cmpuint (count_rows_of_type (outline, TPT_TYPE_BLUEPRINT), ==, 2);
 
   /* Selecting a card expands its blueprint and lane and shows the blueprint. */

@@ -1988,6 +1988,27 @@ test_coverage (Fixture       *f,
                 "Checks cover|Claims system|Pays out|Archives");
   ASSERT_CARDS (tpt_coverage_unlinked_back_cards (f->doc, future), "Archives");
 
+  /* The future state closes the speed gap, opens the status one, and
+   * leaves fairness; by hand from the links above. */
+  {
+    g_autoptr(GPtrArray) closed = NULL;
+    g_autoptr(GPtrArray) opened = NULL;
+    g_autoptr(GPtrArray) remaining = NULL;
+    g_autofree char *closed_text = NULL;
+    g_autofree char *opened_text = NULL;
+    g_autofree char *remaining_text = NULL;
+
+    tpt_coverage_compare (f->doc, f->bp, future, &closed, &opened, &remaining);
+    closed_text = titles_of_needs (closed);
+    opened_text = titles_of_needs (opened);
+    remaining_text = titles_of_needs (remaining);
+    g_assert_cmpstr (closed_text, ==, "Get paid quickly");
+    g_assert_cmpstr (opened_text, ==, "Know my claim's status without calling");
+    g_assert_cmpstr (remaining_text, ==, "Be treated fairly");
+  }
+  /* Dana rates speed 8, the highest; fairness is rated 5 at most. */
+  g_assert_cmpint (tpt_coverage_need_importance (f->doc, f->speed), ==, 8);
+
   /* The queries follow the model: link the check, move the system to the
    * front stage, delete the need the log served. */
   EDIT (f, tpt_card_set_serves (f->check, speed));

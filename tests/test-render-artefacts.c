@@ -107,13 +107,28 @@ test_example (void)
   info = render_run_tool ((const char *[]) { "pdfinfo", path, NULL });
   if (info == NULL)
     goto out;
-  /* Cover, personas, needs matrix, then the blueprints. */
-  wanted_pages = g_strdup_printf ("Pages:           %u\n", 3 + n_blueprints);
+  /* Cover, personas, needs matrix, coverage, then the blueprints. */
+  wanted_pages = g_strdup_printf ("Pages:           %u\n", 4 + n_blueprints);
   g_assert_nonnull (strstr (info, wanted_pages));
 
   cover = page_text (path, 1);
   g_assert_nonnull (strstr (cover, "Personas"));
   g_assert_nonnull (strstr (cover, "Needs matrix"));
+  g_assert_nonnull (strstr (cover, "Coverage"));
+
+  /* The coverage page names the need the current state leaves unserved
+   * and the future state serves (n5 in the example). */
+  {
+    g_autofree char *coverage = squeeze_take (page_text (path, 4));
+    TptNeed *n5 = tpt_document_lookup_typed (document, "n5", TPT_TYPE_NEED);
+    g_autofree char *wanted = render_squeeze (tpt_need_get_title (n5));
+    g_autofree char *closes = render_squeeze ("Gaps it closes");
+
+    g_assert_nonnull (strstr (coverage, "Coverage"));
+    g_assert_nonnull (strstr (coverage, wanted));
+    g_assert_nonnull (strstr (coverage, closes));
+    g_assert_true (strstr (strstr (coverage, closes), wanted) != NULL);
+  }
 
   gallery = squeeze_take (page_text (path, 2));
   g_assert_nonnull (strstr (gallery, "Personas"));

@@ -703,8 +703,8 @@ test_cli (Fixture       *fixture,
   info = render_run_tool ((const char *[]) { "pdfinfo", pdf, NULL });
   if (info == NULL)
     return;
-  /* Cover, personas, needs matrix and the two blueprints. */
-  g_assert_nonnull (strstr (info, "Pages:           5\n"));
+  /* Cover, personas, needs matrix, coverage and the two blueprints. */
+  g_assert_nonnull (strstr (info, "Pages:           6\n"));
   text = render_run_tool ((const char *[]) { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL });
   squeezed = render_squeeze (text);
   for (guint i = 0; i < g_list_model_get_n_items (blueprints); i++)
@@ -803,7 +803,8 @@ test_gallery_pages (Fixture       *fixture,
       g_autofree char *want = NULL;
 
       tpt_matrix_paginate (PANGO_CONTEXT (context), document, 595 - 56, 842 - 56, matrix);
-      pages = g_strdup_printf ("Pages: %u", 1 + breaks->len + matrix->len + 2);
+      /* Cover, gallery, matrix, coverage and the two blueprints. */
+      pages = g_strdup_printf ("Pages: %u", 1 + breaks->len + matrix->len + 1 + 2);
       want = render_squeeze (pages);
       g_assert_nonnull (strstr (squeezed, want));
     }
@@ -865,7 +866,7 @@ test_matrix_pages (Fixture       *fixture,
   info = render_run_tool ((const char *[]) { "pdfinfo", path, NULL });
   if (info != NULL)
     {
-      g_autofree char *pages = g_strdup_printf ("Pages: %u", 1 + 1 + breaks->len + 2);
+      g_autofree char *pages = g_strdup_printf ("Pages: %u", 1 + 1 + breaks->len + 1 + 2);
       g_autofree char *squeezed = render_squeeze (info);
       g_autofree char *want = render_squeeze (pages);
 
@@ -899,7 +900,7 @@ test_other_artefacts (Fixture       *fixture,
   g_autoptr(TptDocument) document = tpt_document_load_file (source, NULL, NULL);
   g_autoptr(TptNeed) need = g_list_model_get_item (tpt_document_get_needs (document), 0);
   PangoContext *context = tpt_text_context_new ();
-  const char *names[] = { "cover", "personas", "needs-matrix", "p1" };
+  const char *names[] = { "cover", "personas", "needs-matrix", "coverage", "p1" };
   TptExportOptions options;
   double width, height;
   guint png_width, png_height;

@@ -13,6 +13,7 @@
 #include "tpt-blueprint-layout.h"
 #include "tpt-blueprint-renderer.h"
 #include "tpt-cover.h"
+#include "tpt-coverage-renderer.h"
 #include "tpt-matrix-renderer.h"
 #include "tpt-persona-renderer.h"
 #include "tpt-text.h"
@@ -152,6 +153,10 @@ measure_content (TptArtefactView *self)
 
     case TPT_ARTEFACT_NEEDS_MATRIX:
       tpt_matrix_measure (self->context, self->document, &width, &height);
+      break;
+
+    case TPT_ARTEFACT_COVERAGE:
+      tpt_coverage_report_measure (self->context, self->document, &width, &height);
       break;
 
     case TPT_ARTEFACT_COVER:
@@ -339,6 +344,15 @@ artefact_is_empty (TptArtefactView *self,
                 "Add personas and needs from the outline.");
       return TRUE;
 
+    case TPT_ARTEFACT_COVERAGE:
+      if (g_list_model_get_n_items (tpt_document_get_needs (self->document)) > 0 &&
+          g_list_model_get_n_items (tpt_document_get_blueprints (self->document)) > 0)
+        return FALSE;
+      *title = _("No Coverage Yet");
+      *body = _("Coverage shows which customer needs the work in each blueprint serves. "
+                "Add needs from the outline, and link cards to them in the inspector.");
+      return TRUE;
+
     case TPT_ARTEFACT_BLUEPRINT:
       if (self->layout == NULL || self->layout->lanes->len > 0 || self->layout->steps->len > 0)
         return FALSE;
@@ -364,24 +378,34 @@ draw_cover (TptArtefactView *self,
   guint n = g_list_model_get_n_items (blueprints);
   int page = 2;
 
+  guint n_personas = g_list_model_get_n_items (tpt_document_get_personas (self->document));
+  guint n_needs = g_list_model_get_n_items (tpt_document_get_needs (self->document));
+
+  /* The contents of the exported PDF, in its order. */
+  if (n_personas > 0)
+    {
+      TptCoverEntry entry = { _("Personas"), page++ };
+
+      g_array_append_val (entries, entry);
+      if (n_needs > 0)
+        {
+          TptCoverEntry matrix = { _("Needs Matrix"), page++ };
+
+          g_array_append_val (entries, matrix);
+        }
+    }
+  if (n_needs > 0 && n > 0)
+    {
+      TptCoverEntry coverage = { _("Coverage"), page++ };
+
+      g_array_append_val (entries, coverage);
+    }
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(TptBlueprint) blueprint = g_list_model_get_item (blueprints, i);
       TptCoverEntry entry = { tpt_blueprint_get_title (blueprint), page++ };
 
       g_array_append_val (entries, entry);
-    }
-  if (g_list_model_get_n_items (tpt_document_get_personas (self->document)) > 0)
-    {
-      TptCoverEntry entry = { _("Personas"), page++ };
-
-      g_array_append_val (entries, entry);
-      if (g_list_model_get_n_items (tpt_document_get_needs (self->document)) > 0)
-        {
-          TptCoverEntry matrix = { _("Needs Matrix"), page++ };
-
-          g_array_append_val (entries, matrix);
-        }
     }
 
   tpt_cover_render (cr, self->context, self->document, theme, COVER_WIDTH, COVER_HEIGHT,
@@ -428,6 +452,9 @@ draw_artefact (cairo_t        *cr,
       break;
     case TPT_ARTEFACT_NEEDS_MATRIX:
       tpt_matrix_render (cr, self->context, self->document, theme);
+      break;
+    case TPT_ARTEFACT_COVERAGE:
+      tpt_coverage_report_render (cr, self->context, self->document, theme);
       break;
     case TPT_ARTEFACT_COVER:
     default:
@@ -684,6 +711,8 @@ tpt_artefact_view_get_property (GObject    *object,
         g_value_set_string (value, _("Personas"));
       else if (self->artefact == TPT_ARTEFACT_NEEDS_MATRIX)
         g_value_set_string (value, _("Needs Matrix"));
+      else if (self->artefact == TPT_ARTEFACT_COVERAGE)
+        g_value_set_string (value, _("Coverage"));
       else
         g_value_set_string (value, _("Cover"));
       break;

@@ -15,6 +15,7 @@ G_BEGIN_DECLS
  * @TPT_ARTEFACT_BLUEPRINT: one service blueprint
  * @TPT_ARTEFACT_PERSONAS: the persona gallery
  * @TPT_ARTEFACT_NEEDS_MATRIX: the needs matrix
+ * @TPT_ARTEFACT_COVERAGE: the coverage report
  *
  * What the centre of a window shows.
  */
@@ -24,6 +25,7 @@ typedef enum
   TPT_ARTEFACT_BLUEPRINT,
   TPT_ARTEFACT_PERSONAS,
   TPT_ARTEFACT_NEEDS_MATRIX,
+  TPT_ARTEFACT_COVERAGE,
 } TptArtefact;
 
 #define TPT_ARTEFACT_VIEW_MIN_ZOOM 0.05

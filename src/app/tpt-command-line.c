@@ -22,8 +22,9 @@ tpt_command_line_add_options (GApplication *application)
          "(.pdf .svg .png .touchpoint)"),
       N_("OUT") },
     { "artefact", 0, 0, G_OPTION_ARG_STRING, NULL,
-      N_("Export one artefact: a blueprint or a persona by its ID, or cover, personas or "
-         "needs-matrix (for .svg and .png, needed when there are several blueprints)"),
+      N_("Export one artefact: a blueprint or a persona by its ID, or cover, personas, "
+         "needs-matrix or coverage (for .svg and .png, needed when there are several "
+         "blueprints)"),
       N_("ID") },
     { "page-size", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("PDF paper size: A4, A3, A2, A1, A0, Letter, Legal, Tabloid, ARCH-C, ARCH-D, "

@@ -11,6 +11,7 @@
 #include "tpt-blueprint-renderer.h"
 #include "tpt-cover.h"
 #include "tpt-format.h"
+#include "tpt-coverage-renderer.h"
 #include "tpt-matrix-renderer.h"
 #include "tpt-page-size.h"
 #include "tpt-persona-renderer.h"
@@ -94,7 +95,7 @@ selected_blueprint (TptExportDialog *self)
 
 /* After the blueprints, the Content list offers the artefacts that are not
  * blueprints, by the names `--artefact` knows them by. */
-static const char *other_artefacts[] = { "personas", "needs-matrix", "cover" };
+static const char *other_artefacts[] = { "personas", "needs-matrix", "coverage", "cover" };
 
 static const char *
 selected_other (TptExportDialog *self)
@@ -282,10 +283,12 @@ tpt_export_dialog_dup_summary (TptExportDialog *self)
 
   if (options.artefact == NULL)
     {
-      guint pages = 1 + self->blueprints->len +
-                    (g_list_model_get_n_items (tpt_document_get_personas (self->document)) > 0) +
-                    (g_list_model_get_n_items (tpt_document_get_needs (self->document)) > 0 &&
-                     g_list_model_get_n_items (tpt_document_get_personas (self->document)) > 0);
+      guint n_personas = g_list_model_get_n_items (tpt_document_get_personas (self->document));
+      guint n_needs = g_list_model_get_n_items (tpt_document_get_needs (self->document));
+      /* As tpt-export.c lays the document out: the cover, the gallery,
+       * the matrix, coverage, then the blueprints. */
+      guint pages = 1 + self->blueprints->len + (n_personas > 0) +
+                    (n_needs > 0 && n_personas > 0) + (n_needs > 0 && self->blueprints->len > 0);
 
       return g_strdup_printf (ngettext ("%u page: the cover and contents, then each artefact, %s",
                                         "%u pages: the cover and contents, then each artefact, %s",
@@ -336,6 +339,8 @@ tpt_export_dialog_draw_preview (TptExportDialog *self,
     tpt_persona_gallery_measure (self->context, self->document, &other_width, &other_height);
   else if (other != NULL && g_str_equal (other, "needs-matrix"))
     tpt_matrix_measure (self->context, self->document, &other_width, &other_height);
+  else if (other != NULL && g_str_equal (other, "coverage"))
+    tpt_coverage_report_measure (self->context, self->document, &other_width, &other_height);
 
   if (other_width > 0 && !sheet_size (&options, &page_width, &page_height))
     {
@@ -832,6 +837,7 @@ build (TptExportDialog *self,
     {
       contents[n_contents++] = _("Persona Gallery");
       contents[n_contents++] = _("Needs Matrix");
+      contents[n_contents++] = _("Coverage");
       contents[n_contents++] = _("Cover");
     }
 

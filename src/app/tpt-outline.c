@@ -67,6 +67,7 @@ struct _TptOutline
   GtkSingleSelection *selection;
   TptOutlineHeading  *personas_heading;
   TptOutlineHeading  *needs_heading;
+  TptOutlineHeading  *coverage_heading;
   /* The card filters of the lanes shown, to re-run when a card moves. */
   GPtrArray          *lane_filters;
   /* node → its row's label, while the row is on screen */
@@ -151,8 +152,17 @@ static const char *
 icon_name (gpointer item)
 {
   if (TPT_IS_OUTLINE_HEADING (item))
-    return TPT_OUTLINE_HEADING (item)->group == TPT_OUTLINE_GROUP_PERSONAS
-           ? "tpt-persona-symbolic" : "tpt-needs-matrix-symbolic";
+    switch (TPT_OUTLINE_HEADING (item)->group)
+      {
+      case TPT_OUTLINE_GROUP_PERSONAS:
+        return "tpt-persona-symbolic";
+      case TPT_OUTLINE_GROUP_COVERAGE:
+        return "object-select-symbolic";
+      case TPT_OUTLINE_GROUP_NEEDS:
+      case TPT_OUTLINE_GROUP_NONE:
+      default:
+        return "tpt-needs-matrix-symbolic";
+      }
   if (TPT_IS_DOCUMENT (item))
     return "document-properties-symbolic";
   if (TPT_IS_BLUEPRINT (item))
@@ -186,8 +196,17 @@ dup_display_name (gpointer item)
   g_autofree char *value = NULL;
 
   if (TPT_IS_OUTLINE_HEADING (item))
-    return g_strdup (TPT_OUTLINE_HEADING (item)->group == TPT_OUTLINE_GROUP_PERSONAS
-                     ? _("Personas") : _("Needs"));
+    switch (TPT_OUTLINE_HEADING (item)->group)
+      {
+      case TPT_OUTLINE_GROUP_PERSONAS:
+        return g_strdup (_("Personas"));
+      case TPT_OUTLINE_GROUP_COVERAGE:
+        return g_strdup (_("Coverage"));
+      case TPT_OUTLINE_GROUP_NEEDS:
+      case TPT_OUTLINE_GROUP_NONE:
+      default:
+        return g_strdup (_("Needs"));
+      }
 
   g_object_get (item, name_property (item), &value, NULL);
   if (value == NULL || *value == '\0')
@@ -261,7 +280,8 @@ create_children_cb (gpointer item,
         GTK_FILTER (filter)));
     }
 
-  if (TPT_IS_OUTLINE_HEADING (item))
+  /* The coverage row has no children: it is the report. */
+  if (TPT_IS_OUTLINE_HEADING (item) && TPT_OUTLINE_HEADING (item)->group != TPT_OUTLINE_GROUP_COVERAGE)
     return g_object_ref (TPT_OUTLINE_HEADING (item)->group == TPT_OUTLINE_GROUP_PERSONAS
                          ? tpt_document_get_personas (self->document)
                          : tpt_document_get_needs (self->document));
@@ -409,6 +429,8 @@ tpt_outline_select_group (TptOutline      *self,
     select_item (self, self->personas_heading);
   else if (group == TPT_OUTLINE_GROUP_NEEDS)
     select_item (self, self->needs_heading);
+  else if (group == TPT_OUTLINE_GROUP_COVERAGE)
+    select_item (self, self->coverage_heading);
 }
 
 /**
@@ -1192,6 +1214,7 @@ tpt_outline_set_document (TptOutline  *self,
       g_list_store_append (head, document);
       g_list_store_append (tail, self->personas_heading);
       g_list_store_append (tail, self->needs_heading);
+      g_list_store_append (tail, self->coverage_heading);
       g_list_store_append (top, head);
       g_list_store_append (top, tpt_document_get_blueprints (document));
       g_list_store_append (top, tail);
@@ -1332,6 +1355,7 @@ tpt_outline_dispose (GObject *object)
   g_clear_pointer (&self->box, gtk_widget_unparent);
   g_clear_object (&self->personas_heading);
   g_clear_object (&self->needs_heading);
+  g_clear_object (&self->coverage_heading);
 
   G_OBJECT_CLASS (tpt_outline_parent_class)->dispose (object);
 }
@@ -1425,6 +1449,7 @@ tpt_outline_init (TptOutline *self)
   self->labels = g_hash_table_new (NULL, NULL);
   self->personas_heading = tpt_outline_heading_new (TPT_OUTLINE_GROUP_PERSONAS);
   self->needs_heading = tpt_outline_heading_new (TPT_OUTLINE_GROUP_NEEDS);
+  self->coverage_heading = tpt_outline_heading_new (TPT_OUTLINE_GROUP_COVERAGE);
 
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));

@@ -17,12 +17,14 @@ G_DECLARE_FINAL_TYPE (TptOutline, tpt_outline, TPT, OUTLINE, GtkWidget)
  * @TPT_OUTLINE_GROUP_NONE: the selection is a node
  * @TPT_OUTLINE_GROUP_PERSONAS: the "Personas" row: the persona gallery
  * @TPT_OUTLINE_GROUP_NEEDS: the "Needs" row: the needs matrix
+ * @TPT_OUTLINE_GROUP_COVERAGE: the "Coverage" row: the coverage report
  */
 typedef enum
 {
   TPT_OUTLINE_GROUP_NONE,
   TPT_OUTLINE_GROUP_PERSONAS,
   TPT_OUTLINE_GROUP_NEEDS,
+  TPT_OUTLINE_GROUP_COVERAGE,
 } TptOutlineGroup;
 
 GtkWidget       *tpt_outline_new            (void);

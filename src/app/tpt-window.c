@@ -437,6 +437,9 @@ outline_selection_cb (TptWindow *self)
     case TPT_OUTLINE_GROUP_NEEDS:
       tpt_artefact_view_show (self->view, TPT_ARTEFACT_NEEDS_MATRIX, NULL);
       break;
+    case TPT_OUTLINE_GROUP_COVERAGE:
+      tpt_artefact_view_show (self->view, TPT_ARTEFACT_COVERAGE, NULL);
+      break;
     case TPT_OUTLINE_GROUP_NONE:
     default:
       /* Nothing selected keeps what is shown. */

@@ -244,3 +244,90 @@ tpt_coverage_unlinked_back_cards (TptDocument  *document,
 
   return data.cards;
 }
+
+/**
+ * tpt_coverage_need_importance:
+ * @document: a #TptDocument
+ * @need: one of its needs
+ *
+ * Returns: the highest importance any persona gives @need, 0 to 10, or −1
+ *   when no persona has rated it
+ */
+int
+tpt_coverage_need_importance (TptDocument *document,
+                              TptNeed     *need)
+{
+  GListModel *ratings;
+  const char *id;
+  int best = -1;
+
+  g_return_val_if_fail (TPT_IS_DOCUMENT (document), -1);
+  g_return_val_if_fail (TPT_IS_NEED (need), -1);
+
+  ratings = tpt_document_get_ratings (document);
+  id = tpt_node_get_id (TPT_NODE (need));
+  for (guint i = 0; i < g_list_model_get_n_items (ratings); i++)
+    {
+      g_autoptr(TptRating) rating = g_list_model_get_item (ratings, i);
+
+      if (g_strcmp0 (tpt_rating_get_need (rating), id) == 0)
+        best = MAX (best, tpt_rating_get_importance (rating));
+    }
+
+  return best;
+}
+
+/**
+ * tpt_coverage_compare:
+ * @document: a #TptDocument
+ * @current: the blueprint of the service as it is
+ * @future: the blueprint of the service as it is meant to be
+ * @closed: (out) (transfer container) (element-type TptNeed): the needs
+ *   @current leaves unserved and @future serves
+ * @opened: (out) (transfer container) (element-type TptNeed): the needs
+ *   @current serves and @future leaves unserved
+ * @remaining: (out) (transfer container) (element-type TptNeed): the needs
+ *   neither serves
+ *
+ * What a future state does for the customer: the gaps it closes, the ones
+ * it opens, and those it leaves. Each list is in document order.
+ */
+void
+tpt_coverage_compare (TptDocument   *document,
+                      TptBlueprint  *current,
+                      TptBlueprint  *future,
+                      GPtrArray    **closed,
+                      GPtrArray    **opened,
+                      GPtrArray    **remaining)
+{
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  GListModel *needs;
+
+  g_return_if_fail (TPT_IS_DOCUMENT (document));
+  g_return_if_fail (TPT_IS_BLUEPRINT (current));
+  g_return_if_fail (TPT_IS_BLUEPRINT (future));
+  g_return_if_fail (closed != NULL && opened != NULL && remaining != NULL);
+
+  before = unserved_needs (document, current, -1);
+  after = unserved_needs (document, future, -1);
+  *closed = g_ptr_array_new ();
+  *opened = g_ptr_array_new ();
+  *remaining = g_ptr_array_new ();
+
+  needs = tpt_document_get_needs (document);
+  for (guint i = 0; i < g_list_model_get_n_items (needs); i++)
+    {
+      g_autoptr(TptNeed) need = g_list_model_get_item (needs, i);
+      gboolean was_unserved = g_ptr_array_find (before, need, NULL);
+      gboolean is_unserved = g_ptr_array_find (after, need, NULL);
+
+      /* The list of needs holds the need; the arrays borrow it. */
+      if (was_unserved && is_unserved)
+        g_ptr_array_add (*remaining, need);
+      else if (was_unserved)
+        g_ptr_array_add (*closed, need);
+      else if (is_unserved)
+        g_ptr_array_add (*opened, need);
+    }
+}

@@ -28,5 +28,13 @@ GPtrArray *tpt_coverage_important_unserved_needs (TptDocument  *document,
                                                   int           threshold);
 GPtrArray *tpt_coverage_unlinked_back_cards      (TptDocument  *document,
                                                   TptBlueprint *blueprint);
+int        tpt_coverage_need_importance          (TptDocument  *document,
+                                                  TptNeed      *need);
+void       tpt_coverage_compare                  (TptDocument  *document,
+                                                  TptBlueprint *current,
+                                                  TptBlueprint *future,
+                                                  GPtrArray   **closed,
+                                                  GPtrArray   **opened,
+                                                  GPtrArray   **remaining);
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 #include "tpt-blueprint-layout.h"
 #include "tpt-blueprint-renderer.h"
 #include "tpt-cover.h"
+#include "tpt-coverage-renderer.h"
 #include "tpt-matrix-renderer.h"
 #include "tpt-persona-renderer.h"
 #include "tpt-page-size.h"
@@ -119,14 +120,14 @@ select_blueprints (TptDocument             *document,
         {
           g_set_error (error, TPT_EXPORT_ERROR, TPT_EXPORT_ERROR_NO_ARTEFACT,
                        _("The document has no artefact “%s”; name a blueprint or a persona by "
-                       "its id, or cover, personas or needs-matrix"), options->artefact);
+                       "its id, or cover, personas, needs-matrix or coverage"), options->artefact);
           return NULL;
         }
       if (!TPT_IS_BLUEPRINT (node))
         {
           g_set_error (error, TPT_EXPORT_ERROR, TPT_EXPORT_ERROR_NO_ARTEFACT,
                        _("“%s” is not an artefact; name a blueprint or a persona by its id, "
-                         "or cover, personas or needs-matrix"),
+                         "or cover, personas, needs-matrix or coverage"),
                        options->artefact);
           return NULL;
         }
@@ -150,7 +151,7 @@ select_blueprints (TptDocument             *document,
       else
         g_set_error (error, TPT_EXPORT_ERROR, TPT_EXPORT_ERROR_NO_ARTEFACT,
                      _("An image or poster holds one artefact; choose one of %s, or "
-                       "cover, personas, needs-matrix or a persona’s id, with --artefact"),
+                       "cover, personas, needs-matrix, coverage or a persona’s id, with --artefact"),
                      ids->str);
       return NULL;
     }
@@ -478,6 +479,14 @@ write_pdf (TptDocument             *document,
       append_document_page (page_array, &page, tpt_matrix_paginate, tpt_matrix_render_part,
                             context, document, page_width, page_height);
     }
+  /* Coverage needs needs, and blueprints whose work may serve them. */
+  if (cover && n_needs > 0 && layouts->len > 0)
+    {
+      DocumentPage page = { _("Coverage"), tpt_coverage_report_render, NULL, 0, 0, 0, 0, 1 };
+
+      tpt_coverage_report_measure (context, document, &page.width, &page.height);
+      g_array_append_val (page_array, page);
+    }
   pages = (DocumentPage *) (gpointer) page_array->data;
   n_pages = page_array->len;
 
@@ -618,6 +627,7 @@ typedef enum
   ARTEFACT_PERSONAS,
   ARTEFACT_PERSONA,
   ARTEFACT_MATRIX,
+  ARTEFACT_COVERAGE,
 } ArtefactKind;
 
 typedef struct
@@ -636,6 +646,7 @@ typedef struct
 #define ARTEFACT_NAME_COVER    "cover"
 #define ARTEFACT_NAME_PERSONAS "personas"
 #define ARTEFACT_NAME_MATRIX   "needs-matrix"
+#define ARTEFACT_NAME_COVERAGE "coverage"
 
 /* The paper round a persona's card drawn alone, so its edge shows. */
 #define PERSONA_MARGIN 12.0
@@ -665,6 +676,9 @@ artefact_init (Artefact           *artefact,
       break;
     case ARTEFACT_MATRIX:
       tpt_matrix_measure (context, document, &artefact->width, &artefact->height);
+      break;
+    case ARTEFACT_COVERAGE:
+      tpt_coverage_report_measure (context, document, &artefact->width, &artefact->height);
       break;
     case ARTEFACT_BLUEPRINT:
     default:
@@ -707,6 +721,9 @@ artefact_draw (const Artefact *artefact,
                                TPT_PERSONA_CARD_WIDTH);
       cairo_restore (cr);
       break;
+    case ARTEFACT_COVERAGE:
+      tpt_coverage_report_render (cr, artefact->context, artefact->document, theme);
+      break;
     case ARTEFACT_MATRIX:
     default:
       tpt_matrix_render (cr, artefact->context, artefact->document, theme);
@@ -730,6 +747,8 @@ resolve_other (TptDocument  *document,
     artefact_init (artefact, ARTEFACT_PERSONAS, document, NULL, context);
   else if (g_str_equal (name, ARTEFACT_NAME_MATRIX))
     artefact_init (artefact, ARTEFACT_MATRIX, document, NULL, context);
+  else if (g_str_equal (name, ARTEFACT_NAME_COVERAGE))
+    artefact_init (artefact, ARTEFACT_COVERAGE, document, NULL, context);
   else if (TPT_IS_PERSONA (node = tpt_document_lookup (document, name)))
     artefact_init (artefact, ARTEFACT_PERSONA, document, TPT_PERSONA (node), context);
   else

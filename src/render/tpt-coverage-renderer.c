@@ -1,0 +1,234 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "tpt-coverage-renderer"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <pango/pangocairo.h>
+
+#include "tpt-coverage-renderer.h"
+
+#include "tpt-coverage.h"
+#include "tpt-notation.h"
+#include "tpt-text.h"
+
+/* The coverage report: for each blueprint, which customer needs its work
+ * serves and which it neglects, the backstage and support work that serves
+ * no need, and for a future state what it changes against the state it is
+ * based on. The page a steering committee reads next to the matrix. */
+
+#define MARGIN  36.0
+#define WIDTH   620.0
+#define INDENT  14.0
+
+/* One walk both measures (cr NULL) and draws, as the other renderers do. */
+typedef struct
+{
+  cairo_t        *cr;
+  PangoContext   *context;
+  const TptTheme *theme;
+  double          y;
+} Pen;
+
+/* Writes @str below what came before, @indent in; moves the pen down. */
+static void
+line (Pen            *pen,
+      TptTextStyle    style,
+      const char     *str,
+      const TptColor *color,
+      double          indent,
+      double          space_after)
+{
+  double x = MARGIN + indent;
+  g_autoptr(PangoLayout) layout = tpt_text_layout_new (pen->context, style, str,
+                                                       WIDTH - MARGIN - x);
+  double h;
+
+  tpt_text_layout_size (layout, NULL, &h);
+  if (pen->cr != NULL)
+    {
+      tpt_color_set_source (pen->cr, color);
+      cairo_move_to (pen->cr, x, pen->y);
+      pango_cairo_show_layout (pen->cr, layout);
+    }
+  pen->y += h + space_after;
+}
+
+/* A bullet per need: its title, and how much it matters at most. */
+static void
+need_lines (Pen         *pen,
+            TptDocument *document,
+            GPtrArray   *needs,
+            const char  *none)
+{
+  if (needs->len == 0)
+    {
+      line (pen, TPT_TEXT_BODY, none, &pen->theme->muted, INDENT, 2);
+      return;
+    }
+
+  for (guint i = 0; i < needs->len; i++)
+    {
+      TptNeed *need = g_ptr_array_index (needs, i);
+      int importance = tpt_coverage_need_importance (document, need);
+      g_autofree char *text = NULL;
+      gboolean important = importance >= TPT_COVERAGE_IMPORTANT;
+
+      if (importance < 0)
+        /* Translators: a need no persona has rated yet. */
+        text = g_strdup_printf (_("• %s — not rated"), tpt_need_get_title (need));
+      else
+        /* Translators: a need, and the highest importance (0–10) any persona gives it. */
+        text = g_strdup_printf (_("• %s — importance %d"), tpt_need_get_title (need), importance);
+      /* Important needs stand out in bold as well as in colour, so the
+       * print theme still shows them. */
+      line (pen, important ? TPT_TEXT_HEADING : TPT_TEXT_BODY, text,
+            important ? &pen->theme->warning : &pen->theme->ink, INDENT, 2);
+    }
+}
+
+static TptBlueprint *
+based_on (TptDocument  *document,
+          TptBlueprint *blueprint)
+{
+  const char *id = tpt_blueprint_get_based_on (blueprint);
+
+  return id != NULL ? tpt_document_lookup_typed (document, id, TPT_TYPE_BLUEPRINT) : NULL;
+}
+
+static void
+blueprint_section (Pen          *pen,
+                   TptDocument  *document,
+                   TptBlueprint *blueprint)
+{
+  const TptTheme *theme = pen->theme;
+  guint n_needs = g_list_model_get_n_items (tpt_document_get_needs (document));
+  g_autoptr(GPtrArray) unserved = tpt_coverage_unserved_needs (document, blueprint);
+  g_autoptr(GPtrArray) important = tpt_coverage_important_unserved_needs (document, blueprint,
+                                                                          TPT_COVERAGE_IMPORTANT);
+  g_autoptr(GPtrArray) idle = tpt_coverage_unlinked_back_cards (document, blueprint);
+  TptBlueprint *current = based_on (document, blueprint);
+  g_autofree char *served = NULL;
+  g_autofree char *summary = NULL;
+  const char *name = tpt_blueprint_get_title (blueprint);
+
+  line (pen, TPT_TEXT_SUBHEADING, name != NULL && *name ? name : _("Untitled blueprint"),
+        &theme->ink, 0, 4);
+
+  served = g_strdup_printf (ngettext ("%u of %u need served", "%u of %u needs served", n_needs),
+                            n_needs - unserved->len, n_needs);
+  /* Translators: the state, “N of M needs served”, then two counts. */
+  summary = g_strdup_printf (_("%s · %s · %u important and unserved · %u backstage or support cards serve no need"),
+                             tpt_blueprint_get_state (blueprint) == TPT_BLUEPRINT_STATE_FUTURE
+                               ? _("Future state") : _("Current state"),
+                             served, important->len, idle->len);
+  line (pen, TPT_TEXT_BODY, summary, &theme->muted, 0, 8);
+
+  line (pen, TPT_TEXT_HEADING, _("Needs no card serves"), &theme->ink, 0, 3);
+  need_lines (pen, document, unserved, _("None: every need is served."));
+  pen->y += 6;
+
+  line (pen, TPT_TEXT_HEADING, _("Backstage and support work that serves no need"), &theme->ink, 0, 3);
+  if (idle->len == 0)
+    line (pen, TPT_TEXT_BODY, _("None: all of it serves a need."), &theme->muted, INDENT, 2);
+  for (guint i = 0; i < idle->len; i++)
+    {
+      TptCard *card = g_ptr_array_index (idle, i);
+      TptLane *lane = tpt_document_lookup_typed (document, tpt_card_get_lane (card), TPT_TYPE_LANE);
+      g_autofree char *text = g_strdup_printf ("• %s (%s)", tpt_card_get_text (card),
+                                               lane != NULL ? tpt_lane_get_title (lane) : "");
+
+      line (pen, TPT_TEXT_BODY, text, &theme->ink, INDENT, 2);
+    }
+
+  if (current != NULL && current != blueprint)
+    {
+      g_autoptr(GPtrArray) closed = NULL;
+      g_autoptr(GPtrArray) opened = NULL;
+      g_autoptr(GPtrArray) remaining = NULL;
+      g_autofree char *heading = NULL;
+
+      tpt_coverage_compare (document, current, blueprint, &closed, &opened, &remaining);
+      /* Translators: %s is the title of the current-state blueprint. */
+      heading = g_strdup_printf (_("Against “%s”"), tpt_blueprint_get_title (current));
+      pen->y += 6;
+      line (pen, TPT_TEXT_HEADING, heading, &theme->ink, 0, 3);
+      line (pen, TPT_TEXT_SMALL, _("Gaps it closes"), &theme->muted, INDENT, 2);
+      need_lines (pen, document, closed, _("None."));
+      line (pen, TPT_TEXT_SMALL, _("Gaps it opens"), &theme->muted, INDENT, 2);
+      need_lines (pen, document, opened, _("None."));
+      line (pen, TPT_TEXT_SMALL, _("Gaps it leaves"), &theme->muted, INDENT, 2);
+      need_lines (pen, document, remaining, _("None."));
+    }
+
+  pen->y += 18;
+}
+
+static double
+report (cairo_t        *cr,
+        PangoContext   *context,
+        TptDocument    *document,
+        const TptTheme *theme)
+{
+  GListModel *blueprints = tpt_document_get_blueprints (document);
+  Pen pen = { cr, context, theme, MARGIN };
+
+  line (&pen, TPT_TEXT_TITLE, _("Coverage"), &theme->ink, 0, 4);
+  line (&pen, TPT_TEXT_BODY,
+        _("Which customer needs the work in each blueprint serves, and which it neglects. "
+          "Needs some persona rates important (7 or more out of 10) are in bold."),
+        &theme->muted, 0, 18);
+
+  for (guint i = 0; i < g_list_model_get_n_items (blueprints); i++)
+    {
+      g_autoptr(TptBlueprint) blueprint = g_list_model_get_item (blueprints, i);
+
+      blueprint_section (&pen, document, blueprint);
+    }
+
+  return ceil (pen.y - 18 + MARGIN);
+}
+
+/**
+ * tpt_coverage_report_measure:
+ * @context: a context from tpt_text_context_new()
+ * @document: the document
+ * @width: (out): the report's width, in points
+ * @height: (out): its height
+ */
+void
+tpt_coverage_report_measure (PangoContext *context,
+                             TptDocument  *document,
+                             double       *width,
+                             double       *height)
+{
+  g_return_if_fail (TPT_IS_DOCUMENT (document));
+
+  *width = WIDTH;
+  *height = report (NULL, context, document, tpt_theme_get (TPT_THEME_LIGHT));
+}
+
+/**
+ * tpt_coverage_report_render:
+ * @cr: where to draw, with the report's top left corner at the origin
+ * @context: a context from tpt_text_context_new()
+ * @document: the document
+ * @theme: the colours
+ *
+ * Draws the coverage report at the size tpt_coverage_report_measure()
+ * gives. The background is left to the caller.
+ */
+void
+tpt_coverage_report_render (cairo_t        *cr,
+                            PangoContext   *context,
+                            TptDocument    *document,
+                            const TptTheme *theme)
+{
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (TPT_IS_DOCUMENT (document));
+
+  cairo_save (cr);
+  report (cr, context, document, theme);
+  cairo_restore (cr);
+}
