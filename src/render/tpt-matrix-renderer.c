@@ -6,6 +6,8 @@
 #include <glib/gi18n-lib.h>
 
 #include "tpt-matrix-renderer.h"
+
+#include "tpt-paginate.h"
 #include "tpt-card.h"
 #include "tpt-coverage.h"
 #include "tpt-lane.h"
@@ -585,6 +587,25 @@ tpt_matrix_measure (PangoContext *context,
  *
  * Returns: the scale the pages are drawn at
  */
+typedef struct
+{
+  PangoContext *context;
+  TptDocument  *document;
+} MatrixPart;
+
+static double
+matrix_part_height (guint    first,
+                    guint    end,
+                    gpointer data)
+{
+  MatrixPart *part = data;
+  double height;
+
+  matrix (NULL, part->context, part->document, tpt_theme_get (TPT_THEME_LIGHT), first, end,
+          NULL, &height);
+  return height;
+}
+
 double
 tpt_matrix_paginate (PangoContext *context,
                      TptDocument  *document,
@@ -592,33 +613,16 @@ tpt_matrix_paginate (PangoContext *context,
                      double        page_height,
                      GArray       *breaks)
 {
-  const TptTheme *theme = tpt_theme_get (TPT_THEME_LIGHT);
   guint n = g_list_model_get_n_items (tpt_document_get_needs (document));
-  double width, height, scale, available;
-  guint start = 0;
+  MatrixPart part = { context, document };
+  double width, height, scale;
 
   g_return_val_if_fail (TPT_IS_DOCUMENT (document), 1.0);
   g_return_val_if_fail (breaks != NULL, 1.0);
 
-  matrix (NULL, context, document, theme, 0, G_MAXUINT, &width, &height);
+  matrix (NULL, context, document, tpt_theme_get (TPT_THEME_LIGHT), 0, G_MAXUINT, &width, &height);
   scale = MIN (1.0, page_width / width);
-  available = page_height / scale;
-
-  do
-    {
-      guint end = start + 1;
-
-      while (end < n)
-        {
-          matrix (NULL, context, document, theme, start, end + 1, NULL, &height);
-          if (height > available)
-            break;
-          end++;
-        }
-      g_array_append_val (breaks, start);
-      start = end;
-    }
-  while (start < n);
+  tpt_paginate_rows (n, page_height / scale, matrix_part_height, &part, breaks);
 
   return scale;
 }

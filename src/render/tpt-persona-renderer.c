@@ -6,6 +6,8 @@
 #include <glib/gi18n-lib.h>
 
 #include "tpt-persona-renderer.h"
+
+#include "tpt-paginate.h"
 #include "tpt-fact.h"
 #include "tpt-photo.h"
 
@@ -561,6 +563,25 @@ tpt_persona_gallery_render (cairo_t        *cr,
  *
  * Returns: the scale the pages are drawn at
  */
+typedef struct
+{
+  PangoContext *context;
+  TptDocument  *document;
+} GalleryPart;
+
+static double
+gallery_part_height (guint    first,
+                     guint    end,
+                     gpointer data)
+{
+  GalleryPart *part = data;
+  double height;
+
+  gallery (NULL, part->context, part->document, tpt_theme_get (TPT_THEME_LIGHT), first, end,
+           NULL, &height);
+  return height;
+}
+
 double
 tpt_persona_gallery_paginate (PangoContext *context,
                               TptDocument  *document,
@@ -568,34 +589,17 @@ tpt_persona_gallery_paginate (PangoContext *context,
                               double        page_height,
                               GArray       *breaks)
 {
-  const TptTheme *theme = tpt_theme_get (TPT_THEME_LIGHT);
   guint n = g_list_model_get_n_items (tpt_document_get_personas (document));
-  guint rows = (n + COLUMNS - 1) / COLUMNS;
-  double width, height, scale, available;
-  guint start = 0;
+  GalleryPart part = { context, document };
+  double width, height, scale;
 
   g_return_val_if_fail (TPT_IS_DOCUMENT (document), 1.0);
   g_return_val_if_fail (breaks != NULL, 1.0);
 
-  gallery (NULL, context, document, theme, 0, G_MAXUINT, &width, &height);
+  gallery (NULL, context, document, tpt_theme_get (TPT_THEME_LIGHT), 0, G_MAXUINT, &width, &height);
   scale = MIN (1.0, page_width / width);
-  available = page_height / scale;
-
-  do
-    {
-      guint end = start + 1;
-
-      while (end < rows)
-        {
-          gallery (NULL, context, document, theme, start, end + 1, NULL, &height);
-          if (height > available)
-            break;
-          end++;
-        }
-      g_array_append_val (breaks, start);
-      start = end;
-    }
-  while (start < rows);
+  tpt_paginate_rows ((n + COLUMNS - 1) / COLUMNS, page_height / scale, gallery_part_height,
+                     &part, breaks);
 
   return scale;
 }
