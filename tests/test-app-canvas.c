@@ -8,7 +8,10 @@
 #include "app-fixtures.h"
 #include "tpt-application.h"
 #include "tpt-blueprint-canvas.h"
+#include "tpt-coverage-renderer.h"
 #include "tpt-format.h"
+#include "tpt-link.h"
+#include "tpt-matrix-renderer.h"
 #include "tpt-fragment.h"
 #include "tpt-text.h"
 #include "tpt-window-private.h"
@@ -862,6 +865,56 @@ test_collapse_stage (Fixture       *fixture,
   g_assert_true (tpt_blueprint_canvas_get_selected_node (fixture->canvas) == TPT_NODE (step));
 }
 
+/* A card named in the needs matrix's coverage column, or in the coverage
+ * report, is a link: following it shows the card selected on its
+ * blueprint. */
+static void
+test_matrix_link (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GArray) links = tpt_link_array_new ();
+  TptArtefactView *view = fixture->window->view;
+  const TptLink *link = NULL;
+  TptBlueprint *shown = NULL;
+
+  tpt_outline_select_group (fixture->window->outline, TPT_OUTLINE_GROUP_NEEDS);
+  app_iterate ();
+  g_assert_cmpint (tpt_artefact_view_get_artefact (view), ==, TPT_ARTEFACT_NEEDS_MATRIX);
+
+  tpt_matrix_collect_links (fixture->context, fixture->document, links);
+  for (guint i = 0; i < links->len && link == NULL; i++)
+    if (TPT_IS_CARD (g_array_index (links, TptLink, i).node))
+      link = &g_array_index (links, TptLink, i);
+  g_assert_nonnull (link);
+
+  g_assert_true (tpt_artefact_view_activate_link_at (view, link->rect.x + 5, link->rect.y + 3));
+  app_iterate ();
+  g_assert_cmpint (tpt_artefact_view_get_artefact (view), ==, TPT_ARTEFACT_BLUEPRINT);
+  tpt_artefact_for_node (link->node, &shown);
+  g_assert_true (tpt_artefact_view_get_blueprint (view) == shown);
+  g_assert_true (tpt_blueprint_canvas_get_selected_node (fixture->canvas) == link->node);
+  g_assert_true (tpt_outline_get_selected (fixture->window->outline) == link->node);
+  /* Nothing but the view changed. */
+  g_assert_cmpuint (history_length (fixture), ==, 0);
+
+  /* The coverage report links the needs no card serves. */
+  g_array_set_size (links, 0);
+  tpt_outline_select_group (fixture->window->outline, TPT_OUTLINE_GROUP_COVERAGE);
+  app_iterate ();
+  g_assert_cmpint (tpt_artefact_view_get_artefact (view), ==, TPT_ARTEFACT_COVERAGE);
+  tpt_coverage_report_collect_links (fixture->context, fixture->document, links);
+  link = NULL;
+  for (guint i = 0; i < links->len && link == NULL; i++)
+    if (TPT_IS_NEED (g_array_index (links, TptLink, i).node))
+      link = &g_array_index (links, TptLink, i);
+  g_assert_nonnull (link);
+  g_assert_true (tpt_artefact_view_activate_link_at (view, link->rect.x + 5, link->rect.y + 3));
+  app_iterate ();
+  g_assert_true (tpt_outline_get_selected (fixture->window->outline) == link->node);
+  g_assert_cmpint (tpt_artefact_view_get_artefact (view), ==, TPT_ARTEFACT_NEEDS_MATRIX);
+  g_assert_false (tpt_artefact_view_activate_link_at (view, -50, -50));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -897,6 +950,8 @@ main (int   argc,
               test_drag_headers, fixture_teardown);
   g_test_add ("/tpt/app/canvas/collapse-stage", Fixture, NULL, fixture_setup,
               test_collapse_stage, fixture_teardown);
+  g_test_add ("/tpt/app/canvas/matrix-link", Fixture, NULL, fixture_setup, test_matrix_link,
+              fixture_teardown);
   g_test_add ("/tpt/app/canvas/random-then-undo", Fixture, NULL, fixture_setup,
               test_random_then_undo, fixture_teardown);
 

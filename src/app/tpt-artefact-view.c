@@ -13,6 +13,7 @@
 #include "tpt-blueprint-layout.h"
 #include "tpt-blueprint-renderer.h"
 #include "tpt-cover.h"
+#include "tpt-link.h"
 #include "tpt-coverage-renderer.h"
 #include "tpt-matrix-renderer.h"
 #include "tpt-persona-renderer.h"
@@ -44,6 +45,7 @@ struct _TptArtefactView
   TptTextCache       *text_cache;
   TptTileCache       *tiles;
   GHashTable         *collapsed;      /* ids of stages shown collapsed */
+  GArray             *links;          /* TptLink: cards and needs named on a report */
   TptBlueprintCanvas *canvas;
   GtkAdjustment      *hadjustment;
   GtkAdjustment      *vadjustment;
@@ -76,6 +78,13 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  ACTIVATE_LINK,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (TptArtefactView, tpt_artefact_view, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (GTK_TYPE_SCROLLABLE, NULL))
@@ -128,6 +137,7 @@ measure_content (TptArtefactView *self)
   double width = 0, height = 0;
 
   g_clear_pointer (&self->layout, tpt_blueprint_layout_unref);
+  g_array_set_size (self->links, 0);
 
   if (self->document == NULL)
     {
@@ -153,10 +163,12 @@ measure_content (TptArtefactView *self)
 
     case TPT_ARTEFACT_NEEDS_MATRIX:
       tpt_matrix_measure (self->context, self->document, &width, &height);
+      tpt_matrix_collect_links (self->context, self->document, self->links);
       break;
 
     case TPT_ARTEFACT_COVERAGE:
       tpt_coverage_report_measure (self->context, self->document, &width, &height);
+      tpt_coverage_report_collect_links (self->context, self->document, self->links);
       break;
 
     case TPT_ARTEFACT_COVER:
@@ -663,6 +675,50 @@ drag_end_cb (GtkGestureDrag  *gesture,
   gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
 }
 
+static const TptLink *
+link_at (TptArtefactView *self,
+         double           wx,
+         double           wy)
+{
+  double x, y;
+
+  if (self->links->len == 0)
+    return NULL;
+  tpt_artefact_view_widget_to_content (self, wx, wy, &x, &y);
+  return tpt_link_at (self->links, x, y);
+}
+
+/* A click (not a drag) on a card or need named on a report goes there. */
+static void
+link_released_cb (GtkGestureClick *gesture,
+                  int              n_press,
+                  double           wx,
+                  double           wy,
+                  TptArtefactView *self)
+{
+  const TptLink *link = link_at (self, wx, wy);
+
+  if (link != NULL && n_press == 1)
+    {
+      g_autoptr(TptNode) node = g_object_ref (link->node);
+
+      if (tpt_node_is_attached (node))
+        g_signal_emit (self, signals[ACTIVATE_LINK], 0, node);
+    }
+}
+
+static void
+link_motion_cb (GtkEventControllerMotion *controller,
+                double                    wx,
+                double                    wy,
+                TptArtefactView          *self)
+{
+  if (self->artefact == TPT_ARTEFACT_BLUEPRINT || self->panning)
+    return;
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), link_at (self, wx, wy) != NULL ? "pointer"
+                                                                                       : NULL);
+}
+
 static gboolean
 space_pressed_cb (GtkEventControllerKey *controller,
                   guint                  keyval,
@@ -778,6 +834,7 @@ tpt_artefact_view_dispose (GObject *object)
   g_clear_pointer (&self->text_cache, tpt_text_cache_free);
   g_clear_pointer (&self->tiles, tpt_tile_cache_free);
   g_clear_pointer (&self->collapsed, g_hash_table_unref);
+  g_clear_pointer (&self->links, g_array_unref);
   if (self->hadjustment != NULL)
     g_signal_handlers_disconnect_by_func (self->hadjustment, adjustment_value_changed_cb, self);
   if (self->vadjustment != NULL)
@@ -812,6 +869,16 @@ tpt_artefact_view_class_init (TptArtefactViewClass *klass)
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /**
+   * TptArtefactView::activate-link:
+   * @node: the card or need clicked on a report
+   *
+   * The window shows @node where it lives: a card on its blueprint.
+   */
+  signals[ACTIVATE_LINK] =
+    g_signal_new ("activate-link", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 1, TPT_TYPE_NODE);
+
   g_object_class_override_property (object_class, PROP_HADJUSTMENT, "hadjustment");
   g_object_class_override_property (object_class, PROP_VADJUSTMENT, "vadjustment");
   g_object_class_override_property (object_class, PROP_HSCROLL_POLICY, "hscroll-policy");
@@ -824,14 +891,15 @@ tpt_artefact_view_class_init (TptArtefactViewClass *klass)
 static void
 tpt_artefact_view_init (TptArtefactView *self)
 {
-  GtkEventController *scroll, *keys;
-  GtkGesture *zoom, *drag;
+  GtkEventController *scroll, *keys, *link_motion;
+  GtkGesture *zoom, *drag, *links;
 
   self->zoom = 1.0;
   self->context = tpt_text_context_new ();
   self->text_cache = tpt_text_cache_new (self->context);
   self->tiles = tpt_tile_cache_new ();
   self->collapsed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->links = tpt_link_array_new ();
   self->artefact = TPT_ARTEFACT_COVER;
   self->fit_pending = TRUE;
 
@@ -854,6 +922,13 @@ tpt_artefact_view_init (TptArtefactView *self)
   g_signal_connect (drag, "drag-update", G_CALLBACK (drag_update_cb), self);
   g_signal_connect (drag, "drag-end", G_CALLBACK (drag_end_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
+
+  links = gtk_gesture_click_new ();
+  g_signal_connect (links, "released", G_CALLBACK (link_released_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (links));
+  link_motion = gtk_event_controller_motion_new ();
+  g_signal_connect (link_motion, "motion", G_CALLBACK (link_motion_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), link_motion);
 
   keys = gtk_event_controller_key_new ();
   g_signal_connect (keys, "key-pressed", G_CALLBACK (space_pressed_cb), self);
@@ -1177,6 +1252,34 @@ tpt_artefact_view_get_stage_collapsed (TptArtefactView *self,
   g_return_val_if_fail (TPT_IS_STAGE (stage), FALSE);
 
   return g_hash_table_contains (self->collapsed, tpt_node_get_id (TPT_NODE (stage)));
+}
+
+/**
+ * tpt_artefact_view_activate_link_at:
+ * @self: a view
+ * @x: a point in the artefact's coordinates
+ * @y: a point in the artefact's coordinates
+ *
+ * Follows the link drawn at the point, as a click there does.
+ *
+ * Returns: whether there was a link
+ */
+gboolean
+tpt_artefact_view_activate_link_at (TptArtefactView *self,
+                                    double           x,
+                                    double           y)
+{
+  const TptLink *link;
+  g_autoptr(TptNode) node = NULL;
+
+  g_return_val_if_fail (TPT_IS_ARTEFACT_VIEW (self), FALSE);
+
+  link = tpt_link_at (self->links, x, y);
+  if (link == NULL || !tpt_node_is_attached (link->node))
+    return FALSE;
+  node = g_object_ref (link->node);
+  g_signal_emit (self, signals[ACTIVATE_LINK], 0, node);
+  return TRUE;
 }
 
 /**

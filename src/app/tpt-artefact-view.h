@@ -75,6 +75,9 @@ gboolean      tpt_artefact_view_get_stage_collapsed (TptArtefactView *self,
                                                      TptStage        *stage);
 struct _TptBlueprintCanvas *
               tpt_artefact_view_get_canvas   (TptArtefactView *self);
+gboolean      tpt_artefact_view_activate_link_at (TptArtefactView *self,
+                                                  double           x,
+                                                  double           y);
 
 TptArtefact   tpt_artefact_for_node          (TptNode         *node,
                                               TptBlueprint   **blueprint);

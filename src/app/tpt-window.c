@@ -663,6 +663,8 @@ tpt_window_init (TptWindow *self)
   g_signal_connect_object (self->outline, "toast", G_CALLBACK (outline_toast_cb), self,
                            G_CONNECT_SWAPPED);
 
+  g_signal_connect_object (self->view, "activate-link", G_CALLBACK (tpt_window_select), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (tpt_artefact_view_get_canvas (self->view), "selection-changed",
                            G_CALLBACK (canvas_selection_cb), self, G_CONNECT_SWAPPED);
 

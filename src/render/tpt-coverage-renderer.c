@@ -10,6 +10,7 @@
 #include "tpt-coverage-renderer.h"
 
 #include "tpt-coverage.h"
+#include "tpt-link.h"
 #include "tpt-notation.h"
 #include "tpt-text.h"
 
@@ -29,16 +30,19 @@ typedef struct
   PangoContext   *context;
   const TptTheme *theme;
   double          y;
+  GArray         *links;    /* TptLink: where nodes are named, or NULL */
 } Pen;
 
-/* Writes @str below what came before, @indent in; moves the pen down. */
+/* Writes @str below what came before, @indent in; moves the pen down.
+ * With @node, the line links to it. */
 static void
-line (Pen            *pen,
-      TptTextStyle    style,
-      const char     *str,
-      const TptColor *color,
-      double          indent,
-      double          space_after)
+line_to (Pen            *pen,
+         TptTextStyle    style,
+         const char     *str,
+         const TptColor *color,
+         double          indent,
+         double          space_after,
+         TptNode        *node)
 {
   double x = MARGIN + indent;
   g_autoptr(PangoLayout) layout = tpt_text_layout_new (pen->context, style, str,
@@ -52,7 +56,20 @@ line (Pen            *pen,
       cairo_move_to (pen->cr, x, pen->y);
       pango_cairo_show_layout (pen->cr, layout);
     }
+  if (pen->links != NULL && node != NULL)
+    tpt_link_add (pen->links, &(TptRect) { x, pen->y, WIDTH - MARGIN - x, h }, node);
   pen->y += h + space_after;
+}
+
+static void
+line (Pen            *pen,
+      TptTextStyle    style,
+      const char     *str,
+      const TptColor *color,
+      double          indent,
+      double          space_after)
+{
+  line_to (pen, style, str, color, indent, space_after, NULL);
 }
 
 /* A bullet per need: its title, and how much it matters at most. */
@@ -83,8 +100,8 @@ need_lines (Pen         *pen,
         text = g_strdup_printf (_("• %s — importance %d"), tpt_need_get_title (need), importance);
       /* Important needs stand out in bold as well as in colour, so the
        * print theme still shows them. */
-      line (pen, important ? TPT_TEXT_HEADING : TPT_TEXT_BODY, text,
-            important ? &pen->theme->warning : &pen->theme->ink, INDENT, 2);
+      line_to (pen, important ? TPT_TEXT_HEADING : TPT_TEXT_BODY, text,
+               important ? &pen->theme->warning : &pen->theme->ink, INDENT, 2, TPT_NODE (need));
     }
 }
 
@@ -139,7 +156,7 @@ blueprint_section (Pen          *pen,
       g_autofree char *text = g_strdup_printf ("• %s (%s)", tpt_card_get_text (card),
                                                lane != NULL ? tpt_lane_get_title (lane) : "");
 
-      line (pen, TPT_TEXT_BODY, text, &theme->ink, INDENT, 2);
+      line_to (pen, TPT_TEXT_BODY, text, &theme->ink, INDENT, 2, TPT_NODE (card));
     }
 
   if (current != NULL && current != blueprint)
@@ -169,10 +186,11 @@ static double
 report (cairo_t        *cr,
         PangoContext   *context,
         TptDocument    *document,
-        const TptTheme *theme)
+        const TptTheme *theme,
+        GArray         *links)
 {
   GListModel *blueprints = tpt_document_get_blueprints (document);
-  Pen pen = { cr, context, theme, MARGIN };
+  Pen pen = { cr, context, theme, MARGIN, links };
 
   line (&pen, TPT_TEXT_TITLE, _("Coverage"), &theme->ink, 0, 4);
   line (&pen, TPT_TEXT_BODY,
@@ -206,7 +224,7 @@ tpt_coverage_report_measure (PangoContext *context,
   g_return_if_fail (TPT_IS_DOCUMENT (document));
 
   *width = WIDTH;
-  *height = report (NULL, context, document, tpt_theme_get (TPT_THEME_LIGHT));
+  *height = report (NULL, context, document, tpt_theme_get (TPT_THEME_LIGHT), NULL);
 }
 
 /**
@@ -229,6 +247,25 @@ tpt_coverage_report_render (cairo_t        *cr,
   g_return_if_fail (TPT_IS_DOCUMENT (document));
 
   cairo_save (cr);
-  report (cr, context, document, theme);
+  report (cr, context, document, theme, NULL);
   cairo_restore (cr);
+}
+
+/**
+ * tpt_coverage_report_collect_links:
+ * @context: a context from tpt_text_context_new()
+ * @document: the document
+ * @links: (element-type TptLink): gets where the report names a need or a
+ *   card
+ */
+void
+tpt_coverage_report_collect_links (PangoContext *context,
+                                   TptDocument  *document,
+                                   GArray       *links)
+{
+  g_return_if_fail (TPT_IS_DOCUMENT (document));
+  g_return_if_fail (links != NULL);
+
+  /* The walk measures without drawing; positions are the same. */
+  report (NULL, context, document, tpt_theme_get (TPT_THEME_LIGHT), links);
 }

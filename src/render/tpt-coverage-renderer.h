@@ -18,4 +18,8 @@ void tpt_coverage_report_render  (cairo_t        *cr,
                                   TptDocument    *document,
                                   const TptTheme *theme);
 
+void tpt_coverage_report_collect_links (PangoContext   *context,
+                                        TptDocument    *document,
+                                        GArray         *links);
+
 G_END_DECLS

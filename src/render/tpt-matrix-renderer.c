@@ -7,6 +7,7 @@
 
 #include "tpt-matrix-renderer.h"
 
+#include "tpt-link.h"
 #include "tpt-paginate.h"
 #include "tpt-card.h"
 #include "tpt-coverage.h"
@@ -35,6 +36,7 @@ typedef struct
   cairo_t        *cr;
   PangoContext   *context;
   const TptTheme *theme;
+  GArray         *links;    /* TptLink: where cards are named, or NULL */
 } Pen;
 
 /* Shows @str at (@x, @y) wrapped to @width, or on one line ended with an
@@ -255,9 +257,14 @@ coverage (Pen         *pen,
             {
               TptCard *card = g_ptr_array_index (group->cards, i);
 
+              double h;
+
               text (pen, TPT_TEXT_BODY, "•", &theme->muted, x, y, 10, TRUE, PANGO_ALIGN_LEFT);
-              y += text (pen, TPT_TEXT_BODY, tpt_card_get_text (card), &theme->ink, x + 10, y,
-                         w - 10, TRUE, PANGO_ALIGN_LEFT) + 1;
+              h = text (pen, TPT_TEXT_BODY, tpt_card_get_text (card), &theme->ink, x + 10, y,
+                        w - 10, TRUE, PANGO_ALIGN_LEFT);
+              if (pen->links != NULL)
+                tpt_link_add (pen->links, &(TptRect) { x, y, w, h }, TPT_NODE (card));
+              y += h + 1;
             }
           y += 3;
         }
@@ -372,10 +379,11 @@ matrix (cairo_t        *cr,
         guint           first,
         guint           end,
         double         *width,
-        double         *height)
+        double         *height,
+        GArray         *links)
 {
-  Pen pen = { cr, context, theme };
-  Pen measure = { NULL, context, theme };
+  Pen pen = { cr, context, theme, links };
+  Pen measure = { NULL, context, theme, NULL };
   GListModel *personas = tpt_document_get_personas (document);
   GListModel *needs = tpt_document_get_needs (document);
   guint n_personas = g_list_model_get_n_items (personas);
@@ -569,7 +577,8 @@ tpt_matrix_measure (PangoContext *context,
 {
   g_return_if_fail (TPT_IS_DOCUMENT (document));
 
-  matrix (NULL, context, document, tpt_theme_get (TPT_THEME_LIGHT), 0, G_MAXUINT, width, height);
+  matrix (NULL, context, document, tpt_theme_get (TPT_THEME_LIGHT), 0, G_MAXUINT, width, height,
+          NULL);
 }
 
 /**
@@ -602,7 +611,7 @@ matrix_part_height (guint    first,
   double height;
 
   matrix (NULL, part->context, part->document, tpt_theme_get (TPT_THEME_LIGHT), first, end,
-          NULL, &height);
+          NULL, &height, NULL);
   return height;
 }
 
@@ -620,7 +629,8 @@ tpt_matrix_paginate (PangoContext *context,
   g_return_val_if_fail (TPT_IS_DOCUMENT (document), 1.0);
   g_return_val_if_fail (breaks != NULL, 1.0);
 
-  matrix (NULL, context, document, tpt_theme_get (TPT_THEME_LIGHT), 0, G_MAXUINT, &width, &height);
+  matrix (NULL, context, document, tpt_theme_get (TPT_THEME_LIGHT), 0, G_MAXUINT, &width, &height,
+          NULL);
   scale = MIN (1.0, page_width / width);
   tpt_paginate_rows (n, page_height / scale, matrix_part_height, &part, breaks);
 
@@ -652,7 +662,7 @@ tpt_matrix_render_part (cairo_t        *cr,
   g_return_if_fail (TPT_IS_DOCUMENT (document));
 
   cairo_save (cr);
-  matrix (cr, context, document, theme, first, end, NULL, height);
+  matrix (cr, context, document, theme, first, end, NULL, height, NULL);
   cairo_restore (cr);
 }
 
@@ -683,6 +693,36 @@ tpt_matrix_render (cairo_t        *cr,
   g_return_if_fail (TPT_IS_DOCUMENT (document));
 
   cairo_save (cr);
-  matrix (cr, context, document, theme, 0, G_MAXUINT, NULL, NULL);
+  matrix (cr, context, document, theme, 0, G_MAXUINT, NULL, NULL, NULL);
   cairo_restore (cr);
+}
+
+/**
+ * tpt_matrix_collect_links:
+ * @context: a context from tpt_text_context_new()
+ * @document: the document
+ * @links: (element-type TptLink): gets where the matrix names a card
+ *
+ * Finds the cards named in the coverage column, where
+ * tpt_matrix_render() draws them, so a view can take a click on one to
+ * that card.
+ */
+void
+tpt_matrix_collect_links (PangoContext *context,
+                          TptDocument  *document,
+                          GArray       *links)
+{
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  g_return_if_fail (TPT_IS_DOCUMENT (document));
+  g_return_if_fail (links != NULL);
+
+  /* Drawn where nothing is kept: the positions come from the one walk
+   * that draws. */
+  surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cr = cairo_create (surface);
+  matrix (cr, context, document, tpt_theme_get (TPT_THEME_LIGHT), 0, G_MAXUINT, NULL, NULL, links);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
 }

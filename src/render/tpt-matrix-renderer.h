@@ -35,4 +35,8 @@ void   tpt_matrix_render_part (cairo_t        *cr,
                               guint           end,
                               double         *height);
 
+void   tpt_matrix_collect_links (PangoContext *context,
+                                 TptDocument  *document,
+                                 GArray       *links);
+
 G_END_DECLS
