@@ -11,6 +11,7 @@
 #include "tpt-coverage-renderer.h"
 #include "tpt-format.h"
 #include "tpt-link.h"
+#include "tpt-matrix-canvas.h"
 #include "tpt-matrix-renderer.h"
 #include "tpt-fragment.h"
 #include "tpt-text.h"
@@ -881,7 +882,7 @@ test_matrix_link (Fixture       *fixture,
   app_iterate ();
   g_assert_cmpint (tpt_artefact_view_get_artefact (view), ==, TPT_ARTEFACT_NEEDS_MATRIX);
 
-  tpt_matrix_collect_links (fixture->context, fixture->document, links);
+  tpt_matrix_collect_links (fixture->context, fixture->document, links, NULL);
   for (guint i = 0; i < links->len && link == NULL; i++)
     if (TPT_IS_CARD (g_array_index (links, TptLink, i).node))
       link = &g_array_index (links, TptLink, i);
@@ -913,6 +914,76 @@ test_matrix_link (Fixture       *fixture,
   g_assert_true (tpt_outline_get_selected (fixture->window->outline) == link->node);
   g_assert_cmpint (tpt_artefact_view_get_artefact (view), ==, TPT_ARTEFACT_NEEDS_MATRIX);
   g_assert_false (tpt_artefact_view_activate_link_at (view, -50, -50));
+}
+
+/* Rating on the matrix like a spreadsheet: arrows, digits, Tab to the
+ * satisfaction, "1" "0" for ten, Delete; each key one undo step. */
+static void
+test_matrix_keys (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  TptArtefactView *view = fixture->window->view;
+  TptMatrixCanvas *matrix = tpt_artefact_view_get_matrix_canvas (view);
+  TptHistory *history = tpt_document_get_history (fixture->document);
+  g_autoptr(GArray) cells = g_array_new (FALSE, FALSE, sizeof (TptMatrixCell));
+  g_autoptr(TptNeed) need = g_list_model_get_item (tpt_document_get_needs (fixture->document), 1);
+  g_autoptr(TptPersona) persona = g_list_model_get_item (tpt_document_get_personas (fixture->document), 1);
+  const TptMatrixCell *cell = NULL;
+  TptRating *rating;
+  TptMatrixField field;
+  guint n, p;
+
+  tpt_outline_select_group (fixture->window->outline, TPT_OUTLINE_GROUP_NEEDS);
+  app_iterate ();
+
+  /* The first key shows the cursor; then Down and Right reach (1, 1). */
+  g_assert_true (tpt_matrix_canvas_key (matrix, GDK_KEY_Down, 0));
+  g_assert_true (tpt_matrix_canvas_get_cursor (matrix, &n, &p, &field));
+  g_assert_cmpuint (n, ==, 0);
+  g_assert_true (tpt_matrix_canvas_key (matrix, GDK_KEY_Down, 0));
+  g_assert_true (tpt_matrix_canvas_key (matrix, GDK_KEY_Right, 0));
+  g_assert_true (tpt_matrix_canvas_get_cursor (matrix, &n, &p, &field));
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpuint (p, ==, 1);
+  g_assert_cmpint (field, ==, TPT_MATRIX_FIELD_IMPORTANCE);
+
+  g_assert_true (tpt_matrix_canvas_key (matrix, GDK_KEY_4, 0));
+  rating = tpt_document_get_rating (fixture->document, persona, need);
+  g_assert_nonnull (rating);
+  g_assert_cmpint (tpt_rating_get_importance (rating), ==, 4);
+  g_assert_cmpuint (history_length (fixture), ==, 1);
+
+  g_assert_true (tpt_matrix_canvas_key (matrix, GDK_KEY_Tab, 0));
+  g_assert_true (tpt_matrix_canvas_key (matrix, GDK_KEY_1, 0));
+  g_assert_true (tpt_matrix_canvas_key (matrix, GDK_KEY_0, 0));
+  rating = tpt_document_get_rating (fixture->document, persona, need);
+  g_assert_cmpint (tpt_rating_get_satisfaction (rating), ==, 10);
+  g_assert_cmpint (tpt_rating_get_importance (rating), ==, 4);
+  g_assert_true (tpt_matrix_canvas_key (matrix, GDK_KEY_minus, 0));
+  g_assert_cmpint (tpt_rating_get_satisfaction (tpt_document_get_rating (fixture->document, persona, need)),
+                   ==, 9);
+  g_assert_true (tpt_matrix_canvas_key (matrix, GDK_KEY_Delete, 0));
+  rating = tpt_document_get_rating (fixture->document, persona, need);
+  g_assert_true (rating == NULL || tpt_rating_get_satisfaction (rating) == -1);
+  g_assert_cmpstr (tpt_history_get_undo_label (history), !=, NULL);
+
+  /* A click on a cell's lower half takes the cursor to its satisfaction. */
+  app_iterate ();
+  tpt_matrix_collect_links (fixture->context, fixture->document, NULL, cells);
+  for (guint i = 0; i < cells->len && cell == NULL; i++)
+    if (g_array_index (cells, TptMatrixCell, i).need == 2 &&
+        g_array_index (cells, TptMatrixCell, i).persona == 0)
+      cell = &g_array_index (cells, TptMatrixCell, i);
+  if (cell == NULL)
+    g_error ("no cell for need 2 and persona 0");
+  g_assert_true (tpt_matrix_canvas_click (matrix, cell->rect.x + 4,
+                                          cell->rect.y + cell->rect.height - 4));
+  g_assert_true (tpt_matrix_canvas_get_cursor (matrix, &n, &p, &field));
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpuint (p, ==, 0);
+  g_assert_cmpint (field, ==, TPT_MATRIX_FIELD_SATISFACTION);
+
+  undo_all_and_compare (fixture);
 }
 
 int
@@ -951,6 +1022,8 @@ main (int   argc,
   g_test_add ("/tpt/app/canvas/collapse-stage", Fixture, NULL, fixture_setup,
               test_collapse_stage, fixture_teardown);
   g_test_add ("/tpt/app/canvas/matrix-link", Fixture, NULL, fixture_setup, test_matrix_link,
+              fixture_teardown);
+  g_test_add ("/tpt/app/canvas/matrix-keys", Fixture, NULL, fixture_setup, test_matrix_keys,
               fixture_teardown);
   g_test_add ("/tpt/app/canvas/random-then-undo", Fixture, NULL, fixture_setup,
               test_random_then_undo, fixture_teardown);

@@ -15,6 +15,7 @@
 #include "tpt-cover.h"
 #include "tpt-link.h"
 #include "tpt-coverage-renderer.h"
+#include "tpt-matrix-canvas.h"
 #include "tpt-matrix-renderer.h"
 #include "tpt-persona-renderer.h"
 #include "tpt-text.h"
@@ -46,6 +47,8 @@ struct _TptArtefactView
   TptTileCache       *tiles;
   GHashTable         *collapsed;      /* ids of stages shown collapsed */
   GArray             *links;          /* TptLink: cards and needs named on a report */
+  GArray             *cells;          /* TptMatrixCell: where ratings are, on the matrix */
+  TptMatrixCanvas    *matrix_canvas;
   TptBlueprintCanvas *canvas;
   GtkAdjustment      *hadjustment;
   GtkAdjustment      *vadjustment;
@@ -138,6 +141,7 @@ measure_content (TptArtefactView *self)
 
   g_clear_pointer (&self->layout, tpt_blueprint_layout_unref);
   g_array_set_size (self->links, 0);
+  g_array_set_size (self->cells, 0);
 
   if (self->document == NULL)
     {
@@ -163,7 +167,7 @@ measure_content (TptArtefactView *self)
 
     case TPT_ARTEFACT_NEEDS_MATRIX:
       tpt_matrix_measure (self->context, self->document, &width, &height);
-      tpt_matrix_collect_links (self->context, self->document, self->links);
+      tpt_matrix_collect_links (self->context, self->document, self->links, self->cells);
       break;
 
     case TPT_ARTEFACT_COVERAGE:
@@ -258,6 +262,9 @@ relayout (TptArtefactView *self)
   update_adjustments (self, 0, 0, 1.0);
   if (self->canvas != NULL)
     tpt_blueprint_canvas_set_layout (self->canvas, self->document, self->layout);
+  if (self->matrix_canvas != NULL)
+    tpt_matrix_canvas_set_cells (self->matrix_canvas, self->document,
+                                 self->artefact == TPT_ARTEFACT_NEEDS_MATRIX ? self->cells : NULL);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -511,13 +518,17 @@ tpt_artefact_view_snapshot (GtkWidget   *widget,
                        &GRAPHENE_RECT_INIT (0, 0, width, height), self->zoom,
                        gtk_widget_get_scale_factor (widget), theme, draw_artefact, self);
 
-  if (self->artefact == TPT_ARTEFACT_BLUEPRINT && self->layout != NULL)
+  if ((self->artefact == TPT_ARTEFACT_BLUEPRINT && self->layout != NULL) ||
+      self->artefact == TPT_ARTEFACT_NEEDS_MATRIX)
     {
       cairo_rectangle (cr, x0, y0, page_width, page_height);
       cairo_clip (cr);
       cairo_translate (cr, x0, y0);
       cairo_scale (cr, self->zoom, self->zoom);
-      tpt_blueprint_canvas_draw (self->canvas, cr, self->zoom);
+      if (self->artefact == TPT_ARTEFACT_BLUEPRINT)
+        tpt_blueprint_canvas_draw (self->canvas, cr, self->zoom);
+      else
+        tpt_matrix_canvas_draw (self->matrix_canvas, cr, self->zoom);
     }
   cairo_destroy (cr);
 
@@ -698,12 +709,22 @@ link_released_cb (GtkGestureClick *gesture,
 {
   const TptLink *link = link_at (self, wx, wy);
 
+  /* A click on the drawing gives it the keyboard, as on any canvas. */
+  gtk_widget_grab_focus (GTK_WIDGET (self));
   if (link != NULL && n_press == 1)
     {
       g_autoptr(TptNode) node = g_object_ref (link->node);
 
       if (tpt_node_is_attached (node))
         g_signal_emit (self, signals[ACTIVATE_LINK], 0, node);
+    }
+  else if (self->artefact == TPT_ARTEFACT_NEEDS_MATRIX)
+    {
+      /* A click moved too far to be one is a pan, and never gets here. */
+      double x, y;
+
+      tpt_artefact_view_widget_to_content (self, wx, wy, &x, &y);
+      tpt_matrix_canvas_click (self->matrix_canvas, x, y);
     }
 }
 
@@ -835,6 +856,8 @@ tpt_artefact_view_dispose (GObject *object)
   g_clear_pointer (&self->tiles, tpt_tile_cache_free);
   g_clear_pointer (&self->collapsed, g_hash_table_unref);
   g_clear_pointer (&self->links, g_array_unref);
+  g_clear_pointer (&self->cells, g_array_unref);
+  g_clear_object (&self->matrix_canvas);
   if (self->hadjustment != NULL)
     g_signal_handlers_disconnect_by_func (self->hadjustment, adjustment_value_changed_cb, self);
   if (self->vadjustment != NULL)
@@ -900,6 +923,7 @@ tpt_artefact_view_init (TptArtefactView *self)
   self->tiles = tpt_tile_cache_new ();
   self->collapsed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->links = tpt_link_array_new ();
+  self->cells = g_array_new (FALSE, FALSE, sizeof (TptMatrixCell));
   self->artefact = TPT_ARTEFACT_COVER;
   self->fit_pending = TRUE;
 
@@ -936,6 +960,7 @@ tpt_artefact_view_init (TptArtefactView *self)
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
 
   self->canvas = tpt_blueprint_canvas_new (self);
+  self->matrix_canvas = tpt_matrix_canvas_new (self);
 
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (gtk_widget_queue_draw), self, G_CONNECT_SWAPPED);
@@ -1280,6 +1305,19 @@ tpt_artefact_view_activate_link_at (TptArtefactView *self,
   node = g_object_ref (link->node);
   g_signal_emit (self, signals[ACTIVATE_LINK], 0, node);
   return TRUE;
+}
+
+/**
+ * tpt_artefact_view_get_matrix_canvas:
+ *
+ * Returns: (transfer none): what edits ratings on the needs matrix
+ */
+TptMatrixCanvas *
+tpt_artefact_view_get_matrix_canvas (TptArtefactView *self)
+{
+  g_return_val_if_fail (TPT_IS_ARTEFACT_VIEW (self), NULL);
+
+  return self->matrix_canvas;
 }
 
 /**

@@ -75,6 +75,8 @@ gboolean      tpt_artefact_view_get_stage_collapsed (TptArtefactView *self,
                                                      TptStage        *stage);
 struct _TptBlueprintCanvas *
               tpt_artefact_view_get_canvas   (TptArtefactView *self);
+struct _TptMatrixCanvas *
+              tpt_artefact_view_get_matrix_canvas (TptArtefactView *self);
 gboolean      tpt_artefact_view_activate_link_at (TptArtefactView *self,
                                                   double           x,
                                                   double           y);

@@ -37,6 +37,7 @@ typedef struct
   PangoContext   *context;
   const TptTheme *theme;
   GArray         *links;    /* TptLink: where cards are named, or NULL */
+  GArray         *cells;    /* TptMatrixCell: where ratings go, or NULL */
 } Pen;
 
 /* Shows @str at (@x, @y) wrapped to @width, or on one line ended with an
@@ -380,10 +381,11 @@ matrix (cairo_t        *cr,
         guint           end,
         double         *width,
         double         *height,
-        GArray         *links)
+        GArray         *links,
+        GArray         *cells)
 {
-  Pen pen = { cr, context, theme, links };
-  Pen measure = { NULL, context, theme, NULL };
+  Pen pen = { cr, context, theme, links, cells };
+  Pen measure = { NULL, context, theme, NULL, NULL };
   GListModel *personas = tpt_document_get_personas (document);
   GListModel *needs = tpt_document_get_needs (document);
   guint n_personas = g_list_model_get_n_items (personas);
@@ -489,6 +491,12 @@ matrix (cairo_t        *cr,
                            cx, y, CELL_W, row_h);
               ch = cell (&measure, rating, 0, 0, CELL_W - 2 * PAD);
               cell (&pen, rating, cx + PAD, y + (row_h - ch) / 2, CELL_W - 2 * PAD);
+              if (pen.cells != NULL)
+                {
+                  TptMatrixCell place = { { cx, y, CELL_W, row_h }, i, p };
+
+                  g_array_append_val (pen.cells, place);
+                }
               if (rating != NULL)
                 frame (cr, theme, tpt_rating_get_opportunity (rating), cx, y, CELL_W, row_h);
             }
@@ -578,7 +586,7 @@ tpt_matrix_measure (PangoContext *context,
   g_return_if_fail (TPT_IS_DOCUMENT (document));
 
   matrix (NULL, context, document, tpt_theme_get (TPT_THEME_LIGHT), 0, G_MAXUINT, width, height,
-          NULL);
+          NULL, NULL);
 }
 
 /**
@@ -611,7 +619,7 @@ matrix_part_height (guint    first,
   double height;
 
   matrix (NULL, part->context, part->document, tpt_theme_get (TPT_THEME_LIGHT), first, end,
-          NULL, &height, NULL);
+          NULL, &height, NULL, NULL);
   return height;
 }
 
@@ -630,7 +638,7 @@ tpt_matrix_paginate (PangoContext *context,
   g_return_val_if_fail (breaks != NULL, 1.0);
 
   matrix (NULL, context, document, tpt_theme_get (TPT_THEME_LIGHT), 0, G_MAXUINT, &width, &height,
-          NULL);
+          NULL, NULL);
   scale = MIN (1.0, page_width / width);
   tpt_paginate_rows (n, page_height / scale, matrix_part_height, &part, breaks);
 
@@ -662,7 +670,7 @@ tpt_matrix_render_part (cairo_t        *cr,
   g_return_if_fail (TPT_IS_DOCUMENT (document));
 
   cairo_save (cr);
-  matrix (cr, context, document, theme, first, end, NULL, height, NULL);
+  matrix (cr, context, document, theme, first, end, NULL, height, NULL, NULL);
   cairo_restore (cr);
 }
 
@@ -693,7 +701,7 @@ tpt_matrix_render (cairo_t        *cr,
   g_return_if_fail (TPT_IS_DOCUMENT (document));
 
   cairo_save (cr);
-  matrix (cr, context, document, theme, 0, G_MAXUINT, NULL, NULL, NULL);
+  matrix (cr, context, document, theme, 0, G_MAXUINT, NULL, NULL, NULL, NULL);
   cairo_restore (cr);
 }
 
@@ -701,28 +709,32 @@ tpt_matrix_render (cairo_t        *cr,
  * tpt_matrix_collect_links:
  * @context: a context from tpt_text_context_new()
  * @document: the document
- * @links: (element-type TptLink): gets where the matrix names a card
+ * @links: (element-type TptLink) (nullable): gets where the matrix names a
+ *   card
+ * @cells: (element-type TptMatrixCell) (nullable): gets where each rating
+ *   cell is
  *
- * Finds the cards named in the coverage column, where
+ * Finds the cards named in the coverage column and the rating cells, where
  * tpt_matrix_render() draws them, so a view can take a click on one to
- * that card.
+ * that card, and edit ratings in place.
  */
 void
 tpt_matrix_collect_links (PangoContext *context,
                           TptDocument  *document,
-                          GArray       *links)
+                          GArray       *links,
+                          GArray       *cells)
 {
   cairo_surface_t *surface;
   cairo_t *cr;
 
   g_return_if_fail (TPT_IS_DOCUMENT (document));
-  g_return_if_fail (links != NULL);
 
   /* Drawn where nothing is kept: the positions come from the one walk
    * that draws. */
   surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
   cr = cairo_create (surface);
-  matrix (cr, context, document, tpt_theme_get (TPT_THEME_LIGHT), 0, G_MAXUINT, NULL, NULL, links);
+  matrix (cr, context, document, tpt_theme_get (TPT_THEME_LIGHT), 0, G_MAXUINT, NULL, NULL, links,
+          cells);
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
 }

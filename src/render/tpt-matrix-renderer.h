@@ -5,6 +5,7 @@
 #include <pango/pango.h>
 
 #include "tpt-document.h"
+#include "tpt-geometry.h"
 #include "tpt-theme.h"
 
 G_BEGIN_DECLS
@@ -35,8 +36,17 @@ void   tpt_matrix_render_part (cairo_t        *cr,
                               guint           end,
                               double         *height);
 
+/* Where the rating of need @need (index) for persona @persona is drawn. */
+typedef struct
+{
+  TptRect rect;
+  guint   need;
+  guint   persona;
+} TptMatrixCell;
+
 void   tpt_matrix_collect_links (PangoContext *context,
                                  TptDocument  *document,
-                                 GArray       *links);
+                                 GArray       *links,
+                                 GArray       *cells);
 
 G_END_DECLS
