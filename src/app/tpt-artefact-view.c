@@ -1308,6 +1308,29 @@ tpt_artefact_view_activate_link_at (TptArtefactView *self,
 }
 
 /**
+ * tpt_artefact_view_get_accent:
+ * @self: a view
+ * @color: (out): the colour the canvases mark selection and cursors in
+ *
+ * libadwaita's accent colour, so marks follow light, dark and high
+ * contrast; GNOME blue where a theme has none.
+ */
+void
+tpt_artefact_view_get_accent (TptArtefactView *self,
+                              GdkRGBA         *color)
+{
+  GtkStyleContext *context;
+
+  g_return_if_fail (TPT_IS_ARTEFACT_VIEW (self));
+
+  context = gtk_widget_get_style_context (GTK_WIDGET (self));
+G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  if (!gtk_style_context_lookup_color (context, "accent_color", color))
+    gdk_rgba_parse (color, "#3584e4");
+G_GNUC_END_IGNORE_DEPRECATIONS
+}
+
+/**
  * tpt_artefact_view_get_matrix_canvas:
  *
  * Returns: (transfer none): what edits ratings on the needs matrix

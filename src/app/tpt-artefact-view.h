@@ -68,6 +68,8 @@ void          tpt_artefact_view_content_to_widget (TptArtefactView *self,
 void          tpt_artefact_view_scroll_to    (TptArtefactView *self,
                                               const TptRect   *rect);
 gboolean      tpt_artefact_view_is_panning   (TptArtefactView *self);
+void          tpt_artefact_view_get_accent   (TptArtefactView *self,
+                                              GdkRGBA         *color);
 void          tpt_artefact_view_set_stage_collapsed (TptArtefactView *self,
                                                      TptStage        *stage,
                                                      gboolean         collapsed);

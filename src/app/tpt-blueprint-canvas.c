@@ -1105,18 +1105,6 @@ key_pressed_cb (GtkEventControllerKey *controller,
 /* Drawing, over the rendered blueprint, in layout coordinates         */
 
 static void
-accent_color (TptBlueprintCanvas *self,
-              GdkRGBA            *color)
-{
-  GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (self->view));
-
-G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  if (!gtk_style_context_lookup_color (context, "accent_color", color))
-    gdk_rgba_parse (color, "#3584e4");
-G_GNUC_END_IGNORE_DEPRECATIONS
-}
-
-static void
 rounded_rect (cairo_t       *cr,
               const TptRect *r,
               double         radius)
@@ -1160,7 +1148,7 @@ tpt_blueprint_canvas_draw (TptBlueprintCanvas *self,
   if (self->layout == NULL)
     return;
 
-  accent_color (self, &accent);
+  tpt_artefact_view_get_accent (self->view, &accent);
   cairo_save (cr);
 
   placed = tpt_canvas_layout_card (self, self->hover);

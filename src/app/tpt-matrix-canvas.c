@@ -266,7 +266,6 @@ tpt_matrix_canvas_draw (TptMatrixCanvas *self,
                         double           zoom)
 {
   const TptMatrixCell *cell;
-  GtkStyleContext *style;
   g_autoptr(PangoLayout) label = NULL;
   PangoFontDescription *font;
   GdkRGBA accent;
@@ -278,11 +277,7 @@ tpt_matrix_canvas_draw (TptMatrixCanvas *self,
   if (!self->has_cursor || (cell = find_cell (self, self->need, self->persona)) == NULL)
     return;
 
-  style = gtk_widget_get_style_context (GTK_WIDGET (self->view));
-G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  if (!gtk_style_context_lookup_color (style, "accent_color", &accent))
-    gdk_rgba_parse (&accent, "#3584e4");
-G_GNUC_END_IGNORE_DEPRECATIONS
+  tpt_artefact_view_get_accent (self->view, &accent);
 
   cairo_save (cr);
   gdk_cairo_set_source_rgba (cr, &accent);
