@@ -23,34 +23,40 @@
 /* ------------------------------------------------------------------ */
 /* Hit-testing                                                         */
 
+/* Where @node is in one of the layout's arrays, whose elements hold their
+ * node at @offset; −1 if it is not there. */
+static int
+index_in (GArray  *array,
+          gsize    offset,
+          TptNode *node)
+{
+  gsize size = g_array_get_element_size (array);
+
+  for (guint i = 0; node != NULL && i < array->len; i++)
+    if (G_STRUCT_MEMBER (TptNode *, array->data + i * size, offset) == node)
+      return i;
+  return -1;
+}
+
 static int
 index_of_lane (TptBlueprintCanvas *self,
                TptNode            *node)
 {
-  for (guint i = 0; i < tpt_canvas_n_lanes (self); i++)
-    if ((TptNode *) g_array_index (self->layout->lanes, TptLayoutLane, i).lane == node)
-      return i;
-  return -1;
+  return index_in (self->layout->lanes, G_STRUCT_OFFSET (TptLayoutLane, lane), node);
 }
 
 static int
 index_of_step (TptBlueprintCanvas *self,
                TptNode            *node)
 {
-  for (guint i = 0; i < tpt_canvas_n_steps (self); i++)
-    if ((TptNode *) g_array_index (self->layout->steps, TptLayoutStep, i).step == node)
-      return i;
-  return -1;
+  return index_in (self->layout->steps, G_STRUCT_OFFSET (TptLayoutStep, step), node);
 }
 
 static int
 index_of_stage (TptBlueprintCanvas *self,
                 TptNode            *node)
 {
-  for (guint i = 0; i < self->layout->stages->len; i++)
-    if ((TptNode *) g_array_index (self->layout->stages, TptLayoutStage, i).stage == node)
-      return i;
-  return -1;
+  return index_in (self->layout->stages, G_STRUCT_OFFSET (TptLayoutStage, stage), node);
 }
 
 /**
