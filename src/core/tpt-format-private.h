@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "tpt-card.h"
 #include "tpt-format.h"
 
 G_BEGIN_DECLS
@@ -66,5 +67,10 @@ G_BEGIN_DECLS
 #define TPT_A_TO           "to"
 #define TPT_A_ARROW        "arrow"
 #define TPT_A_VALUE        "value"
+
+void tpt_writer_append_card (GString *out,
+                             TptCard *card,
+                             guint    level,
+                             gboolean in_blueprint);
 
 G_END_DECLS

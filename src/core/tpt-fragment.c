@@ -10,37 +10,15 @@
 
 #include "tpt-enum-types.h"
 #include "tpt-error.h"
+#include "tpt-format-private.h"
 #include "tpt-need.h"
 #include "tpt-persona.h"
 
-/* Cards on the clipboard. The fragment is written like the cards of a
- * format-1 file, less what only makes sense in their own blueprint: ids,
- * lanes and steps. Links to needs and personas are kept, and on pasting
- * only those that name a need or persona of the target document survive,
- * so a paste never makes a broken reference. */
-
-static void
-append_element (GString    *out,
-                const char *name,
-                const char *text)
-{
-  g_autofree char *escaped = g_markup_escape_text (text, -1);
-
-  g_string_append_printf (out, "    <%s>%s</%s>\n", name, escaped, name);
-}
-
-static void
-append_attribute (GString    *out,
-                  const char *name,
-                  const char *value)
-{
-  g_autofree char *escaped = NULL;
-
-  if (value == NULL || *value == '\0')
-    return;
-  escaped = g_markup_escape_text (value, -1);
-  g_string_append_printf (out, " %s=\"%s\"", name, escaped);
-}
+/* Cards on the clipboard. The fragment holds <card> elements written by
+ * the format-1 writer itself, less what only makes sense in their own
+ * blueprint: ids, lanes and steps. Links to needs and personas are kept,
+ * and on pasting only those that name a need or persona of the target
+ * document survive, so a paste never makes a broken reference. */
 
 /**
  * tpt_fragment_write_cards:
@@ -56,26 +34,10 @@ tpt_fragment_write_cards (GPtrArray *cards)
 
   g_return_val_if_fail (cards != NULL, NULL);
 
+  /* The card elements of format 1, less what only means something in
+   * their own blueprint. */
   for (guint i = 0; i < cards->len; i++)
-    {
-      TptCard *card = g_ptr_array_index (cards, i);
-      const char * const *links;
-      g_autofree char *span = g_strdup_printf ("%d", tpt_card_get_span (card));
-
-      g_string_append (out, "  <card");
-      append_attribute (out, "kind", tpt_enum_to_nick (TPT_TYPE_CARD_KIND, tpt_card_get_kind (card)));
-      if (tpt_card_get_span (card) > 1)
-        append_attribute (out, "span", span);
-      append_attribute (out, "owner", tpt_card_get_owner (card));
-      append_attribute (out, "channel", tpt_card_get_channel (card));
-      g_string_append (out, ">\n");
-      append_element (out, "text", tpt_card_get_text (card) != NULL ? tpt_card_get_text (card) : "");
-      for (links = tpt_card_get_serves (card); links != NULL && *links != NULL; links++)
-        append_element (out, "serves", *links);
-      for (links = tpt_card_get_concerns (card); links != NULL && *links != NULL; links++)
-        append_element (out, "concerns", *links);
-      g_string_append (out, "  </card>\n");
-    }
+    tpt_writer_append_card (out, g_ptr_array_index (cards, i), 1, FALSE);
   g_string_append (out, "</touchpoint-fragment>\n");
 
   return g_string_free (out, FALSE);
@@ -191,12 +153,18 @@ end_element (GMarkupParseContext  *context,
       reader->collecting = FALSE;
       if (g_str_equal (name, "text"))
         tpt_card_set_text (reader->card, reader->text->str);
-      else if (g_str_equal (name, "serves") &&
-               tpt_document_lookup_typed (reader->document, reader->text->str, TPT_TYPE_NEED))
-        g_ptr_array_add (reader->serves, g_strdup (reader->text->str));
-      else if (g_str_equal (name, "concerns") &&
-               tpt_document_lookup_typed (reader->document, reader->text->str, TPT_TYPE_PERSONA))
-        g_ptr_array_add (reader->concerns, g_strdup (reader->text->str));
+      else
+        {
+          /* As in format 1, a list of ids separated by spaces. */
+          gboolean serves = g_str_equal (name, "serves");
+          g_auto(GStrv) ids = g_strsplit_set (reader->text->str, " \t\r\n", -1);
+
+          for (guint i = 0; ids[i] != NULL; i++)
+            if (*ids[i] != '\0' &&
+                tpt_document_lookup_typed (reader->document, ids[i],
+                                           serves ? TPT_TYPE_NEED : TPT_TYPE_PERSONA))
+              g_ptr_array_add (serves ? reader->serves : reader->concerns, g_strdup (ids[i]));
+        }
       return;
     }
 

@@ -392,17 +392,31 @@ write_stage (GString  *out,
   close_element (out, 2, TPT_E_STAGE);
 }
 
-static void
-write_card (GString  *out,
-            gpointer  item)
+/**
+ * tpt_writer_append_card:
+ * @out: where to write
+ * @card: the card
+ * @level: its indentation
+ * @in_blueprint: whether to write its id, lane and step, which only mean
+ *   something in its own blueprint; a clipboard fragment leaves them out
+ *
+ * Writes one <card> element, as the file and the clipboard both hold it.
+ */
+void
+tpt_writer_append_card (GString *out,
+                        TptCard *card,
+                        guint    level,
+                        gboolean in_blueprint)
 {
-  TptCard *card = item;
   int span = tpt_card_get_span (card);
 
-  open_start (out, 2, TPT_E_CARD);
-  attribute (out, TPT_A_ID, tpt_node_get_id (TPT_NODE (card)));
-  attribute (out, TPT_A_LANE, tpt_card_get_lane (card));
-  attribute (out, TPT_A_STEP, tpt_card_get_step (card));
+  open_start (out, level, TPT_E_CARD);
+  if (in_blueprint)
+    {
+      attribute (out, TPT_A_ID, tpt_node_get_id (TPT_NODE (card)));
+      attribute (out, TPT_A_LANE, tpt_card_get_lane (card));
+      attribute (out, TPT_A_STEP, tpt_card_get_step (card));
+    }
   enum_attribute (out, TPT_A_KIND, TPT_TYPE_CARD_KIND, tpt_card_get_kind (card));
   if (span != 1)
     int_attribute (out, TPT_A_SPAN, span);
@@ -410,11 +424,18 @@ write_card (GString  *out,
   optional_attribute (out, TPT_A_CHANNEL, tpt_card_get_channel (card));
   g_string_append (out, ">\n");
 
-  leaf (out, 3, TPT_E_TEXT, tpt_card_get_text (card));
-  id_list (out, 3, TPT_E_SERVES, tpt_card_get_serves (card));
-  id_list (out, 3, TPT_E_CONCERNS, tpt_card_get_concerns (card));
+  leaf (out, level + 1, TPT_E_TEXT, tpt_card_get_text (card));
+  id_list (out, level + 1, TPT_E_SERVES, tpt_card_get_serves (card));
+  id_list (out, level + 1, TPT_E_CONCERNS, tpt_card_get_concerns (card));
 
-  close_element (out, 2, TPT_E_CARD);
+  close_element (out, level, TPT_E_CARD);
+}
+
+static void
+write_card (GString  *out,
+            gpointer  item)
+{
+  tpt_writer_append_card (out, item, 2, TRUE);
 }
 
 static void
