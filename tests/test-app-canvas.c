@@ -972,7 +972,8 @@ test_matrix_keys (Fixture       *fixture,
   tpt_matrix_collect_links (fixture->context, fixture->document, NULL, cells);
   for (guint i = 0; i < cells->len && cell == NULL; i++)
     if (g_array_index (cells, TptMatrixCell, i).need == 2 &&
-        g_array_index (cells, TptMatrixCell, i).persona == 0)
+        g_array_index (cells, TptMatrixCell, i).persona == 0 &&
+        g_array_index (cells, TptMatrixCell, i).kind == TPT_MATRIX_CELL_RATING)
       cell = &g_array_index (cells, TptMatrixCell, i);
   if (cell == NULL)
     g_error ("no cell for need 2 and persona 0");

@@ -45,7 +45,7 @@ find_cell (TptMatrixCanvas *self,
     {
       const TptMatrixCell *cell = &g_array_index (self->cells, TptMatrixCell, i);
 
-      if (cell->need == need && cell->persona == persona)
+      if (cell->kind == TPT_MATRIX_CELL_RATING && cell->need == need && cell->persona == persona)
         return cell;
     }
   return NULL;
@@ -239,7 +239,7 @@ tpt_matrix_canvas_click (TptMatrixCanvas *self,
     {
       const TptMatrixCell *cell = &g_array_index (self->cells, TptMatrixCell, i);
 
-      if (tpt_rect_contains_point (&cell->rect, x, y))
+      if (cell->kind == TPT_MATRIX_CELL_RATING && tpt_rect_contains_point (&cell->rect, x, y))
         {
           self->has_cursor = TRUE;
           self->need = cell->need;
