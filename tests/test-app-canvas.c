@@ -978,7 +978,7 @@ test_matrix_keys (Fixture       *fixture,
   if (cell == NULL)
     g_error ("no cell for need 2 and persona 0");
   g_assert_true (tpt_matrix_canvas_click (matrix, cell->rect.x + 4,
-                                          cell->rect.y + cell->rect.height - 4));
+                                          cell->rect.y + cell->rect.height - 4, 1));
   g_assert_true (tpt_matrix_canvas_get_cursor (matrix, &n, &p, &field));
   g_assert_cmpuint (n, ==, 2);
   g_assert_cmpuint (p, ==, 0);

@@ -552,6 +552,7 @@ tpt_artefact_view_size_allocate (GtkWidget *widget,
     }
   update_adjustments (self, 0, 0, 1.0);
   tpt_blueprint_canvas_allocate (self->canvas);
+  tpt_matrix_canvas_allocate (self->matrix_canvas);
 }
 
 static void
@@ -648,13 +649,18 @@ drag_begin_cb (GtkGestureDrag  *gesture,
                TptArtefactView *self)
 {
   guint button = gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture));
+  double cx, cy;
 
   /* On a blueprint the primary button selects and moves cards; the middle
    * button pans, and so does the primary one with Space held, as in
-   * drawing programs. Other artefacts are read-only: any button pans. */
+   * drawing programs. On the matrix the primary button moves a need by its
+   * row header. Other artefacts are read-only: any button pans. */
+  tpt_artefact_view_widget_to_content (self, x, y, &cx, &cy);
   if (button == GDK_BUTTON_SECONDARY ||
       (button == GDK_BUTTON_PRIMARY && self->artefact == TPT_ARTEFACT_BLUEPRINT &&
-       !self->space_held))
+       !self->space_held) ||
+      (button == GDK_BUTTON_PRIMARY && self->artefact == TPT_ARTEFACT_NEEDS_MATRIX &&
+       !self->space_held && tpt_matrix_canvas_need_at (self->matrix_canvas, cx, cy, NULL)))
     {
       gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
       return;
@@ -724,7 +730,7 @@ link_released_cb (GtkGestureClick *gesture,
       double x, y;
 
       tpt_artefact_view_widget_to_content (self, wx, wy, &x, &y);
-      tpt_matrix_canvas_click (self->matrix_canvas, x, y);
+      tpt_matrix_canvas_click (self->matrix_canvas, x, y, n_press);
     }
 }
 
@@ -857,6 +863,8 @@ tpt_artefact_view_dispose (GObject *object)
   g_clear_pointer (&self->collapsed, g_hash_table_unref);
   g_clear_pointer (&self->links, g_array_unref);
   g_clear_pointer (&self->cells, g_array_unref);
+  if (self->matrix_canvas != NULL)
+    tpt_matrix_canvas_shutdown (self->matrix_canvas);
   g_clear_object (&self->matrix_canvas);
   if (self->hadjustment != NULL)
     g_signal_handlers_disconnect_by_func (self->hadjustment, adjustment_value_changed_cb, self);
@@ -1048,6 +1056,8 @@ tpt_artefact_view_show_node (TptArtefactView *self,
     }
   if (artefact == TPT_ARTEFACT_BLUEPRINT)
     tpt_blueprint_canvas_select_node (self->canvas, node);
+  else if (artefact == TPT_ARTEFACT_NEEDS_MATRIX)
+    tpt_matrix_canvas_select_node (self->matrix_canvas, node);
 }
 
 /**
