@@ -9,8 +9,9 @@
 G_BEGIN_DECLS
 
 /* The canvas's state, shared by the files that make it up: the cursor,
- * input and drawing (tpt-matrix-canvas.c), and the actions on needs, the
- * context menu and the rename popover (-actions.c). */
+ * following the window, and drawing (tpt-matrix-canvas.c); keys, clicks
+ * and dragging (-input.c); and the actions on needs, the context menu and
+ * the rename popover (-actions.c). */
 
 struct _TptMatrixCanvas
 {
@@ -57,6 +58,10 @@ const TptMatrixCell *tpt_matrix_canvas_find         (TptMatrixCanvas   *self,
                                                      guint              need,
                                                      guint              persona);
 guint                tpt_matrix_canvas_n_needs      (TptMatrixCanvas   *self);
+guint                tpt_matrix_canvas_n_personas   (TptMatrixCanvas   *self);
+void                 tpt_matrix_canvas_moved        (TptMatrixCanvas   *self);
+void                 tpt_matrix_canvas_hide_cursor  (TptMatrixCanvas   *self);
+void                 tpt_matrix_canvas_add_controllers (TptMatrixCanvas *self);
 void                 tpt_matrix_canvas_move_to_need (TptMatrixCanvas   *self,
                                                      guint              need,
                                                      gboolean           on_header);
