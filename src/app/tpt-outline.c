@@ -655,7 +655,9 @@ move_action (GtkWidget  *widget,
       gtk_widget_error_bell (widget);
       return;
     }
-  target = up ? index - 1 : index + 1;
+  /* Positions count in the list as it is before the move (see
+   * tpt_node_move_child()): down past the next sibling is after it. */
+  target = up ? index - 1 : index + 2;
 
   tpt_document_begin (self->document, up ? _("Move Up") : _("Move Down"));
   if (TPT_IS_BLUEPRINT (node))
