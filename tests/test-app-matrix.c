@@ -509,6 +509,43 @@ test_sort (Fixture       *fixture,
   undo_all_and_compare (fixture);
 }
 
+/* Without personas the view shows a message, not a matrix: nothing there
+ * to select, but Insert still adds a need. */
+static void
+test_no_personas (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  GListModel *personas = tpt_document_get_personas (fixture->document);
+  const TptMatrixCell *header;
+  guint n = n_needs (fixture);
+
+  tpt_document_begin (fixture->document, "Delete Personas");
+  while (g_list_model_get_n_items (personas) > 0)
+    {
+      g_autoptr(TptPersona) persona = g_list_model_get_item (personas, 0);
+
+      tpt_document_remove_persona (fixture->document, persona);
+    }
+  tpt_document_end (fixture->document);
+  relayout (fixture);
+
+  header = find (fixture, TPT_MATRIX_CELL_NEED, 0);
+  g_assert_false (tpt_matrix_canvas_click (fixture->matrix, header->rect.x + 5, header->rect.y + 5, 1));
+  g_assert_false (key (fixture, GDK_KEY_Down, 0));
+  tpt_outline_set_selected (fixture->window->outline, TPT_NODE (need_at (fixture, 0)));
+  app_iterate ();
+  g_assert_null (tpt_matrix_canvas_get_selected_need (fixture->matrix));
+
+  g_assert_true (key (fixture, GDK_KEY_Insert, 0));
+  g_assert_cmpuint (n_needs (fixture), ==, n + 1);
+  relayout (fixture);
+  g_assert_true (app_wait_for (editor_open_cb, fixture, 10));
+  type_name (fixture, "Pay by card");
+  g_assert_cmpstr (tpt_need_get_title (need_at (fixture, n)), ==, "Pay by card");
+
+  undo_all_and_compare (fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -536,6 +573,7 @@ main (int   argc,
   ADD ("reorder", test_reorder);
   ADD ("delete-and-undo", test_delete_and_undo);
   ADD ("sort", test_sort);
+  ADD ("no-personas", test_no_personas);
 
   return g_test_run ();
 }

@@ -740,10 +740,18 @@ link_motion_cb (GtkEventControllerMotion *controller,
                 double                    wy,
                 TptArtefactView          *self)
 {
+  const char *name;
+  double x, y;
+
   if (self->artefact == TPT_ARTEFACT_BLUEPRINT || self->panning)
     return;
-  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), link_at (self, wx, wy) != NULL ? "pointer"
-                                                                                       : NULL);
+  name = link_at (self, wx, wy) != NULL ? "pointer" : NULL;
+  /* A need's label on the matrix can be dragged to move the need. */
+  tpt_artefact_view_widget_to_content (self, wx, wy, &x, &y);
+  if (name == NULL && self->artefact == TPT_ARTEFACT_NEEDS_MATRIX &&
+      tpt_matrix_canvas_need_at (self->matrix_canvas, x, y, NULL))
+    name = "grab";
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), name);
 }
 
 static gboolean

@@ -167,7 +167,7 @@ tpt_matrix_canvas_key (TptMatrixCanvas *self,
 
   if (need_key (self, keyval, ctrl, alt, shift))
     return TRUE;
-  if (ctrl || alt || tpt_matrix_canvas_n_needs (self) == 0)
+  if (ctrl || alt || !tpt_matrix_canvas_has_rows (self))
     return FALSE;
 
   if (!self->has_cursor)
@@ -279,7 +279,9 @@ tpt_matrix_canvas_need_at (TptMatrixCanvas *self,
 {
   g_return_val_if_fail (TPT_IS_MATRIX_CANVAS (self), FALSE);
 
-  for (guint i = 0; self->cells != NULL && i < self->cells->len; i++)
+  if (!tpt_matrix_canvas_has_rows (self))
+    return FALSE;
+  for (guint i = 0; i < self->cells->len; i++)
     {
       const TptMatrixCell *cell = &g_array_index (self->cells, TptMatrixCell, i);
 

@@ -59,6 +59,7 @@ const TptMatrixCell *tpt_matrix_canvas_find         (TptMatrixCanvas   *self,
                                                      guint              persona);
 guint                tpt_matrix_canvas_n_needs      (TptMatrixCanvas   *self);
 guint                tpt_matrix_canvas_n_personas   (TptMatrixCanvas   *self);
+gboolean             tpt_matrix_canvas_has_rows     (TptMatrixCanvas   *self);
 void                 tpt_matrix_canvas_moved        (TptMatrixCanvas   *self);
 void                 tpt_matrix_canvas_hide_cursor  (TptMatrixCanvas   *self);
 void                 tpt_matrix_canvas_add_controllers (TptMatrixCanvas *self);

@@ -61,6 +61,16 @@ tpt_matrix_canvas_n_personas (TptMatrixCanvas *self)
          ? g_list_model_get_n_items (tpt_document_get_personas (self->document)) : 0;
 }
 
+/* The view shows a message instead of a matrix without needs or without
+ * personas: then there are no rows to click, select or move, only room to
+ * add a need. */
+gboolean
+tpt_matrix_canvas_has_rows (TptMatrixCanvas *self)
+{
+  return self->cells != NULL && tpt_matrix_canvas_n_needs (self) > 0 &&
+         tpt_matrix_canvas_n_personas (self) > 0;
+}
+
 static guint
 index_of_need (TptMatrixCanvas *self,
                TptNeed         *need)
@@ -354,10 +364,8 @@ tpt_matrix_canvas_set_cells (TptMatrixCanvas *self,
           self->need = MIN (self->need, n - 1);
           self->on_header = TRUE;
         }
-      else
+      if (!tpt_matrix_canvas_has_rows (self))
         self->has_cursor = FALSE;
-      if (tpt_matrix_canvas_n_personas (self) == 0)
-        self->on_header = TRUE;
       else
         self->persona = MIN (self->persona, tpt_matrix_canvas_n_personas (self) - 1);
       sync_current (self);
@@ -403,7 +411,7 @@ tpt_matrix_canvas_select_node (TptMatrixCanvas *self,
     need = tpt_document_lookup_typed (self->document, tpt_rating_get_need (TPT_RATING (node)),
                                       TPT_TYPE_NEED);
 
-  index = index_of_need (self, need);
+  index = tpt_matrix_canvas_has_rows (self) ? index_of_need (self, need) : G_MAXUINT;
   self->following = TRUE;
   if (index == G_MAXUINT)
     {
