@@ -196,6 +196,26 @@ type_name (Fixture    *fixture,
   g_assert_null (tpt_matrix_canvas_get_editor (fixture->matrix));
 }
 
+/* The subtitle of the inspector's row titled @title, or NULL. */
+static const char *
+inspector_row_subtitle (GtkWidget  *widget,
+                        const char *title)
+{
+  if (ADW_IS_ACTION_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return adw_action_row_get_subtitle (ADW_ACTION_ROW (widget));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const char *found = inspector_row_subtitle (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* A click on a need's label selects the need: the cursor goes to its row
  * header, and the window selects it, so the outline and the inspector
  * show it. Nothing in the document changes. */
@@ -245,6 +265,22 @@ test_cursor_sync (Fixture       *fixture,
   app_iterate ();
   g_assert_true (outline_selected (fixture) == TPT_NODE (need_at (fixture, 1)));
   g_assert_true (tpt_inspector_get_node (fixture->window->inspector) == TPT_NODE (need_at (fixture, 1)));
+  /* With its ratings, which follow what is typed on the matrix. */
+  {
+    g_autoptr(TptPersona) persona = g_list_model_get_item (tpt_document_get_personas (fixture->document), 1);
+    const char *subtitle;
+
+    g_assert_true (key (fixture, GDK_KEY_4, 0));
+    g_assert_true (key (fixture, GDK_KEY_Tab, 0));
+    g_assert_true (key (fixture, GDK_KEY_2, 0));
+    app_iterate ();
+    subtitle = inspector_row_subtitle (GTK_WIDGET (fixture->window->inspector),
+                                       tpt_persona_get_name (persona));
+    g_assert_cmpstr (subtitle, ==, "Importance 4 · Satisfaction 2 · Opportunity 6");
+    g_assert_true (key (fixture, GDK_KEY_Tab, 0));
+    g_assert_true (tpt_history_undo (history (fixture)));
+    g_assert_true (tpt_history_undo (history (fixture)));
+  }
 
   /* Left of the first rating is the need's row header. */
   g_assert_true (key (fixture, GDK_KEY_Left, 0));
