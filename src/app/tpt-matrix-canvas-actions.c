@@ -118,11 +118,10 @@ sort_needs (TptMatrixCanvas *self,
         if (tpt_need_order_apply (self->document, orders[i].order))
           {
             /* Stay with the need, wherever it went. */
-            guint index;
+            guint index = tpt_matrix_canvas_index_in (tpt_document_get_needs (self->document),
+                                                      self->current);
 
-            if (self->has_cursor && self->current != NULL &&
-                g_list_store_find (G_LIST_STORE (tpt_document_get_needs (self->document)),
-                                   self->current, &index))
+            if (self->has_cursor && index != G_MAXUINT)
               tpt_matrix_canvas_move_to_need (self, index, self->on_header);
             tpt_matrix_canvas_announce (self);
           }
@@ -264,7 +263,7 @@ context_menu_model (TptMatrixCanvas *self)
       append_item (add, _("Add Need _Below"), "matrix.add-need::below", "Insert");
       g_menu_append_section (menu, NULL, G_MENU_MODEL (add));
       append_item (move, _("Move _Up"), "matrix.move-need::up", "<Alt>Up");
-      append_item (move, _("Move _Down"), "matrix.move-need::down", "<Alt>Down");
+      append_item (move, _("Move Do_wn"), "matrix.move-need::down", "<Alt>Down");
       g_menu_append_section (menu, NULL, G_MENU_MODEL (move));
       /* On a rating, Delete clears it; the need goes from its header. */
       append_item (remove, _("_Delete Need"), "matrix.delete-need",
@@ -391,7 +390,8 @@ tpt_matrix_canvas_open_rename (TptMatrixCanvas *self,
   double zoom, x, y;
 
   if (self->view == NULL || self->rename_popover == NULL || self->document == NULL ||
-      !g_list_store_find (G_LIST_STORE (tpt_document_get_needs (self->document)), need, &index))
+      (index = tpt_matrix_canvas_index_in (tpt_document_get_needs (self->document),
+                                           need)) == G_MAXUINT)
     return;
 
   /* Under the need's title, at the top of its header. */

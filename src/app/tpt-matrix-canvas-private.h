@@ -57,6 +57,8 @@ const TptMatrixCell *tpt_matrix_canvas_find         (TptMatrixCanvas   *self,
                                                      TptMatrixCellKind  kind,
                                                      guint              need,
                                                      guint              persona);
+guint                tpt_matrix_canvas_index_in     (GListModel        *model,
+                                                     gpointer           item);
 guint                tpt_matrix_canvas_n_needs      (TptMatrixCanvas   *self);
 guint                tpt_matrix_canvas_n_personas   (TptMatrixCanvas   *self);
 gboolean             tpt_matrix_canvas_has_rows     (TptMatrixCanvas   *self);

@@ -71,17 +71,28 @@ tpt_matrix_canvas_has_rows (TptMatrixCanvas *self)
          tpt_matrix_canvas_n_personas (self) > 0;
 }
 
+/* Where @item is in @model, or G_MAXUINT. */
+guint
+tpt_matrix_canvas_index_in (GListModel *model,
+                            gpointer    item)
+{
+  for (guint i = 0; item != NULL && i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GObject) other = g_list_model_get_item (model, i);
+
+      if (other == item)
+        return i;
+    }
+  return G_MAXUINT;
+}
+
 static guint
 index_of_need (TptMatrixCanvas *self,
                TptNeed         *need)
 {
-  guint position;
-
-  if (self->document == NULL || need == NULL ||
-      !g_list_store_find (G_LIST_STORE (tpt_document_get_needs (self->document)), need,
-                          &position))
+  if (self->document == NULL)
     return G_MAXUINT;
-  return position;
+  return tpt_matrix_canvas_index_in (tpt_document_get_needs (self->document), need);
 }
 
 /* Keeps the need the cursor is on, and tells the window when that is a
@@ -423,10 +434,9 @@ tpt_matrix_canvas_select_node (TptMatrixCanvas *self,
       TptPersona *persona = tpt_document_lookup_typed (self->document,
                                                        tpt_rating_get_persona (TPT_RATING (node)),
                                                        TPT_TYPE_PERSONA);
-      guint p;
+      guint p = tpt_matrix_canvas_index_in (tpt_document_get_personas (self->document), persona);
 
-      if (persona != NULL &&
-          g_list_store_find (G_LIST_STORE (tpt_document_get_personas (self->document)), persona, &p))
+      if (p != G_MAXUINT)
         self->persona = p;
       tpt_matrix_canvas_move_to_need (self, index, FALSE);
     }
