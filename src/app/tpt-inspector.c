@@ -1192,11 +1192,22 @@ make_ratings_group (TptInspector *self)
           g_autofree char *importance = rating_number (tpt_rating_get_importance (rating));
           g_autofree char *satisfaction = rating_number (tpt_rating_get_satisfaction (rating));
           g_autofree char *opportunity = rating_number (tpt_rating_get_opportunity (rating));
+          GtkWidget *score = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+          GtkWidget *caption = gtk_label_new (_("Opportunity"));
+          GtkWidget *number = gtk_label_new (opportunity);
 
-          /* Translators: each %s is a number from 0 to 10 (20 for the
-           * opportunity), or – when unset or unknown. */
-          subtitle = g_strdup_printf (_("Importance %s · Satisfaction %s · Opportunity %s"),
-                                      importance, satisfaction, opportunity);
+          /* Translators: each %s is a number from 0 to 10, or – when unset. */
+          subtitle = g_strdup_printf (_("Importance %s · Satisfaction %s"),
+                                      importance, satisfaction);
+          /* The score, as large as on the matrix, to the right. */
+          gtk_widget_set_valign (score, GTK_ALIGN_CENTER);
+          gtk_widget_add_css_class (caption, "caption");
+          gtk_widget_add_css_class (caption, "dim-label");
+          gtk_widget_add_css_class (number, "title-3");
+          gtk_widget_add_css_class (number, "numeric");
+          gtk_box_append (GTK_BOX (score), caption);
+          gtk_box_append (GTK_BOX (score), number);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), score);
         }
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), tpt_persona_get_name (persona));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
