@@ -451,11 +451,20 @@ test_outline (void)
     g_assert_cmpstr (tpt_persona_get_name (moved), ==, "Priya, fleet manager");
     g_assert_true (TPT_NODE (moved) == tpt_outline_get_selected (outline));
   }
+  /* And back down, to the end. */
+  gtk_widget_activate_action (GTK_WIDGET (outline), "outline.move-down", NULL);
+  app_iterate ();
+  {
+    g_autoptr(TptPersona) moved = g_list_model_get_item (personas, n_personas);
+
+    g_assert_cmpstr (tpt_persona_get_name (moved), ==, "Priya, fleet manager");
+    g_assert_true (TPT_NODE (moved) == tpt_outline_get_selected (outline));
+  }
 
   gtk_widget_activate_action (GTK_WIDGET (outline), "outline.delete", NULL);
   app_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (personas), ==, n_personas);
-  g_assert_cmpuint (tpt_history_get_position (history), ==, entries + 2);
+  g_assert_cmpuint (tpt_history_get_position (history), ==, entries + 3);
 
   /* A new blueprint comes with the standard lanes, in one step. */
   entries = tpt_history_get_position (history);

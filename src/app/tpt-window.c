@@ -8,6 +8,7 @@
 #include "tpt-window-private.h"
 
 #include "tpt-blueprint-canvas.h"
+#include "tpt-gallery-canvas.h"
 
 #include "tpt-format.h"
 
@@ -472,6 +473,20 @@ canvas_selection_cb (TptWindow *self)
     tpt_inspector_set_node (self->inspector, node);
 }
 
+/* The persona chosen on the gallery is the outline's, and the inspector's. */
+static void
+gallery_selection_cb (TptWindow *self)
+{
+  TptPersona *persona;
+
+  if (self->view == NULL || self->outline == NULL)
+    return;
+
+  persona = tpt_gallery_canvas_get_selected (tpt_artefact_view_get_gallery_canvas (self->view));
+  if (persona != NULL && TPT_NODE (persona) != tpt_outline_get_selected (self->outline))
+    tpt_outline_set_selected (self->outline, TPT_NODE (persona));
+}
+
 static void
 outline_toast_cb (TptWindow  *self,
                   const char *title,
@@ -667,6 +682,8 @@ tpt_window_init (TptWindow *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (tpt_artefact_view_get_canvas (self->view), "selection-changed",
                            G_CALLBACK (canvas_selection_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (tpt_artefact_view_get_gallery_canvas (self->view), "selection-changed",
+                           G_CALLBACK (gallery_selection_cb), self, G_CONNECT_SWAPPED);
 
   self->inspector = TPT_INSPECTOR (tpt_inspector_new ());
   gtk_widget_set_vexpand (GTK_WIDGET (self->inspector), TRUE);
