@@ -33,8 +33,9 @@
 #define NUMBER_SIZE   14.0
 #define NUMBER_W      120.0    /* room for "999 / 999" at the band's end */
 /* An artefact smaller than the frame is enlarged, but not so far that a
- * single card fills a wall. */
+ * single card fills a wall; a region the user drew round a detail, further. */
 #define MAX_ZOOM      3.0
+#define MAX_REGION_ZOOM 8.0
 
 /* The cover is drawn on a page this much smaller than the frame and then
  * enlarged, so its type is projector-sized. */
@@ -54,6 +55,7 @@ typedef struct
   double              card_width;  /* persona cards */
   TptRect             bounds;      /* the rectangle shown */
   TptRect             headers;     /* a stage's lane headers, drawn beside it */
+  double              max_zoom;
 } Source;
 
 static void
@@ -163,6 +165,7 @@ source_init (Source       *source,
   double x, y, rw, rh;
 
   *source = (Source) { tpt_slide_get_artefact (slide), document, context };
+  source->max_zoom = MAX_ZOOM;
   frame_content (source->artefact == TPT_SLIDE_ARTEFACT_COVER, &content);
 
   if (tpt_slide_artefact_target_type (source->artefact) != G_TYPE_NONE)
@@ -215,6 +218,7 @@ source_init (Source       *source,
     {
       source->bounds = (TptRect) { x, y, rw, rh };
       source->headers = (TptRect) { 0 };
+      source->max_zoom = MAX_REGION_ZOOM;
     }
 
   return source->bounds.width > 0 && source->bounds.height > 0;
@@ -281,7 +285,7 @@ draw_source (const Source   *source,
 {
   double w = source->headers.width + source->bounds.width;
   double h = source->bounds.height;
-  double scale = MIN (MAX_ZOOM, MIN (content->width / w, content->height / h));
+  double scale = MIN (source->max_zoom, MIN (content->width / w, content->height / h));
 
   cairo_save (cr);
   cairo_translate (cr, content->x + (content->width - w * scale) / 2,
