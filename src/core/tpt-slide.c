@@ -516,3 +516,32 @@ tpt_slides_new_default (TptDocument *document)
 
   return g_steal_pointer (&slides);
 }
+
+/**
+ * tpt_slides_list_for_showing:
+ * @document: a document
+ *
+ * The slides to present or export: the document's own list, or the
+ * default set (tpt_slides_new_default()) while that is empty.
+ *
+ * Returns: (transfer container) (element-type TptSlide): the slides
+ */
+GPtrArray *
+tpt_slides_list_for_showing (TptDocument *document)
+{
+  GListModel *own;
+  GPtrArray *slides;
+  guint n;
+
+  g_return_val_if_fail (TPT_IS_DOCUMENT (document), NULL);
+
+  own = tpt_document_get_slides (document);
+  n = g_list_model_get_n_items (own);
+  if (n == 0)
+    return tpt_slides_new_default (document);
+
+  slides = g_ptr_array_new_full (n, g_object_unref);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (slides, g_list_model_get_item (own, i));
+  return slides;
+}
