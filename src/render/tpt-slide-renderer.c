@@ -297,13 +297,14 @@ draw_source (const Source   *source,
   cairo_restore (cr);
 }
 
-/* A layout of @text in bold at @size points, at most one line of @width. */
+/* A layout of @text at @size points, at most @lines lines of @width. */
 static PangoLayout *
 sized_layout (PangoContext *context,
               const char   *text,
               double        size,
               gboolean      bold,
-              double        width)
+              double        width,
+              int           lines)
 {
   PangoLayout *layout = tpt_text_layout_new (context, TPT_TEXT_BODY, text, width);
   PangoFontDescription *desc =
@@ -313,13 +314,14 @@ sized_layout (PangoContext *context,
   pango_font_description_set_weight (desc, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
   pango_layout_set_font_description (layout, desc);
   pango_font_description_free (desc);
-  pango_layout_set_height (layout, 0);   /* one line */
+  pango_layout_set_height (layout, -lines);
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
   return layout;
 }
 
 /* The title in the largest of a few sizes at which it fits the band's
- * width on one line; at the smallest, it is cut short with an ellipsis. */
+ * width on one line; a long one at the smallest size on two lines, and
+ * cut short with an ellipsis if even those are not enough. */
 static void
 draw_title (cairo_t        *cr,
             PangoContext   *context,
@@ -327,6 +329,7 @@ draw_title (cairo_t        *cr,
             const TptTheme *theme)
 {
   static const double sizes[] = { 32, 28, 24, 20 };
+  guint last = G_N_ELEMENTS (sizes) - 1;
   double width = TPT_SLIDE_WIDTH - 2 * TITLE_X - NUMBER_W;
   g_autoptr(PangoLayout) layout = NULL;
   double h;
@@ -338,7 +341,7 @@ draw_title (cairo_t        *cr,
   for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
     {
       g_clear_object (&layout);
-      layout = sized_layout (context, title, sizes[i], TRUE, width);
+      layout = sized_layout (context, title, sizes[i], TRUE, width, i == last ? 2 : 1);
       if (!pango_layout_is_ellipsized (layout))
         break;
     }
@@ -361,7 +364,7 @@ draw_number (cairo_t        *cr,
   /* Translators: the number of a slide and how many there are, e.g.
    * "3 / 12", in the corner of each slide. */
   g_autofree char *text = g_strdup_printf (_("%u / %u"), number, total);
-  g_autoptr(PangoLayout) layout = sized_layout (context, text, NUMBER_SIZE, FALSE, NUMBER_W);
+  g_autoptr(PangoLayout) layout = sized_layout (context, text, NUMBER_SIZE, FALSE, NUMBER_W, 1);
   double h;
 
   pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
@@ -380,7 +383,7 @@ draw_missing (cairo_t        *cr,
 {
   g_autoptr(PangoLayout) layout =
     sized_layout (context, _("What this slide showed is no longer in the document"), 18, FALSE,
-                  content->width);
+                  content->width, 2);
   double h;
 
   pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
