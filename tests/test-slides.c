@@ -355,6 +355,36 @@ test_history (void)
   g_assert_finalize_object (g_steal_pointer (&document));
 }
 
+/* Typing notes, each keystroke in a merging transaction as editors do,
+ * is one undo step; the next slide's notes are another. */
+static void
+test_typing (void)
+{
+  g_autoptr(TptDocument) document = load_golden ();
+  TptHistory *history = tpt_document_get_history (document);
+  TptSlide *first = slide_at (document, 0);
+  TptSlide *second = slide_at (document, 1);
+  const char *typed[] = { "H", "He", "Hel", "Hell", "Hello" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
+    {
+      tpt_history_begin_full (history, "Edit Slide Notes", TPT_TRANSACTION_MERGE);
+      tpt_slide_set_notes (first, typed[i]);
+      tpt_history_end (history);
+    }
+  tpt_history_begin_full (history, "Edit Slide Notes", TPT_TRANSACTION_MERGE);
+  tpt_slide_set_notes (second, "Other");
+  tpt_history_end (history);
+
+  g_assert_cmpuint (tpt_history_get_position (history), ==, 2);
+  g_assert_true (tpt_history_undo (history));
+  g_assert_true (tpt_history_undo (history));
+  g_assert_cmpstr (tpt_slide_get_notes (first), ==,
+                   "Welcome everyone.\nAsk who has filed a claim & how it went.");
+  g_assert_cmpstr (tpt_slide_get_notes (second), ==, "");
+  g_assert_finalize_object (g_steal_pointer (&document));
+}
+
 /* Deleting what slides show takes the slides along in the same undo step,
  * so no slide ever points at nothing, and undo brings them back in place. */
 static void
@@ -518,6 +548,7 @@ main (int   argc,
       g_test_add_data_func (name, &bad_cases[i], test_refused);
     }
   g_test_add_func ("/tpt/slides/history", test_history);
+  g_test_add_func ("/tpt/slides/typing", test_typing);
   g_test_add_func ("/tpt/slides/cascade", test_cascade);
   g_test_add_func ("/tpt/slides/default", test_default);
   g_test_add_func ("/tpt/slides/default-sparse", test_default_sparse);
