@@ -93,6 +93,15 @@ slide_ids (TptDocument *document)
   return g_string_free (g_steal_pointer (&ids), FALSE);
 }
 
+static void
+assert_slide_ids (TptDocument *document,
+                  const char  *expected)
+{
+  g_autofree char *ids = slide_ids (document);
+
+  g_assert_cmpstr (ids, ==, expected);
+}
+
 /* Format ----------------------------------------------------------------------- */
 
 /* The golden file has a slide of every artefact, notes on several lines,
@@ -292,7 +301,7 @@ test_history (void)
   g_ptr_array_add (dumps, tpt_test_dump (document, TRUE));
 
   tpt_document_move_slide (document, fresh, 6);
-  g_assert_cmpstr (slide_ids (document), ==, "sl1 sl2 sl3 sl4 sl5 sl7 sl6");
+  assert_slide_ids (document, "sl1 sl2 sl3 sl4 sl5 sl7 sl6");
   g_ptr_array_add (dumps, tpt_test_dump (document, TRUE));
 
   tpt_slide_set_title (fresh, "The whole picture");
@@ -313,7 +322,7 @@ test_history (void)
   g_ptr_array_add (dumps, tpt_test_dump (document, TRUE));
 
   tpt_document_remove_slide (document, slide_at (document, 0));
-  g_assert_cmpstr (slide_ids (document), ==, "sl2 sl3 sl4 sl5 sl7 sl6");
+  assert_slide_ids (document, "sl2 sl3 sl4 sl5 sl7 sl6");
   g_ptr_array_add (dumps, tpt_test_dump (document, TRUE));
 
   steps = dumps->len - 1;
@@ -400,7 +409,7 @@ test_cascade (void)
   TptNeed *need = tpt_document_lookup_typed (document, "n1", TPT_TYPE_NEED);
 
   tpt_document_remove_persona (document, persona);
-  g_assert_cmpstr (slide_ids (document), ==, "sl1 sl2 sl3 sl5 sl6");
+  assert_slide_ids (document, "sl1 sl2 sl3 sl5 sl6");
   tpt_test_check_integrity (document);
   g_assert_true (tpt_history_undo (history));
   dump = tpt_test_dump (document, TRUE);
@@ -408,7 +417,7 @@ test_cascade (void)
   g_clear_pointer (&dump, g_free);
 
   tpt_blueprint_remove_stage (blueprint, stage);
-  g_assert_cmpstr (slide_ids (document), ==, "sl1 sl2 sl4 sl5 sl6");
+  assert_slide_ids (document, "sl1 sl2 sl4 sl5 sl6");
   g_assert_cmpstr (tpt_history_get_undo_label (history), ==, "Delete Stage");
   tpt_test_check_integrity (document);
   g_assert_true (tpt_history_undo (history));
@@ -418,7 +427,7 @@ test_cascade (void)
 
   /* The blueprint takes the slides of its stages along. */
   tpt_document_remove_blueprint (document, blueprint);
-  g_assert_cmpstr (slide_ids (document), ==, "sl1 sl4 sl5 sl6");
+  assert_slide_ids (document, "sl1 sl4 sl5 sl6");
   tpt_test_check_integrity (document);
   g_assert_true (tpt_history_undo (history));
   dump = tpt_test_dump (document, TRUE);
@@ -427,7 +436,7 @@ test_cascade (void)
 
   /* A need is shown by no slide of its own: the matrix stays. */
   tpt_document_remove_need (document, need);
-  g_assert_cmpstr (slide_ids (document), ==, "sl1 sl2 sl3 sl4 sl5 sl6");
+  assert_slide_ids (document, "sl1 sl2 sl3 sl4 sl5 sl6");
   g_assert_true (tpt_history_undo (history));
 
   g_assert_false (tpt_history_get_modified (history));
