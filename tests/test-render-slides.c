@@ -289,7 +289,15 @@ test_cli (void)
   /* The golden file has six slides of its own. */
   info = render_run_tool ((const char *[]) { "pdfinfo", pdf, NULL });
   if (info != NULL)
-    g_assert_cmpuint (pdf_pages (info), ==, 6);
+    {
+      g_autofree char *text = NULL;
+
+      g_assert_cmpuint (pdf_pages (info), ==, 6);
+      /* The cover slide's own title is the cover's. */
+      text = render_run_tool ((const char *[]) { "pdftotext", "-f", "1", "-l", "1", pdf, "-",
+                                                 NULL });
+      g_assert_nonnull (strstr (text, "Motor claims, 2025 review"));
+    }
 
   g_assert_cmpint (run_touchpoint ((const char *[]) { "--export", png, "--artefact", "slides",
                                                       example, NULL }), !=, 0);

@@ -56,12 +56,14 @@ typedef struct
   TptRect             bounds;      /* the rectangle shown */
   TptRect             headers;     /* a stage's lane headers, drawn beside it */
   double              max_zoom;
+  char               *title;       /* owned; the cover's */
 } Source;
 
 static void
 source_clear (Source *source)
 {
   g_clear_pointer (&source->layout, tpt_blueprint_layout_unref);
+  g_clear_pointer (&source->title, g_free);
 }
 
 static void
@@ -179,6 +181,8 @@ source_init (Source       *source,
   switch (source->artefact)
     {
     case TPT_SLIDE_ARTEFACT_COVER:
+      /* The slide's own title, if it has one, is the cover's. */
+      source->title = tpt_slide_dup_display_title (document, slide);
       source->bounds = (TptRect) { 0, 0, TPT_SLIDE_WIDTH / COVER_ZOOM,
                                    TPT_SLIDE_HEIGHT / COVER_ZOOM };
       break;
@@ -236,8 +240,8 @@ source_draw (const Source   *source,
     {
     case TPT_SLIDE_ARTEFACT_COVER:
       now = g_date_time_new_now_local ();
-      tpt_cover_render (cr, source->context, source->document, theme,
-                        TPT_SLIDE_WIDTH / COVER_ZOOM, TPT_SLIDE_HEIGHT / COVER_ZOOM, now, NULL, 0);
+      tpt_cover_render_titled (cr, source->context, source->document, source->title, theme,
+                               TPT_SLIDE_WIDTH / COVER_ZOOM, TPT_SLIDE_HEIGHT / COVER_ZOOM, now);
       break;
     case TPT_SLIDE_ARTEFACT_BLUEPRINT:
     case TPT_SLIDE_ARTEFACT_STAGE:
