@@ -57,6 +57,7 @@ typedef struct
   TptRect             headers;     /* a stage's lane headers, drawn beside it */
   double              max_zoom;
   char               *title;       /* owned; the cover's */
+  gboolean            compact;     /* the needs matrix without its coverage */
 } Source;
 
 static void
@@ -165,9 +166,11 @@ source_init (Source       *source,
   TptRect content;
   double w = 0, h = 0;
   double x, y, rw, rh;
+  gboolean region;
 
   *source = (Source) { tpt_slide_get_artefact (slide), document, context };
   source->max_zoom = MAX_ZOOM;
+  region = tpt_slide_get_region (slide, &x, &y, &rw, &rh);
   frame_content (source->artefact == TPT_SLIDE_ARTEFACT_COVER, &content);
 
   if (tpt_slide_artefact_target_type (source->artefact) != G_TYPE_NONE)
@@ -201,11 +204,24 @@ source_init (Source       *source,
       }
       break;
     case TPT_SLIDE_ARTEFACT_PERSONA:
+      /* A region is drawn on the card as a single card exports, so that
+       * its coordinates mean the same everywhere; a whole card is laid out
+       * as wide as suits the slide. */
       source->persona = TPT_PERSONA (target);
-      persona_source (source, &content);
+      source->card_width = TPT_PERSONA_CARD_WIDTH;
+      if (!region)
+        persona_source (source, &content);
       break;
     case TPT_SLIDE_ARTEFACT_NEEDS_MATRIX:
-      tpt_matrix_render_table (NULL, context, document, tpt_theme_get (TPT_THEME_LIGHT), &w, &h);
+      /* Likewise a region is on the matrix as the canvas shows it; the
+       * whole matrix leaves out its coverage column, which makes it too
+       * tall for a slide and which the coverage slide shows. */
+      source->compact = !region;
+      if (source->compact)
+        tpt_matrix_render_table (NULL, context, document, tpt_theme_get (TPT_THEME_LIGHT),
+                                 &w, &h);
+      else
+        tpt_matrix_measure (context, document, &w, &h);
       source->bounds = (TptRect) { 0, 0, w, h };
       break;
     case TPT_SLIDE_ARTEFACT_COVERAGE:
@@ -218,7 +234,7 @@ source_init (Source       *source,
 
   /* A saved region replaces all that; it is in the artefact's drawing (a
    * stage's, its blueprint's), and shows neither more nor less. */
-  if (tpt_slide_get_region (slide, &x, &y, &rw, &rh))
+  if (region)
     {
       source->bounds = (TptRect) { x, y, rw, rh };
       source->headers = (TptRect) { 0 };
@@ -252,7 +268,10 @@ source_draw (const Source   *source,
       tpt_persona_card_render (cr, source->context, source->persona, theme, source->card_width);
       break;
     case TPT_SLIDE_ARTEFACT_NEEDS_MATRIX:
-      tpt_matrix_render_table (cr, source->context, source->document, theme, NULL, NULL);
+      if (source->compact)
+        tpt_matrix_render_table (cr, source->context, source->document, theme, NULL, NULL);
+      else
+        tpt_matrix_render (cr, source->context, source->document, theme);
       break;
     case TPT_SLIDE_ARTEFACT_COVERAGE:
       tpt_coverage_report_render (cr, source->context, source->document, theme);
@@ -460,6 +479,15 @@ tpt_slide_dup_display_title (TptDocument *document,
  *   headers drawn beside them are not part of it)
  *
  * Lets a presenter animate from one slide's view of a drawing to the next.
+ *
+ * Regions are in the drawings the app shows: a blueprint's layout (for
+ * its stages too), the needs matrix as tpt_matrix_render() draws it, the
+ * coverage report, and a persona's card as a single card exports
+ * (%TPT_PERSONA_CARD_WIDTH wide, 12 points of paper round it); the cover's
+ * is the slide's own cover page, 600 × 337.5 points. A slide of a whole
+ * persona or of the whole matrix is laid out to suit the slide instead (a
+ * wider card, the matrix without its coverage column), and its bounds are
+ * in that drawing.
  *
  * Returns: %FALSE if what the slide shows is no longer in @document
  */
