@@ -422,6 +422,39 @@ test_picture_stage (void)
                            (int) tpt_rect_bottom (&content) - 2), >, 0);
 }
 
+/* Every slide of the default presentation, in every theme, keeps its
+ * artefact inside the box below the band: nothing overflows into the
+ * margins, whatever its shape. */
+static void
+test_picture_all_fit (void)
+{
+  g_autoptr(TptDocument) document = load_example ();
+  g_autoptr(GPtrArray) slides = tpt_slides_new_default (document);
+  static const TptThemeKind kinds[] = {
+    TPT_THEME_LIGHT, TPT_THEME_DARK, TPT_THEME_PRINT, TPT_THEME_PROJECTOR,
+  };
+  int w = 960, h = 540;
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    for (guint i = 1; i < slides->len; i++)
+      {
+        const TptTheme *theme = tpt_theme_get (kinds[k]);
+        TptSlide *slide = g_ptr_array_index (slides, i);
+        g_autoptr(cairo_surface_t) image = draw_slide (document, slide, theme, w, h);
+        guint32 paper = rgb (&theme->paper);
+        TptRect c;
+
+        tpt_slide_get_content_rect (slide, w, h, &c);
+        g_test_message ("slide %u, %s theme", i + 1, theme->name);
+        g_assert_cmpuint (inked (image, paper, 0, (int) c.y, (int) c.x - 1, h), ==, 0);
+        g_assert_cmpuint (inked (image, paper, (int) tpt_rect_right (&c) + 1, (int) c.y, w, h),
+                          ==, 0);
+        g_assert_cmpuint (inked (image, paper, 0, (int) tpt_rect_bottom (&c) + 1, w, h), ==, 0);
+        g_assert_cmpuint (inked (image, paper, 0, (int) c.y, w, (int) tpt_rect_bottom (&c)),
+                          >, 1000);
+      }
+}
+
 /* Any size: a 4:3 frame letterboxes the 16:9 slide in paper. */
 static void
 test_picture_letterbox (void)
@@ -504,6 +537,7 @@ main (int   argc,
   g_test_add_func ("/tpt/render/slides/pdf/refused", test_refused);
   g_test_add_func ("/tpt/render/slides/cli", test_cli);
   g_test_add_func ("/tpt/render/slides/picture/stage", test_picture_stage);
+  g_test_add_func ("/tpt/render/slides/picture/all-fit", test_picture_all_fit);
   g_test_add_func ("/tpt/render/slides/picture/letterbox", test_picture_letterbox);
   g_test_add_func ("/tpt/render/slides/picture/region-and-missing", test_region_and_missing);
 
