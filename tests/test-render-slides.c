@@ -65,9 +65,11 @@ export_slides (TptDocument   *document,
                GError       **error)
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GDateTime) date = g_date_time_new_utc (2026, 3, 14, 12, 0, 0);
   TptExportOptions options;
 
   tpt_export_options_init (&options);
+  options.date = date;
   g_assert_true (tpt_export_format_for_path (path, &options.format));
   options.artefact = "slides";
   options.theme = theme;
@@ -140,6 +142,8 @@ test_pdf_default (void)
       g_assert_nonnull (strstr (squeezed, first));
       g_assert_nonnull (strstr (squeezed, final));
       g_assert_nonnull (strstr (squeezed, "NeedsMatrix"));
+      /* The cover has the export's date, not today's. */
+      g_assert_nonnull (strstr (squeezed, "14March2026"));
       g_assert_nonnull (strstr (squeezed, "Coverage"));
       for (guint i = 0; i < slides->len; i++)
         {

@@ -57,6 +57,7 @@ typedef struct
   TptRect             headers;     /* a stage's lane headers, drawn beside it */
   double              max_zoom;
   char               *title;       /* owned; the cover's */
+  GDateTime          *date;        /* borrowed; the cover's, or NULL for today */
   gboolean            compact;     /* the needs matrix without its coverage */
 } Source;
 
@@ -255,9 +256,11 @@ source_draw (const Source   *source,
   switch (source->artefact)
     {
     case TPT_SLIDE_ARTEFACT_COVER:
-      now = g_date_time_new_now_local ();
+      if (source->date == NULL)
+        now = g_date_time_new_now_local ();
       tpt_cover_render_titled (cr, source->context, source->document, source->title, theme,
-                               TPT_SLIDE_WIDTH / COVER_ZOOM, TPT_SLIDE_HEIGHT / COVER_ZOOM, now);
+                               TPT_SLIDE_WIDTH / COVER_ZOOM, TPT_SLIDE_HEIGHT / COVER_ZOOM,
+                               source->date != NULL ? source->date : now);
       break;
     case TPT_SLIDE_ARTEFACT_BLUEPRINT:
     case TPT_SLIDE_ARTEFACT_STAGE:
@@ -570,6 +573,38 @@ tpt_slide_render (cairo_t        *cr,
                   guint           number,
                   guint           total)
 {
+  tpt_slide_render_full (cr, context, document, slide, theme, width, height, number, total,
+                         NULL);
+}
+
+/**
+ * tpt_slide_render_full:
+ * @cr: where to draw
+ * @context: a context from tpt_text_context_new()
+ * @document: the document of @slide
+ * @slide: the slide
+ * @theme: the colours
+ * @width: the width to draw at
+ * @height: the height
+ * @number: the slide's number, from 1
+ * @total: how many slides there are
+ * @date: (nullable): the date a cover shows; %NULL for today
+ *
+ * Draws one slide as tpt_slide_render() does, with the cover's date given,
+ * as exports give it.
+ */
+void
+tpt_slide_render_full (cairo_t        *cr,
+                       PangoContext   *context,
+                       TptDocument    *document,
+                       TptSlide       *slide,
+                       const TptTheme *theme,
+                       double          width,
+                       double          height,
+                       guint           number,
+                       guint           total,
+                       GDateTime      *date)
+{
   gboolean cover;
   g_autofree char *title = NULL;
   double scale;
@@ -597,7 +632,10 @@ tpt_slide_render (cairo_t        *cr,
   cairo_clip (cr);
 
   if (source_init (&source, context, document, slide))
-    draw_source (&source, cr, theme, &content);
+    {
+      source.date = date;
+      draw_source (&source, cr, theme, &content);
+    }
   else
     draw_missing (cr, context, theme, &content);
   source_clear (&source);
