@@ -65,9 +65,11 @@ export_slides (TptDocument   *document,
                GError       **error)
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GDateTime) date = g_date_time_new_utc (2026, 3, 14, 12, 0, 0);
   TptExportOptions options;
 
   tpt_export_options_init (&options);
+  options.date = date;
   g_assert_true (tpt_export_format_for_path (path, &options.format));
   options.artefact = "slides";
   options.theme = theme;
@@ -140,6 +142,8 @@ test_pdf_default (void)
       g_assert_nonnull (strstr (squeezed, first));
       g_assert_nonnull (strstr (squeezed, final));
       g_assert_nonnull (strstr (squeezed, "NeedsMatrix"));
+      /* The cover has the export's date, not today's. */
+      g_assert_nonnull (strstr (squeezed, "14March2026"));
       g_assert_nonnull (strstr (squeezed, "Coverage"));
       for (guint i = 0; i < slides->len; i++)
         {
@@ -289,7 +293,15 @@ test_cli (void)
   /* The golden file has six slides of its own. */
   info = render_run_tool ((const char *[]) { "pdfinfo", pdf, NULL });
   if (info != NULL)
-    g_assert_cmpuint (pdf_pages (info), ==, 6);
+    {
+      g_autofree char *text = NULL;
+
+      g_assert_cmpuint (pdf_pages (info), ==, 6);
+      /* The cover slide's own title is the cover's. */
+      text = render_run_tool ((const char *[]) { "pdftotext", "-f", "1", "-l", "1", pdf, "-",
+                                                 NULL });
+      g_assert_nonnull (strstr (text, "Motor claims, 2025 review"));
+    }
 
   g_assert_cmpint (run_touchpoint ((const char *[]) { "--export", png, "--artefact", "slides",
                                                       example, NULL }), !=, 0);
@@ -414,6 +426,39 @@ test_picture_stage (void)
                            (int) tpt_rect_bottom (&content) - 2), >, 0);
 }
 
+/* Every slide of the default presentation, in every theme, keeps its
+ * artefact inside the box below the band: nothing overflows into the
+ * margins, whatever its shape. */
+static void
+test_picture_all_fit (void)
+{
+  g_autoptr(TptDocument) document = load_example ();
+  g_autoptr(GPtrArray) slides = tpt_slides_new_default (document);
+  static const TptThemeKind kinds[] = {
+    TPT_THEME_LIGHT, TPT_THEME_DARK, TPT_THEME_PRINT, TPT_THEME_PROJECTOR,
+  };
+  int w = 960, h = 540;
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    for (guint i = 1; i < slides->len; i++)
+      {
+        const TptTheme *theme = tpt_theme_get (kinds[k]);
+        TptSlide *slide = g_ptr_array_index (slides, i);
+        g_autoptr(cairo_surface_t) image = draw_slide (document, slide, theme, w, h);
+        guint32 paper = rgb (&theme->paper);
+        TptRect c;
+
+        tpt_slide_get_content_rect (slide, w, h, &c);
+        g_test_message ("slide %u, %s theme", i + 1, theme->name);
+        g_assert_cmpuint (inked (image, paper, 0, (int) c.y, (int) c.x - 1, h), ==, 0);
+        g_assert_cmpuint (inked (image, paper, (int) tpt_rect_right (&c) + 1, (int) c.y, w, h),
+                          ==, 0);
+        g_assert_cmpuint (inked (image, paper, 0, (int) tpt_rect_bottom (&c) + 1, w, h), ==, 0);
+        g_assert_cmpuint (inked (image, paper, 0, (int) c.y, w, (int) tpt_rect_bottom (&c)),
+                          >, 1000);
+      }
+}
+
 /* Any size: a 4:3 frame letterboxes the 16:9 slide in paper. */
 static void
 test_picture_letterbox (void)
@@ -496,6 +541,7 @@ main (int   argc,
   g_test_add_func ("/tpt/render/slides/pdf/refused", test_refused);
   g_test_add_func ("/tpt/render/slides/cli", test_cli);
   g_test_add_func ("/tpt/render/slides/picture/stage", test_picture_stage);
+  g_test_add_func ("/tpt/render/slides/picture/all-fit", test_picture_all_fit);
   g_test_add_func ("/tpt/render/slides/picture/letterbox", test_picture_letterbox);
   g_test_add_func ("/tpt/render/slides/picture/region-and-missing", test_region_and_missing);
 

@@ -207,6 +207,12 @@ tpt_slide_get_notes (TptSlide *self)
   return tpt_node_get_string_field (TPT_NODE (self), PROP_NOTES);
 }
 
+/**
+ * tpt_slide_get_artefact:
+ * @self: a #TptSlide
+ *
+ * Returns: what the slide shows
+ */
 TptSlideArtefact
 tpt_slide_get_artefact (TptSlide *self)
 {
@@ -318,6 +324,14 @@ end (TptSlide *self)
     tpt_document_end (document);
 }
 
+/**
+ * tpt_slide_set_title:
+ * @self: a #TptSlide
+ * @title: (nullable): the title shown above the artefact; empty for the
+ *   artefact's own name
+ *
+ * Retitles the slide, as one undoable step.
+ */
 void
 tpt_slide_set_title (TptSlide   *self,
                      const char *title)
@@ -329,6 +343,16 @@ tpt_slide_set_title (TptSlide   *self,
   end (self);
 }
 
+/**
+ * tpt_slide_set_notes:
+ * @self: a #TptSlide
+ * @notes: (nullable): what the presenter wants to say, any number of lines
+ *
+ * Sets the presenter's notes, as one undoable step. An editor that sets
+ * them on every keystroke wraps each call in a merging transaction
+ * (tpt_history_begin_full() with %TPT_TRANSACTION_MERGE), so that typing
+ * is one step.
+ */
 void
 tpt_slide_set_notes (TptSlide   *self,
                      const char *notes)

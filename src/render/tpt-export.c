@@ -921,8 +921,8 @@ write_slides_pdf (TptDocument             *document,
 
       cairo_pdf_surface_add_outline (surface, CAIRO_PDF_OUTLINE_ROOT,
                                      label[0] != '\0' ? label : " ", link, 0);
-      tpt_slide_render (cr, context, document, slide, theme, TPT_SLIDE_WIDTH,
-                        TPT_SLIDE_HEIGHT, i + 1, slides->len);
+      tpt_slide_render_full (cr, context, document, slide, theme, TPT_SLIDE_WIDTH,
+                             TPT_SLIDE_HEIGHT, i + 1, slides->len, options->date);
       cairo_show_page (cr);
 
       if (g_cancellable_set_error_if_cancelled (sink->cancellable, error))

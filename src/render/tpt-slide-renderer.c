@@ -56,12 +56,16 @@ typedef struct
   TptRect             bounds;      /* the rectangle shown */
   TptRect             headers;     /* a stage's lane headers, drawn beside it */
   double              max_zoom;
+  char               *title;       /* owned; the cover's */
+  GDateTime          *date;        /* borrowed; the cover's, or NULL for today */
+  gboolean            compact;     /* the needs matrix without its coverage */
 } Source;
 
 static void
 source_clear (Source *source)
 {
   g_clear_pointer (&source->layout, tpt_blueprint_layout_unref);
+  g_clear_pointer (&source->title, g_free);
 }
 
 static void
@@ -163,9 +167,11 @@ source_init (Source       *source,
   TptRect content;
   double w = 0, h = 0;
   double x, y, rw, rh;
+  gboolean region;
 
   *source = (Source) { tpt_slide_get_artefact (slide), document, context };
   source->max_zoom = MAX_ZOOM;
+  region = tpt_slide_get_region (slide, &x, &y, &rw, &rh);
   frame_content (source->artefact == TPT_SLIDE_ARTEFACT_COVER, &content);
 
   if (tpt_slide_artefact_target_type (source->artefact) != G_TYPE_NONE)
@@ -179,6 +185,8 @@ source_init (Source       *source,
   switch (source->artefact)
     {
     case TPT_SLIDE_ARTEFACT_COVER:
+      /* The slide's own title, if it has one, is the cover's. */
+      source->title = tpt_slide_dup_display_title (document, slide);
       source->bounds = (TptRect) { 0, 0, TPT_SLIDE_WIDTH / COVER_ZOOM,
                                    TPT_SLIDE_HEIGHT / COVER_ZOOM };
       break;
@@ -197,11 +205,24 @@ source_init (Source       *source,
       }
       break;
     case TPT_SLIDE_ARTEFACT_PERSONA:
+      /* A region is drawn on the card as a single card exports, so that
+       * its coordinates mean the same everywhere; a whole card is laid out
+       * as wide as suits the slide. */
       source->persona = TPT_PERSONA (target);
-      persona_source (source, &content);
+      source->card_width = TPT_PERSONA_CARD_WIDTH;
+      if (!region)
+        persona_source (source, &content);
       break;
     case TPT_SLIDE_ARTEFACT_NEEDS_MATRIX:
-      tpt_matrix_render_table (NULL, context, document, tpt_theme_get (TPT_THEME_LIGHT), &w, &h);
+      /* Likewise a region is on the matrix as the canvas shows it; the
+       * whole matrix leaves out its coverage column, which makes it too
+       * tall for a slide and which the coverage slide shows. */
+      source->compact = !region;
+      if (source->compact)
+        tpt_matrix_render_table (NULL, context, document, tpt_theme_get (TPT_THEME_LIGHT),
+                                 &w, &h);
+      else
+        tpt_matrix_measure (context, document, &w, &h);
       source->bounds = (TptRect) { 0, 0, w, h };
       break;
     case TPT_SLIDE_ARTEFACT_COVERAGE:
@@ -214,7 +235,7 @@ source_init (Source       *source,
 
   /* A saved region replaces all that; it is in the artefact's drawing (a
    * stage's, its blueprint's), and shows neither more nor less. */
-  if (tpt_slide_get_region (slide, &x, &y, &rw, &rh))
+  if (region)
     {
       source->bounds = (TptRect) { x, y, rw, rh };
       source->headers = (TptRect) { 0 };
@@ -235,9 +256,11 @@ source_draw (const Source   *source,
   switch (source->artefact)
     {
     case TPT_SLIDE_ARTEFACT_COVER:
-      now = g_date_time_new_now_local ();
-      tpt_cover_render (cr, source->context, source->document, theme,
-                        TPT_SLIDE_WIDTH / COVER_ZOOM, TPT_SLIDE_HEIGHT / COVER_ZOOM, now, NULL, 0);
+      if (source->date == NULL)
+        now = g_date_time_new_now_local ();
+      tpt_cover_render_titled (cr, source->context, source->document, source->title, theme,
+                               TPT_SLIDE_WIDTH / COVER_ZOOM, TPT_SLIDE_HEIGHT / COVER_ZOOM,
+                               source->date != NULL ? source->date : now);
       break;
     case TPT_SLIDE_ARTEFACT_BLUEPRINT:
     case TPT_SLIDE_ARTEFACT_STAGE:
@@ -248,7 +271,10 @@ source_draw (const Source   *source,
       tpt_persona_card_render (cr, source->context, source->persona, theme, source->card_width);
       break;
     case TPT_SLIDE_ARTEFACT_NEEDS_MATRIX:
-      tpt_matrix_render_table (cr, source->context, source->document, theme, NULL, NULL);
+      if (source->compact)
+        tpt_matrix_render_table (cr, source->context, source->document, theme, NULL, NULL);
+      else
+        tpt_matrix_render (cr, source->context, source->document, theme);
       break;
     case TPT_SLIDE_ARTEFACT_COVERAGE:
       tpt_coverage_report_render (cr, source->context, source->document, theme);
@@ -297,13 +323,14 @@ draw_source (const Source   *source,
   cairo_restore (cr);
 }
 
-/* A layout of @text in bold at @size points, at most one line of @width. */
+/* A layout of @text at @size points, at most @lines lines of @width. */
 static PangoLayout *
 sized_layout (PangoContext *context,
               const char   *text,
               double        size,
               gboolean      bold,
-              double        width)
+              double        width,
+              int           lines)
 {
   PangoLayout *layout = tpt_text_layout_new (context, TPT_TEXT_BODY, text, width);
   PangoFontDescription *desc =
@@ -313,13 +340,14 @@ sized_layout (PangoContext *context,
   pango_font_description_set_weight (desc, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
   pango_layout_set_font_description (layout, desc);
   pango_font_description_free (desc);
-  pango_layout_set_height (layout, 0);   /* one line */
+  pango_layout_set_height (layout, -lines);
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
   return layout;
 }
 
 /* The title in the largest of a few sizes at which it fits the band's
- * width on one line; at the smallest, it is cut short with an ellipsis. */
+ * width on one line; a long one at the smallest size on two lines, and
+ * cut short with an ellipsis if even those are not enough. */
 static void
 draw_title (cairo_t        *cr,
             PangoContext   *context,
@@ -327,6 +355,7 @@ draw_title (cairo_t        *cr,
             const TptTheme *theme)
 {
   static const double sizes[] = { 32, 28, 24, 20 };
+  guint last = G_N_ELEMENTS (sizes) - 1;
   double width = TPT_SLIDE_WIDTH - 2 * TITLE_X - NUMBER_W;
   g_autoptr(PangoLayout) layout = NULL;
   double h;
@@ -338,7 +367,7 @@ draw_title (cairo_t        *cr,
   for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
     {
       g_clear_object (&layout);
-      layout = sized_layout (context, title, sizes[i], TRUE, width);
+      layout = sized_layout (context, title, sizes[i], TRUE, width, i == last ? 2 : 1);
       if (!pango_layout_is_ellipsized (layout))
         break;
     }
@@ -361,7 +390,7 @@ draw_number (cairo_t        *cr,
   /* Translators: the number of a slide and how many there are, e.g.
    * "3 / 12", in the corner of each slide. */
   g_autofree char *text = g_strdup_printf (_("%u / %u"), number, total);
-  g_autoptr(PangoLayout) layout = sized_layout (context, text, NUMBER_SIZE, FALSE, NUMBER_W);
+  g_autoptr(PangoLayout) layout = sized_layout (context, text, NUMBER_SIZE, FALSE, NUMBER_W, 1);
   double h;
 
   pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
@@ -380,7 +409,7 @@ draw_missing (cairo_t        *cr,
 {
   g_autoptr(PangoLayout) layout =
     sized_layout (context, _("What this slide showed is no longer in the document"), 18, FALSE,
-                  content->width);
+                  content->width, 2);
   double h;
 
   pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
@@ -453,6 +482,15 @@ tpt_slide_dup_display_title (TptDocument *document,
  *   headers drawn beside them are not part of it)
  *
  * Lets a presenter animate from one slide's view of a drawing to the next.
+ *
+ * Regions are in the drawings the app shows: a blueprint's layout (for
+ * its stages too), the needs matrix as tpt_matrix_render() draws it, the
+ * coverage report, and a persona's card as a single card exports
+ * (%TPT_PERSONA_CARD_WIDTH wide, 12 points of paper round it); the cover's
+ * is the slide's own cover page, 600 × 337.5 points. A slide of a whole
+ * persona or of the whole matrix is laid out to suit the slide instead (a
+ * wider card, the matrix without its coverage column), and its bounds are
+ * in that drawing.
  *
  * Returns: %FALSE if what the slide shows is no longer in @document
  */
@@ -535,6 +573,38 @@ tpt_slide_render (cairo_t        *cr,
                   guint           number,
                   guint           total)
 {
+  tpt_slide_render_full (cr, context, document, slide, theme, width, height, number, total,
+                         NULL);
+}
+
+/**
+ * tpt_slide_render_full:
+ * @cr: where to draw
+ * @context: a context from tpt_text_context_new()
+ * @document: the document of @slide
+ * @slide: the slide
+ * @theme: the colours
+ * @width: the width to draw at
+ * @height: the height
+ * @number: the slide's number, from 1
+ * @total: how many slides there are
+ * @date: (nullable): the date a cover shows; %NULL for today
+ *
+ * Draws one slide as tpt_slide_render() does, with the cover's date given,
+ * as exports give it.
+ */
+void
+tpt_slide_render_full (cairo_t        *cr,
+                       PangoContext   *context,
+                       TptDocument    *document,
+                       TptSlide       *slide,
+                       const TptTheme *theme,
+                       double          width,
+                       double          height,
+                       guint           number,
+                       guint           total,
+                       GDateTime      *date)
+{
   gboolean cover;
   g_autofree char *title = NULL;
   double scale;
@@ -562,7 +632,10 @@ tpt_slide_render (cairo_t        *cr,
   cairo_clip (cr);
 
   if (source_init (&source, context, document, slide))
-    draw_source (&source, cr, theme, &content);
+    {
+      source.date = date;
+      draw_source (&source, cr, theme, &content);
+    }
   else
     draw_missing (cr, context, theme, &content);
   source_clear (&source);
