@@ -987,6 +987,59 @@ test_matrix_keys (Fixture       *fixture,
   undo_all_and_compare (fixture);
 }
 
+/* A need or persona dragged from the outline onto a card links them. */
+static void
+test_link_drop (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(TptNeed) need = g_list_model_get_item (tpt_document_get_needs (fixture->document), 0);
+  g_autoptr(TptPersona) persona =
+    g_list_model_get_item (tpt_document_get_personas (fixture->document), 0);
+  const TptLayoutCard *placed = NULL;
+  const char *need_id = tpt_node_get_id (TPT_NODE (need));
+  guint before = history_length (fixture);
+  double x, y;
+
+  /* A card that does not serve the need yet. */
+  for (guint i = 0; i < fixture->layout->cards->len && placed == NULL; i++)
+    {
+      const TptLayoutCard *candidate = nth_card (fixture, i);
+      const char * const *serves = tpt_card_get_serves (candidate->card);
+
+      if (serves == NULL || !g_strv_contains (serves, need_id))
+        placed = candidate;
+    }
+  g_assert_nonnull (placed);
+  x = placed->rect.x + placed->rect.width / 2;
+  y = placed->rect.y + placed->rect.height / 2;
+
+  g_assert_true (tpt_blueprint_canvas_link_at (fixture->canvas, TPT_NODE (need), x, y));
+  g_assert_true (g_strv_contains (tpt_card_get_serves (placed->card), need_id));
+  g_assert_cmpuint (history_length (fixture), ==, before + 1);
+  g_assert_cmpstr (tpt_history_get_undo_label (tpt_document_get_history (fixture->document)), ==,
+                   "Link Need");
+  g_assert_true (tpt_blueprint_canvas_get_selected_node (fixture->canvas) == TPT_NODE (placed->card));
+
+  /* Dropped again, nothing changes. */
+  g_assert_true (tpt_blueprint_canvas_link_at (fixture->canvas, TPT_NODE (need), x, y));
+  g_assert_cmpuint (history_length (fixture), ==, before + 1);
+
+  g_assert_true (tpt_blueprint_canvas_link_at (fixture->canvas, TPT_NODE (persona), x, y));
+  g_assert_true (g_strv_contains (tpt_card_get_concerns (placed->card),
+                                  tpt_node_get_id (TPT_NODE (persona))));
+
+  /* Off the cards, the drop is refused. */
+  g_assert_false (tpt_blueprint_canvas_link_at (fixture->canvas, TPT_NODE (need), -100, -100));
+
+  while (tpt_history_undo (tpt_document_get_history (fixture->document)))
+    ;
+  {
+    g_autofree char *bytes = document_bytes (fixture->document);
+
+    g_assert_cmpstr (bytes, ==, fixture->original);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1025,6 +1078,8 @@ main (int   argc,
   g_test_add ("/tpt/app/canvas/matrix-link", Fixture, NULL, fixture_setup, test_matrix_link,
               fixture_teardown);
   g_test_add ("/tpt/app/canvas/matrix-keys", Fixture, NULL, fixture_setup, test_matrix_keys,
+              fixture_teardown);
+  g_test_add ("/tpt/app/canvas/link-drop", Fixture, NULL, fixture_setup, test_link_drop,
               fixture_teardown);
   g_test_add ("/tpt/app/canvas/random-then-undo", Fixture, NULL, fixture_setup,
               test_random_then_undo, fixture_teardown);

@@ -172,6 +172,13 @@ append_value (GString      *out,
     append_number (out, g_value_get_uint (value));
   else if (type == G_TYPE_BOOLEAN)
     g_string_append (out, g_value_get_boolean (value) ? "true" : "false");
+  else if (type == G_TYPE_DOUBLE)
+    {
+      char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+      /* Every bit, so that undo must restore the very number. */
+      g_string_append (out, g_ascii_dtostr (buffer, sizeof buffer, g_value_get_double (value)));
+    }
   else
     {
       g_autofree char *contents = g_strdup_value_contents (value);
@@ -413,6 +420,16 @@ check_node (TptNode   *node,
     CHECK (tpt_duration_parse (tpt_step_get_duration (TPT_STEP (node)), NULL));
   if (TPT_IS_BLUEPRINT (node))
     check_blueprint (data->document, TPT_BLUEPRINT (node));
+  if (TPT_IS_SLIDE (node))
+    {
+      TptSlide *slide = TPT_SLIDE (node);
+      GType type = tpt_slide_artefact_target_type (tpt_slide_get_artefact (slide));
+
+      if (type == G_TYPE_NONE)
+        CHECK (tpt_slide_get_target (slide)[0] == '\0');
+      else
+        resolve (data->document, tpt_slide_get_target (slide), type);
+    }
 
   stores = tpt_node_get_child_stores (node, &n_stores);
   for (guint s = 0; s < n_stores; s++)

@@ -18,6 +18,7 @@
 #include "tpt-matrix-canvas.h"
 #include "tpt-matrix-renderer.h"
 #include "tpt-persona-renderer.h"
+#include "tpt-gallery-canvas.h"
 #include "tpt-text.h"
 #include "tpt-theme.h"
 #include "tpt-tile-cache.h"
@@ -49,6 +50,8 @@ struct _TptArtefactView
   GArray             *links;          /* TptLink: cards and needs named on a report */
   GArray             *cells;          /* TptMatrixCell: where ratings are, on the matrix */
   TptMatrixCanvas    *matrix_canvas;
+  GArray             *parts;          /* TptPersonaPart: cards and fields, in the gallery */
+  TptGalleryCanvas   *gallery_canvas;
   TptBlueprintCanvas *canvas;
   GtkAdjustment      *hadjustment;
   GtkAdjustment      *vadjustment;
@@ -163,6 +166,7 @@ measure_content (TptArtefactView *self)
 
     case TPT_ARTEFACT_PERSONAS:
       tpt_persona_gallery_measure (self->context, self->document, &width, &height);
+      tpt_persona_gallery_collect_parts (self->context, self->document, self->parts);
       break;
 
     case TPT_ARTEFACT_NEEDS_MATRIX:
@@ -265,6 +269,9 @@ relayout (TptArtefactView *self)
   if (self->matrix_canvas != NULL)
     tpt_matrix_canvas_set_cells (self->matrix_canvas, self->document,
                                  self->artefact == TPT_ARTEFACT_NEEDS_MATRIX ? self->cells : NULL);
+  if (self->gallery_canvas != NULL)
+    tpt_gallery_canvas_set_parts (self->gallery_canvas, self->document,
+                                  self->artefact == TPT_ARTEFACT_PERSONAS ? self->parts : NULL);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -519,7 +526,7 @@ tpt_artefact_view_snapshot (GtkWidget   *widget,
                        gtk_widget_get_scale_factor (widget), theme, draw_artefact, self);
 
   if ((self->artefact == TPT_ARTEFACT_BLUEPRINT && self->layout != NULL) ||
-      self->artefact == TPT_ARTEFACT_NEEDS_MATRIX)
+      self->artefact == TPT_ARTEFACT_NEEDS_MATRIX || self->artefact == TPT_ARTEFACT_PERSONAS)
     {
       cairo_rectangle (cr, x0, y0, page_width, page_height);
       cairo_clip (cr);
@@ -527,6 +534,8 @@ tpt_artefact_view_snapshot (GtkWidget   *widget,
       cairo_scale (cr, self->zoom, self->zoom);
       if (self->artefact == TPT_ARTEFACT_BLUEPRINT)
         tpt_blueprint_canvas_draw (self->canvas, cr, self->zoom);
+      else if (self->artefact == TPT_ARTEFACT_PERSONAS)
+        tpt_gallery_canvas_draw (self->gallery_canvas, cr, self->zoom);
       else
         tpt_matrix_canvas_draw (self->matrix_canvas, cr, self->zoom);
     }
@@ -552,6 +561,7 @@ tpt_artefact_view_size_allocate (GtkWidget *widget,
     }
   update_adjustments (self, 0, 0, 1.0);
   tpt_blueprint_canvas_allocate (self->canvas);
+  tpt_gallery_canvas_allocate (self->gallery_canvas);
   tpt_matrix_canvas_allocate (self->matrix_canvas);
 }
 
@@ -651,14 +661,17 @@ drag_begin_cb (GtkGestureDrag  *gesture,
   guint button = gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture));
   double cx, cy;
 
-  /* On a blueprint the primary button selects and moves cards; the middle
-   * button pans, and so does the primary one with Space held, as in
-   * drawing programs. On the matrix the primary button moves a need by its
-   * row header. Other artefacts are read-only: any button pans. */
+  /* On a blueprint the primary button selects and moves cards, on the
+   * gallery it moves persona cards, and on the matrix it moves a need by
+   * its row header; the middle button pans, and so does the primary one
+   * with Space held, as in drawing programs. Elsewhere, and on the empty
+   * paper of the gallery and the matrix, any button pans. */
   tpt_artefact_view_widget_to_content (self, x, y, &cx, &cy);
   if (button == GDK_BUTTON_SECONDARY ||
       (button == GDK_BUTTON_PRIMARY && self->artefact == TPT_ARTEFACT_BLUEPRINT &&
        !self->space_held) ||
+      (button == GDK_BUTTON_PRIMARY && self->artefact == TPT_ARTEFACT_PERSONAS &&
+       !self->space_held && tpt_gallery_canvas_persona_at (self->gallery_canvas, cx, cy, NULL)) ||
       (button == GDK_BUTTON_PRIMARY && self->artefact == TPT_ARTEFACT_NEEDS_MATRIX &&
        !self->space_held && tpt_matrix_canvas_need_at (self->matrix_canvas, cx, cy, NULL)))
     {
@@ -866,6 +879,10 @@ tpt_artefact_view_dispose (GObject *object)
   if (self->canvas != NULL)
     tpt_blueprint_canvas_shutdown (self->canvas);
   g_clear_object (&self->canvas);
+  if (self->gallery_canvas != NULL)
+    tpt_gallery_canvas_shutdown (self->gallery_canvas);
+  g_clear_object (&self->gallery_canvas);
+  g_clear_pointer (&self->parts, g_array_unref);
   g_clear_pointer (&self->text_cache, tpt_text_cache_free);
   g_clear_pointer (&self->tiles, tpt_tile_cache_free);
   g_clear_pointer (&self->collapsed, g_hash_table_unref);
@@ -940,6 +957,7 @@ tpt_artefact_view_init (TptArtefactView *self)
   self->collapsed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->links = tpt_link_array_new ();
   self->cells = g_array_new (FALSE, FALSE, sizeof (TptMatrixCell));
+  self->parts = g_array_new (FALSE, FALSE, sizeof (TptPersonaPart));
   self->artefact = TPT_ARTEFACT_COVER;
   self->fit_pending = TRUE;
 
@@ -977,6 +995,7 @@ tpt_artefact_view_init (TptArtefactView *self)
 
   self->canvas = tpt_blueprint_canvas_new (self);
   self->matrix_canvas = tpt_matrix_canvas_new (self);
+  self->gallery_canvas = tpt_gallery_canvas_new (self);
 
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (gtk_widget_queue_draw), self, G_CONNECT_SWAPPED);
@@ -1064,6 +1083,8 @@ tpt_artefact_view_show_node (TptArtefactView *self,
     }
   if (artefact == TPT_ARTEFACT_BLUEPRINT)
     tpt_blueprint_canvas_select_node (self->canvas, node);
+  else if (artefact == TPT_ARTEFACT_PERSONAS)
+    tpt_gallery_canvas_select (self->gallery_canvas, TPT_IS_PERSONA (node) ? TPT_PERSONA (node) : NULL);
   else if (artefact == TPT_ARTEFACT_NEEDS_MATRIX)
     tpt_matrix_canvas_select_node (self->matrix_canvas, node);
 }
@@ -1359,6 +1380,20 @@ tpt_artefact_view_get_matrix_canvas (TptArtefactView *self)
   g_return_val_if_fail (TPT_IS_ARTEFACT_VIEW (self), NULL);
 
   return self->matrix_canvas;
+}
+
+/**
+ * tpt_artefact_view_get_gallery_canvas:
+ * @self: a #TptArtefactView
+ *
+ * Returns: (transfer none): what edits the persona gallery
+ */
+TptGalleryCanvas *
+tpt_artefact_view_get_gallery_canvas (TptArtefactView *self)
+{
+  g_return_val_if_fail (TPT_IS_ARTEFACT_VIEW (self), NULL);
+
+  return self->gallery_canvas;
 }
 
 /**

@@ -79,6 +79,8 @@ struct _TptBlueprintCanvas *
               tpt_artefact_view_get_canvas   (TptArtefactView *self);
 struct _TptMatrixCanvas *
               tpt_artefact_view_get_matrix_canvas (TptArtefactView *self);
+struct _TptGalleryCanvas *
+              tpt_artefact_view_get_gallery_canvas (TptArtefactView *self);
 gboolean      tpt_artefact_view_activate_link_at (TptArtefactView *self,
                                                   double           x,
                                                   double           y);

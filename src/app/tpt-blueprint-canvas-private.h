@@ -210,6 +210,7 @@ void                  tpt_canvas_change_span               (TptBlueprintCanvas *
 void                  tpt_canvas_open_header_editor        (TptBlueprintCanvas *self,
                                                             TptNode            *node);
 void                  tpt_canvas_add_actions               (TptBlueprintCanvas *self);
+void                  tpt_canvas_add_link_target           (TptBlueprintCanvas *self);
 gboolean              tpt_canvas_kind_for_key              (guint              keyval,
                                                             TptCardKind        *kind);
 

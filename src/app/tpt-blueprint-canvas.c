@@ -1614,6 +1614,7 @@ tpt_blueprint_canvas_new (TptArtefactView *view)
   g_signal_connect_object (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self, 0);
   gtk_widget_add_controller (widget, keys);
 
+  tpt_canvas_add_link_target (self);
   tpt_canvas_update_actions (self);
   return self;
 }

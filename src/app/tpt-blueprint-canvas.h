@@ -59,5 +59,9 @@ void                tpt_blueprint_canvas_drag_end     (TptBlueprintCanvas *self,
 gboolean            tpt_blueprint_canvas_key          (TptBlueprintCanvas *self,
                                                        guint               keyval,
                                                        GdkModifierType     state);
+gboolean            tpt_blueprint_canvas_link_at      (TptBlueprintCanvas *self,
+                                                       TptNode            *node,
+                                                       double              x,
+                                                       double              y);
 
 G_END_DECLS

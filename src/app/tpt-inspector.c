@@ -11,7 +11,7 @@
 #include "tpt-duration-label.h"
 #include "tpt-enum-types.h"
 #include "tpt-format.h"
-#include "tpt-photo.h"
+#include "tpt-photo-import.h"
 #include "tpt-values.h"
 
 /* The inspector: every field of the selected node, editable. It is built
@@ -22,7 +22,6 @@
 
 /* Photos larger than this a side are scaled down before they are embedded:
  * a persona card shows them a few centimetres wide. */
-#define PHOTO_MAX_SIDE 800
 
 typedef enum
 {
@@ -105,7 +104,6 @@ struct _TptInspector
   TptNode     *node;
   /* field name → its editor, for the current page */
   GHashTable  *editors;
-  GtkFileChooserNative *chooser;
 
   /* Set while the inspector itself changes the model, so the notification
    * that follows doesn't rebuild the editor being typed in. */
@@ -869,134 +867,26 @@ tpt_inspector_set_photo_from_file (TptInspector  *self,
                                    GFile         *file,
                                    GError       **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GFileInfo) info = NULL;
-  const char *type;
-
   g_return_val_if_fail (TPT_IS_INSPECTOR (self), FALSE);
   g_return_val_if_fail (TPT_IS_PERSONA (self->node), FALSE);
 
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
-                            NULL, error);
-  if (info == NULL)
-    return FALSE;
-  if (g_file_info_get_size (info) > 4 * TPT_MAX_PHOTO_BYTES)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("The image is too large. Choose one under %d MB."),
-                   4 * TPT_MAX_PHOTO_BYTES / (1024 * 1024));
-      return FALSE;
-    }
-
-  bytes = g_file_load_bytes (file, NULL, NULL, error);
-  if (bytes == NULL)
-    return FALSE;
-
-  type = tpt_photo_sniff_type (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
-  if (type == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("This file is not a PNG or JPEG image."));
-      return FALSE;
-    }
-  if (!tpt_photo_check (bytes, type, error))
-    return FALSE;
-
-  /* Scale large photos down, so documents stay small. */
-  {
-    g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_bytes (bytes);
-    g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new_from_stream (stream, NULL, NULL);
-
-    if (pixbuf != NULL &&
-        MAX (gdk_pixbuf_get_width (pixbuf), gdk_pixbuf_get_height (pixbuf)) > PHOTO_MAX_SIDE)
-      {
-        g_autoptr(GdkPixbuf) oriented = gdk_pixbuf_apply_embedded_orientation (pixbuf);
-        int width = gdk_pixbuf_get_width (oriented);
-        int height = gdk_pixbuf_get_height (oriented);
-        double scale = (double) PHOTO_MAX_SIDE / MAX (width, height);
-        g_autoptr(GdkPixbuf) scaled = gdk_pixbuf_scale_simple (oriented, MAX (1, (int) (width * scale)),
-                                                               MAX (1, (int) (height * scale)),
-                                                               GDK_INTERP_BILINEAR);
-        g_autofree char *buffer = NULL;
-        gsize size = 0;
-        gboolean alpha = gdk_pixbuf_get_has_alpha (scaled);
-
-        if (scaled != NULL &&
-            gdk_pixbuf_save_to_buffer (scaled, &buffer, &size, alpha ? "png" : "jpeg", NULL,
-                                       alpha ? NULL : "quality", alpha ? NULL : "88", NULL))
-          {
-            g_clear_pointer (&bytes, g_bytes_unref);
-            bytes = g_bytes_new_take (g_steal_pointer (&buffer), size);
-            type = alpha ? TPT_PHOTO_TYPE_PNG : TPT_PHOTO_TYPE_JPEG;
-          }
-      }
-  }
-
-  self->committing = TRUE;
-  tpt_document_begin (self->document, _("Change Photo"));
-  tpt_persona_set_photo (TPT_PERSONA (self->node), bytes, type);
-  tpt_document_end (self->document);
-  self->committing = FALSE;
-  rebuild (self);
-
-  return TRUE;
-}
-
-static void
-photo_chosen_cb (GtkNativeDialog *chooser,
-                 int              response,
-                 TptInspector    *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT && TPT_IS_PERSONA (self->node))
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autoptr(GError) error = NULL;
-
-      if (!tpt_inspector_set_photo_from_file (self, file, &error))
-        {
-          g_autofree char *message = g_strdup_printf (_("Could not use this photo: %s"),
-                                                      error->message);
-
-          g_signal_emit (self, signals[TOAST], 0, message, FALSE);
-        }
-    }
-
-  g_clear_object (&self->chooser);
+  /* The change notifies the persona, and the editors are rebuilt. */
+  return tpt_photo_import_file (self->document, TPT_PERSONA (self->node), file, error);
 }
 
 static void
 choose_photo_cb (TptInspector *self)
 {
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  gtk_file_filter_set_name (filter, _("PNG and JPEG Images"));
-  gtk_file_filter_add_mime_type (filter, "image/png");
-  gtk_file_filter_add_mime_type (filter, "image/jpeg");
-
-  g_clear_object (&self->chooser);
-  self->chooser = gtk_file_chooser_native_new (_("Choose a Photo"),
-                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                               GTK_FILE_CHOOSER_ACTION_OPEN,
-                                               _("_Choose"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-  g_signal_connect (self->chooser, "response", G_CALLBACK (photo_chosen_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+  if (TPT_IS_PERSONA (self->node))
+    tpt_photo_import_choose (GTK_WIDGET (self), self->document, TPT_PERSONA (self->node),
+                             NULL, NULL);
 }
 
 static void
 remove_photo_cb (TptInspector *self)
 {
-  if (!TPT_IS_PERSONA (self->node))
-    return;
-
-  self->committing = TRUE;
-  tpt_document_begin (self->document, _("Remove Photo"));
-  tpt_persona_set_photo (TPT_PERSONA (self->node), NULL, NULL);
-  tpt_document_end (self->document);
-  self->committing = FALSE;
-  rebuild (self);
+  if (TPT_IS_PERSONA (self->node))
+    tpt_photo_import_remove (self->document, TPT_PERSONA (self->node));
 }
 
 static GtkWidget *
@@ -1564,9 +1454,6 @@ tpt_inspector_dispose (GObject *object)
   if (self->node != NULL)
     g_signal_handlers_disconnect_by_data (self->node, self);
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-  g_clear_object (&self->chooser);
   self->rebuilding = TRUE;
   g_clear_pointer (&self->page, gtk_widget_unparent);
   g_clear_object (&self->node);

@@ -132,3 +132,108 @@ tpt_node_edits_delete (TptDocument *document,
     tpt_blueprint_remove_flow (TPT_BLUEPRINT (parent), TPT_FLOW (node));
   tpt_document_end (document);
 }
+
+static void
+copy_strv (TptPersona          *to,
+           void               (*set) (TptPersona *, const char * const *),
+           const char * const  *value)
+{
+  if (value != NULL)
+    set (to, value);
+}
+
+static TptPersona *
+copy_persona (TptDocument *document,
+              TptPersona  *persona)
+{
+  TptPersona *copy = tpt_persona_new (document);
+  GListModel *facts = tpt_persona_get_facts (persona);
+  g_autofree char *name = g_strdup_printf (_("%s (copy)"), tpt_persona_get_name (persona));
+
+  tpt_persona_set_name (copy, name);
+  tpt_persona_set_role (copy, tpt_persona_get_role (persona));
+  tpt_persona_set_segment (copy, tpt_persona_get_segment (persona));
+  tpt_persona_set_quote (copy, tpt_persona_get_quote (persona));
+  tpt_persona_set_color (copy, tpt_persona_get_color (persona));
+  copy_strv (copy, tpt_persona_set_goals, tpt_persona_get_goals (persona));
+  copy_strv (copy, tpt_persona_set_frustrations, tpt_persona_get_frustrations (persona));
+  copy_strv (copy, tpt_persona_set_behaviours, tpt_persona_get_behaviours (persona));
+  copy_strv (copy, tpt_persona_set_channels, tpt_persona_get_channels (persona));
+  if (tpt_persona_get_photo (persona) != NULL)
+    tpt_persona_set_photo (copy, tpt_persona_get_photo (persona),
+                           tpt_persona_get_photo_type (persona));
+  for (guint i = 0; i < g_list_model_get_n_items (facts); i++)
+    {
+      g_autoptr(TptFact) fact = g_list_model_get_item (facts, i);
+      g_autoptr(TptFact) fact_copy = tpt_fact_new (document);
+
+      tpt_fact_set_label (fact_copy, tpt_fact_get_label (fact));
+      tpt_fact_set_value (fact_copy, tpt_fact_get_value (fact));
+      tpt_persona_insert_fact (copy, i, fact_copy);
+    }
+
+  return copy;
+}
+
+/**
+ * tpt_node_edits_duplicate_persona:
+ * @document: the document of @persona
+ * @persona: a persona
+ *
+ * Inserts a copy of @persona, facts and photo included, after it, as one
+ * undo step.
+ *
+ * Returns: (transfer none): the copy
+ */
+TptPersona *
+tpt_node_edits_duplicate_persona (TptDocument *document,
+                                  TptPersona  *persona)
+{
+  GListModel *personas;
+  g_autoptr(TptPersona) copy = NULL;
+  guint position = 0;
+
+  g_return_val_if_fail (TPT_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (TPT_IS_PERSONA (persona), NULL);
+
+  personas = tpt_document_get_personas (document);
+  for (guint i = 0; i < g_list_model_get_n_items (personas); i++)
+    {
+      g_autoptr(TptPersona) item = g_list_model_get_item (personas, i);
+
+      if (item == persona)
+        position = i + 1;
+    }
+
+  copy = copy_persona (document, persona);
+  tpt_document_begin (document, _("Duplicate Persona"));
+  tpt_document_insert_persona (document, position, copy);
+  tpt_document_end (document);
+  return copy;
+}
+
+/**
+ * tpt_node_edits_add_persona:
+ * @document: the document
+ * @position: where in the document's personas
+ *
+ * Adds a persona called "New Persona", as one undo step.
+ *
+ * Returns: (transfer none): the persona
+ */
+TptPersona *
+tpt_node_edits_add_persona (TptDocument *document,
+                            guint        position)
+{
+  g_autoptr(TptPersona) persona = NULL;
+
+  g_return_val_if_fail (TPT_IS_DOCUMENT (document), NULL);
+
+  persona = tpt_persona_new (document);
+  tpt_persona_set_name (persona, _("New Persona"));
+  position = MIN (position, g_list_model_get_n_items (tpt_document_get_personas (document)));
+  tpt_document_begin (document, _("Add Persona"));
+  tpt_document_insert_persona (document, position, persona);
+  tpt_document_end (document);
+  return persona;
+}

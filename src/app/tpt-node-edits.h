@@ -17,4 +17,9 @@ const char *tpt_node_edits_delete_label (TptNode     *node);
 void        tpt_node_edits_delete       (TptDocument *document,
                                          TptNode     *node);
 
+TptPersona *tpt_node_edits_add_persona       (TptDocument *document,
+                                              guint        position);
+TptPersona *tpt_node_edits_duplicate_persona (TptDocument *document,
+                                              TptPersona  *persona);
+
 G_END_DECLS

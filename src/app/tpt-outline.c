@@ -655,8 +655,7 @@ move_action (GtkWidget  *widget,
       gtk_widget_error_bell (widget);
       return;
     }
-  /* Positions count in the list as it is before the move (see
-   * tpt_node_move_child()): down past the next sibling is after it. */
+  /* Positions count the list as it is before the move. */
   target = up ? index - 1 : index + 2;
 
   tpt_document_begin (self->document, up ? _("Move Up") : _("Move Down"));
@@ -814,11 +813,7 @@ add_action (GtkWidget  *widget,
       GListModel *personas = tpt_document_get_personas (self->document);
       guint position = insert_position (self, personas, TPT_TYPE_PERSONA);
 
-      added = TPT_NODE (tpt_persona_new (self->document));
-      tpt_persona_set_name (TPT_PERSONA (added), _("New Persona"));
-      tpt_document_begin (self->document, _("Add Persona"));
-      tpt_document_insert_persona (self->document, position, TPT_PERSONA (added));
-      tpt_document_end (self->document);
+      added = g_object_ref (TPT_NODE (tpt_node_edits_add_persona (self->document, position)));
     }
   else if (g_str_equal (action_name, "outline.add-need"))
     {
@@ -897,48 +892,6 @@ add_action (GtkWidget  *widget,
 }
 
 static void
-copy_strv (TptPersona          *to,
-           void               (*set) (TptPersona *, const char * const *),
-           const char * const  *value)
-{
-  if (value != NULL)
-    set (to, value);
-}
-
-static TptPersona *
-copy_persona (TptDocument *document,
-              TptPersona  *persona)
-{
-  TptPersona *copy = tpt_persona_new (document);
-  GListModel *facts = tpt_persona_get_facts (persona);
-  g_autofree char *name = g_strdup_printf (_("%s (copy)"), tpt_persona_get_name (persona));
-
-  tpt_persona_set_name (copy, name);
-  tpt_persona_set_role (copy, tpt_persona_get_role (persona));
-  tpt_persona_set_segment (copy, tpt_persona_get_segment (persona));
-  tpt_persona_set_quote (copy, tpt_persona_get_quote (persona));
-  tpt_persona_set_color (copy, tpt_persona_get_color (persona));
-  copy_strv (copy, tpt_persona_set_goals, tpt_persona_get_goals (persona));
-  copy_strv (copy, tpt_persona_set_frustrations, tpt_persona_get_frustrations (persona));
-  copy_strv (copy, tpt_persona_set_behaviours, tpt_persona_get_behaviours (persona));
-  copy_strv (copy, tpt_persona_set_channels, tpt_persona_get_channels (persona));
-  if (tpt_persona_get_photo (persona) != NULL)
-    tpt_persona_set_photo (copy, tpt_persona_get_photo (persona),
-                           tpt_persona_get_photo_type (persona));
-  for (guint i = 0; i < g_list_model_get_n_items (facts); i++)
-    {
-      g_autoptr(TptFact) fact = g_list_model_get_item (facts, i);
-      g_autoptr(TptFact) fact_copy = tpt_fact_new (document);
-
-      tpt_fact_set_label (fact_copy, tpt_fact_get_label (fact));
-      tpt_fact_set_value (fact_copy, tpt_fact_get_value (fact));
-      tpt_persona_insert_fact (copy, i, fact_copy);
-    }
-
-  return copy;
-}
-
-static void
 duplicate_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -957,13 +910,7 @@ duplicate_action (GtkWidget  *widget,
     }
   else if (TPT_IS_PERSONA (node))
     {
-      GListModel *personas = tpt_document_get_personas (self->document);
-
-      copy = owned = TPT_NODE (copy_persona (self->document, TPT_PERSONA (node)));
-      tpt_document_begin (self->document, _("Duplicate Persona"));
-      tpt_document_insert_persona (self->document, index_of (personas, node) + 1,
-                                   TPT_PERSONA (copy));
-      tpt_document_end (self->document);
+      copy = TPT_NODE (tpt_node_edits_duplicate_persona (self->document, TPT_PERSONA (node)));
     }
   else if (TPT_IS_NEED (node))
     {
@@ -1015,6 +962,35 @@ row_pressed_cb (GtkGestureClick *gesture,
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
 }
 
+/* Needs and personas can be dragged onto a card on the blueprint, which
+ * then serves the need or concerns the persona. */
+static GdkContentProvider *
+drag_prepare_cb (GtkDragSource *source,
+                 double         x,
+                 double         y,
+                 TptOutline    *self)
+{
+  GtkWidget *expander = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (source));
+  GtkListItem *item = g_object_get_data (G_OBJECT (expander), "tpt-list-item");
+  GtkTreeListRow *row = item != NULL ? gtk_list_item_get_item (item) : NULL;
+  g_autoptr(GObject) node = row != NULL ? gtk_tree_list_row_get_item (row) : NULL;
+
+  if (!TPT_IS_NEED (node) && !TPT_IS_PERSONA (node))
+    return NULL;
+  return gdk_content_provider_new_typed (G_OBJECT_TYPE (node), node);
+}
+
+static void
+drag_begin_cb (GtkDragSource *source,
+               GdkDrag       *drag,
+               TptOutline    *self)
+{
+  GtkWidget *expander = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (source));
+  g_autoptr(GdkPaintable) icon = gtk_widget_paintable_new (expander);
+
+  gtk_drag_source_set_icon (source, icon, 16, 12);
+}
+
 static void
 setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
@@ -1026,6 +1002,7 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_label_new (NULL);
   GtkWidget *detail = gtk_label_new (NULL);
   GtkGesture *click = gtk_gesture_click_new ();
+  GtkDragSource *source;
 
   gtk_widget_set_hexpand (label, TRUE);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
@@ -1042,6 +1019,12 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
   g_signal_connect (click, "pressed", G_CALLBACK (row_pressed_cb), self);
   gtk_widget_add_controller (expander, GTK_EVENT_CONTROLLER (click));
+
+  source = gtk_drag_source_new ();
+  gtk_drag_source_set_actions (source, GDK_ACTION_COPY);
+  g_signal_connect (source, "prepare", G_CALLBACK (drag_prepare_cb), self);
+  g_signal_connect (source, "drag-begin", G_CALLBACK (drag_begin_cb), self);
+  gtk_widget_add_controller (expander, GTK_EVENT_CONTROLLER (source));
 }
 
 static void

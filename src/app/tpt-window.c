@@ -8,6 +8,7 @@
 #include "tpt-window-private.h"
 
 #include "tpt-blueprint-canvas.h"
+#include "tpt-gallery-canvas.h"
 #include "tpt-matrix-canvas.h"
 
 #include "tpt-format.h"
@@ -500,6 +501,20 @@ matrix_selection_cb (TptWindow *self)
     tpt_outline_select_group (self->outline, TPT_OUTLINE_GROUP_NEEDS);
 }
 
+/* The persona chosen on the gallery is the outline's, and the inspector's. */
+static void
+gallery_selection_cb (TptWindow *self)
+{
+  TptPersona *persona;
+
+  if (self->view == NULL || self->outline == NULL)
+    return;
+
+  persona = tpt_gallery_canvas_get_selected (tpt_artefact_view_get_gallery_canvas (self->view));
+  if (persona != NULL && TPT_NODE (persona) != tpt_outline_get_selected (self->outline))
+    tpt_outline_set_selected (self->outline, TPT_NODE (persona));
+}
+
 static void
 outline_toast_cb (TptWindow  *self,
                   const char *title,
@@ -698,6 +713,8 @@ tpt_window_init (TptWindow *self)
                            G_CALLBACK (canvas_selection_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (tpt_artefact_view_get_matrix_canvas (self->view), "selection-changed",
                            G_CALLBACK (matrix_selection_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (tpt_artefact_view_get_gallery_canvas (self->view), "selection-changed",
+                           G_CALLBACK (gallery_selection_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->view, "notify::artefact-title",
                            G_CALLBACK (artefact_changed_cb), self, G_CONNECT_SWAPPED);
 

@@ -382,7 +382,8 @@ tpt_blueprint_insert_stage (TptBlueprint *self,
  * @self: a #TptBlueprint
  * @stage: one of its stages
  *
- * Deletes @stage and its steps, with what tpt_blueprint_remove_step() takes.
+ * Deletes @stage and its steps, with what tpt_blueprint_remove_step() takes,
+ * and the slides that show the stage.
  */
 void
 tpt_blueprint_remove_stage (TptBlueprint *self,
@@ -402,6 +403,8 @@ tpt_blueprint_remove_stage (TptBlueprint *self,
 
       tpt_blueprint_remove_step (self, step);
     }
+  if (document_of (self) != NULL && tpt_node_is_attached (TPT_NODE (self)))
+    tpt_document_remove_slides_of (document_of (self), TPT_NODE (stage));
   tpt_node_remove_child (TPT_NODE (self), self->stages, TPT_NODE (stage));
   end (self);
 }

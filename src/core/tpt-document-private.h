@@ -19,5 +19,7 @@ char     *tpt_document_allocate_id        (TptDocument *self,
                                            const char  *prefix);
 void      tpt_document_reserve_id         (TptDocument *self,
                                            const char  *id);
+void      tpt_document_remove_slides_of   (TptDocument *self,
+                                           TptNode     *node);
 
 G_END_DECLS

@@ -13,9 +13,11 @@
 #include "tpt-lane-private.h"
 #include "tpt-node-private.h"
 #include "tpt-rating-private.h"
+#include "tpt-slide.h"
 
 /* The root of the model: metadata, the document-wide lists (personas, needs,
- * the needs matrix, blueprints), the id registry and the undo history. */
+ * the needs matrix, blueprints, slides), the id registry and the undo
+ * history. */
 struct _TptDocument
 {
   TptNode     parent_instance;
@@ -25,6 +27,7 @@ struct _TptDocument
   GListStore *needs;
   GListStore *ratings;
   GListStore *blueprints;
+  GListStore *slides;
 
   TptHistory *history;
   GHashTable *nodes;      /* id → TptNode, borrowed: the tree holds them */
@@ -57,7 +60,7 @@ tpt_document_get_child_stores (TptNode *node,
 {
   TptDocument *self = TPT_DOCUMENT (node);
 
-  *n_stores = 4;
+  *n_stores = 5;
   return &self->personas;
 }
 
@@ -72,6 +75,7 @@ tpt_document_dispose (GObject *object)
   if (self->history != NULL && !tpt_history_in_transaction (self->history))
     tpt_history_clear (self->history);
   g_clear_object (&self->history);
+  g_clear_object (&self->slides);
   g_clear_object (&self->blueprints);
   g_clear_object (&self->ratings);
   g_clear_object (&self->needs);
@@ -139,6 +143,7 @@ tpt_document_init (TptDocument *self)
   self->needs = g_list_store_new (TPT_TYPE_NEED);
   self->ratings = g_list_store_new (TPT_TYPE_RATING);
   self->blueprints = g_list_store_new (TPT_TYPE_BLUEPRINT);
+  self->slides = g_list_store_new (TPT_TYPE_SLIDE);
   self->history = tpt_history_new ();
   self->nodes = g_hash_table_new (g_str_hash, g_str_equal);
   self->counters = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -302,6 +307,23 @@ tpt_document_get_blueprints (TptDocument *self)
   g_return_val_if_fail (TPT_IS_DOCUMENT (self), NULL);
 
   return G_LIST_MODEL (self->blueprints);
+}
+
+/**
+ * tpt_document_get_slides:
+ * @self: a #TptDocument
+ *
+ * The slide list the user built. When it is empty, the document is
+ * presented with tpt_slides_new_default() instead.
+ *
+ * Returns: (transfer none): a #GListModel of #TptSlide, in showing order
+ */
+GListModel *
+tpt_document_get_slides (TptDocument *self)
+{
+  g_return_val_if_fail (TPT_IS_DOCUMENT (self), NULL);
+
+  return G_LIST_MODEL (self->slides);
 }
 
 /**
@@ -546,7 +568,8 @@ tpt_document_insert_persona (TptDocument *self,
  * @persona: a persona in @self
  *
  * Deletes @persona with every reference to it (cards that concern it, the
- * emotion lanes that follow it, its ratings), as one undoable step.
+ * emotion lanes that follow it, its ratings, the slides that show it), as
+ * one undoable step.
  */
 void
 tpt_document_remove_persona (TptDocument *self,
@@ -592,6 +615,7 @@ tpt_document_remove_persona (TptDocument *self,
     }
 
   remove_ratings_of (self, id, TRUE);
+  tpt_document_remove_slides_of (self, TPT_NODE (persona));
   tpt_node_remove_child (TPT_NODE (self), self->personas, TPT_NODE (persona));
 
   tpt_document_end (self);
@@ -795,8 +819,9 @@ tpt_document_insert_blueprint (TptDocument  *self,
  * @self: a #TptDocument
  * @blueprint: a blueprint in @self
  *
- * Deletes @blueprint with everything in it; blueprints based on it forget
- * that they were. One undoable step.
+ * Deletes @blueprint with everything in it and the slides that show it or
+ * its stages; blueprints based on it forget that they were. One undoable
+ * step.
  */
 void
 tpt_document_remove_blueprint (TptDocument  *self,
@@ -820,6 +845,7 @@ tpt_document_remove_blueprint (TptDocument  *self,
       if (g_strcmp0 (tpt_blueprint_get_based_on (other), id) == 0)
         tpt_blueprint_set_based_on (other, NULL);
     }
+  tpt_document_remove_slides_of (self, TPT_NODE (blueprint));
   tpt_node_remove_child (TPT_NODE (self), self->blueprints, TPT_NODE (blueprint));
 
   tpt_document_end (self);
@@ -901,6 +927,118 @@ tpt_document_duplicate_blueprint (TptDocument  *self,
   insert_into (self, self->blueprints, position + 1, TPT_NODE (copy), _("Duplicate Blueprint"));
 
   return copy;
+}
+
+/* Slides ------------------------------------------------------------------ */
+
+/**
+ * tpt_document_insert_slide:
+ * @self: a #TptDocument
+ * @position: where in the slide list
+ * @slide: a new slide, made for @self, whose target is in @self
+ *
+ * Adds @slide to the slide list, as one undoable step.
+ */
+void
+tpt_document_insert_slide (TptDocument *self,
+                           guint        position,
+                           TptSlide    *slide)
+{
+  GType type;
+
+  g_return_if_fail (TPT_IS_DOCUMENT (self));
+  g_return_if_fail (TPT_IS_SLIDE (slide));
+
+  /* A slide that pointed at nothing would dangle from the start. */
+  type = tpt_slide_artefact_target_type (tpt_slide_get_artefact (slide));
+  g_return_if_fail (type == G_TYPE_NONE ||
+                    tpt_document_lookup_typed (self, tpt_slide_get_target (slide), type) != NULL);
+
+  insert_into (self, self->slides, position, TPT_NODE (slide), _("Add Slide"));
+}
+
+/**
+ * tpt_document_remove_slide:
+ * @self: a #TptDocument
+ * @slide: a slide in @self
+ *
+ * Deletes @slide from the slide list, as one undoable step. What it shows
+ * stays.
+ */
+void
+tpt_document_remove_slide (TptDocument *self,
+                           TptSlide    *slide)
+{
+  g_return_if_fail (TPT_IS_DOCUMENT (self));
+  g_return_if_fail (TPT_IS_SLIDE (slide));
+
+  tpt_document_begin (self, _("Delete Slide"));
+  tpt_node_remove_child (TPT_NODE (self), self->slides, TPT_NODE (slide));
+  tpt_document_end (self);
+}
+
+/**
+ * tpt_document_move_slide:
+ * @self: a #TptDocument
+ * @slide: a slide in @self
+ * @position: its new position, counted in the list as it is before the
+ *   move, as tpt_document_move_need() counts
+ *
+ * Moves @slide within the slide list, as one undoable step.
+ */
+void
+tpt_document_move_slide (TptDocument *self,
+                         TptSlide    *slide,
+                         guint        position)
+{
+  g_return_if_fail (TPT_IS_DOCUMENT (self));
+  g_return_if_fail (TPT_IS_SLIDE (slide));
+
+  move_within (self, self->slides, TPT_NODE (slide), position, _("Move Slide"));
+}
+
+static void
+collect_id_cb (TptNode  *node,
+               gpointer  user_data)
+{
+  const char *id = tpt_node_get_id (node);
+
+  if (id != NULL)
+    g_hash_table_add (user_data, (gpointer)id);
+}
+
+/*
+ * tpt_document_remove_slides_of:
+ * @self: a #TptDocument
+ * @node: a node about to be deleted
+ *
+ * Takes the slides that show @node, or anything inside it (the stages of a
+ * blueprint), out of the slide list, inside the caller's transaction, so
+ * that deleting what a slide shows never leaves it pointing at nothing and
+ * undoing the deletion brings the slides back where they were.
+ */
+void
+tpt_document_remove_slides_of (TptDocument *self,
+                               TptNode     *node)
+{
+  g_autoptr(GHashTable) ids = NULL;
+
+  g_assert (TPT_IS_DOCUMENT (self));
+  g_assert (TPT_IS_NODE (node));
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->slides)) == 0)
+    return;
+
+  ids = g_hash_table_new (g_str_hash, g_str_equal);
+  tpt_node_foreach_descendant (node, collect_id_cb, ids);
+
+  for (guint i = g_list_model_get_n_items (G_LIST_MODEL (self->slides)); i > 0; i--)
+    {
+      g_autoptr(TptSlide) slide = g_list_model_get_item (G_LIST_MODEL (self->slides), i - 1);
+
+      if (g_hash_table_contains (ids, tpt_slide_get_target (slide)))
+        tpt_node_remove_child (TPT_NODE (self), self->slides, TPT_NODE (slide));
+    }
 }
 
 typedef struct

@@ -15,6 +15,7 @@
 #include "tpt-node.h"
 #include "tpt-persona.h"
 #include "tpt-rating.h"
+#include "tpt-slide.h"
 #include "tpt-stage.h"
 #include "tpt-step.h"
 
@@ -45,6 +46,7 @@ GListModel   *tpt_document_get_personas        (TptDocument   *self);
 GListModel   *tpt_document_get_needs           (TptDocument   *self);
 GListModel   *tpt_document_get_ratings         (TptDocument   *self);
 GListModel   *tpt_document_get_blueprints      (TptDocument   *self);
+GListModel   *tpt_document_get_slides          (TptDocument   *self);
 
 TptNode      *tpt_document_lookup              (TptDocument   *self,
                                                 const char    *id);
@@ -92,6 +94,15 @@ TptBlueprint *tpt_document_duplicate_as_future (TptDocument   *self,
 
 TptBlueprint *tpt_document_duplicate_blueprint (TptDocument   *self,
                                                 TptBlueprint  *blueprint);
+
+void          tpt_document_insert_slide        (TptDocument   *self,
+                                                guint          position,
+                                                TptSlide      *slide);
+void          tpt_document_remove_slide        (TptDocument   *self,
+                                                TptSlide      *slide);
+void          tpt_document_move_slide          (TptDocument   *self,
+                                                TptSlide      *slide,
+                                                guint          position);
 char         *tpt_document_summarize           (TptDocument   *self);
 
 G_END_DECLS

@@ -55,6 +55,17 @@ typedef enum
   TPT_ARROW_DOUBLE,
 } TptArrow;
 
+/* What a slide shows (TptSlide); "needs-matrix" in files. */
+typedef enum
+{
+  TPT_SLIDE_ARTEFACT_COVER,
+  TPT_SLIDE_ARTEFACT_BLUEPRINT,
+  TPT_SLIDE_ARTEFACT_STAGE,
+  TPT_SLIDE_ARTEFACT_PERSONA,
+  TPT_SLIDE_ARTEFACT_NEEDS_MATRIX,
+  TPT_SLIDE_ARTEFACT_COVERAGE,
+} TptSlideArtefact;
+
 const char *tpt_enum_to_nick   (GType        enum_type,
                                 int          value);
 gboolean    tpt_enum_from_nick (GType        enum_type,

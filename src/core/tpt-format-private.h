@@ -43,6 +43,9 @@ G_BEGIN_DECLS
 #define TPT_E_CONCERNS     "concerns"
 #define TPT_E_FLOW         "flow"
 #define TPT_E_EMOTION      "emotion"
+#define TPT_E_SLIDES       "slides"
+#define TPT_E_SLIDE        "slide"
+#define TPT_E_NOTES        "notes"
 
 #define TPT_A_FORMAT       "format"
 #define TPT_A_ID           "id"
@@ -67,6 +70,12 @@ G_BEGIN_DECLS
 #define TPT_A_TO           "to"
 #define TPT_A_ARROW        "arrow"
 #define TPT_A_VALUE        "value"
+#define TPT_A_ARTEFACT     "artefact"
+#define TPT_A_TARGET       "target"
+#define TPT_A_X            "x"
+#define TPT_A_Y            "y"
+#define TPT_A_WIDTH        "width"
+#define TPT_A_HEIGHT       "height"
 
 void tpt_writer_append_card (GString *out,
                              TptCard *card,

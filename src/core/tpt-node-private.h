@@ -51,6 +51,8 @@ int           tpt_node_get_int_field        (TptNode        *self,
                                              guint           prop_id);
 int           tpt_node_get_enum_field       (TptNode        *self,
                                              guint           prop_id);
+double        tpt_node_get_double_field     (TptNode        *self,
+                                             guint           prop_id);
 const char * const *tpt_node_get_strv_field (TptNode        *self,
                                              guint           prop_id);
 GBytes       *tpt_node_get_bytes_field      (TptNode        *self,
@@ -68,6 +70,9 @@ void          tpt_node_set_int_field        (TptNode        *self,
 void          tpt_node_set_enum_field       (TptNode        *self,
                                              guint           prop_id,
                                              int             value);
+void          tpt_node_set_double_field     (TptNode        *self,
+                                             guint           prop_id,
+                                             double          value);
 void          tpt_node_set_strv_field       (TptNode        *self,
                                              guint           prop_id,
                                              const char * const *value);

@@ -361,6 +361,13 @@ tpt_node_get_int_field (TptNode *self,
   return g_value_get_int (tpt_node_get_field (self, prop_id));
 }
 
+double
+tpt_node_get_double_field (TptNode *self,
+                           guint    prop_id)
+{
+  return g_value_get_double (tpt_node_get_field (self, prop_id));
+}
+
 int
 tpt_node_get_enum_field (TptNode *self,
                          guint    prop_id)
@@ -428,6 +435,8 @@ values_equal (const GValue *a,
     return g_value_get_uint (a) == g_value_get_uint (b);
   if (type == G_TYPE_BOOLEAN)
     return g_value_get_boolean (a) == g_value_get_boolean (b);
+  if (type == G_TYPE_DOUBLE)
+    return g_value_get_double (a) == g_value_get_double (b);
   if (G_TYPE_IS_ENUM (type))
     return g_value_get_enum (a) == g_value_get_enum (b);
 
@@ -567,6 +576,18 @@ tpt_node_set_int_field (TptNode *self,
 
   g_value_init (&gvalue, G_TYPE_INT);
   g_value_set_int (&gvalue, value);
+  tpt_node_set_field (self, prop_id, &gvalue);
+}
+
+void
+tpt_node_set_double_field (TptNode *self,
+                           guint    prop_id,
+                           double   value)
+{
+  g_auto(GValue) gvalue = G_VALUE_INIT;
+
+  g_value_init (&gvalue, G_TYPE_DOUBLE);
+  g_value_set_double (&gvalue, value);
   tpt_node_set_field (self, prop_id, &gvalue);
 }
 

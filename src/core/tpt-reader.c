@@ -18,6 +18,7 @@
 #include "tpt-persona-private.h"
 #include "tpt-photo.h"
 #include "tpt-rating-private.h"
+#include "tpt-slide-private.h"
 #include "tpt-values.h"
 
 #include <libxml/parser.h>
@@ -79,6 +80,10 @@ typedef enum
   EL_CARD_CONCERNS,
   EL_FLOW,
   EL_EMOTION,
+  EL_SLIDES,
+  EL_SLIDE,
+  EL_SLIDE_TITLE,
+  EL_SLIDE_NOTES,
   N_ELS
 } El;
 
@@ -113,7 +118,7 @@ typedef struct
 static const Rule rules[N_ELS] = {
   [EL_TOUCHPOINT] = { TPT_E_TOUCHPOINT, FALSE, { TPT_A_FORMAT },
                       { ONE (EL_META), OPTIONAL (EL_PERSONAS), OPTIONAL (EL_NEEDS),
-                        OPTIONAL (EL_MATRIX), ANY (EL_BLUEPRINT) } },
+                        OPTIONAL (EL_MATRIX), ANY (EL_BLUEPRINT), OPTIONAL (EL_SLIDES) } },
   [EL_META] = { TPT_E_META, FALSE, { NULL },
                 { ONE (EL_META_TITLE), OPTIONAL (EL_META_AUTHOR),
                   OPTIONAL (EL_META_DESCRIPTION) } },
@@ -167,6 +172,13 @@ static const Rule rules[N_ELS] = {
   [EL_CARD_CONCERNS] = { TPT_E_CONCERNS, TRUE },
   [EL_FLOW] = { TPT_E_FLOW, FALSE, { TPT_A_ID, TPT_A_FROM, TPT_A_TO, TPT_A_ARROW } },
   [EL_EMOTION] = { TPT_E_EMOTION, FALSE, { TPT_A_LANE, TPT_A_STEP, TPT_A_VALUE } },
+  [EL_SLIDES] = { TPT_E_SLIDES, FALSE, { NULL }, { ANY (EL_SLIDE) } },
+  [EL_SLIDE] = { TPT_E_SLIDE, FALSE,
+                 { TPT_A_ID, TPT_A_ARTEFACT, TPT_A_TARGET, TPT_A_X, TPT_A_Y, TPT_A_WIDTH,
+                   TPT_A_HEIGHT },
+                 { ONE (EL_SLIDE_TITLE), OPTIONAL (EL_SLIDE_NOTES) } },
+  [EL_SLIDE_TITLE] = { TPT_E_TITLE, TRUE },
+  [EL_SLIDE_NOTES] = { TPT_E_NOTES, TRUE },
 };
 
 #undef ONE
@@ -209,6 +221,7 @@ typedef struct
   GPtrArray        *needs;
   GPtrArray        *ratings;
   GPtrArray        *blueprints;
+  GPtrArray        *slides;
   GHashTable       *ids;             /* id (owned by its node) → IdEntry */
   GHashTable       *lines;           /* TptNode → line of its element */
 
@@ -1396,6 +1409,126 @@ start_emotion (Loader *self,
   frame->node = TPT_NODE (emotion);
 }
 
+/* A coordinate of a slide's region, as the writer writes it: an optional
+ * minus sign, at most seven digits, and at most two decimals; no
+ * exponent, no "inf" or "nan", nothing else. */
+static gboolean
+parse_coordinate (Loader     *self,
+                  const char *name,
+                  const char *text,
+                  double      min,
+                  double     *value,
+                  int         line)
+{
+  const char *p = text;
+  guint digits = 0, decimals = 0;
+  double number;
+
+  if (*p == '-')
+    p++;
+  for (; g_ascii_isdigit (*p); p++)
+    digits++;
+  if (*p == '.')
+    for (p++; g_ascii_isdigit (*p); p++)
+      decimals++;
+
+  if (*p != '\0' || digits == 0 || digits > 7 || decimals > 2 || p[-1] == '.')
+    {
+      g_autofree char *quoted = shorten (text);
+
+      fail (self, line, TPT_ERROR_INVALID,
+            _("The “%s” of <%s> must be a number of points with at most two decimals, "
+              "such as 12.5, not “%s”"), name, TPT_E_SLIDE, quoted);
+      return FALSE;
+    }
+
+  number = g_ascii_strtod (text, NULL);
+  if (number < min || number > TPT_SLIDE_MAX_COORDINATE ||
+      (min == 0 && tpt_slide_round_coordinate (number) <= 0))
+    {
+      int max = (int) TPT_SLIDE_MAX_COORDINATE;
+
+      if (min == 0)
+        fail (self, line, TPT_ERROR_INVALID,
+              _("The “%s” of <%s> must be more than 0 and at most %d, not %s"),
+              name, TPT_E_SLIDE, max, text);
+      else
+        fail (self, line, TPT_ERROR_INVALID,
+              _("The “%s” of <%s> must be from %d to %d, not %s"),
+              name, TPT_E_SLIDE, -max, max, text);
+      return FALSE;
+    }
+
+  *value = tpt_slide_round_coordinate (number);
+  return TRUE;
+}
+
+static void
+start_slide (Loader *self,
+             Frame  *frame)
+{
+  static const char * const region_names[] = { TPT_A_X, TPT_A_Y, TPT_A_WIDTH, TPT_A_HEIGHT };
+  const char *id = require_id (self, TPT_E_SLIDE, frame->line);
+  const char *artefact_text;
+  const char *target;
+  double region[G_N_ELEMENTS (region_names)];
+  guint n_region = 0;
+  int artefact;
+  TptSlide *slide;
+
+  if (id == NULL ||
+      (artefact_text = require_attr (self, TPT_E_SLIDE, TPT_A_ARTEFACT, frame->line)) == NULL ||
+      !parse_enum (self, TPT_E_SLIDE, TPT_A_ARTEFACT, artefact_text,
+                   TPT_TYPE_SLIDE_ARTEFACT, -1, &artefact, frame->line))
+    return;
+
+  /* Whether the target has the right type is checked once every id is
+   * known; here only whether the artefact takes one at all. */
+  target = get_attr (self, TPT_A_TARGET);
+  if (tpt_slide_artefact_target_type (artefact) == G_TYPE_NONE)
+    {
+      if (target != NULL)
+        {
+          /* Translators: the first %s is a slide's id, the second what it
+           * shows as the file names it (cover, needs-matrix or coverage),
+           * the third an attribute name. */
+          fail (self, frame->line, TPT_ERROR_INVALID,
+                _("Slide “%s” shows the %s, which takes no “%s” attribute"),
+                id, artefact_text, TPT_A_TARGET);
+          return;
+        }
+    }
+  else if ((target = require_attr (self, TPT_E_SLIDE, TPT_A_TARGET, frame->line)) == NULL ||
+           !check_id_syntax (self, target, frame->line))
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (region_names); i++)
+    {
+      const char *text = get_attr (self, region_names[i]);
+
+      if (text == NULL)
+        continue;
+      if (!parse_coordinate (self, region_names[i], text, i < 2 ? -TPT_SLIDE_MAX_COORDINATE : 0,
+                             &region[i], frame->line))
+        return;
+      n_region++;
+    }
+  if (n_region != 0 && n_region != G_N_ELEMENTS (region_names))
+    {
+      fail (self, frame->line, TPT_ERROR_INVALID,
+            _("Slide “%s” has part of a region; give all of x, y, width and height, or none "
+              "to show the whole artefact"), id);
+      return;
+    }
+
+  slide = TPT_SLIDE (new_node (self, TPT_TYPE_SLIDE, id, frame->line));
+  g_ptr_array_add (self->slides, slide);
+  tpt_slide_set_reference (slide, artefact, target);
+  if (n_region > 0)
+    tpt_slide_set_region (slide, region[0], region[1], region[2], region[3]);
+  frame->node = TPT_NODE (slide);
+}
+
 static void
 start_leaf (Loader *self,
             Frame  *frame)
@@ -1496,6 +1629,7 @@ start_element (Loader     *self,
     case EL_CARD:      start_card (self, frame); break;
     case EL_FLOW:      start_flow (self, frame); break;
     case EL_EMOTION:   start_emotion (self, frame); break;
+    case EL_SLIDE:     start_slide (self, frame); break;
     default:
       if (rules[el].text)
         start_leaf (self, frame);
@@ -1597,6 +1731,13 @@ end_leaf (Loader *self,
     case EL_CARD_TEXT:
       tpt_card_set_text (TPT_CARD (parent), text);
       break;
+
+    case EL_SLIDE_TITLE:
+      tpt_slide_set_title (TPT_SLIDE (parent), text);
+      break;
+    case EL_SLIDE_NOTES:
+      tpt_slide_set_notes (TPT_SLIDE (parent), text);
+      break;
     case EL_CARD_SERVES:
     case EL_CARD_CONCERNS:
       {
@@ -1697,6 +1838,7 @@ typedef enum
   HOLDER_CARD,
   HOLDER_FLOW,
   HOLDER_EMOTION,
+  HOLDER_SLIDE,
 } Holder;
 
 static char *
@@ -1713,6 +1855,7 @@ describe_holder (Holder      holder,
     case HOLDER_CARD:      return g_strdup_printf (_("Card “%s”"), id);
     case HOLDER_FLOW:      return g_strdup_printf (_("Flow “%s”"), id);
     case HOLDER_EMOTION:   return g_strdup (_("An emotion point"));
+    case HOLDER_SLIDE:     return g_strdup_printf (_("Slide “%s”"), id);
     default:               g_assert_not_reached ();
     }
 }
@@ -1907,6 +2050,33 @@ resolve_blueprint (Loader       *self,
 }
 
 static gboolean
+resolve_slides (Loader *self)
+{
+  /* The nouns for the messages, by artefact. */
+  static const char * const roles[] = {
+    [TPT_SLIDE_ARTEFACT_BLUEPRINT] = N_("blueprint"),
+    /* Translators: a stage of a blueprint, as in "Slide “sl2” refers to
+     * stage “s9”, which does not exist". */
+    [TPT_SLIDE_ARTEFACT_STAGE] = N_("stage"),
+    [TPT_SLIDE_ARTEFACT_PERSONA] = N_("persona"),
+  };
+
+  for (guint i = 0; i < self->slides->len; i++)
+    {
+      TptSlide *slide = g_ptr_array_index (self->slides, i);
+      TptSlideArtefact artefact = tpt_slide_get_artefact (slide);
+      GType type = tpt_slide_artefact_target_type (artefact);
+
+      if (type != G_TYPE_NONE &&
+          resolve (self, HOLDER_SLIDE, TPT_NODE (slide), roles[artefact],
+                   tpt_slide_get_target (slide), type, NULL) == NULL)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
 resolve_all (Loader *self)
 {
   if (!resolve_ratings (self))
@@ -1916,6 +2086,9 @@ resolve_all (Loader *self)
     if (!resolve_blueprint (self, g_ptr_array_index (self->blueprints, i)))
       return FALSE;
 
+  if (!resolve_slides (self))
+    return FALSE;
+
   return TRUE;
 }
 
@@ -1924,12 +2097,15 @@ static void
 attach_all (Loader *self)
 {
   TptNode *root = TPT_NODE (self->document);
-  GPtrArray *lists[] = { self->personas, self->needs, self->ratings, self->blueprints };
+  GPtrArray *lists[] = {
+    self->personas, self->needs, self->ratings, self->blueprints, self->slides,
+  };
   GListModel *stores[] = {
     tpt_document_get_personas (self->document),
     tpt_document_get_needs (self->document),
     tpt_document_get_ratings (self->document),
     tpt_document_get_blueprints (self->document),
+    tpt_document_get_slides (self->document),
   };
 
   for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
@@ -1949,6 +2125,7 @@ loader_init (Loader *self)
   self->needs = g_ptr_array_new_with_free_func (g_object_unref);
   self->ratings = g_ptr_array_new_with_free_func (g_object_unref);
   self->blueprints = g_ptr_array_new_with_free_func (g_object_unref);
+  self->slides = g_ptr_array_new_with_free_func (g_object_unref);
   self->ids = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   self->lines = g_hash_table_new (NULL, NULL);
   self->text = g_string_new (NULL);
@@ -1970,6 +2147,7 @@ loader_clear (Loader *self)
   g_clear_pointer (&self->needs, g_ptr_array_unref);
   g_clear_pointer (&self->ratings, g_ptr_array_unref);
   g_clear_pointer (&self->blueprints, g_ptr_array_unref);
+  g_clear_pointer (&self->slides, g_ptr_array_unref);
   g_clear_object (&self->document);
   g_string_free (self->text, TRUE);
   g_clear_pointer (&self->leaf_attr, g_free);

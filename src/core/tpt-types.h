@@ -18,6 +18,7 @@ typedef struct _TptNeed           TptNeed;
 typedef struct _TptNode           TptNode;
 typedef struct _TptPersona        TptPersona;
 typedef struct _TptRating         TptRating;
+typedef struct _TptSlide          TptSlide;
 typedef struct _TptStage          TptStage;
 typedef struct _TptStep           TptStep;
 

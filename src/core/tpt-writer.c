@@ -26,8 +26,10 @@
  * Optional things are left out when empty: <author>, <description>, <role>,
  * <segment>, <quote>, <photo>, <serves>, <concerns>, and the attributes
  * based-on, office, persona (of a lane), duration, span (when 1), owner,
- * channel, importance and satisfaction (when unset); so are <personas>,
- * <needs> and <matrix> when they would have no children. Elements that the
+ * channel, importance and satisfaction (when unset), and of a slide its
+ * <notes>, target (of the cover, the needs matrix and coverage) and region
+ * (when it shows the whole artefact); so are <personas>, <needs>, <matrix>
+ * and <slides> when they would have no children. Elements that the
  * format requires, such as a title, are written even when empty, as
  * <title></title>.
  *
@@ -463,6 +465,52 @@ write_emotion (GString  *out,
   g_string_append (out, "/>\n");
 }
 
+/* A coordinate of a slide's region: the model keeps them to hundredths,
+ * so two decimals at most give the number back exactly; trailing zeros
+ * are dropped so that whole numbers read as such. */
+static void
+coordinate_attribute (GString    *out,
+                      const char *name,
+                      double      value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  gsize len;
+
+  g_ascii_formatd (buffer, sizeof buffer, "%.2f", value);
+  len = strlen (buffer);
+  while (len > 0 && buffer[len - 1] == '0')
+    buffer[--len] = '\0';
+  if (len > 0 && buffer[len - 1] == '.')
+    buffer[--len] = '\0';
+  if (strcmp (buffer, "-0") == 0)
+    strcpy (buffer, "0");
+  attribute (out, name, buffer);
+}
+
+static void
+write_slide (GString  *out,
+             gpointer  item)
+{
+  TptSlide *slide = item;
+  double x, y, width, height;
+
+  open_start (out, 2, TPT_E_SLIDE);
+  attribute (out, TPT_A_ID, tpt_node_get_id (TPT_NODE (slide)));
+  enum_attribute (out, TPT_A_ARTEFACT, TPT_TYPE_SLIDE_ARTEFACT, tpt_slide_get_artefact (slide));
+  optional_attribute (out, TPT_A_TARGET, tpt_slide_get_target (slide));
+  if (tpt_slide_get_region (slide, &x, &y, &width, &height))
+    {
+      coordinate_attribute (out, TPT_A_X, x);
+      coordinate_attribute (out, TPT_A_Y, y);
+      coordinate_attribute (out, TPT_A_WIDTH, width);
+      coordinate_attribute (out, TPT_A_HEIGHT, height);
+    }
+  g_string_append (out, ">\n");
+  leaf (out, 3, TPT_E_TITLE, tpt_slide_get_title (slide));
+  optional_leaf (out, 3, TPT_E_NOTES, tpt_slide_get_notes (slide));
+  close_element (out, 2, TPT_E_SLIDE);
+}
+
 typedef void (*WriteFunc) (GString *out,
                            gpointer node);
 
@@ -584,6 +632,7 @@ tpt_document_serialize (TptDocument *self)
   write_section (out, TPT_E_NEEDS, tpt_document_get_needs (self), write_need);
   write_section (out, TPT_E_MATRIX, tpt_document_get_ratings (self), write_rating);
   write_all (out, tpt_document_get_blueprints (self), write_blueprint);
+  write_section (out, TPT_E_SLIDES, tpt_document_get_slides (self), write_slide);
 
   g_string_append (out, "</" TPT_E_TOUCHPOINT ">\n");
 

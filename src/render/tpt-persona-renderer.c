@@ -34,7 +34,23 @@ typedef struct
   PangoContext   *context;
   const TptTheme *theme;
   double          y;
+  GArray         *parts;   /* TptPersonaPart, card-relative, or NULL */
 } Pen;
+
+/* Notes where a field of the card was drawn, for an editing canvas. */
+static void
+add_part (Pen             *pen,
+          TptPersonaField  field,
+          double           x,
+          double           y,
+          double           width,
+          double           height)
+{
+  TptPersonaPart part = { { x, y, width, height }, 0, field };
+
+  if (pen->parts != NULL)
+    g_array_append_val (pen->parts, part);
+}
 
 static double
 text (Pen            *pen,
@@ -287,15 +303,19 @@ draw_avatar (cairo_t        *cr,
 
 static void
 bullets (Pen                *pen,
+         TptPersonaField     field,
          const char         *heading,
          const char * const *items,
          double              x,
          double              w)
 {
+  double top;
+
   if (items == NULL || items[0] == NULL)
     return;
 
   pen->y += 10;
+  top = pen->y;
   pen->y += text (pen, TPT_TEXT_HEADING, heading, FALSE, &pen->theme->ink, x, pen->y, w) + 3;
   for (guint i = 0; items[i] != NULL; i++)
     {
@@ -303,6 +323,7 @@ bullets (Pen                *pen,
       pen->y += text (pen, TPT_TEXT_BODY, items[i], FALSE, &pen->theme->ink, x + BULLET,
                       pen->y, w - BULLET) + 2;
     }
+  add_part (pen, field, x, top, w, pen->y - top);
 }
 
 static double
@@ -310,9 +331,10 @@ card (cairo_t        *cr,
       PangoContext   *context,
       TptPersona     *persona,
       const TptTheme *theme,
-      double          width)
+      double          width,
+      GArray         *parts)
 {
-  Pen pen = { cr, context, theme, PAD + 4 };
+  Pen pen = { cr, context, theme, PAD + 4, parts };
   double x = PAD, w = width - 2 * PAD;
   double tx = x + AVATAR + 12, tw = w - AVATAR - 12;
   const char *name = tpt_persona_get_name (persona);
@@ -321,13 +343,13 @@ card (cairo_t        *cr,
   const char *quote = tpt_persona_get_quote (persona);
   GListModel *facts = tpt_persona_get_facts (persona);
   guint n_facts = g_list_model_get_n_items (facts);
-  double head_y = pen.y, quote_y;
+  double head_y = pen.y, quote_y, line_h, facts_y;
 
   /* The body is drawn over the card's background, so the background comes
    * first: measure once, then paint, then draw. */
   if (cr != NULL)
     {
-      double height = card (NULL, context, persona, theme, width);
+      double height = card (NULL, context, persona, theme, width, NULL);
       TptColor color;
 
       persona_color (persona, theme, &color);
@@ -346,16 +368,26 @@ card (cairo_t        *cr,
       draw_avatar (cr, context, persona, theme, x, head_y);
     }
 
-  pen.y += text (&pen, TPT_TEXT_SUBHEADING,
+  add_part (&pen, TPT_PERSONA_FIELD_CARD, 0, 0, width, 0);
+  add_part (&pen, TPT_PERSONA_FIELD_AVATAR, x, head_y, AVATAR, AVATAR);
+  line_h = text (&pen, TPT_TEXT_SUBHEADING,
                  name != NULL && *name ? name : _("Unnamed persona"), FALSE, &theme->ink,
-                 tx, pen.y, tw) + 2;
+                 tx, pen.y, tw);
+  add_part (&pen, TPT_PERSONA_FIELD_NAME, tx, pen.y, tw, line_h);
+  pen.y += line_h + 2;
   if (role != NULL && *role)
-    pen.y += text (&pen, TPT_TEXT_BODY, role, FALSE, &theme->ink, tx, pen.y, tw) + 2;
+    {
+      line_h = text (&pen, TPT_TEXT_BODY, role, FALSE, &theme->ink, tx, pen.y, tw);
+      add_part (&pen, TPT_PERSONA_FIELD_ROLE, tx, pen.y, tw, line_h);
+      pen.y += line_h + 2;
+    }
   if (segment != NULL && *segment)
     {
       g_autofree char *line = g_strdup_printf (_("Segment: %s"), segment);
 
-      pen.y += text (&pen, TPT_TEXT_SMALL, line, FALSE, &theme->muted, tx, pen.y, tw) + 2;
+      line_h = text (&pen, TPT_TEXT_SMALL, line, FALSE, &theme->muted, tx, pen.y, tw);
+      add_part (&pen, TPT_PERSONA_FIELD_SEGMENT, tx, pen.y, tw, line_h);
+      pen.y += line_h + 2;
     }
   pen.y = MAX (pen.y, head_y + AVATAR);
 
@@ -367,6 +399,7 @@ card (cairo_t        *cr,
       pen.y += 10;
       quote_y = pen.y;
       pen.y += text (&pen, TPT_TEXT_BODY, quoted, TRUE, &theme->ink, x + 10, pen.y, w - 10);
+      add_part (&pen, TPT_PERSONA_FIELD_QUOTE, x, quote_y, w, pen.y - quote_y);
       if (cr != NULL)
         {
           persona_color (persona, theme, &color);
@@ -376,14 +409,18 @@ card (cairo_t        *cr,
         }
     }
 
-  bullets (&pen, _("Goals"), tpt_persona_get_goals (persona), x, w);
-  bullets (&pen, _("Frustrations"), tpt_persona_get_frustrations (persona), x, w);
-  bullets (&pen, _("Behaviours"), tpt_persona_get_behaviours (persona), x, w);
-  bullets (&pen, _("Channels"), tpt_persona_get_channels (persona), x, w);
+  bullets (&pen, TPT_PERSONA_FIELD_GOALS, _("Goals"), tpt_persona_get_goals (persona), x, w);
+  bullets (&pen, TPT_PERSONA_FIELD_FRUSTRATIONS, _("Frustrations"),
+           tpt_persona_get_frustrations (persona), x, w);
+  bullets (&pen, TPT_PERSONA_FIELD_BEHAVIOURS, _("Behaviours"),
+           tpt_persona_get_behaviours (persona), x, w);
+  bullets (&pen, TPT_PERSONA_FIELD_CHANNELS, _("Channels"),
+           tpt_persona_get_channels (persona), x, w);
 
   if (n_facts > 0)
     {
       pen.y += 10;
+      facts_y = pen.y;
       pen.y += text (&pen, TPT_TEXT_HEADING, _("Facts"), FALSE, &theme->ink, x, pen.y, w) + 3;
       for (guint i = 0; i < n_facts; i++)
         {
@@ -396,8 +433,12 @@ card (cairo_t        *cr,
 
           pen.y += text (&pen, TPT_TEXT_BODY, line, FALSE, &theme->ink, x, pen.y, w) + 2;
         }
+      add_part (&pen, TPT_PERSONA_FIELD_FACTS, x, facts_y, w, pen.y - facts_y);
     }
 
+  /* The card's own entry, first, is as tall as the card. */
+  if (parts != NULL && parts->len > 0)
+    g_array_index (parts, TptPersonaPart, 0).rect.height = ceil (pen.y + PAD);
   return ceil (pen.y + PAD);
 }
 
@@ -416,7 +457,7 @@ tpt_persona_card_measure (PangoContext *context,
 {
   g_return_val_if_fail (TPT_IS_PERSONA (persona), 0);
 
-  return card (NULL, context, persona, tpt_theme_get (TPT_THEME_LIGHT), width);
+  return card (NULL, context, persona, tpt_theme_get (TPT_THEME_LIGHT), width, NULL);
 }
 
 /**
@@ -447,7 +488,7 @@ tpt_persona_card_render (cairo_t        *cr,
   g_return_val_if_fail (TPT_IS_PERSONA (persona), 0);
 
   cairo_save (cr);
-  h = card (cr, context, persona, theme, width);
+  h = card (cr, context, persona, theme, width, NULL);
   cairo_restore (cr);
   return h;
 }
@@ -464,7 +505,8 @@ gallery (cairo_t        *cr,
          guint           first,
          guint           end,
          double         *width,
-         double         *height)
+         double         *height,
+         GArray         *parts)
 {
   GListModel *personas = tpt_document_get_personas (document);
   guint n = g_list_model_get_n_items (personas);
@@ -491,6 +533,21 @@ gallery (cairo_t        *cr,
               cairo_translate (cr, x, pen.y);
               h = tpt_persona_card_render (cr, context, persona, theme, TPT_PERSONA_CARD_WIDTH);
               cairo_restore (cr);
+            }
+          else if (parts != NULL)
+            {
+              g_autoptr(GArray) own = g_array_new (FALSE, FALSE, sizeof (TptPersonaPart));
+
+              h = card (NULL, context, persona, theme, TPT_PERSONA_CARD_WIDTH, own);
+              for (guint i = 0; i < own->len; i++)
+                {
+                  TptPersonaPart part = g_array_index (own, TptPersonaPart, i);
+
+                  part.rect.x += x;
+                  part.rect.y += pen.y;
+                  part.persona = row * columns + c;
+                  g_array_append_val (parts, part);
+                }
             }
           else
             h = tpt_persona_card_measure (context, persona, TPT_PERSONA_CARD_WIDTH);
@@ -521,7 +578,7 @@ tpt_persona_gallery_measure (PangoContext *context,
   g_return_if_fail (TPT_IS_DOCUMENT (document));
 
   gallery (NULL, context, document, tpt_theme_get (TPT_THEME_LIGHT), 0, G_MAXUINT,
-           width, height);
+           width, height, NULL);
 }
 
 /**
@@ -544,7 +601,7 @@ tpt_persona_gallery_render (cairo_t        *cr,
   g_return_if_fail (TPT_IS_DOCUMENT (document));
 
   cairo_save (cr);
-  gallery (cr, context, document, theme, 0, G_MAXUINT, NULL, NULL);
+  gallery (cr, context, document, theme, 0, G_MAXUINT, NULL, NULL, NULL);
   cairo_restore (cr);
 }
 
@@ -578,7 +635,7 @@ gallery_part_height (guint    first,
   double height;
 
   gallery (NULL, part->context, part->document, tpt_theme_get (TPT_THEME_LIGHT), first, end,
-           NULL, &height);
+           NULL, &height, NULL);
   return height;
 }
 
@@ -596,7 +653,8 @@ tpt_persona_gallery_paginate (PangoContext *context,
   g_return_val_if_fail (TPT_IS_DOCUMENT (document), 1.0);
   g_return_val_if_fail (breaks != NULL, 1.0);
 
-  gallery (NULL, context, document, tpt_theme_get (TPT_THEME_LIGHT), 0, G_MAXUINT, &width, &height);
+  gallery (NULL, context, document, tpt_theme_get (TPT_THEME_LIGHT), 0, G_MAXUINT, &width, &height,
+           NULL);
   scale = MIN (1.0, page_width / width);
   tpt_paginate_rows ((n + COLUMNS - 1) / COLUMNS, page_height / scale, gallery_part_height,
                      &part, breaks);
@@ -629,6 +687,31 @@ tpt_persona_gallery_render_part (cairo_t        *cr,
   g_return_if_fail (TPT_IS_DOCUMENT (document));
 
   cairo_save (cr);
-  gallery (cr, context, document, theme, first, end, NULL, height);
+  gallery (cr, context, document, theme, first, end, NULL, height, NULL);
   cairo_restore (cr);
+}
+
+/**
+ * tpt_persona_gallery_collect_parts:
+ * @context: a context from tpt_text_context_new()
+ * @document: the document
+ * @parts: (element-type TptPersonaPart): gets, for each persona in order,
+ *   its whole card (%TPT_PERSONA_FIELD_CARD) and then each field drawn on
+ *   it, in the gallery's coordinates
+ *
+ * Says where tpt_persona_gallery_render() draws what, so an editing canvas
+ * can hit-test the same drawing. Fields that are empty are not drawn and
+ * so not reported.
+ */
+void
+tpt_persona_gallery_collect_parts (PangoContext *context,
+                                   TptDocument  *document,
+                                   GArray       *parts)
+{
+  g_return_if_fail (TPT_IS_DOCUMENT (document));
+  g_return_if_fail (parts != NULL);
+
+  g_array_set_size (parts, 0);
+  gallery (NULL, context, document, tpt_theme_get (TPT_THEME_LIGHT), 0, G_MAXUINT, NULL, NULL,
+           parts);
 }

@@ -5,6 +5,7 @@
 #include <pango/pango.h>
 
 #include "tpt-document.h"
+#include "tpt-geometry.h"
 #include "tpt-persona.h"
 #include "tpt-theme.h"
 
@@ -42,5 +43,48 @@ void   tpt_persona_gallery_render_part (cairo_t        *cr,
                                         guint           first,
                                         guint           end,
                                         double         *height);
+
+/**
+ * TptPersonaField:
+ * @TPT_PERSONA_FIELD_CARD: the whole card
+ * @TPT_PERSONA_FIELD_AVATAR: the photo or initials
+ * @TPT_PERSONA_FIELD_NAME: the name
+ * @TPT_PERSONA_FIELD_ROLE: the role
+ * @TPT_PERSONA_FIELD_SEGMENT: the segment line
+ * @TPT_PERSONA_FIELD_QUOTE: the quote
+ * @TPT_PERSONA_FIELD_GOALS: the goals, with their heading
+ * @TPT_PERSONA_FIELD_FRUSTRATIONS: the frustrations
+ * @TPT_PERSONA_FIELD_BEHAVIOURS: the behaviours
+ * @TPT_PERSONA_FIELD_CHANNELS: the preferred channels
+ * @TPT_PERSONA_FIELD_FACTS: the facts
+ *
+ * A part of a persona card.
+ */
+typedef enum
+{
+  TPT_PERSONA_FIELD_CARD,
+  TPT_PERSONA_FIELD_AVATAR,
+  TPT_PERSONA_FIELD_NAME,
+  TPT_PERSONA_FIELD_ROLE,
+  TPT_PERSONA_FIELD_SEGMENT,
+  TPT_PERSONA_FIELD_QUOTE,
+  TPT_PERSONA_FIELD_GOALS,
+  TPT_PERSONA_FIELD_FRUSTRATIONS,
+  TPT_PERSONA_FIELD_BEHAVIOURS,
+  TPT_PERSONA_FIELD_CHANNELS,
+  TPT_PERSONA_FIELD_FACTS,
+} TptPersonaField;
+
+/* Where a part of persona number @persona is drawn in the gallery. */
+typedef struct
+{
+  TptRect         rect;
+  guint           persona;
+  TptPersonaField field;
+} TptPersonaPart;
+
+void   tpt_persona_gallery_collect_parts (PangoContext *context,
+                                          TptDocument  *document,
+                                          GArray       *parts);
 
 G_END_DECLS
