@@ -17,6 +17,7 @@ struct _TptGalleryCanvas
   TptDocument        *document;
   GArray             *parts;       /* TptPersonaPart, NULL unless shown */
   GSimpleActionGroup *actions;
+  PangoContext       *context;     /* for the dragged card; made on the first drag */
   TptPersona         *selected;
   int                 hover;       /* a card's index, or −1 */
   int                 photo_drop;  /* the card a file is over, or −1 */

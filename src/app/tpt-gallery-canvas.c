@@ -10,6 +10,7 @@
 #include "tpt-node-edits.h"
 #include "tpt-persona-fields.h"
 #include "tpt-photo-import.h"
+#include "tpt-text.h"
 #include "tpt-window.h"
 
 /* The persona gallery as an editing canvas. The view draws the cards
@@ -784,26 +785,21 @@ tpt_gallery_canvas_draw (TptGalleryCanvas *self,
 
   if (self->dragging)
     {
-      const TptPersonaPart *dragged = tpt_gallery_find_part (self, self->drag_index, TPT_PERSONA_FIELD_CARD);
+      const TptPersonaPart *dragged = tpt_gallery_find_part (self, self->drag_index,
+                                                             TPT_PERSONA_FIELD_CARD);
       guint n = tpt_gallery_n_personas (self);
       const TptPersonaPart *slot = tpt_gallery_find_part (self, MIN (self->drop_index, n - 1),
-                                              TPT_PERSONA_FIELD_CARD);
+                                                          TPT_PERSONA_FIELD_CARD);
+      g_autoptr(TptPersona) persona =
+        g_list_model_get_item (tpt_document_get_personas (self->document), self->drag_index);
 
       if (dragged != NULL)
         {
-          /* The card follows the pointer, lifted; its place shows empty. */
+          /* Its place shows empty while the card is lifted. */
           cairo_set_source_rgba (cr, 0.5, 0.5, 0.5, 0.25);
           cairo_rectangle (cr, dragged->rect.x, dragged->rect.y, dragged->rect.width,
                            dragged->rect.height);
           cairo_fill (cr);
-          cairo_set_source_rgba (cr, accent.red, accent.green, accent.blue, 0.18);
-          cairo_rectangle (cr, dragged->rect.x + self->drag_x - self->press_x,
-                           dragged->rect.y + self->drag_y - self->press_y,
-                           dragged->rect.width, MIN (dragged->rect.height, 120));
-          cairo_fill_preserve (cr);
-          gdk_cairo_set_source_rgba (cr, &accent);
-          cairo_set_line_width (cr, 2 * px);
-          cairo_stroke (cr);
         }
       if (slot != NULL)
         {
@@ -812,6 +808,31 @@ tpt_gallery_canvas_draw (TptGalleryCanvas *self,
           gdk_cairo_set_source_rgba (cr, &accent);
           cairo_rectangle (cr, x - 2 * px, slot->rect.y, 4 * px, slot->rect.height);
           cairo_fill (cr);
+        }
+      if (dragged != NULL && persona != NULL)
+        {
+          AdwStyleManager *style = adw_style_manager_get_default ();
+          const TptTheme *theme = tpt_theme_get (adw_style_manager_get_dark (style) ? TPT_THEME_DARK
+                                                                                    : TPT_THEME_LIGHT);
+
+          /* The card itself follows the pointer, lifted on a shadow. */
+          if (self->context == NULL)
+            self->context = tpt_text_context_new ();
+          cairo_save (cr);
+          cairo_translate (cr, dragged->rect.x + self->drag_x - self->press_x,
+                           dragged->rect.y + self->drag_y - self->press_y);
+          cairo_set_source_rgba (cr, 0, 0, 0, 0.25);
+          cairo_rectangle (cr, 4, 6, dragged->rect.width, dragged->rect.height);
+          cairo_fill (cr);
+          cairo_push_group (cr);
+          tpt_color_set_source (cr, &theme->paper);
+          cairo_paint (cr);
+          tpt_persona_card_render (cr, self->context, persona, theme, dragged->rect.width);
+          cairo_pop_group_to_source (cr);
+          cairo_rectangle (cr, 0, 0, dragged->rect.width, dragged->rect.height);
+          cairo_clip (cr);
+          cairo_paint_with_alpha (cr, 0.92);
+          cairo_restore (cr);
         }
     }
 
@@ -905,6 +926,7 @@ tpt_gallery_canvas_finalize (GObject *object)
   g_clear_object (&self->editing);
   g_clear_object (&self->actions);
   g_clear_pointer (&self->parts, g_array_unref);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (tpt_gallery_canvas_parent_class)->finalize (object);
 }
