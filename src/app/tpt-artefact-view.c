@@ -52,6 +52,7 @@ struct _TptArtefactView
   TptMatrixCanvas    *matrix_canvas;
   GArray             *parts;          /* TptPersonaPart: cards and fields, in the gallery */
   TptGalleryCanvas   *gallery_canvas;
+  GtkWidget          *menu;           /* the context menu a canvas opened */
   TptBlueprintCanvas *canvas;
   GtkAdjustment      *hadjustment;
   GtkAdjustment      *vadjustment;
@@ -560,6 +561,8 @@ tpt_artefact_view_size_allocate (GtkWidget *widget,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
     }
   update_adjustments (self, 0, 0, 1.0);
+  if (self->menu != NULL)
+    gtk_popover_present (GTK_POPOVER (self->menu));
   tpt_blueprint_canvas_allocate (self->canvas);
   tpt_gallery_canvas_allocate (self->gallery_canvas);
   tpt_matrix_canvas_allocate (self->matrix_canvas);
@@ -870,6 +873,92 @@ tpt_artefact_view_set_property (GObject      *object,
 }
 
 static void
+menu_closed_cb (TptArtefactView *self)
+{
+  GtkWidget *menu = g_steal_pointer (&self->menu);
+
+  if (menu != NULL)
+    {
+      gtk_widget_unparent (menu);
+      g_object_unref (menu);
+    }
+}
+
+/**
+ * tpt_artefact_view_popup_menu:
+ * @self: a #TptArtefactView
+ * @model: the menu
+ * @x: where, in the artefact's coordinates
+ * @y: the point's y
+ *
+ * Opens a canvas's context menu over the drawing, in place of any open
+ * one; it goes when closed.
+ */
+void
+tpt_artefact_view_popup_menu (TptArtefactView *self,
+                              GMenuModel      *model,
+                              double           x,
+                              double           y)
+{
+  double wx, wy;
+
+  g_return_if_fail (TPT_IS_ARTEFACT_VIEW (self));
+  g_return_if_fail (G_IS_MENU_MODEL (model));
+
+  menu_closed_cb (self);
+  tpt_artefact_view_content_to_widget (self, x, y, &wx, &wy);
+  self->menu = g_object_ref_sink (gtk_popover_menu_new_from_model (model));
+  gtk_widget_set_parent (self->menu, GTK_WIDGET (self));
+  gtk_popover_set_has_arrow (GTK_POPOVER (self->menu), FALSE);
+  gtk_widget_set_halign (self->menu, GTK_ALIGN_START);
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->menu),
+                               &(GdkRectangle) { (int) wx, (int) wy, 1, 1 });
+  /* Closing comes after the chosen action has run. */
+  g_signal_connect_swapped (self->menu, "closed", G_CALLBACK (menu_closed_cb), self);
+  gtk_popover_popup (GTK_POPOVER (self->menu));
+}
+
+/**
+ * tpt_artefact_view_close_menu:
+ * @self: a #TptArtefactView
+ *
+ * Closes the context menu, if one is open.
+ */
+void
+tpt_artefact_view_close_menu (TptArtefactView *self)
+{
+  g_return_if_fail (TPT_IS_ARTEFACT_VIEW (self));
+
+  if (self->menu != NULL)
+    gtk_popover_popdown (GTK_POPOVER (self->menu));
+}
+
+/**
+ * tpt_artefact_view_drag_point:
+ * @self: a #TptArtefactView
+ * @gesture: a drag on the view
+ * @dx: how far it has gone, as the gesture reports
+ * @dy: the same, down
+ * @x: (out): where the pointer is, in the artefact's coordinates
+ * @y: (out): the point's y
+ */
+void
+tpt_artefact_view_drag_point (TptArtefactView *self,
+                              GtkGestureDrag  *gesture,
+                              double           dx,
+                              double           dy,
+                              double          *x,
+                              double          *y)
+{
+  double wx, wy;
+
+  g_return_if_fail (TPT_IS_ARTEFACT_VIEW (self));
+
+  gtk_gesture_drag_get_start_point (gesture, &wx, &wy);
+  tpt_artefact_view_widget_to_content (self, wx + dx, wy + dy, x, y);
+}
+
+static void
 tpt_artefact_view_dispose (GObject *object)
 {
   TptArtefactView *self = TPT_ARTEFACT_VIEW (object);
@@ -879,6 +968,11 @@ tpt_artefact_view_dispose (GObject *object)
   if (self->canvas != NULL)
     tpt_blueprint_canvas_shutdown (self->canvas);
   g_clear_object (&self->canvas);
+  if (self->menu != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->menu, self);
+      menu_closed_cb (self);
+    }
   if (self->gallery_canvas != NULL)
     tpt_gallery_canvas_shutdown (self->gallery_canvas);
   g_clear_object (&self->gallery_canvas);

@@ -68,6 +68,17 @@ void          tpt_artefact_view_content_to_widget (TptArtefactView *self,
 void          tpt_artefact_view_scroll_to    (TptArtefactView *self,
                                               const TptRect   *rect);
 gboolean      tpt_artefact_view_is_panning   (TptArtefactView *self);
+void          tpt_artefact_view_popup_menu   (TptArtefactView *self,
+                                              GMenuModel      *model,
+                                              double           x,
+                                              double           y);
+void          tpt_artefact_view_close_menu   (TptArtefactView *self);
+void          tpt_artefact_view_drag_point   (TptArtefactView *self,
+                                              GtkGestureDrag  *gesture,
+                                              double           dx,
+                                              double           dy,
+                                              double          *x,
+                                              double          *y);
 void          tpt_artefact_view_get_accent   (TptArtefactView *self,
                                               GdkRGBA         *color);
 void          tpt_artefact_view_set_stage_collapsed (TptArtefactView *self,

@@ -65,7 +65,6 @@ struct _TptBlueprintCanvas
   guint               edit_step;
   TptRect             edit_rect;
 
-  GtkWidget          *menu;
 
   /* Set while following a selection made elsewhere, which must not be
    * echoed back. */
@@ -152,7 +151,6 @@ void                  tpt_canvas_open_editor               (TptBlueprintCanvas *
                                                             guint              step);
 void                  tpt_canvas_edit_selection_or_cell    (TptBlueprintCanvas *self);
 void                  tpt_canvas_update_actions            (TptBlueprintCanvas *self);
-void                  tpt_canvas_menu_closed_cb            (TptBlueprintCanvas *self);
 void                  tpt_canvas_popup_menu                (TptBlueprintCanvas *self,
                                                             double             x,
                                                             double             y);

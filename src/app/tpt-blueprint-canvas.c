@@ -995,20 +995,6 @@ drag_begin_cb (GtkGestureDrag     *gesture,
 }
 
 static void
-drag_point (TptBlueprintCanvas *self,
-            GtkGestureDrag     *gesture,
-            double              dx,
-            double              dy,
-            double             *x,
-            double             *y)
-{
-  double wx, wy;
-
-  gtk_gesture_drag_get_start_point (gesture, &wx, &wy);
-  tpt_artefact_view_widget_to_content (self->view, wx + dx, wy + dy, x, y);
-}
-
-static void
 drag_update_cb (GtkGestureDrag     *gesture,
                 double              dx,
                 double              dy,
@@ -1016,7 +1002,7 @@ drag_update_cb (GtkGestureDrag     *gesture,
 {
   double x, y;
 
-  drag_point (self, gesture, dx, dy, &x, &y);
+  tpt_artefact_view_drag_point (self->view, gesture, dx, dy, &x, &y);
   tpt_blueprint_canvas_drag_update (self, x, y);
 }
 
@@ -1028,7 +1014,7 @@ drag_end_cb (GtkGestureDrag     *gesture,
 {
   double x, y;
 
-  drag_point (self, gesture, dx, dy, &x, &y);
+  tpt_artefact_view_drag_point (self->view, gesture, dx, dy, &x, &y);
   tpt_blueprint_canvas_drag_end (self, x, y);
 }
 
@@ -1252,8 +1238,7 @@ static void
 reset (TptBlueprintCanvas *self)
 {
   tpt_canvas_cancel_editor (self);
-  if (self->menu != NULL)
-    gtk_popover_popdown (GTK_POPOVER (self->menu));
+  tpt_artefact_view_close_menu (self->view);
   stop_drag (self);
   self->has_cursor = FALSE;
   self->hover = NULL;
@@ -1380,8 +1365,6 @@ tpt_blueprint_canvas_allocate (TptBlueprintCanvas *self)
                                                         MAX (natural, 48)) },
                                 -1);
     }
-  if (self->menu != NULL)
-    gtk_popover_present (GTK_POPOVER (self->menu));
 }
 
 void
@@ -1409,7 +1392,6 @@ tpt_blueprint_canvas_shutdown (TptBlueprintCanvas *self)
       gtk_widget_unparent (self->editor);
       g_clear_object (&self->editor);
     }
-  tpt_canvas_menu_closed_cb (self);
   g_clear_object (&self->editing);
   self->view = NULL;
 }
@@ -1536,7 +1518,6 @@ tpt_blueprint_canvas_finalize (GObject *object)
   g_clear_object (&self->pending_rename);
   g_clear_object (&self->editing_header);
   g_clear_object (&self->editing);
-  g_clear_object (&self->menu);
   g_clear_object (&self->document);
   g_clear_object (&self->actions);
   g_clear_pointer (&self->layout, tpt_blueprint_layout_unref);

@@ -464,35 +464,12 @@ context_menu_model (TptGalleryCanvas *self)
 }
 
 void
-tpt_gallery_menu_closed_cb (TptGalleryCanvas *self)
-{
-  GtkWidget *menu = g_steal_pointer (&self->menu);
-
-  if (menu != NULL)
-    {
-      gtk_widget_unparent (menu);
-      g_object_unref (menu);
-    }
-}
-
-void
 tpt_gallery_popup_menu (TptGalleryCanvas *self,
                         double            x,
                         double            y)
 {
   g_autoptr(GMenuModel) model = context_menu_model (self);
-  double wx, wy;
 
-  tpt_gallery_menu_closed_cb (self);
-  tpt_artefact_view_content_to_widget (self->view, x, y, &wx, &wy);
-  self->menu = g_object_ref_sink (gtk_popover_menu_new_from_model (model));
-  gtk_widget_set_parent (self->menu, GTK_WIDGET (self->view));
-  gtk_popover_set_has_arrow (GTK_POPOVER (self->menu), FALSE);
-  gtk_widget_set_halign (self->menu, GTK_ALIGN_START);
-  gtk_popover_set_pointing_to (GTK_POPOVER (self->menu),
-                               &(GdkRectangle) { (int) wx, (int) wy, 1, 1 });
-  /* Closing runs after the chosen action, which may need the menu gone. */
-  g_signal_connect_swapped (self->menu, "closed", G_CALLBACK (tpt_gallery_menu_closed_cb), self);
-  gtk_popover_popup (GTK_POPOVER (self->menu));
+  tpt_artefact_view_popup_menu (self->view, model, x, y);
 }
 

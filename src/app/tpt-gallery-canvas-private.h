@@ -37,7 +37,6 @@ struct _TptGalleryCanvas
   TptPersona         *editing;
   TptPersonaField     editing_field;
   gboolean            editor_cancelled;
-  GtkWidget          *menu;
 };
 
 enum {
@@ -74,6 +73,5 @@ void                  tpt_gallery_update_actions  (TptGalleryCanvas *self);
 void                  tpt_gallery_popup_menu      (TptGalleryCanvas *self,
                                                    double            x,
                                                    double            y);
-void                  tpt_gallery_menu_closed_cb  (TptGalleryCanvas *self);
 
 G_END_DECLS

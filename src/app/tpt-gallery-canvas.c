@@ -542,20 +542,6 @@ drag_begin_cb (GtkGestureDrag   *gesture,
 }
 
 static void
-drag_point (TptGalleryCanvas *self,
-            GtkGestureDrag   *gesture,
-            double            dx,
-            double            dy,
-            double           *x,
-            double           *y)
-{
-  double wx, wy;
-
-  gtk_gesture_drag_get_start_point (gesture, &wx, &wy);
-  tpt_artefact_view_widget_to_content (self->view, wx + dx, wy + dy, x, y);
-}
-
-static void
 drag_update_cb (GtkGestureDrag   *gesture,
                 double            dx,
                 double            dy,
@@ -563,7 +549,7 @@ drag_update_cb (GtkGestureDrag   *gesture,
 {
   double x, y;
 
-  drag_point (self, gesture, dx, dy, &x, &y);
+  tpt_artefact_view_drag_point (self->view, gesture, dx, dy, &x, &y);
   tpt_gallery_canvas_drag_update (self, x, y);
 }
 
@@ -575,7 +561,7 @@ drag_end_cb (GtkGestureDrag   *gesture,
 {
   double x, y;
 
-  drag_point (self, gesture, dx, dy, &x, &y);
+  tpt_artefact_view_drag_point (self->view, gesture, dx, dy, &x, &y);
   tpt_gallery_canvas_drag_end (self, x, y);
 }
 
@@ -891,8 +877,6 @@ tpt_gallery_canvas_allocate (TptGalleryCanvas *self)
       tpt_gallery_place_editor (self);
       gtk_popover_present (GTK_POPOVER (self->editor));
     }
-  if (self->menu != NULL)
-    gtk_popover_present (GTK_POPOVER (self->menu));
 }
 
 /* Lets go of the view's children before it goes. */
@@ -909,11 +893,6 @@ tpt_gallery_canvas_shutdown (TptGalleryCanvas *self)
       g_clear_object (&self->editor);
     }
   g_clear_object (&self->editing);
-  if (self->menu != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->menu, self);
-      tpt_gallery_menu_closed_cb (self);
-    }
 }
 
 static void

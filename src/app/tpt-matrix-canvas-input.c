@@ -462,20 +462,6 @@ menu_pressed_cb (GtkGestureClick *gesture,
 }
 
 static void
-drag_point (TptMatrixCanvas *self,
-            GtkGestureDrag  *gesture,
-            double           dx,
-            double           dy,
-            double          *x,
-            double          *y)
-{
-  double sx, sy;
-
-  gtk_gesture_drag_get_start_point (gesture, &sx, &sy);
-  tpt_artefact_view_widget_to_content (self->view, sx + dx, sy + dy, x, y);
-}
-
-static void
 drag_begin_cb (GtkGestureDrag  *gesture,
                double           wx,
                double           wy,
@@ -501,7 +487,7 @@ drag_update_cb (GtkGestureDrag  *gesture,
 {
   double x, y;
 
-  drag_point (self, gesture, dx, dy, &x, &y);
+  tpt_artefact_view_drag_point (self->view, gesture, dx, dy, &x, &y);
   tpt_matrix_canvas_drag_update (self, x, y);
 }
 
@@ -513,7 +499,7 @@ drag_end_cb (GtkGestureDrag  *gesture,
 {
   double x, y;
 
-  drag_point (self, gesture, dx, dy, &x, &y);
+  tpt_artefact_view_drag_point (self->view, gesture, dx, dy, &x, &y);
   tpt_matrix_canvas_drag_end (self, x, y);
 }
 

@@ -41,7 +41,6 @@ struct _TptMatrixCanvas
   guint               drop_index;   /* where it would go, as for tpt_document_move_need() */
   gboolean            drop_valid;
 
-  GtkWidget          *menu;
   GtkWidget          *rename_popover;
   GtkWidget          *rename_entry;
   TptNeed            *renaming;
@@ -75,7 +74,6 @@ void                 tpt_matrix_canvas_popup_menu   (TptMatrixCanvas   *self,
                                                      double             x,
                                                      double             y);
 void                 tpt_matrix_canvas_popup_menu_at_cursor (TptMatrixCanvas *self);
-void                 tpt_matrix_canvas_menu_closed_cb (TptMatrixCanvas *self);
 void                 tpt_matrix_canvas_open_rename  (TptMatrixCanvas   *self,
                                                      TptNeed           *need);
 void                 tpt_matrix_canvas_setup_rename (TptMatrixCanvas   *self);

@@ -523,8 +523,6 @@ tpt_matrix_canvas_allocate (TptMatrixCanvas *self)
 {
   g_return_if_fail (TPT_IS_MATRIX_CANVAS (self));
 
-  if (self->menu != NULL)
-    gtk_popover_present (GTK_POPOVER (self->menu));
   if (self->rename_popover != NULL && gtk_widget_get_visible (self->rename_popover))
     gtk_popover_present (GTK_POPOVER (self->rename_popover));
 }
@@ -539,7 +537,6 @@ tpt_matrix_canvas_shutdown (TptMatrixCanvas *self)
 {
   g_return_if_fail (TPT_IS_MATRIX_CANVAS (self));
 
-  tpt_matrix_canvas_menu_closed_cb (self);
   g_clear_pointer (&self->rename_popover, gtk_widget_unparent);
   self->rename_entry = NULL;
   g_clear_object (&self->renaming);
@@ -553,7 +550,6 @@ tpt_matrix_canvas_finalize (GObject *object)
 {
   TptMatrixCanvas *self = TPT_MATRIX_CANVAS (object);
 
-  g_clear_object (&self->menu);
   g_clear_object (&self->renaming);
   g_clear_object (&self->pending_rename);
   g_clear_object (&self->current);
