@@ -95,6 +95,30 @@ static guint signals[N_SIGNALS];
 G_DEFINE_FINAL_TYPE_WITH_CODE (TptArtefactView, tpt_artefact_view, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (GTK_TYPE_SCROLLABLE, NULL))
 
+/* A slide is shown on the artefact it shows: a stage on its blueprint. */
+static TptArtefact
+artefact_for_slide (TptSlide      *slide,
+                    TptBlueprint **blueprint)
+{
+  TptNode *target = tpt_slide_get_target_node (slide);
+
+  switch (tpt_slide_get_artefact (slide))
+    {
+    case TPT_SLIDE_ARTEFACT_BLUEPRINT:
+    case TPT_SLIDE_ARTEFACT_STAGE:
+      return target != NULL ? tpt_artefact_for_node (target, blueprint) : TPT_ARTEFACT_COVER;
+    case TPT_SLIDE_ARTEFACT_PERSONA:
+      return target != NULL ? TPT_ARTEFACT_PERSONAS : TPT_ARTEFACT_COVER;
+    case TPT_SLIDE_ARTEFACT_NEEDS_MATRIX:
+      return TPT_ARTEFACT_NEEDS_MATRIX;
+    case TPT_SLIDE_ARTEFACT_COVERAGE:
+      return TPT_ARTEFACT_COVERAGE;
+    case TPT_SLIDE_ARTEFACT_COVER:
+    default:
+      return TPT_ARTEFACT_COVER;
+    }
+}
+
 /**
  * tpt_artefact_for_node:
  * @node: (nullable): any node of a document
@@ -102,7 +126,8 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (TptArtefactView, tpt_artefact_view, GTK_TYPE_WIDG
  *
  * Returns: the artefact that shows @node: its blueprint for a blueprint and
  *   everything in one, the gallery for personas and their facts, the matrix
- *   for needs and ratings, and the cover for the document itself
+ *   for needs and ratings, the cover for the document itself, and for a
+ *   slide what the slide shows (a stage's blueprint, a persona's gallery)
  */
 TptArtefact
 tpt_artefact_for_node (TptNode       *node,
@@ -110,6 +135,9 @@ tpt_artefact_for_node (TptNode       *node,
 {
   if (blueprint != NULL)
     *blueprint = NULL;
+
+  if (TPT_IS_SLIDE (node))
+    return artefact_for_slide (TPT_SLIDE (node), blueprint);
 
   for (TptNode *n = node; n != NULL; n = tpt_node_get_parent (n))
     {
@@ -1032,6 +1060,68 @@ tpt_artefact_view_set_document (TptArtefactView *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ARTEFACT_TITLE]);
 }
 
+/* Where @slide's stage or persona card is drawn in the view, if it has one. */
+static gboolean
+slide_target_rect (TptArtefactView *self,
+                   TptSlide        *slide,
+                   TptRect         *rect)
+{
+  TptNode *target = tpt_slide_get_target_node (slide);
+
+  if (TPT_IS_STAGE (target) && self->layout != NULL)
+    for (guint i = 0; i < self->layout->stages->len; i++)
+      {
+        const TptLayoutStage *ls = &g_array_index (self->layout->stages, TptLayoutStage, i);
+
+        if (ls->stage != TPT_STAGE (target))
+          continue;
+        *rect = (TptRect) { ls->rect.x, ls->rect.y, ls->rect.width,
+                            tpt_rect_bottom (&self->layout->grid) - ls->rect.y };
+        return TRUE;
+      }
+
+  if (TPT_IS_PERSONA (target) && self->artefact == TPT_ARTEFACT_PERSONAS)
+    {
+      GListModel *personas = tpt_document_get_personas (self->document);
+
+      for (guint i = 0; i < self->parts->len; i++)
+        {
+          const TptPersonaPart *part = &g_array_index (self->parts, TptPersonaPart, i);
+          g_autoptr(TptPersona) persona = g_list_model_get_item (personas, part->persona);
+
+          if (part->field == TPT_PERSONA_FIELD_CARD && persona == TPT_PERSONA (target))
+            {
+              *rect = part->rect;
+              return TRUE;
+            }
+        }
+    }
+
+  return FALSE;
+}
+
+/* Shows what @slide shows as it will be presented: its region, its stage
+ * or persona card, or the whole artefact. */
+static void
+frame_slide (TptArtefactView *self,
+             TptSlide        *slide)
+{
+  TptRect rect;
+
+  /* An edit just before may have queued a layout; frame the current one. */
+  if (self->relayout_id != 0)
+    {
+      g_clear_handle_id (&self->relayout_id, g_source_remove);
+      relayout (self);
+    }
+
+  if (tpt_slide_get_region (slide, &rect.x, &rect.y, &rect.width, &rect.height) ||
+      slide_target_rect (self, slide, &rect))
+    tpt_artefact_view_zoom_to_rect (self, &rect);
+  else
+    tpt_artefact_view_zoom_to_fit (self);
+}
+
 /**
  * tpt_artefact_view_show_node:
  * @self: a #TptArtefactView
@@ -1051,6 +1141,14 @@ tpt_artefact_view_show_node (TptArtefactView *self,
 
   artefact = tpt_artefact_for_node (node, &blueprint);
   tpt_artefact_view_show (self, artefact, blueprint);
+
+  /* A slide selects nothing on the canvas, which would take the selection
+   * from it: it frames what it shows. */
+  if (TPT_IS_SLIDE (node))
+    {
+      frame_slide (self, TPT_SLIDE (node));
+      return;
+    }
 
   /* What is chosen elsewhere is shown, even inside a collapsed stage. */
   if (blueprint != NULL && (TPT_IS_STEP (node) || TPT_IS_CARD (node)))
@@ -1248,6 +1346,39 @@ tpt_artefact_view_scroll_to (TptArtefactView *self,
                rect->x * self->zoom + rect->width * self->zoom + 2 * VIEW_MARGIN);
   scroll_axis (self->vadjustment, rect->y * self->zoom,
                rect->y * self->zoom + rect->height * self->zoom + 2 * VIEW_MARGIN);
+}
+
+/**
+ * tpt_artefact_view_zoom_to_rect:
+ * @self: a view
+ * @rect: a part of the drawing, in its coordinates
+ *
+ * Zooms so @rect fills the view, up to 400 %, and centres it, as a slide
+ * that shows it is framed.
+ */
+void
+tpt_artefact_view_zoom_to_rect (TptArtefactView *self,
+                                const TptRect   *rect)
+{
+  int width, height;
+  double zoom;
+
+  g_return_if_fail (TPT_IS_ARTEFACT_VIEW (self));
+  g_return_if_fail (rect != NULL);
+
+  width = gtk_widget_get_width (GTK_WIDGET (self));
+  height = gtk_widget_get_height (GTK_WIDGET (self));
+  if (width <= 2 * VIEW_MARGIN || height <= 2 * VIEW_MARGIN ||
+      rect->width <= 0 || rect->height <= 0)
+    return;
+
+  zoom = MIN ((width - 2 * VIEW_MARGIN) / rect->width, (height - 2 * VIEW_MARGIN) / rect->height);
+  set_zoom_anchored (self, MIN (zoom, 4.0), 0, 0);
+  /* In adjustment values, the drawing starts VIEW_MARGIN in. */
+  gtk_adjustment_set_value (self->hadjustment, VIEW_MARGIN - width / 2.0 +
+                            (rect->x + rect->width / 2) * self->zoom);
+  gtk_adjustment_set_value (self->vadjustment, VIEW_MARGIN - height / 2.0 +
+                            (rect->y + rect->height / 2) * self->zoom);
 }
 
 /**

@@ -67,6 +67,8 @@ void          tpt_artefact_view_content_to_widget (TptArtefactView *self,
                                                    double          *widget_y);
 void          tpt_artefact_view_scroll_to    (TptArtefactView *self,
                                               const TptRect   *rect);
+void          tpt_artefact_view_zoom_to_rect (TptArtefactView *self,
+                                              const TptRect   *rect);
 gboolean      tpt_artefact_view_is_panning   (TptArtefactView *self);
 void          tpt_artefact_view_get_accent   (TptArtefactView *self,
                                               GdkRGBA         *color);

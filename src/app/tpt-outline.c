@@ -8,10 +8,12 @@
 #include "tpt-outline.h"
 
 #include "tpt-node-edits.h"
+#include "tpt-slide-edits.h"
 
 /* The document outline: the document itself (its cover), each blueprint
  * with its stages and steps and its lanes and their cards, then a Personas
- * row over the personas and a Needs row over the needs. It is a tree of the
+ * row over the personas, a Needs row over the needs, a Coverage row and a
+ * Slides row over the slide list a presentation is made of. It is a tree of the
  * model's own list models, so it follows every change, undo included; it is
  * also how keyboard and screen-reader users reach what the canvases draw.
  *
@@ -68,6 +70,7 @@ struct _TptOutline
   TptOutlineHeading  *personas_heading;
   TptOutlineHeading  *needs_heading;
   TptOutlineHeading  *coverage_heading;
+  TptOutlineHeading  *slides_heading;
   /* The card filters of the lanes shown, to re-run when a card moves. */
   GPtrArray          *lane_filters;
   /* node → its row's label, while the row is on screen */
@@ -123,6 +126,8 @@ kind_name (gpointer item)
     return _("Persona");
   if (TPT_IS_NEED (item))
     return _("Need");
+  if (TPT_IS_SLIDE (item))
+    return _("Slide");
   return "";
 }
 
@@ -158,6 +163,8 @@ icon_name (gpointer item)
         return "tpt-persona-symbolic";
       case TPT_OUTLINE_GROUP_COVERAGE:
         return "object-select-symbolic";
+      case TPT_OUTLINE_GROUP_SLIDES:
+        return "tpt-present-symbolic";
       case TPT_OUTLINE_GROUP_NEEDS:
       case TPT_OUTLINE_GROUP_NONE:
       default:
@@ -187,6 +194,8 @@ icon_name (gpointer item)
     return "tpt-persona-symbolic";
   if (TPT_IS_NEED (item))
     return "emblem-favorite-symbolic";
+  if (TPT_IS_SLIDE (item))
+    return "x-office-presentation-symbolic";
   return NULL;
 }
 
@@ -202,6 +211,8 @@ dup_display_name (gpointer item)
         return g_strdup (_("Personas"));
       case TPT_OUTLINE_GROUP_COVERAGE:
         return g_strdup (_("Coverage"));
+      case TPT_OUTLINE_GROUP_SLIDES:
+        return g_strdup (_("Slides"));
       case TPT_OUTLINE_GROUP_NEEDS:
       case TPT_OUTLINE_GROUP_NONE:
       default:
@@ -209,6 +220,9 @@ dup_display_name (gpointer item)
       }
 
   g_object_get (item, name_property (item), &value, NULL);
+  /* An untitled slide is shown with its artefact's name, as presented. */
+  if ((value == NULL || *value == '\0') && TPT_IS_SLIDE (item))
+    return tpt_slide_edits_describe (item);
   if (value == NULL || *value == '\0')
     return g_strdup (untitled_name (item));
 
@@ -281,10 +295,20 @@ create_children_cb (gpointer item,
     }
 
   /* The coverage row has no children: it is the report. */
-  if (TPT_IS_OUTLINE_HEADING (item) && TPT_OUTLINE_HEADING (item)->group != TPT_OUTLINE_GROUP_COVERAGE)
-    return g_object_ref (TPT_OUTLINE_HEADING (item)->group == TPT_OUTLINE_GROUP_PERSONAS
-                         ? tpt_document_get_personas (self->document)
-                         : tpt_document_get_needs (self->document));
+  if (TPT_IS_OUTLINE_HEADING (item))
+    switch (TPT_OUTLINE_HEADING (item)->group)
+      {
+      case TPT_OUTLINE_GROUP_PERSONAS:
+        return g_object_ref (tpt_document_get_personas (self->document));
+      case TPT_OUTLINE_GROUP_NEEDS:
+        return g_object_ref (tpt_document_get_needs (self->document));
+      case TPT_OUTLINE_GROUP_SLIDES:
+        return g_object_ref (tpt_document_get_slides (self->document));
+      case TPT_OUTLINE_GROUP_COVERAGE:
+      case TPT_OUTLINE_GROUP_NONE:
+      default:
+        return NULL;
+      }
 
   return NULL;
 }
@@ -346,6 +370,8 @@ collect_ancestors (TptOutline *self,
     g_ptr_array_add (chain, self->personas_heading);
   else if (TPT_IS_NEED (node))
     g_ptr_array_add (chain, self->needs_heading);
+  else if (TPT_IS_SLIDE (node))
+    g_ptr_array_add (chain, self->slides_heading);
 }
 
 static void
@@ -397,7 +423,8 @@ tpt_outline_set_selected (TptOutline *self,
     }
   while (node != NULL && !TPT_IS_DOCUMENT (node) && !TPT_IS_BLUEPRINT (node) &&
          !TPT_IS_STAGE (node) && !TPT_IS_STEP (node) && !TPT_IS_LANE (node) &&
-         !TPT_IS_CARD (node) && !TPT_IS_PERSONA (node) && !TPT_IS_NEED (node))
+         !TPT_IS_CARD (node) && !TPT_IS_PERSONA (node) && !TPT_IS_NEED (node) &&
+         !TPT_IS_SLIDE (node))
     node = tpt_node_get_parent (node);
   if (node == NULL || node == selected_item (self))
     return;
@@ -431,6 +458,8 @@ tpt_outline_select_group (TptOutline      *self,
     select_item (self, self->needs_heading);
   else if (group == TPT_OUTLINE_GROUP_COVERAGE)
     select_item (self, self->coverage_heading);
+  else if (group == TPT_OUTLINE_GROUP_SLIDES)
+    select_item (self, self->slides_heading);
 }
 
 /**
@@ -485,7 +514,8 @@ update_actions (TptOutline *self)
   g_autoptr(GObject) item = selected_item (self);
   gboolean is_node = TPT_IS_NODE (item) && !TPT_IS_DOCUMENT (item);
   gboolean movable = TPT_IS_BLUEPRINT (item) || TPT_IS_PERSONA (item) || TPT_IS_NEED (item) ||
-                     TPT_IS_STAGE (item) || TPT_IS_STEP (item) || TPT_IS_LANE (item);
+                     TPT_IS_STAGE (item) || TPT_IS_STEP (item) || TPT_IS_LANE (item) ||
+                     TPT_IS_SLIDE (item);
   gboolean in_blueprint = TPT_IS_BLUEPRINT (item) || TPT_IS_STAGE (item) ||
                           TPT_IS_STEP (item) || TPT_IS_LANE (item) || TPT_IS_CARD (item);
   gboolean has_document = self->document != NULL;
@@ -493,6 +523,11 @@ update_actions (TptOutline *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "outline.add-blueprint", has_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "outline.add-persona", has_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "outline.add-need", has_document);
+  /* The default set is a start for a list of one's own, not an addition
+   * to one: offered while there is none. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "outline.add-default-slides",
+                                 has_document &&
+                                 g_list_model_get_n_items (tpt_document_get_slides (self->document)) == 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "outline.add-stage", in_blueprint);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "outline.add-step", in_blueprint);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "outline.add-lane", in_blueprint);
@@ -500,7 +535,7 @@ update_actions (TptOutline *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "outline.delete", is_node);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "outline.duplicate",
                                  TPT_IS_BLUEPRINT (item) || TPT_IS_PERSONA (item) ||
-                                 TPT_IS_NEED (item));
+                                 TPT_IS_NEED (item) || TPT_IS_SLIDE (item));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "outline.duplicate-as-future",
                                  TPT_IS_BLUEPRINT (item));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "outline.move-up", movable);
@@ -611,6 +646,8 @@ sibling_model (TptNode *node)
     return tpt_document_get_personas (TPT_DOCUMENT (parent));
   if (TPT_IS_NEED (node))
     return tpt_document_get_needs (TPT_DOCUMENT (parent));
+  if (TPT_IS_SLIDE (node))
+    return tpt_document_get_slides (TPT_DOCUMENT (parent));
   if (TPT_IS_STAGE (node))
     return tpt_blueprint_get_stages (TPT_BLUEPRINT (parent));
   if (TPT_IS_LANE (node))
@@ -665,6 +702,8 @@ move_action (GtkWidget  *widget,
     tpt_document_move_persona (self->document, TPT_PERSONA (node), target);
   else if (TPT_IS_NEED (node))
     tpt_document_move_need (self->document, TPT_NEED (node), target);
+  else if (TPT_IS_SLIDE (node))
+    tpt_document_move_slide (self->document, TPT_SLIDE (node), target);
   else if (TPT_IS_STAGE (node))
     tpt_blueprint_move_stage (TPT_BLUEPRINT (tpt_node_get_parent (node)), TPT_STAGE (node), target);
   else if (TPT_IS_LANE (node))
@@ -826,6 +865,20 @@ add_action (GtkWidget  *widget,
       tpt_document_insert_need (self->document, position, TPT_NEED (added));
       tpt_document_end (self->document);
     }
+  else if (g_str_equal (action_name, "outline.add-default-slides"))
+    {
+      GListModel *slides = tpt_document_get_slides (self->document);
+      guint position = insert_position (self, slides, TPT_TYPE_SLIDE);
+
+      /* The first is selected, to be seen; no renaming: they are named. */
+      if (tpt_slide_edits_add_defaults (self->document, position) > 0)
+        {
+          g_autoptr(TptNode) first = g_list_model_get_item (slides, position);
+
+          tpt_outline_set_selected (self, first);
+        }
+      return;
+    }
   else if (blueprint != NULL && g_str_equal (action_name, "outline.add-stage"))
     {
       GListModel *stages = tpt_blueprint_get_stages (blueprint);
@@ -923,6 +976,10 @@ duplicate_action (GtkWidget  *widget,
       tpt_document_begin (self->document, _("Duplicate Need"));
       tpt_document_insert_need (self->document, index_of (needs, node) + 1, TPT_NEED (copy));
       tpt_document_end (self->document);
+    }
+  else if (TPT_IS_SLIDE (node))
+    {
+      copy = TPT_NODE (tpt_slide_edits_duplicate (self->document, TPT_SLIDE (node)));
     }
 
   if (copy != NULL)
@@ -1033,6 +1090,9 @@ update_row_detail (GtkWidget *detail,
 {
   if (TPT_IS_BLUEPRINT (item) && tpt_blueprint_get_state (item) == TPT_BLUEPRINT_STATE_FUTURE)
     gtk_label_set_label (GTK_LABEL (detail), _("future"));
+  else if (TPT_IS_SLIDE (item) && tpt_slide_get_region (item, NULL, NULL, NULL, NULL))
+    /* Translators: beside a slide in the outline: it shows part of its artefact. */
+    gtk_label_set_label (GTK_LABEL (detail), _("region"));
   else
     gtk_label_set_label (GTK_LABEL (detail), NULL);
 }
@@ -1186,7 +1246,11 @@ tpt_outline_set_document (TptOutline  *self,
     return;
 
   if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (self->document, self);
+    {
+      g_signal_handlers_disconnect_by_data (self->document, self);
+      g_signal_handlers_disconnect_by_func (tpt_document_get_slides (self->document),
+                                            update_actions, self);
+    }
   clear_model (self);
   g_set_object (&self->document, document);
 
@@ -1200,6 +1264,7 @@ tpt_outline_set_document (TptOutline  *self,
       g_list_store_append (tail, self->personas_heading);
       g_list_store_append (tail, self->needs_heading);
       g_list_store_append (tail, self->coverage_heading);
+      g_list_store_append (tail, self->slides_heading);
       g_list_store_append (top, head);
       g_list_store_append (top, tpt_document_get_blueprints (document));
       g_list_store_append (top, tail);
@@ -1215,6 +1280,8 @@ tpt_outline_set_document (TptOutline  *self,
                                 G_CALLBACK (selection_changed_cb), self);
       gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
       g_signal_connect_swapped (document, "node-changed", G_CALLBACK (card_moved_cb), self);
+      g_signal_connect_object (tpt_document_get_slides (document), "items-changed",
+                               G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
     }
 
   update_actions (self);
@@ -1240,6 +1307,15 @@ context_menu_action (GtkWidget  *widget,
   show_context_menu (self, 24, 24);
 }
 
+/* The window's actions are reached from here too: the outline is in it. */
+static void
+append_slide_items (GMenu *menu)
+{
+  g_menu_append (menu, _("New Slide from _Region…"), "win.add-slide");
+  g_menu_append (menu, _("New Slide of _Whole View"), "win.add-slide-whole");
+  g_menu_append (menu, _("Add De_fault Slides"), "outline.add-default-slides");
+}
+
 static GMenuModel *
 build_menu (void)
 {
@@ -1248,6 +1324,7 @@ build_menu (void)
   g_autoptr(GMenu) edit = g_menu_new ();
   g_autoptr(GMenu) move = g_menu_new ();
   g_autoptr(GMenu) remove = g_menu_new ();
+  g_autoptr(GMenu) slides = g_menu_new ();
 
   g_menu_append (add, _("New _Blueprint"), "outline.add-blueprint");
   g_menu_append (add, _("New _Stage"), "outline.add-stage");
@@ -1261,7 +1338,9 @@ build_menu (void)
   g_menu_append (move, _("Move _Up"), "outline.move-up");
   g_menu_append (move, _("Move Do_wn"), "outline.move-down");
   g_menu_append (remove, _("_Delete"), "outline.delete");
+  append_slide_items (slides);
   g_menu_append_section (menu, NULL, G_MENU_MODEL (add));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (slides));
   g_menu_append_section (menu, NULL, G_MENU_MODEL (edit));
   g_menu_append_section (menu, NULL, G_MENU_MODEL (move));
   g_menu_append_section (menu, NULL, G_MENU_MODEL (remove));
@@ -1341,6 +1420,7 @@ tpt_outline_dispose (GObject *object)
   g_clear_object (&self->personas_heading);
   g_clear_object (&self->needs_heading);
   g_clear_object (&self->coverage_heading);
+  g_clear_object (&self->slides_heading);
 
   G_OBJECT_CLASS (tpt_outline_parent_class)->dispose (object);
 }
@@ -1391,6 +1471,7 @@ tpt_outline_class_init (TptOutlineClass *klass)
   gtk_widget_class_install_action (widget_class, "outline.add-lane", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "outline.add-persona", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "outline.add-need", NULL, add_action);
+  gtk_widget_class_install_action (widget_class, "outline.add-default-slides", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "outline.rename", NULL, rename_action);
   gtk_widget_class_install_action (widget_class, "outline.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "outline.duplicate", NULL, duplicate_action);
@@ -1435,6 +1516,7 @@ tpt_outline_init (TptOutline *self)
   self->personas_heading = tpt_outline_heading_new (TPT_OUTLINE_GROUP_PERSONAS);
   self->needs_heading = tpt_outline_heading_new (TPT_OUTLINE_GROUP_NEEDS);
   self->coverage_heading = tpt_outline_heading_new (TPT_OUTLINE_GROUP_COVERAGE);
+  self->slides_heading = tpt_outline_heading_new (TPT_OUTLINE_GROUP_SLIDES);
 
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
@@ -1446,6 +1528,12 @@ tpt_outline_init (TptOutline *self)
   g_menu_append (add_menu, _("New _Blueprint"), "outline.add-blueprint");
   g_menu_append (add_menu, _("New _Persona"), "outline.add-persona");
   g_menu_append (add_menu, _("New _Need"), "outline.add-need");
+  {
+    g_autoptr(GMenu) slides = g_menu_new ();
+
+    append_slide_items (slides);
+    g_menu_append_section (add_menu, NULL, G_MENU_MODEL (slides));
+  }
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (add), "list-add-symbolic");
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (add), G_MENU_MODEL (add_menu));
   gtk_widget_set_tooltip_text (add, _("Add"));
