@@ -19,6 +19,7 @@
 #include "tpt-matrix-renderer.h"
 #include "tpt-persona-renderer.h"
 #include "tpt-gallery-canvas.h"
+#include "tpt-region-capture.h"
 #include "tpt-text.h"
 #include "tpt-theme.h"
 #include "tpt-tile-cache.h"
@@ -53,6 +54,7 @@ struct _TptArtefactView
   GArray             *parts;          /* TptPersonaPart: cards and fields, in the gallery */
   TptGalleryCanvas   *gallery_canvas;
   TptBlueprintCanvas *canvas;
+  TptRegionCapture   *capture;
   GtkAdjustment      *hadjustment;
   GtkAdjustment      *vadjustment;
 
@@ -535,6 +537,7 @@ tpt_artefact_view_snapshot (GtkWidget   *widget,
   if (artefact_is_empty (self, &title, &body))
     {
       draw_message (self, snapshot, title, body);
+      tpt_region_capture_snapshot (self->capture, snapshot);
       return;
     }
 
@@ -570,6 +573,7 @@ tpt_artefact_view_snapshot (GtkWidget   *widget,
   cairo_destroy (cr);
 
   tpt_blueprint_canvas_snapshot_children (self->canvas, snapshot);
+  tpt_region_capture_snapshot (self->capture, snapshot);
 }
 
 static void
@@ -898,6 +902,9 @@ tpt_artefact_view_dispose (GObject *object)
   if (self->gallery_canvas != NULL)
     tpt_gallery_canvas_shutdown (self->gallery_canvas);
   g_clear_object (&self->gallery_canvas);
+  if (self->capture != NULL)
+    tpt_region_capture_shutdown (self->capture);
+  g_clear_object (&self->capture);
   g_clear_pointer (&self->parts, g_array_unref);
   g_clear_pointer (&self->text_cache, tpt_text_cache_free);
   g_clear_pointer (&self->tiles, tpt_tile_cache_free);
@@ -1010,6 +1017,7 @@ tpt_artefact_view_init (TptArtefactView *self)
   self->canvas = tpt_blueprint_canvas_new (self);
   self->matrix_canvas = tpt_matrix_canvas_new (self);
   self->gallery_canvas = tpt_gallery_canvas_new (self);
+  self->capture = tpt_region_capture_new (self);
 
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (gtk_widget_queue_draw), self, G_CONNECT_SWAPPED);
@@ -1509,6 +1517,20 @@ tpt_artefact_view_get_gallery_canvas (TptArtefactView *self)
   g_return_val_if_fail (TPT_IS_ARTEFACT_VIEW (self), NULL);
 
   return self->gallery_canvas;
+}
+
+/**
+ * tpt_artefact_view_get_region_capture:
+ * @self: a #TptArtefactView
+ *
+ * Returns: (transfer none): the tool that picks a region for a slide
+ */
+TptRegionCapture *
+tpt_artefact_view_get_region_capture (TptArtefactView *self)
+{
+  g_return_val_if_fail (TPT_IS_ARTEFACT_VIEW (self), NULL);
+
+  return self->capture;
 }
 
 /**

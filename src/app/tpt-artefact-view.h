@@ -83,6 +83,8 @@ struct _TptMatrixCanvas *
               tpt_artefact_view_get_matrix_canvas (TptArtefactView *self);
 struct _TptGalleryCanvas *
               tpt_artefact_view_get_gallery_canvas (TptArtefactView *self);
+struct _TptRegionCapture *
+              tpt_artefact_view_get_region_capture (TptArtefactView *self);
 gboolean      tpt_artefact_view_activate_link_at (TptArtefactView *self,
                                                   double           x,
                                                   double           y);
