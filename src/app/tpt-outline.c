@@ -75,6 +75,10 @@ struct _TptOutline
   GPtrArray          *lane_filters;
   /* node → its row's label, while the row is on screen */
   GHashTable         *labels;
+  guint               rename_tick_id;
+  guint               rename_ticks;
+  /* flags */
+  guint               rename_deferred : 1;
 };
 
 enum {
@@ -606,6 +610,39 @@ rename_closed_cb (TptOutline *self)
   g_clear_object (&self->renaming);
 }
 
+/* Where the selected row's name is, once it is on screen. */
+static gboolean
+selected_label_bounds (TptOutline      *self,
+                       graphene_rect_t *bounds)
+{
+  TptNode *node = tpt_outline_get_selected (self);
+  GtkWidget *label = node != NULL ? g_hash_table_lookup (self->labels, node) : NULL;
+
+  return label != NULL && gtk_widget_get_mapped (label) &&
+         gtk_widget_compute_bounds (label, GTK_WIDGET (self), bounds) &&
+         bounds->size.width > 0;
+}
+
+/* A row just added is on screen a frame or two later, once the list is
+ * laid out: the editor waits for it, so as to open over it. */
+static gboolean
+rename_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       data)
+{
+  TptOutline *self = TPT_OUTLINE (widget);
+  graphene_rect_t bounds;
+
+  if (!selected_label_bounds (self, &bounds) && ++self->rename_ticks < 10)
+    return G_SOURCE_CONTINUE;
+
+  self->rename_tick_id = 0;
+  self->rename_deferred = TRUE;
+  gtk_widget_activate_action (widget, "outline.rename", NULL);
+  self->rename_deferred = FALSE;
+  return G_SOURCE_REMOVE;
+}
+
 static void
 rename_action (GtkWidget  *widget,
                const char *action_name,
@@ -614,17 +651,24 @@ rename_action (GtkWidget  *widget,
   TptOutline *self = TPT_OUTLINE (widget);
   TptNode *node = tpt_outline_get_selected (self);
   g_autofree char *current = NULL;
-  GtkWidget *label;
   graphene_rect_t bounds;
   GdkRectangle rect = { 24, 24, 1, 1 };
 
   if (node == NULL)
     return;
 
-  label = g_hash_table_lookup (self->labels, node);
-  if (label != NULL && gtk_widget_compute_bounds (label, widget, &bounds))
+  if (selected_label_bounds (self, &bounds))
     rect = (GdkRectangle) { (int) bounds.origin.x, (int) bounds.origin.y,
                             (int) bounds.size.width, (int) bounds.size.height };
+  else if (!self->rename_deferred && gtk_widget_get_mapped (widget))
+    {
+      if (self->rename_tick_id == 0)
+        {
+          self->rename_ticks = 0;
+          self->rename_tick_id = gtk_widget_add_tick_callback (widget, rename_tick_cb, NULL, NULL);
+        }
+      return;
+    }
 
   g_object_get (node, name_property (node), &current, NULL);
   g_set_object (&self->renaming, node);
@@ -1413,6 +1457,9 @@ tpt_outline_dispose (GObject *object)
   TptOutline *self = TPT_OUTLINE (object);
 
   tpt_outline_set_document (self, NULL);
+  if (self->rename_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->rename_tick_id);
+  self->rename_tick_id = 0;
   g_clear_pointer (&self->context_menu, gtk_widget_unparent);
   g_clear_pointer (&self->rename_popover, gtk_widget_unparent);
   g_clear_object (&self->renaming);
