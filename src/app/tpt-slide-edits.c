@@ -168,7 +168,8 @@ tpt_slide_edits_duplicate (TptDocument *document,
  * @slide: a slide
  *
  * Returns: (transfer full): what @slide shows, for a designer: “Stage:
- *   Claim”, “Needs Matrix”; “Missing” if its target is gone
+ *   Claim, in Claims — current state”, “Needs Matrix”; “Missing” if its
+ *   target is gone
  */
 char *
 tpt_slide_edits_describe (TptSlide *slide)
@@ -194,6 +195,12 @@ tpt_slide_edits_describe (TptSlide *slide)
       /* Translators: what a slide shows; %s is the blueprint's title. */
       return name != NULL ? g_strdup_printf (_("Blueprint: %s"), name) : g_strdup (_("Missing"));
     case TPT_SLIDE_ARTEFACT_STAGE:
+      /* Blueprints often share their stages' names, a future state its
+       * current state's: the blueprint tells them apart. */
+      if (name != NULL && TPT_IS_BLUEPRINT (tpt_node_get_parent (target)))
+        /* Translators: what a slide shows; the stage's title, then its blueprint's. */
+        return g_strdup_printf (_("Stage: %s, in %s"), name,
+                                tpt_blueprint_get_title (TPT_BLUEPRINT (tpt_node_get_parent (target))));
       /* Translators: what a slide shows; %s is the stage's title. */
       return name != NULL ? g_strdup_printf (_("Stage: %s"), name) : g_strdup (_("Missing"));
     case TPT_SLIDE_ARTEFACT_PERSONA:
