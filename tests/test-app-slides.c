@@ -248,6 +248,117 @@ test_outline_edits (Fixture       *fixture,
   assert_outline_matches (fixture);
 }
 
+/* The row the outline shows @item in, while it is on screen. */
+static GtkWidget *
+find_row_widget (GtkWidget *widget,
+                 gpointer   item)
+{
+  GtkListItem *list_item = g_object_get_data (G_OBJECT (widget), "tpt-list-item");
+
+  if (list_item != NULL && gtk_list_item_get_item (list_item) != NULL)
+    {
+      g_autoptr(GObject) shown = gtk_tree_list_row_get_item (gtk_list_item_get_item (list_item));
+
+      if (shown == item)
+        return widget;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row_widget (child, item);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Drops @slide on the row of @onto, in its upper or lower half, as a drag
+ * from the outline ends. */
+static gboolean
+drop_on_row (Fixture  *fixture,
+             TptSlide *slide,
+             gpointer  onto,
+             gboolean  lower)
+{
+  GtkWidget *row = find_row_widget (GTK_WIDGET (fixture->window->outline), onto);
+  g_autoptr(GListModel) controllers = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+  gboolean handled = FALSE;
+
+  g_assert_nonnull (row);
+  controllers = gtk_widget_observe_controllers (row);
+  g_value_init (&value, TPT_TYPE_SLIDE);
+  g_value_set_object (&value, slide);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        g_signal_emit_by_name (controller, "drop", &value, 10.0,
+                               lower ? gtk_widget_get_height (row) - 2.0 : 2.0, &handled);
+    }
+  app_iterate ();
+  return handled;
+}
+
+static void
+test_drag_reorder (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  TptOutline *outline = fixture->window->outline;
+  g_autoptr(TptSlide) first = NULL;
+  g_autoptr(TptSlide) fourth = NULL;
+  g_autoptr(GObject) heading = NULL;
+  guint before;
+
+  add_defaults (fixture);
+  first = g_object_ref (nth_slide (fixture, 0));
+  fourth = g_object_ref (nth_slide (fixture, 3));
+  before = history_length (fixture);
+
+  /* Onto the lower half of the first row: second. */
+  g_assert_true (drop_on_row (fixture, fourth, first, TRUE));
+  g_assert_true (nth_slide (fixture, 1) == fourth);
+  g_assert_cmpuint (history_length (fixture), ==, before + 1);
+  g_assert_cmpstr (tpt_history_get_undo_label (history (fixture)), ==, "Move Slide");
+  g_assert_true (tpt_outline_get_selected (outline) == TPT_NODE (fourth));
+  assert_outline_matches (fixture);
+
+  /* Onto its own place: nothing. */
+  g_assert_true (drop_on_row (fixture, fourth, first, TRUE));
+  g_assert_cmpuint (history_length (fixture), ==, before + 1);
+
+  /* Onto the upper half of the first row, then onto the Slides row: first. */
+  g_assert_true (drop_on_row (fixture, fourth, first, FALSE));
+  g_assert_true (nth_slide (fixture, 0) == fourth);
+  tpt_history_undo (history (fixture));
+  g_assert_true (nth_slide (fixture, 0) == first);
+  /* The Slides row is the one just above the first slide's. */
+  {
+    GListModel *rows = tpt_outline_get_rows (outline);
+
+    for (guint i = 1; i < g_list_model_get_n_items (rows) && heading == NULL; i++)
+      {
+        g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, i);
+        g_autoptr(GObject) item = gtk_tree_list_row_get_item (row);
+
+        if (item == G_OBJECT (first))
+          {
+            g_autoptr(GtkTreeListRow) above = g_list_model_get_item (rows, i - 1);
+
+            heading = gtk_tree_list_row_get_item (above);
+          }
+      }
+  }
+  g_assert_false (TPT_IS_NODE (heading));
+  g_assert_true (drop_on_row (fixture, fourth, heading, TRUE));
+  g_assert_true (nth_slide (fixture, 0) == fourth);
+  assert_outline_matches (fixture);
+
+  undo_all (fixture);
+}
+
 /* A slide selected in the outline shows its artefact, framed as it will
  * be presented, and its fields in the inspector; the outline keeps it. */
 static void
@@ -584,6 +695,8 @@ main (int   argc,
               fixture_teardown);
   g_test_add ("/tpt/app/slides/outline-edits", Fixture, NULL, fixture_setup,
               test_outline_edits, fixture_teardown);
+  g_test_add ("/tpt/app/slides/drag-reorder", Fixture, NULL, fixture_setup,
+              test_drag_reorder, fixture_teardown);
   g_test_add ("/tpt/app/slides/select-frames", Fixture, NULL, fixture_setup,
               test_select_frames, fixture_teardown);
   g_test_add ("/tpt/app/slides/capture-blueprint", Fixture, NULL, fixture_setup,

@@ -1064,7 +1064,8 @@ row_pressed_cb (GtkGestureClick *gesture,
 }
 
 /* Needs and personas can be dragged onto a card on the blueprint, which
- * then serves the need or concerns the persona. */
+ * then serves the need or concerns the persona; slides onto other slides,
+ * to reorder the slide list. */
 static GdkContentProvider *
 drag_prepare_cb (GtkDragSource *source,
                  double         x,
@@ -1076,7 +1077,7 @@ drag_prepare_cb (GtkDragSource *source,
   GtkTreeListRow *row = item != NULL ? gtk_list_item_get_item (item) : NULL;
   g_autoptr(GObject) node = row != NULL ? gtk_tree_list_row_get_item (row) : NULL;
 
-  if (!TPT_IS_NEED (node) && !TPT_IS_PERSONA (node))
+  if (!TPT_IS_NEED (node) && !TPT_IS_PERSONA (node) && !TPT_IS_SLIDE (node))
     return NULL;
   return gdk_content_provider_new_typed (G_OBJECT_TYPE (node), node);
 }
@@ -1092,6 +1093,52 @@ drag_begin_cb (GtkDragSource *source,
   gtk_drag_source_set_icon (source, icon, 16, 12);
 }
 
+/* A slide dropped on the upper half of a slide's row goes before it, on
+ * the lower half after it, and on the Slides row first. */
+static gboolean
+slide_drop_cb (GtkDropTarget *target,
+               const GValue  *value,
+               double         x,
+               double         y,
+               TptOutline    *self)
+{
+  GtkWidget *expander = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target));
+  GtkListItem *item = g_object_get_data (G_OBJECT (expander), "tpt-list-item");
+  GtkTreeListRow *row = item != NULL ? gtk_list_item_get_item (item) : NULL;
+  g_autoptr(GObject) onto = row != NULL ? gtk_tree_list_row_get_item (row) : NULL;
+  TptSlide *slide = g_value_get_object (value);
+  GListModel *slides;
+  guint from, position;
+
+  if (self->document == NULL || !TPT_IS_SLIDE (slide))
+    return FALSE;
+  slides = tpt_document_get_slides (self->document);
+  from = index_of (slides, slide);
+  if (from == GTK_INVALID_LIST_POSITION)
+    return FALSE;
+
+  if (TPT_IS_SLIDE (onto))
+    {
+      position = index_of (slides, onto);
+      if (position == GTK_INVALID_LIST_POSITION)
+        return FALSE;
+      if (y > gtk_widget_get_height (expander) / 2.0)
+        position++;
+    }
+  else if (onto == G_OBJECT (self->slides_heading))
+    position = 0;
+  else
+    return FALSE;
+
+  /* Positions count the list as it is before the move: dropped just
+   * before or after itself, it stays. */
+  if (position != from && position != from + 1)
+    tpt_document_move_slide (self->document, slide, position);
+  tpt_outline_set_selected (self, NULL);
+  tpt_outline_set_selected (self, TPT_NODE (slide));
+  return TRUE;
+}
+
 static void
 setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
@@ -1104,6 +1151,7 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   GtkWidget *detail = gtk_label_new (NULL);
   GtkGesture *click = gtk_gesture_click_new ();
   GtkDragSource *source;
+  GtkDropTarget *drop;
 
   gtk_widget_set_hexpand (label, TRUE);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
@@ -1126,6 +1174,10 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   g_signal_connect (source, "prepare", G_CALLBACK (drag_prepare_cb), self);
   g_signal_connect (source, "drag-begin", G_CALLBACK (drag_begin_cb), self);
   gtk_widget_add_controller (expander, GTK_EVENT_CONTROLLER (source));
+
+  drop = gtk_drop_target_new (TPT_TYPE_SLIDE, GDK_ACTION_COPY);
+  g_signal_connect (drop, "drop", G_CALLBACK (slide_drop_cb), self);
+  gtk_widget_add_controller (expander, GTK_EVENT_CONTROLLER (drop));
 }
 
 static void
