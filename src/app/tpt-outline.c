@@ -1407,9 +1407,9 @@ context_menu_action (GtkWidget  *widget,
 static void
 append_slide_items (GMenu *menu)
 {
-  g_menu_append (menu, _("New Slide from _Region…"), "win.add-slide");
+  g_menu_append (menu, _("New Slide from Re_gion…"), "win.add-slide");
   g_menu_append (menu, _("New Slide of _Whole View"), "win.add-slide-whole");
-  g_menu_append (menu, _("Add De_fault Slides"), "outline.add-default-slides");
+  g_menu_append (menu, _("_Add Default Slides"), "outline.add-default-slides");
 }
 
 static GMenuModel *
