@@ -431,8 +431,16 @@ test_capture_blueprint (Fixture       *fixture,
   app_iterate ();
   before = history_length (fixture);
 
-  /* Ctrl+Shift+N enters the mode; asked again, it leaves it. */
-  activate (fixture, window, "win.add-slide");
+  /* Ctrl+Shift+N enters the mode, opening a stage collapsed on screen,
+   * since the slide shows every step; asked again, it leaves it. */
+  {
+    g_autoptr(TptStage) stage = g_list_model_get_item (tpt_blueprint_get_stages (blueprint), 0);
+
+    tpt_artefact_view_set_stage_collapsed (view, stage, TRUE);
+    app_iterate ();
+    activate (fixture, window, "win.add-slide");
+    g_assert_false (tpt_artefact_view_get_stage_collapsed (view, stage));
+  }
   g_assert_true (tpt_region_capture_get_active (capture));
   activate (fixture, window, "win.add-slide");
   g_assert_false (tpt_region_capture_get_active (capture));

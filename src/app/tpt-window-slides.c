@@ -135,6 +135,26 @@ captured_cb (TptRegionCapture *capture,
   add_slide (self, &region);
 }
 
+/* A slide shows every step: a stage collapsed on screen would put what is
+ * dragged over somewhere else on it. So the stages open first. */
+static void
+expand_stages (TptWindow *self)
+{
+  TptBlueprint *blueprint = tpt_artefact_view_get_blueprint (self->view);
+  GListModel *stages;
+
+  if (tpt_artefact_view_get_artefact (self->view) != TPT_ARTEFACT_BLUEPRINT || blueprint == NULL)
+    return;
+
+  stages = tpt_blueprint_get_stages (blueprint);
+  for (guint i = 0; i < g_list_model_get_n_items (stages); i++)
+    {
+      g_autoptr(TptStage) stage = g_list_model_get_item (stages, i);
+
+      tpt_artefact_view_set_stage_collapsed (self->view, stage, FALSE);
+    }
+}
+
 static void
 add_slide_action (GtkWidget  *widget,
                   const char *action_name,
@@ -152,7 +172,10 @@ add_slide_action (GtkWidget  *widget,
   else if (tpt_region_capture_get_active (capture))
     tpt_region_capture_cancel (capture);
   else
-    tpt_region_capture_begin (capture);
+    {
+      expand_stages (self);
+      tpt_region_capture_begin (capture);
+    }
 }
 
 void
