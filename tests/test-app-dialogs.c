@@ -105,6 +105,46 @@ test_export_dialog (void)
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* The slides, a 16:9 PDF page each; no other format takes them. */
+static void
+test_export_slides (void)
+{
+  g_autoptr(TptDocument) document = load_example ();
+  TptExportDialog *dialog = tpt_export_dialog_new (NULL, document, NULL, NULL,
+                                                   TPT_EXPORT_DIALOG_EXPORT);
+  g_autoptr(GPtrArray) slides = tpt_slides_list_for_showing (document);
+  g_autoptr(cairo_surface_t) surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 400, 300);
+  g_autoptr(cairo_t) cr = cairo_create (surface);
+  g_autofree char *pdf = g_build_filename (scratch, "slides.pdf", NULL);
+  g_autoptr(GFile) pdf_file = g_file_new_for_path (pdf);
+  g_autofree char *summary = NULL;
+  g_autofree char *expected = g_strdup_printf ("%u slides", slides->len);
+  g_autoptr(GError) error = NULL;
+  TptExportOptions options;
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_assert_true (tpt_export_dialog_set_content (dialog, "slides"));
+  tpt_export_dialog_get_options (dialog, &options);
+  g_assert_cmpstr (options.artefact, ==, "slides");
+  g_assert_null (options.page_size);
+  summary = tpt_export_dialog_dup_summary (dialog);
+  g_assert_nonnull (strstr (summary, expected));
+  tpt_export_dialog_draw_preview (dialog, cr, 400, 300);
+  g_assert_cmpuint (distinct_pixels (surface), >, 10);
+
+  tpt_export_dialog_set_format (dialog, TPT_EXPORT_SVG);
+  g_clear_pointer (&summary, g_free);
+  summary = tpt_export_dialog_dup_summary (dialog);
+  g_assert_nonnull (strstr (summary, "PDF only"));
+
+  tpt_export_dialog_set_format (dialog, TPT_EXPORT_PDF);
+  g_assert_true (tpt_export_dialog_export_to (dialog, pdf_file, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (pdf_pages (pdf), ==, (int) slides->len);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 static void
 test_export_blueprint (void)
 {
@@ -211,6 +251,7 @@ main (int   argc,
 
   g_test_add_func ("/tpt/app/dialogs/export", test_export_dialog);
   g_test_add_func ("/tpt/app/dialogs/export-blueprint", test_export_blueprint);
+  g_test_add_func ("/tpt/app/dialogs/export-slides", test_export_slides);
   g_test_add_func ("/tpt/app/dialogs/print-document", test_print_document);
   g_test_add_func ("/tpt/app/dialogs/print-poster", test_print_poster);
 

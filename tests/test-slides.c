@@ -93,6 +93,15 @@ slide_ids (TptDocument *document)
   return g_string_free (g_steal_pointer (&ids), FALSE);
 }
 
+static void
+assert_slide_ids (TptDocument *document,
+                  const char  *expected)
+{
+  g_autofree char *ids = slide_ids (document);
+
+  g_assert_cmpstr (ids, ==, expected);
+}
+
 /* Format ----------------------------------------------------------------------- */
 
 /* The golden file has a slide of every artefact, notes on several lines,
@@ -292,7 +301,7 @@ test_history (void)
   g_ptr_array_add (dumps, tpt_test_dump (document, TRUE));
 
   tpt_document_move_slide (document, fresh, 6);
-  g_assert_cmpstr (slide_ids (document), ==, "sl1 sl2 sl3 sl4 sl5 sl7 sl6");
+  assert_slide_ids (document, "sl1 sl2 sl3 sl4 sl5 sl7 sl6");
   g_ptr_array_add (dumps, tpt_test_dump (document, TRUE));
 
   tpt_slide_set_title (fresh, "The whole picture");
@@ -313,7 +322,7 @@ test_history (void)
   g_ptr_array_add (dumps, tpt_test_dump (document, TRUE));
 
   tpt_document_remove_slide (document, slide_at (document, 0));
-  g_assert_cmpstr (slide_ids (document), ==, "sl2 sl3 sl4 sl5 sl7 sl6");
+  assert_slide_ids (document, "sl2 sl3 sl4 sl5 sl7 sl6");
   g_ptr_array_add (dumps, tpt_test_dump (document, TRUE));
 
   steps = dumps->len - 1;
@@ -355,6 +364,36 @@ test_history (void)
   g_assert_finalize_object (g_steal_pointer (&document));
 }
 
+/* Typing notes, each keystroke in a merging transaction as editors do,
+ * is one undo step; the next slide's notes are another. */
+static void
+test_typing (void)
+{
+  g_autoptr(TptDocument) document = load_golden ();
+  TptHistory *history = tpt_document_get_history (document);
+  TptSlide *first = slide_at (document, 0);
+  TptSlide *second = slide_at (document, 1);
+  const char *typed[] = { "H", "He", "Hel", "Hell", "Hello" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
+    {
+      tpt_history_begin_full (history, "Edit Slide Notes", TPT_TRANSACTION_MERGE);
+      tpt_slide_set_notes (first, typed[i]);
+      tpt_history_end (history);
+    }
+  tpt_history_begin_full (history, "Edit Slide Notes", TPT_TRANSACTION_MERGE);
+  tpt_slide_set_notes (second, "Other");
+  tpt_history_end (history);
+
+  g_assert_cmpuint (tpt_history_get_position (history), ==, 2);
+  g_assert_true (tpt_history_undo (history));
+  g_assert_true (tpt_history_undo (history));
+  g_assert_cmpstr (tpt_slide_get_notes (first), ==,
+                   "Welcome everyone.\nAsk who has filed a claim & how it went.");
+  g_assert_cmpstr (tpt_slide_get_notes (second), ==, "");
+  g_assert_finalize_object (g_steal_pointer (&document));
+}
+
 /* Deleting what slides show takes the slides along in the same undo step,
  * so no slide ever points at nothing, and undo brings them back in place. */
 static void
@@ -370,7 +409,7 @@ test_cascade (void)
   TptNeed *need = tpt_document_lookup_typed (document, "n1", TPT_TYPE_NEED);
 
   tpt_document_remove_persona (document, persona);
-  g_assert_cmpstr (slide_ids (document), ==, "sl1 sl2 sl3 sl5 sl6");
+  assert_slide_ids (document, "sl1 sl2 sl3 sl5 sl6");
   tpt_test_check_integrity (document);
   g_assert_true (tpt_history_undo (history));
   dump = tpt_test_dump (document, TRUE);
@@ -378,7 +417,7 @@ test_cascade (void)
   g_clear_pointer (&dump, g_free);
 
   tpt_blueprint_remove_stage (blueprint, stage);
-  g_assert_cmpstr (slide_ids (document), ==, "sl1 sl2 sl4 sl5 sl6");
+  assert_slide_ids (document, "sl1 sl2 sl4 sl5 sl6");
   g_assert_cmpstr (tpt_history_get_undo_label (history), ==, "Delete Stage");
   tpt_test_check_integrity (document);
   g_assert_true (tpt_history_undo (history));
@@ -388,7 +427,7 @@ test_cascade (void)
 
   /* The blueprint takes the slides of its stages along. */
   tpt_document_remove_blueprint (document, blueprint);
-  g_assert_cmpstr (slide_ids (document), ==, "sl1 sl4 sl5 sl6");
+  assert_slide_ids (document, "sl1 sl4 sl5 sl6");
   tpt_test_check_integrity (document);
   g_assert_true (tpt_history_undo (history));
   dump = tpt_test_dump (document, TRUE);
@@ -397,7 +436,7 @@ test_cascade (void)
 
   /* A need is shown by no slide of its own: the matrix stays. */
   tpt_document_remove_need (document, need);
-  g_assert_cmpstr (slide_ids (document), ==, "sl1 sl2 sl3 sl4 sl5 sl6");
+  assert_slide_ids (document, "sl1 sl2 sl3 sl4 sl5 sl6");
   g_assert_true (tpt_history_undo (history));
 
   g_assert_false (tpt_history_get_modified (history));
@@ -518,6 +557,7 @@ main (int   argc,
       g_test_add_data_func (name, &bad_cases[i], test_refused);
     }
   g_test_add_func ("/tpt/slides/history", test_history);
+  g_test_add_func ("/tpt/slides/typing", test_typing);
   g_test_add_func ("/tpt/slides/cascade", test_cascade);
   g_test_add_func ("/tpt/slides/default", test_default);
   g_test_add_func ("/tpt/slides/default-sparse", test_default_sparse);

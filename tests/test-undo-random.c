@@ -37,7 +37,7 @@ static const guint default_seeds[] = {
 enum
 {
   K_PERSONA, K_FACT, K_NEED, K_RATING, K_BLUEPRINT, K_LANE, K_STAGE, K_STEP, K_CARD, K_FLOW,
-  K_EMOTION, N_KINDS
+  K_EMOTION, K_SLIDE, N_KINDS
 };
 
 typedef struct
@@ -335,6 +335,8 @@ collect_cb (TptNode  *node,
     kind = K_FLOW;
   else if (TPT_IS_EMOTION (node))
     kind = K_EMOTION;
+  else if (TPT_IS_SLIDE (node))
+    kind = K_SLIDE;
   else
     return;
 
@@ -954,6 +956,83 @@ edit_emotion (Ctx *ctx)
   return TRUE;
 }
 
+/* A slide of a random artefact; %NULL if the document has none of the
+ * kind drawn. Slides of stages and personas are what deleting those
+ * takes along, and what undoing that must bring back. */
+static TptSlide *
+random_slide (Ctx *ctx)
+{
+  static const guint kinds[] = {
+    [TPT_SLIDE_ARTEFACT_BLUEPRINT] = K_BLUEPRINT,
+    [TPT_SLIDE_ARTEFACT_STAGE] = K_STAGE,
+    [TPT_SLIDE_ARTEFACT_PERSONA] = K_PERSONA,
+  };
+  TptSlideArtefact artefact = rnd (ctx, TPT_SLIDE_ARTEFACT_COVERAGE + 1);
+  TptNode *target = NULL;
+
+  if (tpt_slide_artefact_target_type (artefact) != G_TYPE_NONE &&
+      (target = pick (ctx, kinds[artefact])) == NULL)
+    return NULL;
+
+  return tpt_slide_new (ctx->doc, artefact, target);
+}
+
+static gboolean
+add_slide (Ctx *ctx)
+{
+  g_autoptr(TptSlide) slide = NULL;
+  g_autofree char *title = random_field (ctx);
+
+  if (ctx->nodes[K_SLIDE]->len >= 12 || (slide = random_slide (ctx)) == NULL)
+    return FALSE;
+
+  tpt_slide_set_title (slide, title);
+  if (chance (ctx, 0.3))
+    tpt_slide_set_region (slide, g_rand_double_range (ctx->rand, -100, 3000),
+                          g_rand_double_range (ctx->rand, -100, 2000),
+                          g_rand_double_range (ctx->rand, 1, 2000),
+                          g_rand_double_range (ctx->rand, 1, 1000));
+  tpt_document_insert_slide (ctx->doc, rnd (ctx, ctx->nodes[K_SLIDE]->len + 1), slide);
+  return TRUE;
+}
+
+static gboolean
+edit_slide (Ctx *ctx)
+{
+  TptSlide *slide = pick (ctx, K_SLIDE);
+  g_autofree char *text = random_field (ctx);
+
+  if (slide == NULL)
+    return FALSE;
+
+  switch (rnd (ctx, 7))
+    {
+    case 0: tpt_document_remove_slide (ctx->doc, slide); break;
+    case 1: tpt_document_move_slide (ctx->doc, slide, rnd (ctx, ctx->nodes[K_SLIDE]->len + 1));
+      break;
+    case 2: tpt_slide_set_title (slide, text); break;
+    case 3: tpt_slide_set_notes (slide, text); break;
+    case 4:
+      tpt_slide_set_region (slide, g_rand_double_range (ctx->rand, -100, 3000),
+                            g_rand_double_range (ctx->rand, -100, 2000),
+                            g_rand_double_range (ctx->rand, 1, 2000),
+                            g_rand_double_range (ctx->rand, 1, 1000));
+      break;
+    case 5: tpt_slide_clear_region (slide); break;
+    default:
+      {
+        g_autoptr(TptSlide) other = random_slide (ctx);
+
+        if (other == NULL)
+          return FALSE;
+        tpt_slide_set_artefact (slide, tpt_slide_get_artefact (other),
+                                tpt_slide_get_target_node (other));
+      }
+      break;
+    }
+  return TRUE;
+}
+
 typedef gboolean (*EditFunc) (Ctx *ctx);
 
 static const struct
@@ -979,6 +1058,8 @@ static const struct
   { edit_card, 16 },
   { edit_flow, 6 },
   { edit_emotion, 5 },
+  { add_slide, 2 },
+  { edit_slide, 4 },
 };
 
 /* One edit through the model, whatever applies. */

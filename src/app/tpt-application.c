@@ -577,6 +577,8 @@ static const struct {
   { "win.export", { "<Control>e", NULL } },
   { "win.print", { "<Control>p", NULL } },
   { "win.print-poster", { "<Control><Shift>p", NULL } },
+  { "win.present", { "F5", NULL } },
+  { "win.present-current", { "<Shift>F5", NULL } },
   { "win.show-outline", { "F9", NULL } },
   { "win.show-inspector", { "<Control>i", NULL } },
   { "win.add-slide", { "<Control><Shift>n", NULL } },

@@ -24,7 +24,7 @@ tpt_command_line_add_options (GApplication *application)
     { "artefact", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("Export one artefact: a blueprint or a persona by its ID, or cover, personas, "
          "needs-matrix or coverage (for .svg and .png, needed when there are several "
-         "blueprints)"),
+         "blueprints); or slides, the presentation on 16:9 pages (.pdf only)"),
       N_("ID") },
     { "page-size", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("PDF paper size: A4, A3, A2, A1, A0, Letter, Legal, Tabloid, ARCH-C, ARCH-D, "
@@ -46,7 +46,8 @@ tpt_command_line_add_options (GApplication *application)
     { "dpi", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("Resolution of a .png export, 10 to 1200 (default 96)"), N_("N") },
     { "theme", 0, 0, G_OPTION_ARG_STRING, NULL,
-      N_("Colours of a .pdf, .svg or .png export: light, dark or print (default light)"),
+      N_("Colours of a .pdf, .svg or .png export: light, dark, print or projector "
+         "(default light)"),
       N_("NAME") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE…]") },
     { NULL }
@@ -178,7 +179,8 @@ parse_render_options (GVariantDict     *options,
 
   if (theme != NULL && !tpt_theme_kind_from_name (theme, &export_options->theme))
     {
-      g_printerr (_("touchpoint: unknown theme “%s”; use light, dark or print\n"), theme);
+      g_printerr (_("touchpoint: unknown theme “%s”; use light, dark, print or projector\n"),
+                  theme);
       return FALSE;
     }
 

@@ -12,6 +12,7 @@
 #include "tpt-cover.h"
 #include "tpt-format.h"
 #include "tpt-coverage-renderer.h"
+#include "tpt-slide-renderer.h"
 #include "tpt-matrix-renderer.h"
 #include "tpt-page-size.h"
 #include "tpt-persona-renderer.h"
@@ -95,7 +96,7 @@ selected_blueprint (TptExportDialog *self)
 
 /* After the blueprints, the Content list offers the artefacts that are not
  * blueprints, by the names `--artefact` knows them by. */
-static const char *other_artefacts[] = { "personas", "needs-matrix", "coverage", "cover" };
+static const char *other_artefacts[] = { "personas", "needs-matrix", "coverage", "cover", "slides" };
 
 static const char *
 selected_other (TptExportDialog *self)
@@ -123,6 +124,15 @@ selected_format (TptExportDialog *self)
     default:
       return TPT_EXPORT_PDF;
     }
+}
+
+/* The slides, 16:9 pages of the presentation. */
+static gboolean
+is_slides (TptExportDialog *self)
+{
+  const char *other = selected_other (self);
+
+  return other != NULL && g_str_equal (other, "slides");
 }
 
 static gboolean
@@ -174,7 +184,7 @@ tpt_export_dialog_get_options (TptExportDialog  *self,
       else
         options->poster_scale = gtk_spin_button_get_value (self->scale_spin);
     }
-  else if (options->format == TPT_EXPORT_PDF && page > 0)
+  else if (options->format == TPT_EXPORT_PDF && page > 0 && !is_slides (self))
     {
       options->page_size = paper_names[MIN (page - 1, G_N_ELEMENTS (paper_names) - 1)];
       options->landscape = gtk_switch_get_active (self->landscape_switch);
@@ -265,6 +275,17 @@ tpt_export_dialog_dup_summary (TptExportDialog *self)
                               options.landscape ? _(", landscape") : "");
     }
 
+  if (is_slides (self))
+    {
+      g_autoptr(GPtrArray) slides = tpt_slides_list_for_showing (self->document);
+
+      if (options.format != TPT_EXPORT_PDF)
+        return g_strdup (_("Slides export to PDF only: choose PDF as the format"));
+      return g_strdup_printf (ngettext ("%u slide, on a 16:9 page",
+                                        "%u slides, each on a 16:9 page", slides->len),
+                              slides->len);
+    }
+
   if (options.format == TPT_EXPORT_PNG)
     {
       ensure_layout (self);
@@ -334,6 +355,20 @@ tpt_export_dialog_draw_preview (TptExportDialog *self,
   if (is_copy (self))
     return;
 
+  if (is_slides (self))
+    {
+      g_autoptr(GPtrArray) slides = tpt_slides_list_for_showing (self->document);
+
+      scale = MIN ((width - 24.0) / TPT_SLIDE_WIDTH, (height - 24.0) / TPT_SLIDE_HEIGHT);
+      cairo_translate (cr, (width - TPT_SLIDE_WIDTH * scale) / 2,
+                       (height - TPT_SLIDE_HEIGHT * scale) / 2);
+      cairo_scale (cr, scale, scale);
+      if (slides->len > 0)
+        tpt_slide_render (cr, self->context, self->document, g_ptr_array_index (slides, 0),
+                          theme, TPT_SLIDE_WIDTH, TPT_SLIDE_HEIGHT, 1, slides->len);
+      return;
+    }
+
   other = selected_other (self);
   if (other != NULL && g_str_equal (other, "personas"))
     tpt_persona_gallery_measure (self->context, self->document, &other_width, &other_height);
@@ -390,6 +425,8 @@ tpt_export_dialog_draw_preview (TptExportDialog *self,
       cairo_scale (cr, fit, fit);
       if (g_str_equal (other, "personas"))
         tpt_persona_gallery_render (cr, self->context, self->document, theme);
+      else if (g_str_equal (other, "coverage"))
+        tpt_coverage_report_render (cr, self->context, self->document, theme);
       else
         tpt_matrix_render (cr, self->context, self->document, theme);
     }
@@ -462,15 +499,16 @@ update (TptExportDialog *self)
   gboolean copy = is_copy (self);
   gboolean poster = is_poster (self);
   gboolean has_blueprint = selected_blueprint (self) != NULL;
+  gboolean slides = is_slides (self);
   gboolean use_sheets = gtk_spin_button_get_value_as_int (self->sheets_spin) > 0;
   g_autofree char *summary = NULL;
 
   /* Show an option only where it applies. */
   gtk_widget_set_visible (GTK_WIDGET (self->content_row), !copy);
   gtk_widget_set_visible (GTK_WIDGET (self->page_row),
-                          !copy && format == TPT_EXPORT_PDF && !poster);
+                          !copy && format == TPT_EXPORT_PDF && !poster && !slides);
   gtk_widget_set_visible (GTK_WIDGET (self->landscape_row),
-                          poster || (!copy && format == TPT_EXPORT_PDF &&
+                          poster || (!copy && format == TPT_EXPORT_PDF && !slides &&
                                      adw_combo_row_get_selected (self->page_row) > 0));
   gtk_widget_set_visible (GTK_WIDGET (self->theme_row), !copy);
   gtk_widget_set_visible (GTK_WIDGET (self->dpi_row), !copy && format == TPT_EXPORT_PNG);
@@ -479,6 +517,9 @@ update (TptExportDialog *self)
                           format == TPT_EXPORT_PDF && has_blueprint);
   gtk_widget_set_sensitive (GTK_WIDGET (self->scale_row), !use_sheets);
 
+  /* Slides are pages: there is nothing to export them to as one picture. */
+  if (!gtk_spinner_get_spinning (self->spinner))
+    gtk_widget_set_sensitive (GTK_WIDGET (self->action_button), !slides || format == TPT_EXPORT_PDF);
   summary = tpt_export_dialog_dup_summary (self);
   gtk_label_set_label (self->caption, summary);
   gtk_label_set_label (self->problem, "");
@@ -492,6 +533,38 @@ tpt_export_dialog_set_format (TptExportDialog *self,
   g_return_if_fail (TPT_IS_EXPORT_DIALOG (self));
 
   adw_combo_row_set_selected (self->format_row, (guint) format);
+}
+
+/**
+ * tpt_export_dialog_set_content:
+ * @self: a #TptExportDialog in export mode
+ * @artefact: what to export, as `--artefact` names it: "slides", "cover",
+ *   "personas", "needs-matrix", "coverage" or a blueprint's id
+ *
+ * Returns: whether the Content list offers @artefact
+ */
+gboolean
+tpt_export_dialog_set_content (TptExportDialog *self,
+                               const char      *artefact)
+{
+  g_return_val_if_fail (TPT_IS_EXPORT_DIALOG (self), FALSE);
+  g_return_val_if_fail (artefact != NULL, FALSE);
+
+  if (self->mode != TPT_EXPORT_DIALOG_EXPORT)
+    return FALSE;
+  for (guint i = 0; i < self->blueprints->len; i++)
+    if (g_strcmp0 (tpt_node_get_id (self->blueprints->pdata[i]), artefact) == 0)
+      {
+        adw_combo_row_set_selected (self->content_row, i + 1);
+        return TRUE;
+      }
+  for (guint i = 0; i < G_N_ELEMENTS (other_artefacts); i++)
+    if (g_str_equal (other_artefacts[i], artefact))
+      {
+        adw_combo_row_set_selected (self->content_row, 1 + self->blueprints->len + i);
+        return TRUE;
+      }
+  return FALSE;
 }
 
 void
@@ -676,7 +749,8 @@ remember_choices (TptExportDialog *self)
   g_settings_set_boolean (self->settings, "export-landscape", options.landscape);
   g_settings_set_string (self->settings, "export-theme",
                          options.theme == TPT_THEME_DARK ? "dark"
-                         : options.theme == TPT_THEME_PRINT ? "print" : "light");
+                         : options.theme == TPT_THEME_PRINT ? "print"
+                         : options.theme == TPT_THEME_PROJECTOR ? "projector" : "light");
   g_settings_set_uint (self->settings, "export-dpi", (guint) options.dpi);
   if (options.poster != NULL)
     {
@@ -809,9 +883,10 @@ build (TptExportDialog *self,
 {
   const char *formats[] = { _("PDF Document"), _("SVG Drawing"), _("PNG Image"),
                             _("Touchpoint Document (a copy)") };
-  const char *themes[] = { _("Light"), _("Dark"), _("Print (high contrast on white)") };
+  const char *themes[] = { _("Light"), _("Dark"), _("Print (high contrast on white)"),
+                           _("Projector (bold, high contrast)") };
   g_autofree const char **pages = g_new0 (const char *, G_N_ELEMENTS (paper_names) + 2);
-  g_autofree const char **contents = g_new0 (const char *, self->blueprints->len + 5);
+  g_autofree const char **contents = g_new0 (const char *, self->blueprints->len + 7);
   g_autofree char *theme = g_settings_get_string (self->settings, "export-theme");
   g_autofree char *page = g_settings_get_string (self->settings, "export-page-size");
   g_autofree char *paper = g_settings_get_string (self->settings, "poster-paper");
@@ -839,6 +914,7 @@ build (TptExportDialog *self,
       contents[n_contents++] = _("Needs Matrix");
       contents[n_contents++] = _("Coverage");
       contents[n_contents++] = _("Cover");
+      contents[n_contents++] = _("Slides (16:9)");
     }
 
   gtk_window_set_title (GTK_WINDOW (self), export_mode ? _("Export") : _("Print Poster"));
@@ -945,7 +1021,8 @@ build (TptExportDialog *self,
 
   /* Start from the last choices. */
   adw_combo_row_set_selected (self->theme_row, g_str_equal (theme, "dark") ? 1
-                                               : g_str_equal (theme, "print") ? 2 : 0);
+                                               : g_str_equal (theme, "print") ? 2
+                                               : g_str_equal (theme, "projector") ? 3 : 0);
   adw_combo_row_set_selected (self->page_row, 0);
   gtk_switch_set_active (self->landscape_switch,
                          g_settings_get_boolean (self->settings, "export-landscape"));

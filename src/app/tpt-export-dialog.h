@@ -34,6 +34,8 @@ void             tpt_export_dialog_get_options  (TptExportDialog     *self,
 char            *tpt_export_dialog_dup_summary  (TptExportDialog     *self);
 void             tpt_export_dialog_set_format   (TptExportDialog     *self,
                                                  TptExportFormat      format);
+gboolean         tpt_export_dialog_set_content  (TptExportDialog     *self,
+                                                 const char          *artefact);
 void             tpt_export_dialog_set_poster   (TptExportDialog     *self,
                                                  gboolean             poster);
 gboolean         tpt_export_dialog_export_to    (TptExportDialog     *self,

@@ -9,6 +9,8 @@
 
 #include "tpt-application.h"
 #include "tpt-export-dialog.h"
+#include "tpt-presentation-window.h"
+#include "tpt-slide.h"
 #include "tpt-print.h"
 
 /* Saving */
@@ -332,6 +334,54 @@ export_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The first slide that shows what the window shows: the selected node's
+ * slide, or the artefact's. */
+static guint
+current_slide (TptWindow *self)
+{
+  g_autoptr(GPtrArray) slides = tpt_slides_list_for_showing (self->document);
+  TptNode *node = tpt_outline_get_selected (self->outline);
+  TptSlideArtefact wanted;
+
+  if (node != NULL && !TPT_IS_DOCUMENT (node))
+    return tpt_presentation_find_slide_for (self->document, slides, node);
+
+  switch (tpt_artefact_view_get_artefact (self->view))
+    {
+    case TPT_ARTEFACT_NEEDS_MATRIX:
+      wanted = TPT_SLIDE_ARTEFACT_NEEDS_MATRIX;
+      break;
+    case TPT_ARTEFACT_COVERAGE:
+      wanted = TPT_SLIDE_ARTEFACT_COVERAGE;
+      break;
+    case TPT_ARTEFACT_PERSONAS:
+      wanted = TPT_SLIDE_ARTEFACT_PERSONA;
+      break;
+    case TPT_ARTEFACT_BLUEPRINT:
+      return tpt_presentation_find_slide_for (self->document, slides,
+                                              TPT_NODE (tpt_artefact_view_get_blueprint (self->view)));
+    case TPT_ARTEFACT_COVER:
+    default:
+      return 0;
+    }
+  for (guint i = 0; i < slides->len; i++)
+    if (tpt_slide_get_artefact (g_ptr_array_index (slides, i)) == wanted)
+      return i;
+  return 0;
+}
+
+static void
+present_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  TptWindow *self = TPT_WINDOW (widget);
+  gboolean from_current = g_str_equal (action_name, "win.present-current");
+
+  tpt_presentation_window_start (GTK_WINDOW (self), self->document,
+                                 from_current ? current_slide (self) : 0);
+}
+
 static void
 print_action (GtkWidget  *widget,
               const char *action_name,
@@ -486,6 +536,8 @@ tpt_window_class_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.print-poster", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.present", NULL, present_action);
+  gtk_widget_class_install_action (widget_class, "win.present-current", NULL, present_action);
   gtk_widget_class_install_action (widget_class, "win.keep-changes", NULL, keep_changes_action);
   gtk_widget_class_install_action (widget_class, "win.show-outline", NULL, toggle_pane_action);
   gtk_widget_class_install_action (widget_class, "win.show-inspector", NULL, toggle_pane_action);

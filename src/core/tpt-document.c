@@ -957,6 +957,14 @@ tpt_document_insert_slide (TptDocument *self,
   insert_into (self, self->slides, position, TPT_NODE (slide), _("Add Slide"));
 }
 
+/**
+ * tpt_document_remove_slide:
+ * @self: a #TptDocument
+ * @slide: a slide in @self
+ *
+ * Deletes @slide from the slide list, as one undoable step. What it shows
+ * stays.
+ */
 void
 tpt_document_remove_slide (TptDocument *self,
                            TptSlide    *slide)

@@ -207,6 +207,12 @@ tpt_slide_get_notes (TptSlide *self)
   return tpt_node_get_string_field (TPT_NODE (self), PROP_NOTES);
 }
 
+/**
+ * tpt_slide_get_artefact:
+ * @self: a #TptSlide
+ *
+ * Returns: what the slide shows
+ */
 TptSlideArtefact
 tpt_slide_get_artefact (TptSlide *self)
 {
@@ -318,6 +324,14 @@ end (TptSlide *self)
     tpt_document_end (document);
 }
 
+/**
+ * tpt_slide_set_title:
+ * @self: a #TptSlide
+ * @title: (nullable): the title shown above the artefact; empty for the
+ *   artefact's own name
+ *
+ * Retitles the slide, as one undoable step.
+ */
 void
 tpt_slide_set_title (TptSlide   *self,
                      const char *title)
@@ -329,6 +343,16 @@ tpt_slide_set_title (TptSlide   *self,
   end (self);
 }
 
+/**
+ * tpt_slide_set_notes:
+ * @self: a #TptSlide
+ * @notes: (nullable): what the presenter wants to say, any number of lines
+ *
+ * Sets the presenter's notes, as one undoable step. An editor that sets
+ * them on every keystroke wraps each call in a merging transaction
+ * (tpt_history_begin_full() with %TPT_TRANSACTION_MERGE), so that typing
+ * is one step.
+ */
 void
 tpt_slide_set_notes (TptSlide   *self,
                      const char *notes)
@@ -515,4 +539,33 @@ tpt_slides_new_default (TptDocument *document)
     add_slide (slides, document, TPT_SLIDE_ARTEFACT_COVERAGE, NULL, _("Coverage"));
 
   return g_steal_pointer (&slides);
+}
+
+/**
+ * tpt_slides_list_for_showing:
+ * @document: a document
+ *
+ * The slides to present or export: the document's own list, or the
+ * default set (tpt_slides_new_default()) while that is empty.
+ *
+ * Returns: (transfer container) (element-type TptSlide): the slides
+ */
+GPtrArray *
+tpt_slides_list_for_showing (TptDocument *document)
+{
+  GListModel *own;
+  GPtrArray *slides;
+  guint n;
+
+  g_return_val_if_fail (TPT_IS_DOCUMENT (document), NULL);
+
+  own = tpt_document_get_slides (document);
+  n = g_list_model_get_n_items (own);
+  if (n == 0)
+    return tpt_slides_new_default (document);
+
+  slides = g_ptr_array_new_full (n, g_object_unref);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (slides, g_list_model_get_item (own, i));
+  return slides;
 }

@@ -45,5 +45,6 @@ GType             tpt_slide_artefact_target_type (TptSlideArtefact artefact);
 double            tpt_slide_round_coordinate     (double           value);
 
 GPtrArray        *tpt_slides_new_default    (TptDocument      *document);
+GPtrArray        *tpt_slides_list_for_showing (TptDocument    *document);
 
 G_END_DECLS

@@ -37,6 +37,17 @@ show (cairo_t        *cr,
   return h;
 }
 
+static void cover_render (cairo_t             *cr,
+                          PangoContext        *context,
+                          TptDocument         *document,
+                          const char          *title,
+                          const TptTheme      *theme,
+                          double               width,
+                          double               height,
+                          GDateTime           *date,
+                          const TptCoverEntry *entries,
+                          guint                n_entries);
+
 /**
  * tpt_cover_render:
  * @cr: where to draw
@@ -64,6 +75,54 @@ tpt_cover_render (cairo_t             *cr,
                   const TptCoverEntry *entries,
                   guint                n_entries)
 {
+  g_return_if_fail (TPT_IS_DOCUMENT (document));
+
+  cover_render (cr, context, document, tpt_document_get_title (document), theme, width, height,
+                date, entries, n_entries);
+}
+
+/**
+ * tpt_cover_render_titled:
+ * @cr: where to draw
+ * @context: a context from tpt_text_context_new()
+ * @document: the document
+ * @title: the title to show instead of the document's, such as a cover
+ *   slide's own
+ * @theme: the colours
+ * @width: the page width, in points
+ * @height: the page height, in points
+ * @date: the date to print
+ *
+ * Draws a cover as tpt_cover_render() does, with another title and no
+ * contents.
+ */
+void
+tpt_cover_render_titled (cairo_t        *cr,
+                         PangoContext   *context,
+                         TptDocument    *document,
+                         const char     *title,
+                         const TptTheme *theme,
+                         double          width,
+                         double          height,
+                         GDateTime      *date)
+{
+  g_return_if_fail (TPT_IS_DOCUMENT (document));
+
+  cover_render (cr, context, document, title, theme, width, height, date, NULL, 0);
+}
+
+static void
+cover_render (cairo_t             *cr,
+              PangoContext        *context,
+              TptDocument         *document,
+              const char          *title,
+              const TptTheme      *theme,
+              double               width,
+              double               height,
+              GDateTime           *date,
+              const TptCoverEntry *entries,
+              guint                n_entries)
+{
   double margin = MIN (width, height) / 10;
   double x = margin, y = margin, w = width - 2 * margin;
   /* The contents take at most half the page; a longer list ends with a
@@ -72,12 +131,9 @@ tpt_cover_render (cairo_t             *cr,
   guint shown = n_entries <= fit ? n_entries : fit - 1;
   double contents_h = 40 + MIN (n_entries, fit) * 16;
   double limit = height - margin - contents_h;
-  const char *title = tpt_document_get_title (document);
   const char *author = tpt_document_get_author (document);
   const char *description = tpt_document_get_description (document);
   g_autofree char *day = g_date_time_format (date, "%-d %B %Y");
-
-  g_return_if_fail (TPT_IS_DOCUMENT (document));
 
   cairo_save (cr);
   tpt_color_set_source (cr, &theme->paper);

@@ -25,5 +25,13 @@ void tpt_cover_render (cairo_t             *cr,
                        GDateTime           *date,
                        const TptCoverEntry *entries,
                        guint                n_entries);
+void tpt_cover_render_titled (cairo_t        *cr,
+                              PangoContext   *context,
+                              TptDocument    *document,
+                              const char     *title,
+                              const TptTheme *theme,
+                              double          width,
+                              double          height,
+                              GDateTime      *date);
 
 G_END_DECLS

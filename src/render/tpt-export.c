@@ -14,6 +14,7 @@
 #include "tpt-persona-renderer.h"
 #include "tpt-page-size.h"
 #include "tpt-poster.h"
+#include "tpt-slide-renderer.h"
 #include "tpt-text.h"
 
 #include <cairo-pdf.h>
@@ -628,6 +629,7 @@ typedef enum
   ARTEFACT_PERSONA,
   ARTEFACT_MATRIX,
   ARTEFACT_COVERAGE,
+  ARTEFACT_SLIDES,      /* the slide list, a page a slide (PDF only) */
 } ArtefactKind;
 
 typedef struct
@@ -647,6 +649,7 @@ typedef struct
 #define ARTEFACT_NAME_PERSONAS "personas"
 #define ARTEFACT_NAME_MATRIX   "needs-matrix"
 #define ARTEFACT_NAME_COVERAGE "coverage"
+#define ARTEFACT_NAME_SLIDES   "slides"
 
 /* The paper round a persona's card drawn alone, so its edge shows. */
 #define PERSONA_MARGIN 12.0
@@ -883,6 +886,54 @@ write_single_pdf (const Artefact          *artefact,
   return surface_ok (surface, sink, error);
 }
 
+/* The slides, a 16:9 page each: the document's slide list, or the
+ * default presentation while it has none. */
+static gboolean
+write_slides_pdf (TptDocument             *document,
+                  const TptExportOptions  *options,
+                  PangoContext            *context,
+                  Sink                    *sink,
+                  GError                 **error)
+{
+  const TptTheme *theme = tpt_theme_get (options->theme);
+  g_autoptr(GPtrArray) slides = tpt_slides_list_for_showing (document);
+  g_autoptr(cairo_surface_t) surface = NULL;
+  g_autoptr(cairo_t) cr = NULL;
+  const char *title = tpt_document_get_title (document);
+  const char *author = tpt_document_get_author (document);
+
+  surface = cairo_pdf_surface_create_for_stream (sink_write_cb, sink, TPT_SLIDE_WIDTH,
+                                                 TPT_SLIDE_HEIGHT);
+  cairo_pdf_surface_restrict_to_version (surface, CAIRO_PDF_VERSION_1_5);
+  if (title != NULL && *title)
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+  if (author != NULL && *author)
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, author);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR,
+                                  "Touchpoint " PACKAGE_VERSION);
+  cr = cairo_create (surface);
+
+  for (guint i = 0; i < slides->len; i++)
+    {
+      TptSlide *slide = g_ptr_array_index (slides, i);
+      g_autofree char *label = tpt_slide_dup_display_title (document, slide);
+      g_autofree char *link = g_strdup_printf ("page=%u", i + 1);
+
+      cairo_pdf_surface_add_outline (surface, CAIRO_PDF_OUTLINE_ROOT,
+                                     label[0] != '\0' ? label : " ", link, 0);
+      tpt_slide_render_full (cr, context, document, slide, theme, TPT_SLIDE_WIDTH,
+                             TPT_SLIDE_HEIGHT, i + 1, slides->len, options->date);
+      cairo_show_page (cr);
+
+      if (g_cancellable_set_error_if_cancelled (sink->cancellable, error))
+        return FALSE;
+    }
+
+  g_clear_pointer (&cr, cairo_destroy);
+  cairo_surface_finish (surface);
+  return surface_ok (surface, sink, error);
+}
+
 static gboolean
 export_blueprints (TptDocument             *document,
                    GFile                   *file,
@@ -957,7 +1008,9 @@ export_blueprints (TptDocument             *document,
       switch (options->format)
         {
         case TPT_EXPORT_PDF:
-          if (other != NULL)
+          if (other != NULL && other->kind == ARTEFACT_SLIDES)
+            ok = write_slides_pdf (document, options, context, &sink, error);
+          else if (other != NULL)
             ok = write_single_pdf (&first, options, page_width, page_height, &sink, error);
           else if (options->poster != NULL)
             ok = write_poster (g_ptr_array_index (layouts, 0), options, context, &plan, &sink,
@@ -1025,6 +1078,34 @@ tpt_export (TptDocument             *document,
 
   if (!check_options (options, &page_width, &page_height, error))
     return FALSE;
+
+  if (g_strcmp0 (options->artefact, ARTEFACT_NAME_SLIDES) == 0)
+    {
+      Artefact slides = { ARTEFACT_SLIDES, NULL, document, NULL, NULL,
+                          TPT_SLIDE_WIDTH, TPT_SLIDE_HEIGHT };
+
+      if (options->format != TPT_EXPORT_PDF)
+        {
+          g_set_error_literal (error, TPT_EXPORT_ERROR, TPT_EXPORT_ERROR_NO_ARTEFACT,
+                               _("Slides export to PDF, a page a slide; export them to a "
+                                 ".pdf file"));
+          return FALSE;
+        }
+      if (options->page_size != NULL || options->poster != NULL || options->landscape)
+        {
+          g_set_error_literal (error, TPT_EXPORT_ERROR, TPT_EXPORT_ERROR_BAD_OPTION,
+                               _("Slides have their own 16:9 pages; leave out the page size, "
+                                 "poster and landscape"));
+          return FALSE;
+        }
+
+      context = tpt_text_context_new ();
+      slides.context = context;
+      ok = export_blueprints (document, file, NULL, &slides, options, context, 0, 0,
+                              cancellable, error);
+      g_object_unref (context);
+      return ok;
+    }
 
   context = tpt_text_context_new ();
   if (options->artefact != NULL && resolve_other (document, options->artefact, context, &other))

@@ -37,7 +37,9 @@ typedef enum
  * TptExportOptions:
  * @format: what to write
  * @artefact: (nullable): the id of the artefact to export; %NULL for the
- *   whole document (PDF) or its only blueprint (SVG, PNG)
+ *   whole document (PDF) or its only blueprint (SVG, PNG); "slides" for
+ *   the slide list, or the default slides while it is empty, on 16:9
+ *   pages (PDF only)
  * @page_size: (nullable): a paper size for PDF pages, see
  *   tpt_page_size_lookup(); %NULL to fit each page to its content
  * @landscape: turn named pages to landscape

@@ -382,7 +382,8 @@ matrix (cairo_t        *cr,
         double         *width,
         double         *height,
         GArray         *links,
-        GArray         *cells)
+        GArray         *cells,
+        gboolean        compact)
 {
   Pen pen = { cr, context, theme, links, cells };
   Pen measure = { NULL, context, theme, NULL, NULL };
@@ -390,8 +391,11 @@ matrix (cairo_t        *cr,
   GListModel *needs = tpt_document_get_needs (document);
   guint n_personas = g_list_model_get_n_items (personas);
   guint n_needs = g_list_model_get_n_items (needs);
-  double table_w = NEED_W + n_personas * CELL_W + COVER_W;
-  double w = MAX (2 * MARGIN + table_w, 2 * MARGIN + 760);
+  /* Compact, for a slide: no coverage column and no list of work that
+   * serves no need, which the coverage report shows on a slide of its own. */
+  double cover_w = compact ? 0 : COVER_W;
+  double table_w = NEED_W + n_personas * CELL_W + cover_w;
+  double w = MAX (2 * MARGIN + table_w, 2 * MARGIN + (compact ? 0 : 760));
   double x0 = MARGIN, y = MARGIN, header_h = 0, legend_h, top;
   double cover_x = x0 + NEED_W + n_personas * CELL_W;
   g_autoptr(GPtrArray) unlinked = tpt_coverage_unlinked_back_cards (document, NULL);
@@ -425,8 +429,9 @@ matrix (cairo_t        *cr,
       fill_rect (cr, &theme->header_fill, 1, x0, y, table_w, header_h);
       text (&pen, TPT_TEXT_HEADING, _("Need"), &theme->ink, x0 + PAD, y + PAD, NEED_W - 2 * PAD,
             FALSE, PANGO_ALIGN_LEFT);
-      text (&pen, TPT_TEXT_HEADING, _("Served by cards"), &theme->ink, cover_x + PAD, y + PAD,
-            COVER_W - 2 * PAD, FALSE, PANGO_ALIGN_LEFT);
+      if (!compact)
+        text (&pen, TPT_TEXT_HEADING, _("Served by cards"), &theme->ink, cover_x + PAD, y + PAD,
+              COVER_W - 2 * PAD, FALSE, PANGO_ALIGN_LEFT);
       for (guint p = 0; p < n_personas; p++)
         {
           g_autoptr(TptPersona) persona = g_list_model_get_item (personas, p);
@@ -457,7 +462,7 @@ matrix (cairo_t        *cr,
       if (description != NULL && *description)
         need_h += 2 + text (&measure, TPT_TEXT_SMALL, description, &theme->muted, 0, 0,
                             NEED_W - 2 * PAD, FALSE, PANGO_ALIGN_LEFT);
-      cover_h = coverage (&measure, document, need, 0, 0, COVER_W - 2 * PAD);
+      cover_h = compact ? 0 : coverage (&measure, document, need, 0, 0, COVER_W - 2 * PAD);
       for (guint p = 0; p < n_personas; p++)
         {
           g_autoptr(TptPersona) persona = g_list_model_get_item (personas, p);
@@ -500,9 +505,10 @@ matrix (cairo_t        *cr,
               if (rating != NULL)
                 frame (cr, theme, tpt_rating_get_opportunity (rating), cx, y, CELL_W, row_h);
             }
-          if (!served (document, need))
+          if (!compact && !served (document, need))
             hatch (cr, &theme->warning, cover_x, y, COVER_W, row_h);
-          coverage (&pen, document, need, cover_x + PAD, y + PAD, COVER_W - 2 * PAD);
+          if (!compact)
+            coverage (&pen, document, need, cover_x + PAD, y + PAD, COVER_W - 2 * PAD);
 
           tpt_color_set_source (cr, &theme->grid);
           cairo_set_line_width (cr, 1);
@@ -526,7 +532,7 @@ matrix (cairo_t        *cr,
       cairo_stroke (cr);
     }
 
-  if (end < n_needs)
+  if (end < n_needs || compact)
     goto done;
 
   /* Work behind the line of visibility that serves no need. */
@@ -586,7 +592,7 @@ tpt_matrix_measure (PangoContext *context,
   g_return_if_fail (TPT_IS_DOCUMENT (document));
 
   matrix (NULL, context, document, tpt_theme_get (TPT_THEME_LIGHT), 0, G_MAXUINT, width, height,
-          NULL, NULL);
+          NULL, NULL, FALSE);
 }
 
 /**
@@ -619,7 +625,7 @@ matrix_part_height (guint    first,
   double height;
 
   matrix (NULL, part->context, part->document, tpt_theme_get (TPT_THEME_LIGHT), first, end,
-          NULL, &height, NULL, NULL);
+          NULL, &height, NULL, NULL, FALSE);
   return height;
 }
 
@@ -638,7 +644,7 @@ tpt_matrix_paginate (PangoContext *context,
   g_return_val_if_fail (breaks != NULL, 1.0);
 
   matrix (NULL, context, document, tpt_theme_get (TPT_THEME_LIGHT), 0, G_MAXUINT, &width, &height,
-          NULL, NULL);
+          NULL, NULL, FALSE);
   scale = MIN (1.0, page_width / width);
   tpt_paginate_rows (n, page_height / scale, matrix_part_height, &part, breaks);
 
@@ -670,7 +676,7 @@ tpt_matrix_render_part (cairo_t        *cr,
   g_return_if_fail (TPT_IS_DOCUMENT (document));
 
   cairo_save (cr);
-  matrix (cr, context, document, theme, first, end, NULL, height, NULL, NULL);
+  matrix (cr, context, document, theme, first, end, NULL, height, NULL, NULL, FALSE);
   cairo_restore (cr);
 }
 
@@ -701,7 +707,7 @@ tpt_matrix_render (cairo_t        *cr,
   g_return_if_fail (TPT_IS_DOCUMENT (document));
 
   cairo_save (cr);
-  matrix (cr, context, document, theme, 0, G_MAXUINT, NULL, NULL, NULL, NULL);
+  matrix (cr, context, document, theme, 0, G_MAXUINT, NULL, NULL, NULL, NULL, FALSE);
   cairo_restore (cr);
 }
 
@@ -734,7 +740,39 @@ tpt_matrix_collect_links (PangoContext *context,
   surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
   cr = cairo_create (surface);
   matrix (cr, context, document, tpt_theme_get (TPT_THEME_LIGHT), 0, G_MAXUINT, NULL, NULL, links,
-          cells);
+          cells, FALSE);
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
+}
+
+/**
+ * tpt_matrix_render_table:
+ * @cr: (nullable): where to draw, with the matrix's top left corner at the
+ *   origin, or %NULL only to measure
+ * @context: a context from tpt_text_context_new()
+ * @document: the document
+ * @theme: the colours
+ * @width: (out) (optional): the table's width, in points
+ * @height: (out) (optional): its height
+ *
+ * Draws the needs matrix as tpt_matrix_render() does, but only needs and
+ * ratings: without the column of cards that serve each need and the list
+ * of work that serves no need below, which make it too tall for a slide
+ * and which the coverage report shows on a slide of its own.
+ */
+void
+tpt_matrix_render_table (cairo_t        *cr,
+                         PangoContext   *context,
+                         TptDocument    *document,
+                         const TptTheme *theme,
+                         double         *width,
+                         double         *height)
+{
+  g_return_if_fail (TPT_IS_DOCUMENT (document));
+
+  if (cr != NULL)
+    cairo_save (cr);
+  matrix (cr, context, document, theme, 0, G_MAXUINT, width, height, NULL, NULL, TRUE);
+  if (cr != NULL)
+    cairo_restore (cr);
 }

@@ -22,6 +22,12 @@ void tpt_matrix_render  (cairo_t        *cr,
                          PangoContext   *context,
                          TptDocument    *document,
                          const TptTheme *theme);
+void tpt_matrix_render_table (cairo_t        *cr,
+                              PangoContext   *context,
+                              TptDocument    *document,
+                              const TptTheme *theme,
+                              double         *width,
+                              double         *height);
 
 double tpt_matrix_paginate    (PangoContext   *context,
                               TptDocument    *document,

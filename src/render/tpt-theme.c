@@ -216,6 +216,77 @@ static const TptTheme print = {
   .heat_max = 0.4,
 };
 
+/* Projectors wash out pale tints and thin grey lines, and rooms are
+ * rarely dark: black ink on white, lane tints several times stronger than
+ * the light theme's, fully saturated accents, and no mid-grey text. */
+static const TptTheme projector = {
+  .kind = TPT_THEME_PROJECTOR,
+  .name = "projector",
+  .paper = HEX (0xffffff),
+  .ink = HEX (0x000000),
+  .muted = HEX (0x241f31),
+  .grid = HEX (0x77767b),
+  .header_fill = HEX (0xdeddda),
+  .stage_fill = HEX (0x000000),
+  .stage_ink = HEX (0xffffff),
+  .lane_fill = {
+    [TPT_LANE_KIND_EVIDENCE] = HEX (0xe6e5e2),
+    [TPT_LANE_KIND_CUSTOMER] = HEX (0xc8ddf7),
+    [TPT_LANE_KIND_FRONTSTAGE] = HEX (0xc6ebd2),
+    [TPT_LANE_KIND_BACKSTAGE] = HEX (0xfaeab0),
+    [TPT_LANE_KIND_SUPPORT] = HEX (0xe1d3f4),
+    [TPT_LANE_KIND_EMOTION] = HEX (0xffe8d1),
+    [TPT_LANE_KIND_PAIN] = HEX (0xf8cfcc),
+    [TPT_LANE_KIND_OPPORTUNITY] = HEX (0xc9efd6),
+    [TPT_LANE_KIND_METRIC] = HEX (0xd3e2f2),
+    [TPT_LANE_KIND_POLICY] = HEX (0xe6e5e2),
+    [TPT_LANE_KIND_CUSTOM] = HEX (0xeeeeee),
+  },
+  .card_fill = {
+    [TPT_CARD_KIND_ACTION] = HEX (0xffffff),
+    [TPT_CARD_KIND_DECISION] = HEX (0xf3e6fa),
+    [TPT_CARD_KIND_FAIL] = HEX (0xffd6d6),
+    [TPT_CARD_KIND_WAIT] = HEX (0xffeaa6),
+    [TPT_CARD_KIND_NOTE] = HEX (0xfff7c2),
+    [TPT_CARD_KIND_METRIC] = HEX (0xdbe9fb),
+    [TPT_CARD_KIND_PAIN] = HEX (0xfbd9e3),
+    [TPT_CARD_KIND_OPPORTUNITY] = HEX (0xd4f4de),
+  },
+  .card_accent = {
+    [TPT_CARD_KIND_ACTION] = HEX (0x0b5cd6),
+    [TPT_CARD_KIND_DECISION] = HEX (0x7d1fa3),
+    [TPT_CARD_KIND_FAIL] = HEX (0xd10000),
+    [TPT_CARD_KIND_WAIT] = HEX (0xd18700),
+    [TPT_CARD_KIND_NOTE] = HEX (0x5e5c64),
+    [TPT_CARD_KIND_METRIC] = HEX (0x004fb0),
+    [TPT_CARD_KIND_PAIN] = HEX (0xa3001a),
+    [TPT_CARD_KIND_OPPORTUNITY] = HEX (0x00803a),
+  },
+  .card_border = HEX (0x000000),
+  .card_ink = HEX (0x000000),
+  .card_muted = HEX (0x241f31),
+  .badge_fail = HEX (0xd10000),
+  .badge_fail_ink = HEX (0xffffff),
+  .badge_wait = HEX (0xffb800),
+  .badge_wait_ink = HEX (0x000000),
+  .flow = HEX (0x000000),
+  .line_interaction = HEX (0x0b5cd6),
+  .line_visibility = HEX (0xd10000),
+  .line_internal = HEX (0x7d1fa3),
+  .office_fill = {
+    [TPT_OFFICE_NONE] = HEX (0xffffff),
+    [TPT_OFFICE_FRONT] = HEX (0x62a0ea),
+    [TPT_OFFICE_MIDDLE] = HEX (0xf6d32d),
+    [TPT_OFFICE_BACK] = HEX (0xc061cb),
+  },
+  .office_ink = HEX (0x000000),
+  .emotion = HEX (0xd14d00),
+  .emotion_zero = HEX (0x5e5c64),
+  .warning = HEX (0xd10000),
+  .heat = HEX (0x0b5cd6),
+  .heat_max = 0.7,
+};
+
 /**
  * tpt_theme_get:
  * @kind: which theme
@@ -231,6 +302,8 @@ tpt_theme_get (TptThemeKind kind)
       return &dark;
     case TPT_THEME_PRINT:
       return &print;
+    case TPT_THEME_PROJECTOR:
+      return &projector;
     case TPT_THEME_LIGHT:
     default:
       return &light;
@@ -239,7 +312,7 @@ tpt_theme_get (TptThemeKind kind)
 
 /**
  * tpt_theme_kind_from_name:
- * @name: "light", "dark" or "print"
+ * @name: "light", "dark", "print" or "projector"
  * @kind: (out): the theme kind
  *
  * Returns: %TRUE if @name names a theme
@@ -248,7 +321,9 @@ gboolean
 tpt_theme_kind_from_name (const char   *name,
                           TptThemeKind *kind)
 {
-  static const TptThemeKind kinds[] = { TPT_THEME_LIGHT, TPT_THEME_DARK, TPT_THEME_PRINT };
+  static const TptThemeKind kinds[] = {
+    TPT_THEME_LIGHT, TPT_THEME_DARK, TPT_THEME_PRINT, TPT_THEME_PROJECTOR,
+  };
 
   g_return_val_if_fail (kind != NULL, FALSE);
 

@@ -20,12 +20,15 @@ typedef struct
  * @TPT_THEME_LIGHT: for the screen, light style
  * @TPT_THEME_DARK: for the screen, dark style
  * @TPT_THEME_PRINT: white paper, high contrast, readable in greyscale
+ * @TPT_THEME_PROJECTOR: for slides on a projector: black ink on white,
+ *   saturated colours and tints strong enough to survive a washed-out beam
  */
 typedef enum
 {
   TPT_THEME_LIGHT,
   TPT_THEME_DARK,
   TPT_THEME_PRINT,
+  TPT_THEME_PROJECTOR,
 } TptThemeKind;
 
 #define TPT_N_LANE_KINDS (TPT_LANE_KIND_CUSTOM + 1)

@@ -78,6 +78,23 @@ def edit(old, new, count=1):
     return BASE.replace(old, new, count)
 
 
+# The slide list, an addition to format 1, after the last blueprint: its
+# <slide> is on line 38.
+SLIDES = """  <slides>
+    <slide id="sl1" artefact="stage" target="s1">
+      <title>Report</title>
+    </slide>
+  </slides>
+</touchpoint>
+"""
+
+
+def with_slide(old, new):
+    text = BASE.replace("</touchpoint>\n", SLIDES)
+    assert text.count(old) >= 1, old
+    return text.replace(old, new, 1)
+
+
 def with_second_blueprint(text):
     return text.replace("</touchpoint>\n", SECOND_BLUEPRINT)
 
@@ -408,6 +425,22 @@ CASES = {
                         "BROKEN_REFERENCE", 19, "Blueprint “b1” is based on itself"),
     "based-on-a-card": (edit('state="current">', 'state="current" based-on="c1">'),
                         "BROKEN_REFERENCE", 19, "“c1” is not a blueprint"),
+
+    # Slides
+    "slide-unknown-target": (with_slide('target="s1"', 'target="s9"'), "BROKEN_REFERENCE", 38,
+                             "Slide “sl1” refers to stage “s9”, which does not exist"),
+    "slide-target-is-a-card": (with_slide('target="s1"', 'target="c1"'), "BROKEN_REFERENCE", 38,
+                               "but “c1” is not a stage"),
+    "slide-cover-with-target": (with_slide('artefact="stage"', 'artefact="cover"'),
+                                "INVALID", 38, "which takes no “target” attribute"),
+    "slide-bad-artefact": (with_slide('artefact="stage"', 'artefact="journey"'), "INVALID", 38,
+                           "“journey” is not a valid “artefact” for <slide>"),
+    "slide-zero-width": (with_slide('target="s1"', 'target="s1" x="0" y="0" width="0" height="9"'),
+                         "INVALID", 38, "The “width” of <slide> must be more than 0"),
+    "slide-exponent": (with_slide('target="s1"', 'target="s1" x="1e3" y="0" width="9" height="9"'),
+                       "INVALID", 38, "The “x” of <slide> must be a number of points"),
+    "slide-half-region": (with_slide('target="s1"', 'target="s1" x="1" y="2"'),
+                          "INVALID", 38, "Slide “sl1” has part of a region"),
 
     # Photos
     "photo-bad-base64": (edit("      <name>Dana</name>\n",

@@ -1,0 +1,50 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib-object.h>
+
+#include "tpt-document.h"
+
+G_BEGIN_DECLS
+
+/**
+ * TptPresentationBlank:
+ * @TPT_PRESENTATION_BLANK_NONE: the slide shows
+ * @TPT_PRESENTATION_BLANK_BLACK: the screen is black, to talk without it
+ * @TPT_PRESENTATION_BLANK_WHITE: the screen is white
+ */
+typedef enum
+{
+  TPT_PRESENTATION_BLANK_NONE,
+  TPT_PRESENTATION_BLANK_BLACK,
+  TPT_PRESENTATION_BLANK_WHITE,
+} TptPresentationBlank;
+
+#define TPT_TYPE_PRESENTATION (tpt_presentation_get_type ())
+
+G_DECLARE_FINAL_TYPE (TptPresentation, tpt_presentation, TPT, PRESENTATION, GObject)
+
+TptPresentation     *tpt_presentation_new          (TptDocument     *document,
+                                                    guint            first);
+TptDocument         *tpt_presentation_get_document (TptPresentation *self);
+guint                tpt_presentation_get_n_slides (TptPresentation *self);
+TptSlide            *tpt_presentation_get_slide    (TptPresentation *self,
+                                                    guint            index);
+guint                tpt_presentation_get_index    (TptPresentation *self);
+gboolean             tpt_presentation_go_to        (TptPresentation *self,
+                                                    guint            index);
+gboolean             tpt_presentation_next         (TptPresentation *self);
+gboolean             tpt_presentation_previous     (TptPresentation *self);
+TptPresentationBlank tpt_presentation_get_blank    (TptPresentation *self);
+void                 tpt_presentation_toggle_blank (TptPresentation *self,
+                                                    TptPresentationBlank blank);
+const char          *tpt_presentation_get_typed    (TptPresentation *self);
+gint64               tpt_presentation_get_elapsed  (TptPresentation *self);
+gboolean             tpt_presentation_key          (TptPresentation *self,
+                                                    guint            keyval,
+                                                    guint            state);
+guint                tpt_presentation_find_slide_for (TptDocument   *document,
+                                                      GPtrArray     *slides,
+                                                      TptNode       *node);
+
+G_END_DECLS
