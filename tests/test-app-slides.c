@@ -9,8 +9,10 @@
 #include "tpt-application.h"
 #include "tpt-format.h"
 #include "tpt-gallery-canvas.h"
+#include "tpt-persona-renderer.h"
 #include "tpt-region-capture.h"
 #include "tpt-slide-edits.h"
+#include "tpt-text.h"
 #include "tpt-window-private.h"
 
 #include <math.h>
@@ -504,6 +506,29 @@ test_capture_blueprint (Fixture       *fixture,
   undo_all (fixture);
 }
 
+/* Where persona number @index's card is on the gallery, as the view lays
+ * it out. */
+static TptRect
+persona_card (Fixture *fixture,
+              guint    index)
+{
+  PangoContext *context = tpt_text_context_new ();
+  g_autoptr(GArray) parts = g_array_new (FALSE, FALSE, sizeof (TptPersonaPart));
+  TptRect card = { 0 };
+
+  tpt_persona_gallery_collect_parts (context, fixture->document, parts);
+  g_object_unref (context);
+  for (guint i = 0; i < parts->len; i++)
+    {
+      const TptPersonaPart *part = &g_array_index (parts, TptPersonaPart, i);
+
+      if (part->persona == index && part->field == TPT_PERSONA_FIELD_CARD)
+        card = part->rect;
+    }
+  g_assert_cmpfloat (card.width, >, 100);
+  return card;
+}
+
 static void
 test_capture_other_views (Fixture       *fixture,
                           gconstpointer  data)
@@ -514,7 +539,8 @@ test_capture_other_views (Fixture       *fixture,
   g_autoptr(TptPersona) persona =
     g_list_model_get_item (tpt_document_get_personas (fixture->document), 1);
   TptGalleryCanvas *gallery = tpt_artefact_view_get_gallery_canvas (view);
-  double wx = 0, wy = 0, x, y;
+  double wx = 0, wy = 0, x, y, x1, y1, rx, ry, rw, rh;
+  TptRect card;
   guint index = G_MAXUINT;
   gboolean found = FALSE;
   TptSlide *slide;
@@ -530,15 +556,44 @@ test_capture_other_views (Fixture       *fixture,
         found = tpt_gallery_canvas_persona_at (gallery, x, y, &index) && index == 1;
       }
   g_assert_true (found);
+  card = persona_card (fixture, 1);
+  /* A band from just inside the card's top left corner. */
+  tpt_artefact_view_content_to_widget (view, card.x + 20, card.y + 30, &wx, &wy);
+  wx = round (wx), wy = round (wy);
+  tpt_artefact_view_widget_to_content (view, wx, wy, &x, &y);
+  tpt_artefact_view_widget_to_content (view, wx + 40, wy + 50, &x1, &y1);
   activate (fixture, window, "win.add-slide");
-  g_assert_true (tpt_region_capture_finish (capture, wx, wy, wx + 10, wy + 10));
+  g_assert_true (tpt_region_capture_finish (capture, wx, wy, wx + 40, wy + 50));
   app_iterate ();
   slide = nth_slide (fixture, 0);
   g_assert_cmpint (tpt_slide_get_artefact (slide), ==, TPT_SLIDE_ARTEFACT_PERSONA);
   g_assert_true (tpt_slide_get_target_node (slide) == TPT_NODE (persona));
   g_assert_cmpstr (tpt_slide_get_title (slide), ==, tpt_persona_get_name (persona));
-  /* The card is laid out afresh on a slide: the slide shows all of it. */
+  /* The region is on the card's own drawing, with its paper round it. */
+  g_assert_true (tpt_slide_get_region (slide, &rx, &ry, &rw, &rh));
+  g_assert_cmpfloat_with_epsilon (rx, x - card.x + TPT_SLIDE_CARD_PAPER, 0.01);
+  g_assert_cmpfloat_with_epsilon (ry, y - card.y + TPT_SLIDE_CARD_PAPER, 0.01);
+  g_assert_cmpfloat_with_epsilon (rw, x1 - x, 0.02);
+  g_assert_cmpfloat_with_epsilon (rh, y1 - y, 0.02);
+
+  /* A band over all of the card, and more, is a slide of the whole card,
+   * laid out to suit the slide. */
+  tpt_artefact_view_zoom_to_fit (view);
+  tpt_artefact_view_content_to_widget (view, card.x - 5, card.y - 5, &wx, &wy);
+  tpt_artefact_view_content_to_widget (view, card.x + card.width / 2, card.y + card.height / 2,
+                                       &x, &y);
+  tpt_artefact_view_content_to_widget (view, tpt_rect_right (&card) + 5,
+                                       tpt_rect_bottom (&card) + 5, &x1, &y1);
+  g_assert_cmpfloat (x1, <, gtk_widget_get_width (GTK_WIDGET (view)));
+  g_assert_cmpfloat (y1, <, gtk_widget_get_height (GTK_WIDGET (view)));
+  activate (fixture, window, "win.add-slide");
+  g_assert_true (tpt_region_capture_finish (capture, wx, wy, x1, y1));
+  app_iterate ();
+  slide = nth_slide (fixture, 1);
+  g_assert_true (tpt_slide_get_target_node (slide) == TPT_NODE (persona));
   g_assert_false (tpt_slide_get_region (slide, NULL, NULL, NULL, NULL));
+  tpt_history_undo (history (fixture));
+  slide = nth_slide (fixture, 0);
 
   /* The whole needs matrix, after the slide selected. */
   tpt_outline_select_group (fixture->window->outline, TPT_OUTLINE_GROUP_NEEDS);

@@ -20,6 +20,7 @@
 #include "tpt-persona-renderer.h"
 #include "tpt-gallery-canvas.h"
 #include "tpt-region-capture.h"
+#include "tpt-slide-edits.h"
 #include "tpt-text.h"
 #include "tpt-theme.h"
 #include "tpt-tile-cache.h"
@@ -1114,7 +1115,7 @@ static void
 frame_slide (TptArtefactView *self,
              TptSlide        *slide)
 {
-  TptRect rect;
+  TptRect rect, card;
 
   /* An edit just before may have queued a layout; frame the current one. */
   if (self->relayout_id != 0)
@@ -1123,8 +1124,29 @@ frame_slide (TptArtefactView *self,
       relayout (self);
     }
 
-  if (tpt_slide_get_region (slide, &rect.x, &rect.y, &rect.width, &rect.height) ||
-      slide_target_rect (self, slide, &rect))
+  /* A cover slide is laid out afresh for the slide: its region, if any,
+   * is not on the page drawn here. */
+  if (tpt_slide_get_artefact (slide) == TPT_SLIDE_ARTEFACT_COVER)
+    {
+      tpt_artefact_view_zoom_to_fit (self);
+      return;
+    }
+
+  /* A persona's region is in the drawing of its card alone. */
+  if (tpt_slide_get_artefact (slide) == TPT_SLIDE_ARTEFACT_PERSONA &&
+      slide_target_rect (self, slide, &card))
+    {
+      if (tpt_slide_get_region (slide, &rect.x, &rect.y, &rect.width, &rect.height))
+        {
+          rect.x += card.x - TPT_SLIDE_CARD_PAPER;
+          rect.y += card.y - TPT_SLIDE_CARD_PAPER;
+        }
+      else
+        rect = card;
+      tpt_artefact_view_zoom_to_rect (self, &rect);
+    }
+  else if (tpt_slide_get_region (slide, &rect.x, &rect.y, &rect.width, &rect.height) ||
+           slide_target_rect (self, slide, &rect))
     tpt_artefact_view_zoom_to_rect (self, &rect);
   else
     tpt_artefact_view_zoom_to_fit (self);

@@ -6,6 +6,11 @@
 
 G_BEGIN_DECLS
 
+/* The paper round a persona's card in the card's own drawing, in points,
+ * which a persona slide's region is in: the format's contract
+ * (data/touchpoint.rng), as a single card exports and a slide draws it. */
+#define TPT_SLIDE_CARD_PAPER 12.0
+
 /* Building the slide list, each edit one labelled undo step: shared by the
  * outline, the window's slide actions and the region capture, so the same
  * edit reads the same in the undo menu wherever it was made. */

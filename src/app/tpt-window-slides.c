@@ -8,22 +8,27 @@
 #include "tpt-window-private.h"
 
 #include "tpt-gallery-canvas.h"
+#include "tpt-persona-renderer.h"
 #include "tpt-region-capture.h"
 #include "tpt-slide-edits.h"
+#include "tpt-text.h"
 
 /* The window's slide actions: a new slide of a region dragged out on the
- * artefact shown, or of all of it. The slide shows what the view shows,
- * with two exceptions where the view's drawing is not the slide's:
+ * artefact shown, or of all of it. A region is in the drawing the view
+ * shows, as the file format has it (data/touchpoint.rng), with two
+ * exceptions:
  *
- * - on the persona gallery, a slide shows one persona's card, laid out
- *   afresh to fit the slide; a region there picks the card (the one under
- *   its centre, else under a corner) and the slide shows all of it;
+ * - a slide shows one persona's card, not the gallery: a region there
+ *   picks the card (the one under its centre, else under a corner) and is
+ *   cut to it and moved into the card's own drawing; one over all of the
+ *   card makes a slide of the whole card, laid out to suit the slide;
  * - the cover is laid out for the slide's frame, not the page drawn here,
  *   so its slide is always the whole cover. */
 
 static TptPersona *
 persona_in (TptWindow     *self,
-            const TptRect *region)
+            const TptRect *region,
+            guint         *index)
 {
   TptGalleryCanvas *gallery = tpt_artefact_view_get_gallery_canvas (self->view);
   const double points[][2] = {
@@ -33,13 +38,52 @@ persona_in (TptWindow     *self,
     { region->x, tpt_rect_bottom (region) },
     { tpt_rect_right (region), tpt_rect_bottom (region) },
   };
-  guint index;
 
   for (guint i = 0; i < G_N_ELEMENTS (points); i++)
-    if (tpt_gallery_canvas_persona_at (gallery, points[i][0], points[i][1], &index))
-      return g_list_model_get_item (tpt_document_get_personas (self->document), index);
+    if (tpt_gallery_canvas_persona_at (gallery, points[i][0], points[i][1], index))
+      return g_list_model_get_item (tpt_document_get_personas (self->document), *index);
 
   return NULL;
+}
+
+/* Cuts @region of the gallery to the card of persona number @index and
+ * moves it into the card's drawing; %FALSE if it covers all of the card. */
+static gboolean
+region_on_card (TptDocument *document,
+                guint        index,
+                TptRect     *region)
+{
+  PangoContext *context = tpt_text_context_new ();
+  g_autoptr(GArray) parts = g_array_new (FALSE, FALSE, sizeof (TptPersonaPart));
+  double left, top, right, bottom;
+
+  /* Measured as the view measures them, with a context of its kind. */
+  tpt_persona_gallery_collect_parts (context, document, parts);
+  g_object_unref (context);
+  for (guint i = 0; i < parts->len; i++)
+    {
+      const TptPersonaPart *part = &g_array_index (parts, TptPersonaPart, i);
+      const TptRect *card = &part->rect;
+
+      if (part->persona != index || part->field != TPT_PERSONA_FIELD_CARD)
+        continue;
+
+      left = MAX (region->x, card->x);
+      top = MAX (region->y, card->y);
+      right = MIN (tpt_rect_right (region), tpt_rect_right (card));
+      bottom = MIN (tpt_rect_bottom (region), tpt_rect_bottom (card));
+      /* Within a point of the whole card is the whole card. */
+      if (right - left < 1 || bottom - top < 1 ||
+          (left - card->x < 1 && top - card->y < 1 &&
+           tpt_rect_right (card) - right < 1 && tpt_rect_bottom (card) - bottom < 1))
+        return FALSE;
+
+      *region = (TptRect) { left - card->x + TPT_SLIDE_CARD_PAPER, top - card->y + TPT_SLIDE_CARD_PAPER,
+                            right - left, bottom - top };
+      return TRUE;
+    }
+
+  return FALSE;
 }
 
 /* The persona a slide of the whole gallery shows: the one chosen, else the
@@ -63,6 +107,8 @@ add_slide (TptWindow     *self,
 {
   TptBlueprint *blueprint = tpt_artefact_view_get_blueprint (self->view);
   g_autoptr(TptPersona) persona = NULL;
+  TptRect on_card;
+  guint index = 0;
   TptSlideArtefact artefact;
   TptNode *target = NULL;
   const char *title;
@@ -78,7 +124,7 @@ add_slide (TptWindow     *self,
       break;
 
     case TPT_ARTEFACT_PERSONAS:
-      persona = region != NULL ? persona_in (self, region) : chosen_persona (self);
+      persona = region != NULL ? persona_in (self, region, &index) : chosen_persona (self);
       if (persona == NULL)
         {
           gtk_widget_error_bell (GTK_WIDGET (self));
@@ -89,7 +135,11 @@ add_slide (TptWindow     *self,
       artefact = TPT_SLIDE_ARTEFACT_PERSONA;
       target = TPT_NODE (persona);
       title = tpt_persona_get_name (persona);
-      region = NULL;
+      if (region != NULL)
+        {
+          on_card = *region;
+          region = region_on_card (self->document, index, &on_card) ? &on_card : NULL;
+        }
       break;
 
     case TPT_ARTEFACT_NEEDS_MATRIX:
