@@ -972,12 +972,13 @@ test_matrix_keys (Fixture       *fixture,
   tpt_matrix_collect_links (fixture->context, fixture->document, NULL, cells);
   for (guint i = 0; i < cells->len && cell == NULL; i++)
     if (g_array_index (cells, TptMatrixCell, i).need == 2 &&
-        g_array_index (cells, TptMatrixCell, i).persona == 0)
+        g_array_index (cells, TptMatrixCell, i).persona == 0 &&
+        g_array_index (cells, TptMatrixCell, i).kind == TPT_MATRIX_CELL_RATING)
       cell = &g_array_index (cells, TptMatrixCell, i);
   if (cell == NULL)
     g_error ("no cell for need 2 and persona 0");
   g_assert_true (tpt_matrix_canvas_click (matrix, cell->rect.x + 4,
-                                          cell->rect.y + cell->rect.height - 4));
+                                          cell->rect.y + cell->rect.height - 4, 1));
   g_assert_true (tpt_matrix_canvas_get_cursor (matrix, &n, &p, &field));
   g_assert_cmpuint (n, ==, 2);
   g_assert_cmpuint (p, ==, 0);

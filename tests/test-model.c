@@ -3,6 +3,7 @@
 
 #include "tpt-coverage.h"
 #include "tpt-document.h"
+#include "tpt-need-order.h"
 #include "tpt-node-private.h"
 #include "tpt-values.h"
 
@@ -685,6 +686,70 @@ test_document_remove_need_cascade (Fixture       *f,
     serves = strv_text (tpt_card_get_serves (f->check));
     g_assert_cmpstr (serves, ==, id_of (f->fair));
   }
+}
+
+/* Sorting the needs: by the highest importance, by the highest known
+ * opportunity (unknown last), by coverage (fewest serving cards first, the
+ * more important of equal gaps first); each sort one undo step, none when
+ * the needs are in order already, and ties keep their document order.
+ * Figures: status 9/3 and 6/8 (importance 9, opportunity 15, two cards);
+ * speed 8/unset (8, unknown, none); fair 5/5 (5, 5, none). */
+static void
+test_need_order (Fixture       *f,
+                 gconstpointer  data)
+{
+  GListModel *needs = tpt_document_get_needs (f->doc);
+  g_autoptr(GPtrArray) sorted = NULL;
+  g_autoptr(TptNeed) person = tpt_need_new (f->doc);
+  g_autofree char *t1 = NULL;
+  g_autofree char *t2 = NULL;
+  g_autofree char *t3 = NULL;
+  g_autofree char *t4 = NULL;
+  g_autofree char *t5 = NULL;
+
+  g_assert_cmpint (tpt_need_order_opportunity (f->doc, f->status), ==, 15);
+  g_assert_cmpint (tpt_need_order_opportunity (f->doc, f->speed), ==, -1);
+  g_assert_cmpint (tpt_need_order_opportunity (f->doc, f->fair), ==, 5);
+
+  sorted = tpt_need_order_sorted (f->doc, TPT_NEED_ORDER_IMPORTANCE);
+  g_assert_cmpuint (sorted->len, ==, 3);
+  g_assert_true (g_ptr_array_index (sorted, 0) == f->status);
+  g_assert_true (g_ptr_array_index (sorted, 1) == f->speed);
+  g_assert_true (g_ptr_array_index (sorted, 2) == f->fair);
+  NO_STEP (f, g_assert_false (tpt_need_order_apply (f->doc, TPT_NEED_ORDER_IMPORTANCE)));
+
+  ONE_STEP (f, "Sort Needs by Opportunity",
+            g_assert_true (tpt_need_order_apply (f->doc, TPT_NEED_ORDER_OPPORTUNITY)));
+  t1 = list_text (needs, "title");
+  g_assert_cmpstr (t1, ==, "Know my claim's status without calling|Be treated fairly|"
+                           "Get paid quickly");
+
+  ONE_STEP (f, "Sort Needs by Coverage",
+            g_assert_true (tpt_need_order_apply (f->doc, TPT_NEED_ORDER_COVERAGE)));
+  t2 = list_text (needs, "title");
+  g_assert_cmpstr (t2, ==, "Get paid quickly|Be treated fairly|"
+                           "Know my claim's status without calling");
+
+  ONE_STEP (f, "Sort Needs by Importance",
+            g_assert_true (tpt_need_order_apply (f->doc, TPT_NEED_ORDER_IMPORTANCE)));
+  t3 = list_text (needs, "title");
+  g_assert_cmpstr (t3, ==, "Know my claim's status without calling|Get paid quickly|"
+                           "Be treated fairly");
+
+  /* A need nobody rated and nothing serves, first in the list: its unknown
+   * opportunity ties with speed's and keeps its place before it; as a gap
+   * it follows the rated gaps. */
+  tpt_need_set_title (person, "Talk to a person");
+  tpt_document_insert_need (f->doc, 0, person);
+  ONE_STEP (f, "Sort Needs by Opportunity",
+            tpt_need_order_apply (f->doc, TPT_NEED_ORDER_OPPORTUNITY));
+  t4 = list_text (needs, "title");
+  g_assert_cmpstr (t4, ==, "Know my claim's status without calling|Be treated fairly|"
+                           "Talk to a person|Get paid quickly");
+  ONE_STEP (f, "Sort Needs by Coverage", tpt_need_order_apply (f->doc, TPT_NEED_ORDER_COVERAGE));
+  t5 = list_text (needs, "title");
+  g_assert_cmpstr (t5, ==, "Get paid quickly|Be treated fairly|Talk to a person|"
+                           "Know my claim's status without calling");
 }
 
 static void
@@ -2038,6 +2103,7 @@ main (int   argc,
   ADD ("document/needs", test_document_needs);
   ADD ("document/remove-persona", test_document_remove_persona_cascade);
   ADD ("document/remove-need", test_document_remove_need_cascade);
+  ADD ("document/need-order", test_need_order);
   ADD ("document/ratings", test_document_ratings);
   ADD ("document/blueprints", test_document_blueprints);
   ADD ("document/duplicate-as-future", test_document_duplicate);

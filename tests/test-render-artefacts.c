@@ -572,6 +572,66 @@ test_poster_marks (void)
   g_assert_cmpuint (margin_ink (&plan, FALSE), ==, 0);
 }
 
+/* The matrix says where each need's row and row header are, as well as
+ * its rating cells: one of each per need, in order, the header and the
+ * cells inside the row, and the rows stacked without overlapping. */
+static void
+test_matrix_rows (void)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_static (small_document, sizeof small_document - 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TptDocument) document = tpt_document_load_bytes (bytes, &error);
+  g_autoptr(GObject) context = G_OBJECT (tpt_text_context_new ());
+  g_autoptr(GArray) cells = g_array_new (FALSE, FALSE, sizeof (TptMatrixCell));
+  guint n_needs = g_list_model_get_n_items (tpt_document_get_needs (document));
+  guint n_personas = g_list_model_get_n_items (tpt_document_get_personas (document));
+  double last_bottom = 0;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_needs, >, 1);
+  tpt_matrix_collect_links (PANGO_CONTEXT (context), document, NULL, cells);
+  g_assert_cmpuint (cells->len, ==, n_needs * (n_personas + 2));
+
+  for (guint need = 0; need < n_needs; need++)
+    {
+      const TptMatrixCell *header = NULL, *row = NULL;
+      guint n_ratings = 0;
+
+      for (guint i = 0; i < cells->len; i++)
+        {
+          const TptMatrixCell *cell = &g_array_index (cells, TptMatrixCell, i);
+
+          if (cell->need != need)
+            continue;
+          if (cell->kind == TPT_MATRIX_CELL_NEED)
+            header = cell;
+          else if (cell->kind == TPT_MATRIX_CELL_ROW)
+            row = cell;
+          else
+            n_ratings++;
+        }
+      g_assert_nonnull (header);
+      g_assert_nonnull (row);
+      g_assert_cmpuint (n_ratings, ==, n_personas);
+      g_assert_cmpfloat (header->rect.width, >, 50);
+      g_assert_cmpfloat (header->rect.y, ==, row->rect.y);
+      g_assert_cmpfloat (header->rect.height, ==, row->rect.height);
+      g_assert_cmpfloat (row->rect.width, >, header->rect.width);
+      g_assert_cmpfloat (row->rect.y, >=, last_bottom);
+      last_bottom = row->rect.y + row->rect.height;
+      for (guint i = 0; i < cells->len; i++)
+        {
+          const TptMatrixCell *cell = &g_array_index (cells, TptMatrixCell, i);
+
+          if (cell->need == need && cell->kind == TPT_MATRIX_CELL_RATING)
+            {
+              g_assert_cmpfloat (cell->rect.x, >=, header->rect.x + header->rect.width);
+              g_assert_cmpfloat (cell->rect.y, ==, row->rect.y);
+            }
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -591,6 +651,7 @@ main (int   argc,
   g_test_add_data_func ("/tpt/render/artefacts/matrix-dark", GINT_TO_POINTER (TPT_THEME_DARK),
                         test_small);
   g_test_add_func ("/tpt/render/artefacts/persona-card", test_persona_card);
+  g_test_add_func ("/tpt/render/artefacts/matrix-rows", test_matrix_rows);
 
   return g_test_run ();
 }

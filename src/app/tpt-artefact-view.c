@@ -595,6 +595,7 @@ tpt_artefact_view_size_allocate (GtkWidget *widget,
   update_adjustments (self, 0, 0, 1.0);
   tpt_blueprint_canvas_allocate (self->canvas);
   tpt_gallery_canvas_allocate (self->gallery_canvas);
+  tpt_matrix_canvas_allocate (self->matrix_canvas);
 }
 
 static void
@@ -693,16 +694,19 @@ drag_begin_cb (GtkGestureDrag  *gesture,
   guint button = gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture));
   double cx, cy;
 
-  /* On a blueprint the primary button selects and moves cards, and on the
-   * gallery it moves persona cards; the middle button pans, and so does
-   * the primary one with Space held, as in drawing programs. Elsewhere,
-   * and on the gallery's empty paper, any button pans. */
+  /* On a blueprint the primary button selects and moves cards, on the
+   * gallery it moves persona cards, and on the matrix it moves a need by
+   * its row header; the middle button pans, and so does the primary one
+   * with Space held, as in drawing programs. Elsewhere, and on the empty
+   * paper of the gallery and the matrix, any button pans. */
   tpt_artefact_view_widget_to_content (self, x, y, &cx, &cy);
   if (button == GDK_BUTTON_SECONDARY ||
       (button == GDK_BUTTON_PRIMARY && self->artefact == TPT_ARTEFACT_BLUEPRINT &&
        !self->space_held) ||
       (button == GDK_BUTTON_PRIMARY && self->artefact == TPT_ARTEFACT_PERSONAS &&
-       !self->space_held && tpt_gallery_canvas_persona_at (self->gallery_canvas, cx, cy, NULL)))
+       !self->space_held && tpt_gallery_canvas_persona_at (self->gallery_canvas, cx, cy, NULL)) ||
+      (button == GDK_BUTTON_PRIMARY && self->artefact == TPT_ARTEFACT_NEEDS_MATRIX &&
+       !self->space_held && tpt_matrix_canvas_need_at (self->matrix_canvas, cx, cy, NULL)))
     {
       gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
       return;
@@ -772,7 +776,7 @@ link_released_cb (GtkGestureClick *gesture,
       double x, y;
 
       tpt_artefact_view_widget_to_content (self, wx, wy, &x, &y);
-      tpt_matrix_canvas_click (self->matrix_canvas, x, y);
+      tpt_matrix_canvas_click (self->matrix_canvas, x, y, n_press);
     }
 }
 
@@ -782,10 +786,18 @@ link_motion_cb (GtkEventControllerMotion *controller,
                 double                    wy,
                 TptArtefactView          *self)
 {
+  const char *name;
+  double x, y;
+
   if (self->artefact == TPT_ARTEFACT_BLUEPRINT || self->panning)
     return;
-  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), link_at (self, wx, wy) != NULL ? "pointer"
-                                                                                       : NULL);
+  name = link_at (self, wx, wy) != NULL ? "pointer" : NULL;
+  /* A need's label on the matrix can be dragged to move the need. */
+  tpt_artefact_view_widget_to_content (self, wx, wy, &x, &y);
+  if (name == NULL && self->artefact == TPT_ARTEFACT_NEEDS_MATRIX &&
+      tpt_matrix_canvas_need_at (self->matrix_canvas, x, y, NULL))
+    name = "grab";
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), name);
 }
 
 static gboolean
@@ -912,6 +924,8 @@ tpt_artefact_view_dispose (GObject *object)
   g_clear_pointer (&self->collapsed, g_hash_table_unref);
   g_clear_pointer (&self->links, g_array_unref);
   g_clear_pointer (&self->cells, g_array_unref);
+  if (self->matrix_canvas != NULL)
+    tpt_matrix_canvas_shutdown (self->matrix_canvas);
   g_clear_object (&self->matrix_canvas);
   if (self->hadjustment != NULL)
     g_signal_handlers_disconnect_by_func (self->hadjustment, adjustment_value_changed_cb, self);
@@ -1199,6 +1213,8 @@ tpt_artefact_view_show_node (TptArtefactView *self,
     tpt_blueprint_canvas_select_node (self->canvas, node);
   else if (artefact == TPT_ARTEFACT_PERSONAS)
     tpt_gallery_canvas_select (self->gallery_canvas, TPT_IS_PERSONA (node) ? TPT_PERSONA (node) : NULL);
+  else if (artefact == TPT_ARTEFACT_NEEDS_MATRIX)
+    tpt_matrix_canvas_select_node (self->matrix_canvas, node);
 }
 
 /**

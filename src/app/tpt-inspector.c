@@ -1069,6 +1069,63 @@ make_facts_group (TptInspector *self)
 }
 
 static char *
+rating_number (int value)
+{
+  /* Unset, or unknown for want of a satisfaction: never shown as zero. */
+  return value >= 0 ? g_strdup_printf ("%d", value) : g_strdup ("–");
+}
+
+/* A need's ratings, one row per persona, as the matrix has them; they are
+ * typed on the matrix, so here they are read, not edited. */
+static GtkWidget *
+make_ratings_group (TptInspector *self)
+{
+  GListModel *personas = tpt_document_get_personas (self->document);
+  GtkWidget *group = adw_preferences_group_new ();
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Ratings"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                         _("Rate on the needs matrix"));
+  for (guint i = 0; i < g_list_model_get_n_items (personas); i++)
+    {
+      g_autoptr(TptPersona) persona = g_list_model_get_item (personas, i);
+      TptRating *rating = tpt_document_get_rating (self->document, persona,
+                                                   TPT_NEED (self->node));
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *subtitle = NULL;
+
+      if (rating != NULL)
+        {
+          g_autofree char *importance = rating_number (tpt_rating_get_importance (rating));
+          g_autofree char *satisfaction = rating_number (tpt_rating_get_satisfaction (rating));
+          g_autofree char *opportunity = rating_number (tpt_rating_get_opportunity (rating));
+          GtkWidget *score = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+          GtkWidget *caption = gtk_label_new (_("Opportunity"));
+          GtkWidget *number = gtk_label_new (opportunity);
+
+          /* Translators: each %s is a number from 0 to 10, or – when unset. */
+          subtitle = g_strdup_printf (_("Importance %s · Satisfaction %s"),
+                                      importance, satisfaction);
+          /* The score, as large as on the matrix, to the right. */
+          gtk_widget_set_valign (score, GTK_ALIGN_CENTER);
+          gtk_widget_add_css_class (caption, "caption");
+          gtk_widget_add_css_class (caption, "dim-label");
+          gtk_widget_add_css_class (number, "title-3");
+          gtk_widget_add_css_class (number, "numeric");
+          gtk_box_append (GTK_BOX (score), caption);
+          gtk_box_append (GTK_BOX (score), number);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), score);
+        }
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), tpt_persona_get_name (persona));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                   subtitle != NULL ? subtitle : _("Not rated"));
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+    }
+
+  return group;
+}
+
+static char *
 dup_reference_name (TptInspector *self,
                     const char   *id)
 {
@@ -1326,6 +1383,10 @@ rebuild (TptInspector *self)
   if (TPT_IS_PERSONA (self->node))
     adw_preferences_page_add (ADW_PREFERENCES_PAGE (self->page),
                               ADW_PREFERENCES_GROUP (make_facts_group (self)));
+  if (TPT_IS_NEED (self->node) && self->document != NULL &&
+      g_list_model_get_n_items (tpt_document_get_personas (self->document)) > 0)
+    adw_preferences_page_add (ADW_PREFERENCES_PAGE (self->page),
+                              ADW_PREFERENCES_GROUP (make_ratings_group (self)));
 }
 
 static gboolean

@@ -524,6 +524,21 @@ tpt_window_actions_init (TptWindow *self)
                            tpt_application_get_recent_menu (TPT_APPLICATION (application)));
 }
 
+/* Sorting the needs is the matrix's: this shows the matrix and lets it
+ * sort, so the window's sort menu and the matrix's context menu do the
+ * same. */
+static void
+sort_needs_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  TptWindow *self = TPT_WINDOW (widget);
+
+  if (tpt_artefact_view_get_artefact (self->view) != TPT_ARTEFACT_NEEDS_MATRIX)
+    tpt_outline_select_group (self->outline, TPT_OUTLINE_GROUP_NEEDS);
+  gtk_widget_activate_action_variant (GTK_WIDGET (self->view), "matrix.sort-needs", parameter);
+}
+
 void
 tpt_window_class_install_actions (GtkWidgetClass *widget_class)
 {
@@ -541,5 +556,6 @@ tpt_window_class_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.keep-changes", NULL, keep_changes_action);
   gtk_widget_class_install_action (widget_class, "win.show-outline", NULL, toggle_pane_action);
   gtk_widget_class_install_action (widget_class, "win.show-inspector", NULL, toggle_pane_action);
+  gtk_widget_class_install_action (widget_class, "win.sort-needs", "s", sort_needs_action);
   tpt_window_slides_class_init (widget_class);
 }

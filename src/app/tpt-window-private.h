@@ -23,6 +23,7 @@ struct _TptWindow
   GtkToggleButton      *sidebar_button;
   GtkToggleButton      *inspector_button;
   GtkMenuButton        *zoom_button;
+  GtkWidget            *sort_button;
   GtkWidget            *undo_button;
   GtkWidget            *redo_button;
   GtkInfoBar           *changed_bar;

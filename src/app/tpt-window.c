@@ -9,6 +9,7 @@
 
 #include "tpt-blueprint-canvas.h"
 #include "tpt-gallery-canvas.h"
+#include "tpt-matrix-canvas.h"
 
 #include "tpt-format.h"
 
@@ -437,6 +438,8 @@ outline_selection_cb (TptWindow *self)
       break;
     case TPT_OUTLINE_GROUP_NEEDS:
       tpt_artefact_view_show (self->view, TPT_ARTEFACT_NEEDS_MATRIX, NULL);
+      /* The group, not a need: no row of the matrix is selected. */
+      tpt_matrix_canvas_select_node (tpt_artefact_view_get_matrix_canvas (self->view), NULL);
       break;
     case TPT_OUTLINE_GROUP_COVERAGE:
       tpt_artefact_view_show (self->view, TPT_ARTEFACT_COVERAGE, NULL);
@@ -471,6 +474,31 @@ canvas_selection_cb (TptWindow *self)
   /* Flows have no row in the outline; the inspector shows them still. */
   if (TPT_IS_FLOW (node))
     tpt_inspector_set_node (self->inspector, node);
+}
+
+/* Sorting needs is offered beside the zoom while the matrix shows. */
+static void
+artefact_changed_cb (TptWindow *self)
+{
+  gtk_widget_set_visible (self->sort_button,
+                          tpt_artefact_view_get_artefact (self->view) == TPT_ARTEFACT_NEEDS_MATRIX);
+}
+
+/* The need the matrix's cursor is on is the window's selection, so the
+ * outline and the inspector show it; with the cursor gone, the needs. */
+static void
+matrix_selection_cb (TptWindow *self)
+{
+  TptNeed *need;
+
+  if (self->view == NULL || self->outline == NULL)
+    return;
+
+  need = tpt_matrix_canvas_get_selected_need (tpt_artefact_view_get_matrix_canvas (self->view));
+  if (need != NULL && TPT_NODE (need) != tpt_outline_get_selected (self->outline))
+    tpt_outline_set_selected (self->outline, TPT_NODE (need));
+  else if (need == NULL && TPT_IS_NEED (tpt_outline_get_selected (self->outline)))
+    tpt_outline_select_group (self->outline, TPT_OUTLINE_GROUP_NEEDS);
 }
 
 /* The persona chosen on the gallery is the outline's, and the inspector's. */
@@ -639,6 +667,7 @@ tpt_window_class_init (TptWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TptWindow, changed_bar);
   gtk_widget_class_bind_template_child (widget_class, TptWindow, changed_label);
   gtk_widget_class_bind_template_child (widget_class, TptWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, TptWindow, sort_button);
   gtk_widget_class_bind_template_child (widget_class, TptWindow, outer_paned);
   gtk_widget_class_bind_template_child (widget_class, TptWindow, inner_paned);
   gtk_widget_class_bind_template_child (widget_class, TptWindow, outline_box);
@@ -682,8 +711,12 @@ tpt_window_init (TptWindow *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (tpt_artefact_view_get_canvas (self->view), "selection-changed",
                            G_CALLBACK (canvas_selection_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (tpt_artefact_view_get_matrix_canvas (self->view), "selection-changed",
+                           G_CALLBACK (matrix_selection_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (tpt_artefact_view_get_gallery_canvas (self->view), "selection-changed",
                            G_CALLBACK (gallery_selection_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->view, "notify::artefact-title",
+                           G_CALLBACK (artefact_changed_cb), self, G_CONNECT_SWAPPED);
 
   self->inspector = TPT_INSPECTOR (tpt_inspector_new ());
   gtk_widget_set_vexpand (GTK_WIDGET (self->inspector), TRUE);

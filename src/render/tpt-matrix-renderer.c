@@ -498,12 +498,20 @@ matrix (cairo_t        *cr,
               cell (&pen, rating, cx + PAD, y + (row_h - ch) / 2, CELL_W - 2 * PAD);
               if (pen.cells != NULL)
                 {
-                  TptMatrixCell place = { { cx, y, CELL_W, row_h }, i, p };
+                  TptMatrixCell place = { { cx, y, CELL_W, row_h }, i, p, TPT_MATRIX_CELL_RATING };
 
                   g_array_append_val (pen.cells, place);
                 }
               if (rating != NULL)
                 frame (cr, theme, tpt_rating_get_opportunity (rating), cx, y, CELL_W, row_h);
+            }
+          if (pen.cells != NULL)
+            {
+              TptMatrixCell header = { { x0, y, NEED_W, row_h }, i, 0, TPT_MATRIX_CELL_NEED };
+              TptMatrixCell row = { { x0, y, table_w, row_h }, i, 0, TPT_MATRIX_CELL_ROW };
+
+              g_array_append_val (pen.cells, header);
+              g_array_append_val (pen.cells, row);
             }
           if (!compact && !served (document, need))
             hatch (cr, &theme->warning, cover_x, y, COVER_W, row_h);
@@ -718,11 +726,12 @@ tpt_matrix_render (cairo_t        *cr,
  * @links: (element-type TptLink) (nullable): gets where the matrix names a
  *   card
  * @cells: (element-type TptMatrixCell) (nullable): gets where each rating
- *   cell is
+ *   cell, each need's row header and each need's row is, row by row
  *
- * Finds the cards named in the coverage column and the rating cells, where
- * tpt_matrix_render() draws them, so a view can take a click on one to
- * that card, and edit ratings in place.
+ * Finds the cards named in the coverage column, the rating cells and the
+ * needs' rows, where tpt_matrix_render() draws them, so a view can take a
+ * click on a card to that card, select a need by its row header, and edit
+ * ratings in place.
  */
 void
 tpt_matrix_collect_links (PangoContext *context,

@@ -42,12 +42,29 @@ void   tpt_matrix_render_part (cairo_t        *cr,
                               guint           end,
                               double         *height);
 
-/* Where the rating of need @need (index) for persona @persona is drawn. */
+/**
+ * TptMatrixCellKind:
+ * @TPT_MATRIX_CELL_RATING: a rating cell: the need's rating by a persona
+ * @TPT_MATRIX_CELL_NEED: the row header, where the need itself is named
+ *   (its title and description)
+ * @TPT_MATRIX_CELL_ROW: the whole row of a need, across the table
+ */
+typedef enum
+{
+  TPT_MATRIX_CELL_RATING,
+  TPT_MATRIX_CELL_NEED,
+  TPT_MATRIX_CELL_ROW,
+} TptMatrixCellKind;
+
+/* Where something of need @need (an index) is drawn: its rating for
+ * persona @persona (an index), its row header or its whole row; @persona
+ * is 0 but for ratings. */
 typedef struct
 {
-  TptRect rect;
-  guint   need;
-  guint   persona;
+  TptRect           rect;
+  guint             need;
+  guint             persona;
+  TptMatrixCellKind kind;
 } TptMatrixCell;
 
 void   tpt_matrix_collect_links (PangoContext *context,
