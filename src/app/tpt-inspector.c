@@ -1354,7 +1354,8 @@ rebuild (TptInspector *self)
                                          : TPT_IS_LANE (self->node) ? "tpt-lane-symbolic"
                                          : TPT_IS_STEP (self->node) ? "tpt-step-symbolic"
                                          : TPT_IS_FLOW (self->node) ? "tpt-flow-symbolic"
-                                         : TPT_IS_SLIDE (self->node) ? "x-office-presentation-symbolic"
+                                         : TPT_IS_SLIDE (self->node)
+                                         ? "x-office-presentation-symbolic"
                                          : "document-properties-symbolic");
     gtk_image_set_pixel_size (GTK_IMAGE (icon), 32);
     title = gtk_label_new (name);

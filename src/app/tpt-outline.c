@@ -531,7 +531,8 @@ update_actions (TptOutline *self)
    * to one: offered while there is none. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "outline.add-default-slides",
                                  has_document &&
-                                 g_list_model_get_n_items (tpt_document_get_slides (self->document)) == 0);
+                                 g_list_model_get_n_items (
+                                   tpt_document_get_slides (self->document)) == 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "outline.add-stage", in_blueprint);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "outline.add-step", in_blueprint);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "outline.add-lane", in_blueprint);

@@ -402,7 +402,8 @@ append_hint (TptRegionCapture *self,
   pill_width = text_width + 32;
   pill_height = text_height + 16;
   gsk_rounded_rect_init_from_rect (&pill,
-                                   &GRAPHENE_RECT_INIT ((gtk_widget_get_width (widget) - pill_width) / 2,
+                                   &GRAPHENE_RECT_INIT ((gtk_widget_get_width (widget) -
+                                                         pill_width) / 2,
                                                         12, pill_width, pill_height),
                                    pill_height / 2);
   gtk_snapshot_push_rounded_clip (snapshot, &pill);

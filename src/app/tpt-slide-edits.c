@@ -200,7 +200,8 @@ tpt_slide_edits_describe (TptSlide *slide)
       if (name != NULL && TPT_IS_BLUEPRINT (tpt_node_get_parent (target)))
         /* Translators: what a slide shows; the stage's title, then its blueprint's. */
         return g_strdup_printf (_("Stage: %s, in %s"), name,
-                                tpt_blueprint_get_title (TPT_BLUEPRINT (tpt_node_get_parent (target))));
+                                tpt_blueprint_get_title (TPT_BLUEPRINT (
+                                  tpt_node_get_parent (target))));
       /* Translators: what a slide shows; %s is the stage's title. */
       return name != NULL ? g_strdup_printf (_("Stage: %s"), name) : g_strdup (_("Missing"));
     case TPT_SLIDE_ARTEFACT_PERSONA:

@@ -78,7 +78,8 @@ region_on_card (TptDocument *document,
            tpt_rect_right (card) - right < 1 && tpt_rect_bottom (card) - bottom < 1))
         return FALSE;
 
-      *region = (TptRect) { left - card->x + TPT_SLIDE_CARD_PAPER, top - card->y + TPT_SLIDE_CARD_PAPER,
+      *region = (TptRect) { left - card->x + TPT_SLIDE_CARD_PAPER,
+                            top - card->y + TPT_SLIDE_CARD_PAPER,
                             right - left, bottom - top };
       return TRUE;
     }
