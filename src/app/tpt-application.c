@@ -581,6 +581,7 @@ static const struct {
   { "win.present-current", { "<Shift>F5", NULL } },
   { "win.show-outline", { "F9", NULL } },
   { "win.show-inspector", { "<Control>i", NULL } },
+  { "win.add-slide", { "<Control><Shift>n", NULL } },
   { "view.zoom-in", { "<Control>plus", "<Control>equal", NULL } },
   { "view.zoom-out", { "<Control>minus", NULL } },
   { "view.zoom-reset", { "<Control>0", NULL } },

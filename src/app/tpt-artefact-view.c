@@ -19,6 +19,8 @@
 #include "tpt-matrix-renderer.h"
 #include "tpt-persona-renderer.h"
 #include "tpt-gallery-canvas.h"
+#include "tpt-region-capture.h"
+#include "tpt-slide-edits.h"
 #include "tpt-text.h"
 #include "tpt-theme.h"
 #include "tpt-tile-cache.h"
@@ -54,6 +56,7 @@ struct _TptArtefactView
   TptGalleryCanvas   *gallery_canvas;
   GtkWidget          *menu;           /* the context menu a canvas opened */
   TptBlueprintCanvas *canvas;
+  TptRegionCapture   *capture;
   GtkAdjustment      *hadjustment;
   GtkAdjustment      *vadjustment;
 
@@ -96,6 +99,30 @@ static guint signals[N_SIGNALS];
 G_DEFINE_FINAL_TYPE_WITH_CODE (TptArtefactView, tpt_artefact_view, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (GTK_TYPE_SCROLLABLE, NULL))
 
+/* A slide is shown on the artefact it shows: a stage on its blueprint. */
+static TptArtefact
+artefact_for_slide (TptSlide      *slide,
+                    TptBlueprint **blueprint)
+{
+  TptNode *target = tpt_slide_get_target_node (slide);
+
+  switch (tpt_slide_get_artefact (slide))
+    {
+    case TPT_SLIDE_ARTEFACT_BLUEPRINT:
+    case TPT_SLIDE_ARTEFACT_STAGE:
+      return target != NULL ? tpt_artefact_for_node (target, blueprint) : TPT_ARTEFACT_COVER;
+    case TPT_SLIDE_ARTEFACT_PERSONA:
+      return target != NULL ? TPT_ARTEFACT_PERSONAS : TPT_ARTEFACT_COVER;
+    case TPT_SLIDE_ARTEFACT_NEEDS_MATRIX:
+      return TPT_ARTEFACT_NEEDS_MATRIX;
+    case TPT_SLIDE_ARTEFACT_COVERAGE:
+      return TPT_ARTEFACT_COVERAGE;
+    case TPT_SLIDE_ARTEFACT_COVER:
+    default:
+      return TPT_ARTEFACT_COVER;
+    }
+}
+
 /**
  * tpt_artefact_for_node:
  * @node: (nullable): any node of a document
@@ -103,7 +130,8 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (TptArtefactView, tpt_artefact_view, GTK_TYPE_WIDG
  *
  * Returns: the artefact that shows @node: its blueprint for a blueprint and
  *   everything in one, the gallery for personas and their facts, the matrix
- *   for needs and ratings, and the cover for the document itself
+ *   for needs and ratings, the cover for the document itself, and for a
+ *   slide what the slide shows (a stage's blueprint, a persona's gallery)
  */
 TptArtefact
 tpt_artefact_for_node (TptNode       *node,
@@ -111,6 +139,9 @@ tpt_artefact_for_node (TptNode       *node,
 {
   if (blueprint != NULL)
     *blueprint = NULL;
+
+  if (TPT_IS_SLIDE (node))
+    return artefact_for_slide (TPT_SLIDE (node), blueprint);
 
   for (TptNode *n = node; n != NULL; n = tpt_node_get_parent (n))
     {
@@ -508,6 +539,7 @@ tpt_artefact_view_snapshot (GtkWidget   *widget,
   if (artefact_is_empty (self, &title, &body))
     {
       draw_message (self, snapshot, title, body);
+      tpt_region_capture_snapshot (self->capture, snapshot);
       return;
     }
 
@@ -543,6 +575,7 @@ tpt_artefact_view_snapshot (GtkWidget   *widget,
   cairo_destroy (cr);
 
   tpt_blueprint_canvas_snapshot_children (self->canvas, snapshot);
+  tpt_region_capture_snapshot (self->capture, snapshot);
 }
 
 static void
@@ -976,6 +1009,9 @@ tpt_artefact_view_dispose (GObject *object)
   if (self->gallery_canvas != NULL)
     tpt_gallery_canvas_shutdown (self->gallery_canvas);
   g_clear_object (&self->gallery_canvas);
+  if (self->capture != NULL)
+    tpt_region_capture_shutdown (self->capture);
+  g_clear_object (&self->capture);
   g_clear_pointer (&self->parts, g_array_unref);
   g_clear_pointer (&self->text_cache, tpt_text_cache_free);
   g_clear_pointer (&self->tiles, tpt_tile_cache_free);
@@ -1090,6 +1126,7 @@ tpt_artefact_view_init (TptArtefactView *self)
   self->canvas = tpt_blueprint_canvas_new (self);
   self->matrix_canvas = tpt_matrix_canvas_new (self);
   self->gallery_canvas = tpt_gallery_canvas_new (self);
+  self->capture = tpt_region_capture_new (self);
 
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (gtk_widget_queue_draw), self, G_CONNECT_SWAPPED);
@@ -1140,6 +1177,89 @@ tpt_artefact_view_set_document (TptArtefactView *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ARTEFACT_TITLE]);
 }
 
+/* Where @slide's stage or persona card is drawn in the view, if it has one. */
+static gboolean
+slide_target_rect (TptArtefactView *self,
+                   TptSlide        *slide,
+                   TptRect         *rect)
+{
+  TptNode *target = tpt_slide_get_target_node (slide);
+
+  if (TPT_IS_STAGE (target) && self->layout != NULL)
+    for (guint i = 0; i < self->layout->stages->len; i++)
+      {
+        const TptLayoutStage *ls = &g_array_index (self->layout->stages, TptLayoutStage, i);
+
+        if (ls->stage != TPT_STAGE (target))
+          continue;
+        *rect = (TptRect) { ls->rect.x, ls->rect.y, ls->rect.width,
+                            tpt_rect_bottom (&self->layout->grid) - ls->rect.y };
+        return TRUE;
+      }
+
+  if (TPT_IS_PERSONA (target) && self->artefact == TPT_ARTEFACT_PERSONAS)
+    {
+      GListModel *personas = tpt_document_get_personas (self->document);
+
+      for (guint i = 0; i < self->parts->len; i++)
+        {
+          const TptPersonaPart *part = &g_array_index (self->parts, TptPersonaPart, i);
+          g_autoptr(TptPersona) persona = g_list_model_get_item (personas, part->persona);
+
+          if (part->field == TPT_PERSONA_FIELD_CARD && persona == TPT_PERSONA (target))
+            {
+              *rect = part->rect;
+              return TRUE;
+            }
+        }
+    }
+
+  return FALSE;
+}
+
+/* Shows what @slide shows as it will be presented: its region, its stage
+ * or persona card, or the whole artefact. */
+static void
+frame_slide (TptArtefactView *self,
+             TptSlide        *slide)
+{
+  TptRect rect, card;
+
+  /* An edit just before may have queued a layout; frame the current one. */
+  if (self->relayout_id != 0)
+    {
+      g_clear_handle_id (&self->relayout_id, g_source_remove);
+      relayout (self);
+    }
+
+  /* A cover slide is laid out afresh for the slide: its region, if any,
+   * is not on the page drawn here. */
+  if (tpt_slide_get_artefact (slide) == TPT_SLIDE_ARTEFACT_COVER)
+    {
+      tpt_artefact_view_zoom_to_fit (self);
+      return;
+    }
+
+  /* A persona's region is in the drawing of its card alone. */
+  if (tpt_slide_get_artefact (slide) == TPT_SLIDE_ARTEFACT_PERSONA &&
+      slide_target_rect (self, slide, &card))
+    {
+      if (tpt_slide_get_region (slide, &rect.x, &rect.y, &rect.width, &rect.height))
+        {
+          rect.x += card.x - TPT_SLIDE_CARD_PAPER;
+          rect.y += card.y - TPT_SLIDE_CARD_PAPER;
+        }
+      else
+        rect = card;
+      tpt_artefact_view_zoom_to_rect (self, &rect);
+    }
+  else if (tpt_slide_get_region (slide, &rect.x, &rect.y, &rect.width, &rect.height) ||
+           slide_target_rect (self, slide, &rect))
+    tpt_artefact_view_zoom_to_rect (self, &rect);
+  else
+    tpt_artefact_view_zoom_to_fit (self);
+}
+
 /**
  * tpt_artefact_view_show_node:
  * @self: a #TptArtefactView
@@ -1159,6 +1279,14 @@ tpt_artefact_view_show_node (TptArtefactView *self,
 
   artefact = tpt_artefact_for_node (node, &blueprint);
   tpt_artefact_view_show (self, artefact, blueprint);
+
+  /* A slide selects nothing on the canvas, which would take the selection
+   * from it: it frames what it shows. */
+  if (TPT_IS_SLIDE (node))
+    {
+      frame_slide (self, TPT_SLIDE (node));
+      return;
+    }
 
   /* What is chosen elsewhere is shown, even inside a collapsed stage. */
   if (blueprint != NULL && (TPT_IS_STEP (node) || TPT_IS_CARD (node)))
@@ -1361,6 +1489,39 @@ tpt_artefact_view_scroll_to (TptArtefactView *self,
 }
 
 /**
+ * tpt_artefact_view_zoom_to_rect:
+ * @self: a view
+ * @rect: a part of the drawing, in its coordinates
+ *
+ * Zooms so @rect fills the view, up to 400 %, and centres it, as a slide
+ * that shows it is framed.
+ */
+void
+tpt_artefact_view_zoom_to_rect (TptArtefactView *self,
+                                const TptRect   *rect)
+{
+  int width, height;
+  double zoom;
+
+  g_return_if_fail (TPT_IS_ARTEFACT_VIEW (self));
+  g_return_if_fail (rect != NULL);
+
+  width = gtk_widget_get_width (GTK_WIDGET (self));
+  height = gtk_widget_get_height (GTK_WIDGET (self));
+  if (width <= 2 * VIEW_MARGIN || height <= 2 * VIEW_MARGIN ||
+      rect->width <= 0 || rect->height <= 0)
+    return;
+
+  zoom = MIN ((width - 2 * VIEW_MARGIN) / rect->width, (height - 2 * VIEW_MARGIN) / rect->height);
+  set_zoom_anchored (self, MIN (zoom, 4.0), 0, 0);
+  /* In adjustment values, the drawing starts VIEW_MARGIN in. */
+  gtk_adjustment_set_value (self->hadjustment, VIEW_MARGIN - width / 2.0 +
+                            (rect->x + rect->width / 2) * self->zoom);
+  gtk_adjustment_set_value (self->vadjustment, VIEW_MARGIN - height / 2.0 +
+                            (rect->y + rect->height / 2) * self->zoom);
+}
+
+/**
  * tpt_artefact_view_is_panning:
  *
  * Returns: whether a drag is panning the view, or Space is held to start one
@@ -1488,6 +1649,20 @@ tpt_artefact_view_get_gallery_canvas (TptArtefactView *self)
   g_return_val_if_fail (TPT_IS_ARTEFACT_VIEW (self), NULL);
 
   return self->gallery_canvas;
+}
+
+/**
+ * tpt_artefact_view_get_region_capture:
+ * @self: a #TptArtefactView
+ *
+ * Returns: (transfer none): the tool that picks a region for a slide
+ */
+TptRegionCapture *
+tpt_artefact_view_get_region_capture (TptArtefactView *self)
+{
+  g_return_val_if_fail (TPT_IS_ARTEFACT_VIEW (self), NULL);
+
+  return self->capture;
 }
 
 /**

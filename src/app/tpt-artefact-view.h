@@ -67,6 +67,8 @@ void          tpt_artefact_view_content_to_widget (TptArtefactView *self,
                                                    double          *widget_y);
 void          tpt_artefact_view_scroll_to    (TptArtefactView *self,
                                               const TptRect   *rect);
+void          tpt_artefact_view_zoom_to_rect (TptArtefactView *self,
+                                              const TptRect   *rect);
 gboolean      tpt_artefact_view_is_panning   (TptArtefactView *self);
 void          tpt_artefact_view_popup_menu   (TptArtefactView *self,
                                               GMenuModel      *model,
@@ -92,6 +94,8 @@ struct _TptMatrixCanvas *
               tpt_artefact_view_get_matrix_canvas (TptArtefactView *self);
 struct _TptGalleryCanvas *
               tpt_artefact_view_get_gallery_canvas (TptArtefactView *self);
+struct _TptRegionCapture *
+              tpt_artefact_view_get_region_capture (TptArtefactView *self);
 gboolean      tpt_artefact_view_activate_link_at (TptArtefactView *self,
                                                   double           x,
                                                   double           y);

@@ -12,6 +12,7 @@
 #include "tpt-enum-types.h"
 #include "tpt-format.h"
 #include "tpt-photo-import.h"
+#include "tpt-slide-edits.h"
 #include "tpt-values.h"
 
 /* The inspector: every field of the selected node, editable. It is built
@@ -37,6 +38,8 @@ typedef enum
   EDIT_PERSONAS,  /* ids of personas */
   EDIT_PHOTO,
   EDIT_READ_ONLY, /* structure, changed on the canvas */
+  EDIT_SLIDE_SHOWS,  /* what a slide shows */
+  EDIT_SLIDE_REGION, /* the part of it, which can be cleared */
   EDIT_HIDDEN,
 } EditKind;
 
@@ -87,6 +90,14 @@ static const FieldInfo field_infos[] = {
   { "from", N_("From"), EDIT_READ_ONLY },
   { "to", N_("To"), EDIT_READ_ONLY },
   { "based-on", N_("Based On"), EDIT_READ_ONLY },
+  { "notes", N_("Presenter Notes"), EDIT_TEXT },
+  /* A slide is made from a view; what it shows is not retyped here. */
+  { "TptSlide:artefact", N_("Shows"), EDIT_SLIDE_SHOWS },
+  { "TptSlide:width", N_("Region"), EDIT_SLIDE_REGION },
+  { "TptSlide:target", NULL, EDIT_HIDDEN },
+  { "TptSlide:x", NULL, EDIT_HIDDEN },
+  { "TptSlide:y", NULL, EDIT_HIDDEN },
+  { "TptSlide:height", NULL, EDIT_HIDDEN },
 };
 
 /* Emotion values are numbers in the file but an int field here. */
@@ -179,6 +190,8 @@ kind_title (TptNode *node)
     return _("Need");
   if (TPT_IS_RATING (node))
     return _("Rating");
+  if (TPT_IS_SLIDE (node))
+    return _("Slide");
   return _("Item");
 }
 
@@ -265,6 +278,10 @@ edit_label (TptNode    *node,
     return _("Change Card Kind");
   if (TPT_IS_LANE (node) && g_str_equal (pspec->name, "kind"))
     return _("Change Lane Kind");
+  if (TPT_IS_SLIDE (node) && g_str_equal (pspec->name, "title"))
+    return _("Rename Slide");
+  if (TPT_IS_SLIDE (node) && g_str_equal (pspec->name, "notes"))
+    return _("Edit Slide Notes");
   if (g_str_equal (pspec->name, "title") || g_str_equal (pspec->name, "name"))
     return _("Rename");
   if (g_str_equal (pspec->name, "serves"))
@@ -1119,6 +1136,51 @@ dup_reference_name (TptInspector *self,
   return dup_node_name (target);
 }
 
+static void
+clear_region_cb (TptInspector *self)
+{
+  if (!TPT_IS_SLIDE (self->node) || !tpt_node_is_attached (self->node))
+    return;
+
+  tpt_document_begin (self->document, _("Clear Region"));
+  tpt_slide_clear_region (TPT_SLIDE (self->node));
+  tpt_document_end (self->document);
+}
+
+/* The region a slide crops its artefact to, in points, and a button that
+ * shows all of the artefact again. */
+static GtkWidget *
+make_region_row (TptInspector *self,
+                 const char   *label)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *clear = gtk_button_new_with_mnemonic (_("C_lear Region"));
+  double x, y, width, height;
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
+  gtk_widget_add_css_class (row, "property");
+  if (tpt_slide_get_region (TPT_SLIDE (self->node), &x, &y, &width, &height))
+    {
+      /* Translators: a slide's region: its size, then where its top left
+       * corner is, in points (1/72 inch) of the artefact's drawing. */
+      g_autofree char *text = g_strdup_printf (_("%.0f × %.0f pt at %.0f, %.0f"),
+                                               width, height, x, y);
+
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), text);
+    }
+  else
+    {
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("All of it"));
+      gtk_widget_set_visible (clear, FALSE);
+    }
+  gtk_widget_set_valign (clear, GTK_ALIGN_CENTER);
+  g_signal_connect_swapped (clear, "clicked", G_CALLBACK (clear_region_cb), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), clear);
+  g_hash_table_insert (self->editors, (gpointer) "region", clear);
+
+  return row;
+}
+
 /* Building the page */
 
 static void
@@ -1231,6 +1293,21 @@ add_field (TptInspector *self,
       }
       break;
 
+    case EDIT_SLIDE_SHOWS:
+      {
+        g_autofree char *shows = tpt_slide_edits_describe (TPT_SLIDE (self->node));
+
+        row = adw_action_row_new ();
+        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), shows);
+        gtk_widget_add_css_class (row, "property");
+      }
+      break;
+
+    case EDIT_SLIDE_REGION:
+      row = make_region_row (self, label);
+      break;
+
     case EDIT_HIDDEN:
     default:
       return;
@@ -1277,6 +1354,8 @@ rebuild (TptInspector *self)
                                          : TPT_IS_LANE (self->node) ? "tpt-lane-symbolic"
                                          : TPT_IS_STEP (self->node) ? "tpt-step-symbolic"
                                          : TPT_IS_FLOW (self->node) ? "tpt-flow-symbolic"
+                                         : TPT_IS_SLIDE (self->node)
+                                         ? "x-office-presentation-symbolic"
                                          : "document-properties-symbolic");
     gtk_image_set_pixel_size (GTK_IMAGE (icon), 32);
     title = gtk_label_new (name);

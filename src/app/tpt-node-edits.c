@@ -30,6 +30,8 @@ tpt_node_edits_rename_label (TptNode *node)
     return _("Edit Card Text");
   if (TPT_IS_PERSONA (node))
     return _("Rename Persona");
+  if (TPT_IS_SLIDE (node))
+    return _("Rename Slide");
   return _("Rename Need");
 }
 
@@ -66,6 +68,8 @@ tpt_node_edits_set_name (TptDocument *document,
     tpt_persona_set_name (TPT_PERSONA (node), name);
   else if (TPT_IS_NEED (node))
     tpt_need_set_title (TPT_NEED (node), name);
+  else if (TPT_IS_SLIDE (node))
+    tpt_slide_set_title (TPT_SLIDE (node), name);
   tpt_document_end (document);
 }
 
@@ -92,6 +96,8 @@ tpt_node_edits_delete_label (TptNode *node)
     return _("Delete Flow");
   if (TPT_IS_PERSONA (node))
     return _("Delete Persona");
+  if (TPT_IS_SLIDE (node))
+    return _("Delete Slide");
   return _("Delete Need");
 }
 
@@ -120,6 +126,8 @@ tpt_node_edits_delete (TptDocument *document,
     tpt_document_remove_persona (document, TPT_PERSONA (node));
   else if (TPT_IS_NEED (node))
     tpt_document_remove_need (document, TPT_NEED (node));
+  else if (TPT_IS_SLIDE (node))
+    tpt_document_remove_slide (document, TPT_SLIDE (node));
   else if (TPT_IS_STAGE (node))
     tpt_blueprint_remove_stage (TPT_BLUEPRINT (parent), TPT_STAGE (node));
   else if (TPT_IS_LANE (node))

@@ -8,10 +8,12 @@
 #include "tpt-outline.h"
 
 #include "tpt-node-edits.h"
+#include "tpt-slide-edits.h"
 
 /* The document outline: the document itself (its cover), each blueprint
  * with its stages and steps and its lanes and their cards, then a Personas
- * row over the personas and a Needs row over the needs. It is a tree of the
+ * row over the personas, a Needs row over the needs, a Coverage row and a
+ * Slides row over the slide list a presentation is made of. It is a tree of the
  * model's own list models, so it follows every change, undo included; it is
  * also how keyboard and screen-reader users reach what the canvases draw.
  *
@@ -68,10 +70,15 @@ struct _TptOutline
   TptOutlineHeading  *personas_heading;
   TptOutlineHeading  *needs_heading;
   TptOutlineHeading  *coverage_heading;
+  TptOutlineHeading  *slides_heading;
   /* The card filters of the lanes shown, to re-run when a card moves. */
   GPtrArray          *lane_filters;
   /* node → its row's label, while the row is on screen */
   GHashTable         *labels;
+  guint               rename_tick_id;
+  guint               rename_ticks;
+  /* flags */
+  guint               rename_deferred : 1;
 };
 
 enum {
@@ -123,6 +130,8 @@ kind_name (gpointer item)
     return _("Persona");
   if (TPT_IS_NEED (item))
     return _("Need");
+  if (TPT_IS_SLIDE (item))
+    return _("Slide");
   return "";
 }
 
@@ -158,6 +167,8 @@ icon_name (gpointer item)
         return "tpt-persona-symbolic";
       case TPT_OUTLINE_GROUP_COVERAGE:
         return "object-select-symbolic";
+      case TPT_OUTLINE_GROUP_SLIDES:
+        return "tpt-present-symbolic";
       case TPT_OUTLINE_GROUP_NEEDS:
       case TPT_OUTLINE_GROUP_NONE:
       default:
@@ -187,6 +198,8 @@ icon_name (gpointer item)
     return "tpt-persona-symbolic";
   if (TPT_IS_NEED (item))
     return "emblem-favorite-symbolic";
+  if (TPT_IS_SLIDE (item))
+    return "x-office-presentation-symbolic";
   return NULL;
 }
 
@@ -202,6 +215,8 @@ dup_display_name (gpointer item)
         return g_strdup (_("Personas"));
       case TPT_OUTLINE_GROUP_COVERAGE:
         return g_strdup (_("Coverage"));
+      case TPT_OUTLINE_GROUP_SLIDES:
+        return g_strdup (_("Slides"));
       case TPT_OUTLINE_GROUP_NEEDS:
       case TPT_OUTLINE_GROUP_NONE:
       default:
@@ -209,6 +224,9 @@ dup_display_name (gpointer item)
       }
 
   g_object_get (item, name_property (item), &value, NULL);
+  /* An untitled slide is shown with its artefact's name, as presented. */
+  if ((value == NULL || *value == '\0') && TPT_IS_SLIDE (item))
+    return tpt_slide_edits_describe (item);
   if (value == NULL || *value == '\0')
     return g_strdup (untitled_name (item));
 
@@ -281,10 +299,20 @@ create_children_cb (gpointer item,
     }
 
   /* The coverage row has no children: it is the report. */
-  if (TPT_IS_OUTLINE_HEADING (item) && TPT_OUTLINE_HEADING (item)->group != TPT_OUTLINE_GROUP_COVERAGE)
-    return g_object_ref (TPT_OUTLINE_HEADING (item)->group == TPT_OUTLINE_GROUP_PERSONAS
-                         ? tpt_document_get_personas (self->document)
-                         : tpt_document_get_needs (self->document));
+  if (TPT_IS_OUTLINE_HEADING (item))
+    switch (TPT_OUTLINE_HEADING (item)->group)
+      {
+      case TPT_OUTLINE_GROUP_PERSONAS:
+        return g_object_ref (tpt_document_get_personas (self->document));
+      case TPT_OUTLINE_GROUP_NEEDS:
+        return g_object_ref (tpt_document_get_needs (self->document));
+      case TPT_OUTLINE_GROUP_SLIDES:
+        return g_object_ref (tpt_document_get_slides (self->document));
+      case TPT_OUTLINE_GROUP_COVERAGE:
+      case TPT_OUTLINE_GROUP_NONE:
+      default:
+        return NULL;
+      }
 
   return NULL;
 }
@@ -346,6 +374,8 @@ collect_ancestors (TptOutline *self,
     g_ptr_array_add (chain, self->personas_heading);
   else if (TPT_IS_NEED (node))
     g_ptr_array_add (chain, self->needs_heading);
+  else if (TPT_IS_SLIDE (node))
+    g_ptr_array_add (chain, self->slides_heading);
 }
 
 static void
@@ -397,7 +427,8 @@ tpt_outline_set_selected (TptOutline *self,
     }
   while (node != NULL && !TPT_IS_DOCUMENT (node) && !TPT_IS_BLUEPRINT (node) &&
          !TPT_IS_STAGE (node) && !TPT_IS_STEP (node) && !TPT_IS_LANE (node) &&
-         !TPT_IS_CARD (node) && !TPT_IS_PERSONA (node) && !TPT_IS_NEED (node))
+         !TPT_IS_CARD (node) && !TPT_IS_PERSONA (node) && !TPT_IS_NEED (node) &&
+         !TPT_IS_SLIDE (node))
     node = tpt_node_get_parent (node);
   if (node == NULL || node == selected_item (self))
     return;
@@ -431,6 +462,8 @@ tpt_outline_select_group (TptOutline      *self,
     select_item (self, self->needs_heading);
   else if (group == TPT_OUTLINE_GROUP_COVERAGE)
     select_item (self, self->coverage_heading);
+  else if (group == TPT_OUTLINE_GROUP_SLIDES)
+    select_item (self, self->slides_heading);
 }
 
 /**
@@ -485,7 +518,8 @@ update_actions (TptOutline *self)
   g_autoptr(GObject) item = selected_item (self);
   gboolean is_node = TPT_IS_NODE (item) && !TPT_IS_DOCUMENT (item);
   gboolean movable = TPT_IS_BLUEPRINT (item) || TPT_IS_PERSONA (item) || TPT_IS_NEED (item) ||
-                     TPT_IS_STAGE (item) || TPT_IS_STEP (item) || TPT_IS_LANE (item);
+                     TPT_IS_STAGE (item) || TPT_IS_STEP (item) || TPT_IS_LANE (item) ||
+                     TPT_IS_SLIDE (item);
   gboolean in_blueprint = TPT_IS_BLUEPRINT (item) || TPT_IS_STAGE (item) ||
                           TPT_IS_STEP (item) || TPT_IS_LANE (item) || TPT_IS_CARD (item);
   gboolean has_document = self->document != NULL;
@@ -493,6 +527,12 @@ update_actions (TptOutline *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "outline.add-blueprint", has_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "outline.add-persona", has_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "outline.add-need", has_document);
+  /* The default set is a start for a list of one's own, not an addition
+   * to one: offered while there is none. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "outline.add-default-slides",
+                                 has_document &&
+                                 g_list_model_get_n_items (
+                                   tpt_document_get_slides (self->document)) == 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "outline.add-stage", in_blueprint);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "outline.add-step", in_blueprint);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "outline.add-lane", in_blueprint);
@@ -500,7 +540,7 @@ update_actions (TptOutline *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "outline.delete", is_node);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "outline.duplicate",
                                  TPT_IS_BLUEPRINT (item) || TPT_IS_PERSONA (item) ||
-                                 TPT_IS_NEED (item));
+                                 TPT_IS_NEED (item) || TPT_IS_SLIDE (item));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "outline.duplicate-as-future",
                                  TPT_IS_BLUEPRINT (item));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "outline.move-up", movable);
@@ -571,6 +611,39 @@ rename_closed_cb (TptOutline *self)
   g_clear_object (&self->renaming);
 }
 
+/* Where the selected row's name is, once it is on screen. */
+static gboolean
+selected_label_bounds (TptOutline      *self,
+                       graphene_rect_t *bounds)
+{
+  TptNode *node = tpt_outline_get_selected (self);
+  GtkWidget *label = node != NULL ? g_hash_table_lookup (self->labels, node) : NULL;
+
+  return label != NULL && gtk_widget_get_mapped (label) &&
+         gtk_widget_compute_bounds (label, GTK_WIDGET (self), bounds) &&
+         bounds->size.width > 0;
+}
+
+/* A row just added is on screen a frame or two later, once the list is
+ * laid out: the editor waits for it, so as to open over it. */
+static gboolean
+rename_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       data)
+{
+  TptOutline *self = TPT_OUTLINE (widget);
+  graphene_rect_t bounds;
+
+  if (!selected_label_bounds (self, &bounds) && ++self->rename_ticks < 10)
+    return G_SOURCE_CONTINUE;
+
+  self->rename_tick_id = 0;
+  self->rename_deferred = TRUE;
+  gtk_widget_activate_action (widget, "outline.rename", NULL);
+  self->rename_deferred = FALSE;
+  return G_SOURCE_REMOVE;
+}
+
 static void
 rename_action (GtkWidget  *widget,
                const char *action_name,
@@ -579,17 +652,24 @@ rename_action (GtkWidget  *widget,
   TptOutline *self = TPT_OUTLINE (widget);
   TptNode *node = tpt_outline_get_selected (self);
   g_autofree char *current = NULL;
-  GtkWidget *label;
   graphene_rect_t bounds;
   GdkRectangle rect = { 24, 24, 1, 1 };
 
   if (node == NULL)
     return;
 
-  label = g_hash_table_lookup (self->labels, node);
-  if (label != NULL && gtk_widget_compute_bounds (label, widget, &bounds))
+  if (selected_label_bounds (self, &bounds))
     rect = (GdkRectangle) { (int) bounds.origin.x, (int) bounds.origin.y,
                             (int) bounds.size.width, (int) bounds.size.height };
+  else if (!self->rename_deferred && gtk_widget_get_mapped (widget))
+    {
+      if (self->rename_tick_id == 0)
+        {
+          self->rename_ticks = 0;
+          self->rename_tick_id = gtk_widget_add_tick_callback (widget, rename_tick_cb, NULL, NULL);
+        }
+      return;
+    }
 
   g_object_get (node, name_property (node), &current, NULL);
   g_set_object (&self->renaming, node);
@@ -611,6 +691,8 @@ sibling_model (TptNode *node)
     return tpt_document_get_personas (TPT_DOCUMENT (parent));
   if (TPT_IS_NEED (node))
     return tpt_document_get_needs (TPT_DOCUMENT (parent));
+  if (TPT_IS_SLIDE (node))
+    return tpt_document_get_slides (TPT_DOCUMENT (parent));
   if (TPT_IS_STAGE (node))
     return tpt_blueprint_get_stages (TPT_BLUEPRINT (parent));
   if (TPT_IS_LANE (node))
@@ -665,6 +747,8 @@ move_action (GtkWidget  *widget,
     tpt_document_move_persona (self->document, TPT_PERSONA (node), target);
   else if (TPT_IS_NEED (node))
     tpt_document_move_need (self->document, TPT_NEED (node), target);
+  else if (TPT_IS_SLIDE (node))
+    tpt_document_move_slide (self->document, TPT_SLIDE (node), target);
   else if (TPT_IS_STAGE (node))
     tpt_blueprint_move_stage (TPT_BLUEPRINT (tpt_node_get_parent (node)), TPT_STAGE (node), target);
   else if (TPT_IS_LANE (node))
@@ -826,6 +910,20 @@ add_action (GtkWidget  *widget,
       tpt_document_insert_need (self->document, position, TPT_NEED (added));
       tpt_document_end (self->document);
     }
+  else if (g_str_equal (action_name, "outline.add-default-slides"))
+    {
+      GListModel *slides = tpt_document_get_slides (self->document);
+      guint position = insert_position (self, slides, TPT_TYPE_SLIDE);
+
+      /* The first is selected, to be seen; no renaming: they are named. */
+      if (tpt_slide_edits_add_defaults (self->document, position) > 0)
+        {
+          g_autoptr(TptNode) first = g_list_model_get_item (slides, position);
+
+          tpt_outline_set_selected (self, first);
+        }
+      return;
+    }
   else if (blueprint != NULL && g_str_equal (action_name, "outline.add-stage"))
     {
       GListModel *stages = tpt_blueprint_get_stages (blueprint);
@@ -924,6 +1022,10 @@ duplicate_action (GtkWidget  *widget,
       tpt_document_insert_need (self->document, index_of (needs, node) + 1, TPT_NEED (copy));
       tpt_document_end (self->document);
     }
+  else if (TPT_IS_SLIDE (node))
+    {
+      copy = TPT_NODE (tpt_slide_edits_duplicate (self->document, TPT_SLIDE (node)));
+    }
 
   if (copy != NULL)
     tpt_outline_set_selected (self, copy);
@@ -963,7 +1065,8 @@ row_pressed_cb (GtkGestureClick *gesture,
 }
 
 /* Needs and personas can be dragged onto a card on the blueprint, which
- * then serves the need or concerns the persona. */
+ * then serves the need or concerns the persona; slides onto other slides,
+ * to reorder the slide list. */
 static GdkContentProvider *
 drag_prepare_cb (GtkDragSource *source,
                  double         x,
@@ -975,7 +1078,7 @@ drag_prepare_cb (GtkDragSource *source,
   GtkTreeListRow *row = item != NULL ? gtk_list_item_get_item (item) : NULL;
   g_autoptr(GObject) node = row != NULL ? gtk_tree_list_row_get_item (row) : NULL;
 
-  if (!TPT_IS_NEED (node) && !TPT_IS_PERSONA (node))
+  if (!TPT_IS_NEED (node) && !TPT_IS_PERSONA (node) && !TPT_IS_SLIDE (node))
     return NULL;
   return gdk_content_provider_new_typed (G_OBJECT_TYPE (node), node);
 }
@@ -991,6 +1094,52 @@ drag_begin_cb (GtkDragSource *source,
   gtk_drag_source_set_icon (source, icon, 16, 12);
 }
 
+/* A slide dropped on the upper half of a slide's row goes before it, on
+ * the lower half after it, and on the Slides row first. */
+static gboolean
+slide_drop_cb (GtkDropTarget *target,
+               const GValue  *value,
+               double         x,
+               double         y,
+               TptOutline    *self)
+{
+  GtkWidget *expander = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target));
+  GtkListItem *item = g_object_get_data (G_OBJECT (expander), "tpt-list-item");
+  GtkTreeListRow *row = item != NULL ? gtk_list_item_get_item (item) : NULL;
+  g_autoptr(GObject) onto = row != NULL ? gtk_tree_list_row_get_item (row) : NULL;
+  TptSlide *slide = g_value_get_object (value);
+  GListModel *slides;
+  guint from, position;
+
+  if (self->document == NULL || !TPT_IS_SLIDE (slide))
+    return FALSE;
+  slides = tpt_document_get_slides (self->document);
+  from = index_of (slides, slide);
+  if (from == GTK_INVALID_LIST_POSITION)
+    return FALSE;
+
+  if (TPT_IS_SLIDE (onto))
+    {
+      position = index_of (slides, onto);
+      if (position == GTK_INVALID_LIST_POSITION)
+        return FALSE;
+      if (y > gtk_widget_get_height (expander) / 2.0)
+        position++;
+    }
+  else if (onto == G_OBJECT (self->slides_heading))
+    position = 0;
+  else
+    return FALSE;
+
+  /* Positions count the list as it is before the move: dropped just
+   * before or after itself, it stays. */
+  if (position != from && position != from + 1)
+    tpt_document_move_slide (self->document, slide, position);
+  tpt_outline_set_selected (self, NULL);
+  tpt_outline_set_selected (self, TPT_NODE (slide));
+  return TRUE;
+}
+
 static void
 setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
@@ -1003,6 +1152,7 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   GtkWidget *detail = gtk_label_new (NULL);
   GtkGesture *click = gtk_gesture_click_new ();
   GtkDragSource *source;
+  GtkDropTarget *drop;
 
   gtk_widget_set_hexpand (label, TRUE);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
@@ -1025,6 +1175,10 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   g_signal_connect (source, "prepare", G_CALLBACK (drag_prepare_cb), self);
   g_signal_connect (source, "drag-begin", G_CALLBACK (drag_begin_cb), self);
   gtk_widget_add_controller (expander, GTK_EVENT_CONTROLLER (source));
+
+  drop = gtk_drop_target_new (TPT_TYPE_SLIDE, GDK_ACTION_COPY);
+  g_signal_connect (drop, "drop", G_CALLBACK (slide_drop_cb), self);
+  gtk_widget_add_controller (expander, GTK_EVENT_CONTROLLER (drop));
 }
 
 static void
@@ -1033,6 +1187,9 @@ update_row_detail (GtkWidget *detail,
 {
   if (TPT_IS_BLUEPRINT (item) && tpt_blueprint_get_state (item) == TPT_BLUEPRINT_STATE_FUTURE)
     gtk_label_set_label (GTK_LABEL (detail), _("future"));
+  else if (TPT_IS_SLIDE (item) && tpt_slide_get_region (item, NULL, NULL, NULL, NULL))
+    /* Translators: beside a slide in the outline: it shows part of its artefact. */
+    gtk_label_set_label (GTK_LABEL (detail), _("region"));
   else
     gtk_label_set_label (GTK_LABEL (detail), NULL);
 }
@@ -1186,7 +1343,11 @@ tpt_outline_set_document (TptOutline  *self,
     return;
 
   if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (self->document, self);
+    {
+      g_signal_handlers_disconnect_by_data (self->document, self);
+      g_signal_handlers_disconnect_by_func (tpt_document_get_slides (self->document),
+                                            update_actions, self);
+    }
   clear_model (self);
   g_set_object (&self->document, document);
 
@@ -1200,6 +1361,7 @@ tpt_outline_set_document (TptOutline  *self,
       g_list_store_append (tail, self->personas_heading);
       g_list_store_append (tail, self->needs_heading);
       g_list_store_append (tail, self->coverage_heading);
+      g_list_store_append (tail, self->slides_heading);
       g_list_store_append (top, head);
       g_list_store_append (top, tpt_document_get_blueprints (document));
       g_list_store_append (top, tail);
@@ -1215,6 +1377,8 @@ tpt_outline_set_document (TptOutline  *self,
                                 G_CALLBACK (selection_changed_cb), self);
       gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
       g_signal_connect_swapped (document, "node-changed", G_CALLBACK (card_moved_cb), self);
+      g_signal_connect_object (tpt_document_get_slides (document), "items-changed",
+                               G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
     }
 
   update_actions (self);
@@ -1240,6 +1404,15 @@ context_menu_action (GtkWidget  *widget,
   show_context_menu (self, 24, 24);
 }
 
+/* The window's actions are reached from here too: the outline is in it. */
+static void
+append_slide_items (GMenu *menu)
+{
+  g_menu_append (menu, _("New Slide from Re_gion…"), "win.add-slide");
+  g_menu_append (menu, _("New Slide of _Whole View"), "win.add-slide-whole");
+  g_menu_append (menu, _("_Add Default Slides"), "outline.add-default-slides");
+}
+
 static GMenuModel *
 build_menu (void)
 {
@@ -1248,6 +1421,7 @@ build_menu (void)
   g_autoptr(GMenu) edit = g_menu_new ();
   g_autoptr(GMenu) move = g_menu_new ();
   g_autoptr(GMenu) remove = g_menu_new ();
+  g_autoptr(GMenu) slides = g_menu_new ();
 
   g_menu_append (add, _("New _Blueprint"), "outline.add-blueprint");
   g_menu_append (add, _("New _Stage"), "outline.add-stage");
@@ -1261,7 +1435,9 @@ build_menu (void)
   g_menu_append (move, _("Move _Up"), "outline.move-up");
   g_menu_append (move, _("Move Do_wn"), "outline.move-down");
   g_menu_append (remove, _("_Delete"), "outline.delete");
+  append_slide_items (slides);
   g_menu_append_section (menu, NULL, G_MENU_MODEL (add));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (slides));
   g_menu_append_section (menu, NULL, G_MENU_MODEL (edit));
   g_menu_append_section (menu, NULL, G_MENU_MODEL (move));
   g_menu_append_section (menu, NULL, G_MENU_MODEL (remove));
@@ -1334,6 +1510,9 @@ tpt_outline_dispose (GObject *object)
   TptOutline *self = TPT_OUTLINE (object);
 
   tpt_outline_set_document (self, NULL);
+  if (self->rename_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->rename_tick_id);
+  self->rename_tick_id = 0;
   g_clear_pointer (&self->context_menu, gtk_widget_unparent);
   g_clear_pointer (&self->rename_popover, gtk_widget_unparent);
   g_clear_object (&self->renaming);
@@ -1341,6 +1520,7 @@ tpt_outline_dispose (GObject *object)
   g_clear_object (&self->personas_heading);
   g_clear_object (&self->needs_heading);
   g_clear_object (&self->coverage_heading);
+  g_clear_object (&self->slides_heading);
 
   G_OBJECT_CLASS (tpt_outline_parent_class)->dispose (object);
 }
@@ -1391,6 +1571,7 @@ tpt_outline_class_init (TptOutlineClass *klass)
   gtk_widget_class_install_action (widget_class, "outline.add-lane", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "outline.add-persona", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "outline.add-need", NULL, add_action);
+  gtk_widget_class_install_action (widget_class, "outline.add-default-slides", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "outline.rename", NULL, rename_action);
   gtk_widget_class_install_action (widget_class, "outline.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "outline.duplicate", NULL, duplicate_action);
@@ -1435,6 +1616,7 @@ tpt_outline_init (TptOutline *self)
   self->personas_heading = tpt_outline_heading_new (TPT_OUTLINE_GROUP_PERSONAS);
   self->needs_heading = tpt_outline_heading_new (TPT_OUTLINE_GROUP_NEEDS);
   self->coverage_heading = tpt_outline_heading_new (TPT_OUTLINE_GROUP_COVERAGE);
+  self->slides_heading = tpt_outline_heading_new (TPT_OUTLINE_GROUP_SLIDES);
 
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
@@ -1446,6 +1628,12 @@ tpt_outline_init (TptOutline *self)
   g_menu_append (add_menu, _("New _Blueprint"), "outline.add-blueprint");
   g_menu_append (add_menu, _("New _Persona"), "outline.add-persona");
   g_menu_append (add_menu, _("New _Need"), "outline.add-need");
+  {
+    g_autoptr(GMenu) slides = g_menu_new ();
+
+    append_slide_items (slides);
+    g_menu_append_section (add_menu, NULL, G_MENU_MODEL (slides));
+  }
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (add), "list-add-symbolic");
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (add), G_MENU_MODEL (add_menu));
   gtk_widget_set_tooltip_text (add, _("Add"));

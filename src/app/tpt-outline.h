@@ -18,6 +18,7 @@ G_DECLARE_FINAL_TYPE (TptOutline, tpt_outline, TPT, OUTLINE, GtkWidget)
  * @TPT_OUTLINE_GROUP_PERSONAS: the "Personas" row: the persona gallery
  * @TPT_OUTLINE_GROUP_NEEDS: the "Needs" row: the needs matrix
  * @TPT_OUTLINE_GROUP_COVERAGE: the "Coverage" row: the coverage report
+ * @TPT_OUTLINE_GROUP_SLIDES: the "Slides" row over the slide list
  */
 typedef enum
 {
@@ -25,6 +26,7 @@ typedef enum
   TPT_OUTLINE_GROUP_PERSONAS,
   TPT_OUTLINE_GROUP_NEEDS,
   TPT_OUTLINE_GROUP_COVERAGE,
+  TPT_OUTLINE_GROUP_SLIDES,
 } TptOutlineGroup;
 
 GtkWidget       *tpt_outline_new            (void);

@@ -516,6 +516,7 @@ tpt_window_actions_init (TptWindow *self)
   g_signal_connect_object (self->side_box, "notify::visible",
                            G_CALLBACK (pane_visible_changed_cb), self, G_CONNECT_SWAPPED);
   pane_visible_changed_cb (self);
+  tpt_window_slides_init (self);
 
   application = GTK_APPLICATION (g_application_get_default ());
   if (TPT_IS_APPLICATION (application))
@@ -556,4 +557,5 @@ tpt_window_class_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.show-outline", NULL, toggle_pane_action);
   gtk_widget_class_install_action (widget_class, "win.show-inspector", NULL, toggle_pane_action);
   gtk_widget_class_install_action (widget_class, "win.sort-needs", "s", sort_needs_action);
+  tpt_window_slides_class_init (widget_class);
 }

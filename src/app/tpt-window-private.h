@@ -72,4 +72,8 @@ void tpt_window_update_title        (TptWindow          *self);
 void tpt_window_watch_file          (TptWindow          *self);
 gboolean tpt_window_close_request_cb (GtkWindow         *window);
 
+/* tpt-window-slides.c: the slide actions */
+void tpt_window_slides_class_init   (GtkWidgetClass     *widget_class);
+void tpt_window_slides_init         (TptWindow          *self);
+
 G_END_DECLS
