@@ -485,6 +485,37 @@ test_photo_drop (Fixture       *fixture,
   undo_all (fixture);
 }
 
+static void
+test_colour (Fixture       *fixture,
+             gconstpointer  data)
+{
+  TptPersona *persona = nth (fixture, 0);
+  GtkWidget *dialog = NULL;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint before = history_length (fixture);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window->view),
+                                             "gallery.choose-colour", NULL));
+  app_iterate ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_COLOR_CHOOSER (window))
+        dialog = window;
+    }
+  g_assert_nonnull (dialog);
+  gtk_color_chooser_set_rgba (GTK_COLOR_CHOOSER (dialog), &(GdkRGBA) { 0.8, 0.2, 0.4, 1 });
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_OK);
+  app_iterate ();
+
+  g_assert_cmpstr (tpt_persona_get_color (persona), ==, "#cc3366");
+  g_assert_cmpuint (history_length (fixture), ==, before + 1);
+  g_assert_cmpstr (tpt_history_get_undo_label (tpt_document_get_history (fixture->document)), ==,
+                   "Edit Colour");
+  undo_all (fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -511,6 +542,8 @@ main (int   argc,
   g_test_add ("/tpt/app/gallery/reorder", Fixture, NULL, fixture_setup, test_reorder,
               fixture_teardown);
   g_test_add ("/tpt/app/gallery/photo-drop", Fixture, NULL, fixture_setup, test_photo_drop,
+              fixture_teardown);
+  g_test_add ("/tpt/app/gallery/colour", Fixture, NULL, fixture_setup, test_colour,
               fixture_teardown);
 
   return g_test_run ();

@@ -330,6 +330,58 @@ tpt_gallery_canvas_get_editor (TptGalleryCanvas *self)
 /* Actions and the context menu                                        */
 
 static void
+colour_chosen_cb (GtkDialog *dialog,
+                  int        response,
+                  gpointer   user_data)
+{
+  TptDocument *document = g_object_get_data (G_OBJECT (dialog), "tpt-document");
+  TptPersona *persona = g_object_get_data (G_OBJECT (dialog), "tpt-persona");
+
+  if (response == GTK_RESPONSE_OK && tpt_node_is_attached (TPT_NODE (persona)))
+    {
+      GdkRGBA rgba;
+      g_autofree char *text = NULL;
+      g_autofree char *label = NULL;
+
+      gtk_color_chooser_get_rgba (GTK_COLOR_CHOOSER (dialog), &rgba);
+      text = g_strdup_printf ("#%02x%02x%02x", (int) (rgba.red * 255 + 0.5),
+                              (int) (rgba.green * 255 + 0.5), (int) (rgba.blue * 255 + 0.5));
+      if (g_strcmp0 (text, tpt_persona_get_color (persona)) != 0)
+        {
+          /* The inspector's label for the same edit. */
+          label = g_strdup_printf (_("Edit %s"), _("Colour"));
+          tpt_document_begin (document, label);
+          tpt_persona_set_color (persona, text);
+          tpt_document_end (document);
+        }
+    }
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+/* The persona's colour marks its card, its curve on emotion lanes and its
+ * column in the matrix. */
+static void
+choose_colour (TptGalleryCanvas *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self->view));
+  GtkWidget *dialog = gtk_color_chooser_dialog_new (_("Persona Colour"),
+                                                    GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
+  const char *current = tpt_persona_get_color (self->selected);
+  GdkRGBA rgba;
+
+  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
+  gtk_color_chooser_set_use_alpha (GTK_COLOR_CHOOSER (dialog), FALSE);
+  if (current != NULL && gdk_rgba_parse (&rgba, current))
+    gtk_color_chooser_set_rgba (GTK_COLOR_CHOOSER (dialog), &rgba);
+  g_object_set_data_full (G_OBJECT (dialog), "tpt-document", g_object_ref (self->document),
+                          g_object_unref);
+  g_object_set_data_full (G_OBJECT (dialog), "tpt-persona", g_object_ref (self->selected),
+                          g_object_unref);
+  g_signal_connect (dialog, "response", G_CALLBACK (colour_chosen_cb), NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 gallery_action (GSimpleAction *action,
                 GVariant      *parameter,
                 gpointer       user_data)
@@ -361,6 +413,8 @@ gallery_action (GSimpleAction *action,
     tpt_photo_import_choose (GTK_WIDGET (self->view), self->document, self->selected, NULL, NULL);
   else if (g_str_equal (name, "remove-photo"))
     tpt_photo_import_remove (self->document, self->selected);
+  else if (g_str_equal (name, "choose-colour"))
+    choose_colour (self);
 }
 
 static const GActionEntry action_entries[] = {
@@ -373,6 +427,7 @@ static const GActionEntry action_entries[] = {
   { "move-later", gallery_action },
   { "choose-photo", gallery_action },
   { "remove-photo", gallery_action },
+  { "choose-colour", gallery_action },
 };
 
 void
@@ -405,6 +460,7 @@ tpt_gallery_update_actions (TptGalleryCanvas *self)
   enable (self, "edit", any);
   enable (self, "edit-field", any);
   enable (self, "choose-photo", any);
+  enable (self, "choose-colour", any);
   enable (self, "remove-photo", any && tpt_persona_get_photo (self->selected) != NULL);
   enable (self, "move-earlier", any && index > 0);
   enable (self, "move-later", any && index + 1 < (int) tpt_gallery_n_personas (self));
@@ -448,16 +504,17 @@ context_menu_model (TptGalleryCanvas *self)
       append (fields, label, detailed, NULL);
     }
   g_menu_append_submenu (edit, _("_Edit Field"), G_MENU_MODEL (fields));
-  append (edit, _("_Duplicate"), "gallery.duplicate", "<Control>d");
+  append (edit, _("D_uplicate"), "gallery.duplicate", "<Control>d");
   append (edit, _("_Delete"), "gallery.delete", "Delete");
   g_menu_append_section (menu, NULL, G_MENU_MODEL (edit));
 
   append (photo, _("Choose _Photo…"), "gallery.choose-photo", NULL);
   append (photo, _("Remove P_hoto"), "gallery.remove-photo", NULL);
+  append (photo, _("C_olour…"), "gallery.choose-colour", NULL);
   g_menu_append_section (menu, NULL, G_MENU_MODEL (photo));
 
-  append (order, _("Move _Earlier"), "gallery.move-earlier", "<Alt>Left");
-  append (order, _("Move _Later"), "gallery.move-later", "<Alt>Right");
+  append (order, _("Move Ear_lier"), "gallery.move-earlier", "<Alt>Left");
+  append (order, _("Move La_ter"), "gallery.move-later", "<Alt>Right");
   g_menu_append_section (menu, NULL, G_MENU_MODEL (order));
 
   return G_MENU_MODEL (menu);
