@@ -121,6 +121,10 @@ test_keys (Fixture       *fixture,
   guint n;
 
   start (fixture, "win.present");
+  /* F5 again keeps the one show. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.present", NULL));
+  app_iterate ();
+  g_assert_true (find_show () == fixture->show);
   n = tpt_presentation_get_n_slides (presentation (fixture));
   /* The example's default set: cover, two blueprints with their stages,
    * three personas, the matrix and coverage. */

@@ -377,6 +377,16 @@ present_action (GtkWidget  *widget,
 {
   TptWindow *self = TPT_WINDOW (widget);
   gboolean from_current = g_str_equal (action_name, "win.present-current");
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+
+  /* One show at a time: F5 again brings the running one forward. */
+  for (GList *l = application != NULL ? gtk_application_get_windows (application) : NULL;
+       l != NULL; l = l->next)
+    if (TPT_IS_PRESENTATION_WINDOW (l->data))
+      {
+        gtk_window_present (l->data);
+        return;
+      }
 
   tpt_presentation_window_start (GTK_WINDOW (self), self->document,
                                  from_current ? current_slide (self) : 0);
