@@ -4,6 +4,10 @@
 
 #include "app-fixtures.h"
 
+#include <adwaita.h>
+
+#include "tpt-format.h"
+
 /* Runs whatever the main loop has ready: idles, redraws, signals. */
 void
 app_iterate (void)
@@ -38,4 +42,52 @@ app_example_file (void)
                                             "motor-insurance.touchpoint", NULL);
 
   return g_file_new_for_path (path);
+}
+
+/* Starts a test program of suite app: GTK and libadwaita, a state folder
+ * of its own (so no recovery copy of a real session is offered), and the
+ * application, registered but not unique, so tests run side by side. */
+TptApplication *
+app_test_init (int    *argc,
+               char ***argv)
+{
+  g_autofree char *scratch = NULL;
+  TptApplication *app;
+
+  g_test_init (argc, argv, NULL);
+  scratch = g_dir_make_tmp ("touchpoint-app-test-XXXXXX", NULL);
+  g_assert_nonnull (scratch);
+  g_setenv ("XDG_STATE_HOME", scratch, TRUE);
+  gtk_init ();
+  adw_init ();
+
+  app = tpt_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  return app;
+}
+
+/* The document as it would be saved, as a string to compare. */
+char *
+app_document_bytes (TptDocument *document)
+{
+  g_autoptr(GBytes) bytes = tpt_document_serialize (document);
+
+  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+/* Undoes every step, then checks the document is byte for byte what it
+ * was before the test. */
+void
+app_undo_all_and_compare (TptDocument *document,
+                          const char  *original)
+{
+  TptHistory *history = tpt_document_get_history (document);
+  g_autofree char *bytes = NULL;
+
+  while (tpt_history_get_can_undo (history))
+    tpt_history_undo (history);
+  app_iterate ();
+  bytes = app_document_bytes (document);
+  g_assert_cmpstr (bytes, ==, original);
 }

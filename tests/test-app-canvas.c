@@ -34,14 +34,6 @@ typedef struct
   char               *original;   /* the document's bytes before the test */
 } Fixture;
 
-static char *
-document_bytes (TptDocument *document)
-{
-  g_autoptr(GBytes) bytes = tpt_document_serialize (document);
-
-  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
-}
-
 /* Lays the blueprint out as the view does, for the places to click. */
 static void
 relayout (Fixture *fixture)
@@ -67,7 +59,7 @@ fixture_setup (Fixture       *fixture,
   gtk_window_present (GTK_WINDOW (fixture->window));
   tpt_window_select (fixture->window, TPT_NODE (fixture->blueprint));
   relayout (fixture);
-  fixture->original = document_bytes (fixture->document);
+  fixture->original = app_document_bytes (fixture->document);
 }
 
 static void
@@ -166,13 +158,7 @@ cell_centre (Fixture *fixture,
 static void
 undo_all_and_compare (Fixture *fixture)
 {
-  TptHistory *history = tpt_document_get_history (fixture->document);
-  g_autofree char *bytes = NULL;
-
-  while (tpt_history_get_can_undo (history))
-    tpt_history_undo (history);
-  bytes = document_bytes (fixture->document);
-  g_assert_cmpstr (bytes, ==, fixture->original);
+  app_undo_all_and_compare (fixture->document, fixture->original);
 }
 
 static void
@@ -1034,7 +1020,7 @@ test_link_drop (Fixture       *fixture,
   while (tpt_history_undo (tpt_document_get_history (fixture->document)))
     ;
   {
-    g_autofree char *bytes = document_bytes (fixture->document);
+    g_autofree char *bytes = app_document_bytes (fixture->document);
 
     g_assert_cmpstr (bytes, ==, fixture->original);
   }
@@ -1044,18 +1030,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *scratch = NULL;
-
-  g_test_init (&argc, &argv, NULL);
-  scratch = g_dir_make_tmp ("test-app-canvas-XXXXXX", NULL);
-  g_assert_nonnull (scratch);
-  g_setenv ("XDG_STATE_HOME", scratch, TRUE);
-  gtk_init ();
-  adw_init ();
-
-  app = tpt_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  app = app_test_init (&argc, &argv);
 
   g_test_add ("/tpt/app/canvas/select", Fixture, NULL, fixture_setup, test_select,
               fixture_teardown);

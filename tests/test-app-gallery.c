@@ -34,14 +34,6 @@ typedef struct
   char             *scratch;    /* a folder for image files */
 } Fixture;
 
-static char *
-document_bytes (TptDocument *document)
-{
-  g_autoptr(GBytes) bytes = tpt_document_serialize (document);
-
-  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
-}
-
 static void
 relayout (Fixture *fixture)
 {
@@ -67,7 +59,7 @@ fixture_setup (Fixture       *fixture,
   first = g_list_model_get_item (tpt_document_get_personas (fixture->document), 0);
   tpt_window_select (fixture->window, TPT_NODE (first));
   relayout (fixture);
-  fixture->original = document_bytes (fixture->document);
+  fixture->original = app_document_bytes (fixture->document);
 }
 
 static void
@@ -146,14 +138,7 @@ history_length (Fixture *fixture)
 static void
 undo_all (Fixture *fixture)
 {
-  TptHistory *history = tpt_document_get_history (fixture->document);
-  g_autofree char *bytes = NULL;
-
-  while (tpt_history_undo (history))
-    ;
-  app_iterate ();
-  bytes = document_bytes (fixture->document);
-  g_assert_cmpstr (bytes, ==, fixture->original);
+  app_undo_all_and_compare (fixture->document, fixture->original);
 }
 
 static void
@@ -520,18 +505,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *scratch = NULL;
-
-  g_test_init (&argc, &argv, NULL);
-  scratch = g_dir_make_tmp ("test-app-gallery-state-XXXXXX", NULL);
-  g_assert_nonnull (scratch);
-  g_setenv ("XDG_STATE_HOME", scratch, TRUE);
-  gtk_init ();
-  adw_init ();
-
-  app = tpt_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  app = app_test_init (&argc, &argv);
 
   g_test_add ("/tpt/app/gallery/select", Fixture, NULL, fixture_setup, test_select,
               fixture_teardown);

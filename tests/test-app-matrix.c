@@ -32,14 +32,6 @@ typedef struct
   char            *original;   /* the document's bytes before the test */
 } Fixture;
 
-static char *
-document_bytes (TptDocument *document)
-{
-  g_autoptr(GBytes) bytes = tpt_document_serialize (document);
-
-  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
-}
-
 /* Lets the view lay the matrix out again, and finds the cells as it does. */
 static void
 relayout (Fixture *fixture)
@@ -67,7 +59,7 @@ fixture_setup (Fixture       *fixture,
   g_assert_cmpint (tpt_artefact_view_get_artefact (fixture->window->view), ==,
                    TPT_ARTEFACT_NEEDS_MATRIX);
   g_assert_cmpuint (g_list_model_get_n_items (tpt_document_get_needs (fixture->document)), >=, 4);
-  fixture->original = document_bytes (fixture->document);
+  fixture->original = app_document_bytes (fixture->document);
 }
 
 static void
@@ -162,12 +154,7 @@ outline_selected (Fixture *fixture)
 static void
 undo_all_and_compare (Fixture *fixture)
 {
-  g_autofree char *bytes = NULL;
-
-  while (tpt_history_undo (history (fixture)))
-    ;
-  bytes = document_bytes (fixture->document);
-  g_assert_cmpstr (bytes, ==, fixture->original);
+  app_undo_all_and_compare (fixture->document, fixture->original);
 }
 
 static gboolean
@@ -467,7 +454,7 @@ test_delete_and_undo (Fixture       *fixture,
   app_iterate ();
   g_assert_cmpuint (n_needs (fixture), ==, n);
   g_assert_nonnull (tpt_document_lookup (fixture->document, id));
-  bytes = document_bytes (fixture->document);
+  bytes = app_document_bytes (fixture->document);
   g_assert_cmpstr (bytes, ==, fixture->original);
 
   /* On a rating, Delete clears the rating and the need stays. */
@@ -586,18 +573,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *scratch = NULL;
-
-  g_test_init (&argc, &argv, NULL);
-  scratch = g_dir_make_tmp ("test-app-matrix-XXXXXX", NULL);
-  g_assert_nonnull (scratch);
-  g_setenv ("XDG_STATE_HOME", scratch, TRUE);
-  gtk_init ();
-  adw_init ();
-
-  app = tpt_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  app = app_test_init (&argc, &argv);
 
 #define ADD(path, func) \
   g_test_add ("/tpt/app/matrix/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)

@@ -317,18 +317,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *scratch = NULL;
-
-  g_test_init (&argc, &argv, NULL);
-  scratch = g_dir_make_tmp ("test-app-present-XXXXXX", NULL);
-  g_assert_nonnull (scratch);
-  g_setenv ("XDG_STATE_HOME", scratch, TRUE);
-  gtk_init ();
-  adw_init ();
-
-  app = tpt_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  app = app_test_init (&argc, &argv);
 
   g_test_add ("/tpt/app/present/keys", Fixture, NULL, fixture_setup, test_keys, fixture_teardown);
   g_test_add ("/tpt/app/present/blank", Fixture, NULL, fixture_setup, test_blank, fixture_teardown);

@@ -31,14 +31,6 @@ typedef struct
   char        *original;     /* the document's bytes before the test */
 } Fixture;
 
-static char *
-document_bytes (TptDocument *document)
-{
-  g_autoptr(GBytes) bytes = tpt_document_serialize (document);
-
-  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
-}
-
 static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
@@ -51,7 +43,7 @@ fixture_setup (Fixture       *fixture,
   fixture->slides = tpt_document_get_slides (fixture->document);
   gtk_window_present (GTK_WINDOW (fixture->window));
   app_iterate ();
-  fixture->original = document_bytes (fixture->document);
+  fixture->original = app_document_bytes (fixture->document);
   /* The example has no slide list of its own: each test builds one. */
   g_assert_cmpuint (g_list_model_get_n_items (fixture->slides), ==, 0);
 }
@@ -83,13 +75,7 @@ history_length (Fixture *fixture)
 static void
 undo_all (Fixture *fixture)
 {
-  g_autofree char *bytes = NULL;
-
-  while (tpt_history_get_can_undo (history (fixture)))
-    tpt_history_undo (history (fixture));
-  app_iterate ();
-  bytes = document_bytes (fixture->document);
-  g_assert_cmpstr (bytes, ==, fixture->original);
+  app_undo_all_and_compare (fixture->document, fixture->original);
 }
 
 static TptSlide *
@@ -741,18 +727,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *scratch = NULL;
-
-  g_test_init (&argc, &argv, NULL);
-  scratch = g_dir_make_tmp ("test-app-slides-XXXXXX", NULL);
-  g_assert_nonnull (scratch);
-  g_setenv ("XDG_STATE_HOME", scratch, TRUE);
-  gtk_init ();
-  adw_init ();
-
-  app = tpt_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  app = app_test_init (&argc, &argv);
 
   g_test_add ("/tpt/app/slides/defaults", Fixture, NULL, fixture_setup, test_defaults,
               fixture_teardown);
