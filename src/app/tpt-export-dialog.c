@@ -55,6 +55,7 @@ struct _TptExportDialog
   GtkLabel            *problem;
   GtkButton           *action_button;
   GtkSpinner          *spinner;
+  GPtrArray           *slides;        /* what "Slides" exports, listed once */
   AdwToastOverlay     *toasts;
 
   /* owned */
@@ -124,6 +125,16 @@ selected_format (TptExportDialog *self)
     default:
       return TPT_EXPORT_PDF;
     }
+}
+
+/* The dialog is modal, so the document keeps its slides while it is
+ * open: they are listed once, not at every preview. */
+static GPtrArray *
+dialog_slides (TptExportDialog *self)
+{
+  if (self->slides == NULL)
+    self->slides = tpt_slides_list_for_showing (self->document);
+  return self->slides;
 }
 
 /* The slides, 16:9 pages of the presentation. */
@@ -277,7 +288,7 @@ tpt_export_dialog_dup_summary (TptExportDialog *self)
 
   if (is_slides (self))
     {
-      g_autoptr(GPtrArray) slides = tpt_slides_list_for_showing (self->document);
+      GPtrArray *slides = dialog_slides (self);
 
       if (options.format != TPT_EXPORT_PDF)
         return g_strdup (_("Slides export to PDF only: choose PDF as the format"));
@@ -357,7 +368,7 @@ tpt_export_dialog_draw_preview (TptExportDialog *self,
 
   if (is_slides (self))
     {
-      g_autoptr(GPtrArray) slides = tpt_slides_list_for_showing (self->document);
+      GPtrArray *slides = dialog_slides (self);
 
       scale = MIN ((width - 24.0) / TPT_SLIDE_WIDTH, (height - 24.0) / TPT_SLIDE_HEIGHT);
       cairo_translate (cr, (width - TPT_SLIDE_WIDTH * scale) / 2,
@@ -1063,6 +1074,7 @@ tpt_export_dialog_dispose (GObject *object)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
   g_clear_pointer (&self->layout, tpt_blueprint_layout_unref);
+  g_clear_pointer (&self->slides, g_ptr_array_unref);
   g_clear_object (&self->document);
   g_clear_object (&self->document_file);
   g_clear_pointer (&self->blueprints, g_ptr_array_unref);

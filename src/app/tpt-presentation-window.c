@@ -481,6 +481,8 @@ tpt_presentation_window_init (TptPresentationWindow *self)
  * tpt_presentation_window_start:
  * @parent: the document's window
  * @document: the document to present
+ * @slides: (nullable) (element-type TptSlide): the slides, or %NULL for the
+ *   document's own list or the default set
  * @first: the slide to start at
  *
  * Starts presenting @document full screen on the monitor chosen in
@@ -493,6 +495,7 @@ tpt_presentation_window_init (TptPresentationWindow *self)
 TptPresentationWindow *
 tpt_presentation_window_start (GtkWindow   *parent,
                                TptDocument *document,
+                               GPtrArray   *slides,
                                guint        first)
 {
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
@@ -505,7 +508,7 @@ tpt_presentation_window_start (GtkWindow   *parent,
   g_return_val_if_fail (TPT_IS_DOCUMENT (document), NULL);
 
   self = g_object_new (TPT_TYPE_PRESENTATION_WINDOW, NULL);
-  self->presentation = tpt_presentation_new (document, first);
+  self->presentation = tpt_presentation_new (document, slides, first);
   g_signal_connect_swapped (self->presentation, "changed", G_CALLBACK (presentation_changed_cb),
                             self);
   gtk_window_set_title (GTK_WINDOW (self), _("Presentation"));

@@ -14,6 +14,7 @@ G_DECLARE_FINAL_TYPE (TptPresentationWindow, tpt_presentation_window, TPT, PRESE
 
 TptPresentationWindow *tpt_presentation_window_start      (GtkWindow             *parent,
                                                            TptDocument           *document,
+                                                           GPtrArray             *slides,
                                                            guint                  first);
 TptPresentation       *tpt_presentation_window_get_presentation (TptPresentationWindow *self);
 GtkWidget             *tpt_presentation_window_get_view   (TptPresentationWindow *self);

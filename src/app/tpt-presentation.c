@@ -82,6 +82,8 @@ tpt_presentation_init (TptPresentation *self)
 /**
  * tpt_presentation_new:
  * @document: the document to present
+ * @slides: (nullable) (element-type TptSlide): the slides to show, or %NULL
+ *   for tpt_slides_list_for_showing()
  * @first: the slide to start at, clamped to the last
  *
  * The slides are taken when the presentation starts: editing the document
@@ -91,6 +93,7 @@ tpt_presentation_init (TptPresentation *self)
  */
 TptPresentation *
 tpt_presentation_new (TptDocument *document,
+                      GPtrArray   *slides,
                       guint        first)
 {
   TptPresentation *self;
@@ -99,7 +102,7 @@ tpt_presentation_new (TptDocument *document,
 
   self = g_object_new (TPT_TYPE_PRESENTATION, NULL);
   self->document = g_object_ref (document);
-  self->slides = tpt_slides_list_for_showing (document);
+  self->slides = slides != NULL ? g_ptr_array_ref (slides) : tpt_slides_list_for_showing (document);
   if (self->slides->len > 0)
     self->index = MIN (first, self->slides->len - 1);
   return self;

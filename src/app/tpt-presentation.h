@@ -25,6 +25,7 @@ typedef enum
 G_DECLARE_FINAL_TYPE (TptPresentation, tpt_presentation, TPT, PRESENTATION, GObject)
 
 TptPresentation     *tpt_presentation_new          (TptDocument     *document,
+                                                    GPtrArray       *slides,
                                                     guint            first);
 TptDocument         *tpt_presentation_get_document (TptPresentation *self);
 guint                tpt_presentation_get_n_slides (TptPresentation *self);

@@ -337,9 +337,9 @@ export_action (GtkWidget  *widget,
 /* The first slide that shows what the window shows: the selected node's
  * slide, or the artefact's. */
 static guint
-current_slide (TptWindow *self)
+current_slide (TptWindow *self,
+               GPtrArray *slides)
 {
-  g_autoptr(GPtrArray) slides = tpt_slides_list_for_showing (self->document);
   TptNode *node = tpt_outline_get_selected (self->outline);
   TptSlideArtefact wanted;
 
@@ -377,6 +377,7 @@ present_action (GtkWidget  *widget,
 {
   TptWindow *self = TPT_WINDOW (widget);
   gboolean from_current = g_str_equal (action_name, "win.present-current");
+  g_autoptr(GPtrArray) slides = NULL;
   GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
 
   /* One show at a time: F5 again brings the running one forward. */
@@ -388,8 +389,11 @@ present_action (GtkWidget  *widget,
         return;
       }
 
-  tpt_presentation_window_start (GTK_WINDOW (self), self->document,
-                                 from_current ? current_slide (self) : 0);
+  /* The slides are listed once: a default set made twice would be two
+   * sets of new slides. */
+  slides = tpt_slides_list_for_showing (self->document);
+  tpt_presentation_window_start (GTK_WINDOW (self), self->document, slides,
+                                 from_current ? current_slide (self, slides) : 0);
 }
 
 static void
