@@ -7,6 +7,7 @@
 
 #include "tpt-blueprint-private.h"
 #include "tpt-card-private.h"
+#include "tpt-conflict-private.h"
 #include "tpt-document-private.h"
 #include "tpt-enum-types.h"
 #include "tpt-history-private.h"
@@ -14,10 +15,11 @@
 #include "tpt-node-private.h"
 #include "tpt-rating-private.h"
 #include "tpt-slide.h"
+#include "tpt-conflict.h"
 
 /* The root of the model: metadata, the document-wide lists (personas, needs,
- * the needs matrix, blueprints, slides), the id registry and the undo
- * history. */
+ * the needs matrix, blueprints, slides, and the conflicts a merge left),
+ * the id registry and the undo history. */
 struct _TptDocument
 {
   TptNode     parent_instance;
@@ -28,6 +30,7 @@ struct _TptDocument
   GListStore *ratings;
   GListStore *blueprints;
   GListStore *slides;
+  GListStore *conflicts;
 
   TptHistory *history;
   GHashTable *nodes;      /* id → TptNode, borrowed: the tree holds them */
@@ -60,7 +63,7 @@ tpt_document_get_child_stores (TptNode *node,
 {
   TptDocument *self = TPT_DOCUMENT (node);
 
-  *n_stores = 5;
+  *n_stores = 6;
   return &self->personas;
 }
 
@@ -75,6 +78,7 @@ tpt_document_dispose (GObject *object)
   if (self->history != NULL && !tpt_history_in_transaction (self->history))
     tpt_history_clear (self->history);
   g_clear_object (&self->history);
+  g_clear_object (&self->conflicts);
   g_clear_object (&self->slides);
   g_clear_object (&self->blueprints);
   g_clear_object (&self->ratings);
@@ -144,6 +148,7 @@ tpt_document_init (TptDocument *self)
   self->ratings = g_list_store_new (TPT_TYPE_RATING);
   self->blueprints = g_list_store_new (TPT_TYPE_BLUEPRINT);
   self->slides = g_list_store_new (TPT_TYPE_SLIDE);
+  self->conflicts = g_list_store_new (TPT_TYPE_CONFLICT);
   self->history = tpt_history_new ();
   self->nodes = g_hash_table_new (g_str_hash, g_str_equal);
   self->counters = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -198,6 +203,12 @@ void
 tpt_document_end (TptDocument *self)
 {
   g_return_if_fail (TPT_IS_DOCUMENT (self));
+
+  /* Whatever the transaction deleted takes the merge conflicts about it
+   * along, inside the same undo step. */
+  if (tpt_history_get_depth (self->history) == 1 &&
+      g_list_model_get_n_items (G_LIST_MODEL (self->conflicts)) > 0)
+    tpt_document_drop_stale_conflicts (self);
 
   tpt_history_end (self->history);
 }
@@ -324,6 +335,23 @@ tpt_document_get_slides (TptDocument *self)
   g_return_val_if_fail (TPT_IS_DOCUMENT (self), NULL);
 
   return G_LIST_MODEL (self->slides);
+}
+
+/**
+ * tpt_document_get_conflicts:
+ * @self: a #TptDocument
+ *
+ * The conflicts a three-way merge recorded and nobody has resolved yet
+ * (tpt_conflict_resolve()); empty for a document no merge touched.
+ *
+ * Returns: (transfer none): a #GListModel of #TptConflict
+ */
+GListModel *
+tpt_document_get_conflicts (TptDocument *self)
+{
+  g_return_val_if_fail (TPT_IS_DOCUMENT (self), NULL);
+
+  return G_LIST_MODEL (self->conflicts);
 }
 
 /**

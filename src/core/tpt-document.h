@@ -3,6 +3,7 @@
 
 #include "tpt-blueprint.h"
 #include "tpt-card.h"
+#include "tpt-conflict.h"
 #include "tpt-emotion.h"
 #include "tpt-enums.h"
 #include "tpt-error.h"
@@ -47,6 +48,7 @@ GListModel   *tpt_document_get_needs           (TptDocument   *self);
 GListModel   *tpt_document_get_ratings         (TptDocument   *self);
 GListModel   *tpt_document_get_blueprints      (TptDocument   *self);
 GListModel   *tpt_document_get_slides          (TptDocument   *self);
+GListModel   *tpt_document_get_conflicts       (TptDocument   *self);
 
 TptNode      *tpt_document_lookup              (TptDocument   *self,
                                                 const char    *id);

@@ -66,6 +66,15 @@ typedef enum
   TPT_SLIDE_ARTEFACT_COVERAGE,
 } TptSlideArtefact;
 
+/* What a merge left for the designer to decide (TptConflict): both sides
+ * changed one field differently, or one deleted what the other changed. */
+typedef enum
+{
+  TPT_CONFLICT_KIND_EDIT,
+  TPT_CONFLICT_KIND_DELETED_BY_OURS,
+  TPT_CONFLICT_KIND_DELETED_BY_THEIRS,
+} TptConflictKind;
+
 const char *tpt_enum_to_nick   (GType        enum_type,
                                 int          value);
 gboolean    tpt_enum_from_nick (GType        enum_type,

@@ -46,6 +46,12 @@ G_BEGIN_DECLS
 #define TPT_E_SLIDES       "slides"
 #define TPT_E_SLIDE        "slide"
 #define TPT_E_NOTES        "notes"
+#define TPT_E_CONFLICTS    "conflicts"
+#define TPT_E_CONFLICT     "conflict"
+#define TPT_E_BASE         "base"
+#define TPT_E_OURS         "ours"
+#define TPT_E_THEIRS       "theirs"
+#define TPT_E_VALUE        "value"
 
 #define TPT_A_FORMAT       "format"
 #define TPT_A_ID           "id"
@@ -76,6 +82,7 @@ G_BEGIN_DECLS
 #define TPT_A_Y            "y"
 #define TPT_A_WIDTH        "width"
 #define TPT_A_HEIGHT       "height"
+#define TPT_A_FIELD        "field"
 
 void tpt_writer_append_card (GString *out,
                              TptCard *card,

@@ -8,5 +8,6 @@ G_BEGIN_DECLS
 
 void tpt_history_push (TptHistory *self,
                        TptChange  *change);
+guint tpt_history_get_depth (TptHistory *self);
 
 G_END_DECLS

@@ -397,6 +397,15 @@ tpt_history_cancel (TptHistory *self)
   self->applying = FALSE;
 }
 
+/* How many transactions are open, one inside the other. */
+guint
+tpt_history_get_depth (TptHistory *self)
+{
+  g_assert (TPT_IS_HISTORY (self));
+
+  return self->depth;
+}
+
 gboolean
 tpt_history_in_transaction (TptHistory *self)
 {

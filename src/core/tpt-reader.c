@@ -9,9 +9,11 @@
 
 #include "tpt-blueprint-private.h"
 #include "tpt-card-private.h"
+#include "tpt-conflict-private.h"
 #include "tpt-document-private.h"
 #include "tpt-emotion-private.h"
 #include "tpt-enum-types.h"
+#include "tpt-field.h"
 #include "tpt-flow-private.h"
 #include "tpt-lane-private.h"
 #include "tpt-node-private.h"
@@ -84,6 +86,12 @@ typedef enum
   EL_SLIDE,
   EL_SLIDE_TITLE,
   EL_SLIDE_NOTES,
+  EL_CONFLICTS,
+  EL_CONFLICT,
+  EL_CONFLICT_BASE,
+  EL_CONFLICT_OURS,
+  EL_CONFLICT_THEIRS,
+  EL_CONFLICT_VALUE,
   N_ELS
 } El;
 
@@ -118,7 +126,8 @@ typedef struct
 static const Rule rules[N_ELS] = {
   [EL_TOUCHPOINT] = { TPT_E_TOUCHPOINT, FALSE, { TPT_A_FORMAT },
                       { ONE (EL_META), OPTIONAL (EL_PERSONAS), OPTIONAL (EL_NEEDS),
-                        OPTIONAL (EL_MATRIX), ANY (EL_BLUEPRINT), OPTIONAL (EL_SLIDES) } },
+                        OPTIONAL (EL_MATRIX), ANY (EL_BLUEPRINT), OPTIONAL (EL_SLIDES),
+                        OPTIONAL (EL_CONFLICTS) } },
   [EL_META] = { TPT_E_META, FALSE, { NULL },
                 { ONE (EL_META_TITLE), OPTIONAL (EL_META_AUTHOR),
                   OPTIONAL (EL_META_DESCRIPTION) } },
@@ -179,6 +188,16 @@ static const Rule rules[N_ELS] = {
                  { ONE (EL_SLIDE_TITLE), OPTIONAL (EL_SLIDE_NOTES) } },
   [EL_SLIDE_TITLE] = { TPT_E_TITLE, TRUE },
   [EL_SLIDE_NOTES] = { TPT_E_NOTES, TRUE },
+  [EL_CONFLICTS] = { TPT_E_CONFLICTS, FALSE, { NULL }, { ANY (EL_CONFLICT) } },
+  [EL_CONFLICT] = { TPT_E_CONFLICT, FALSE,
+                    { TPT_A_KIND, TPT_A_TARGET, TPT_A_PERSONA, TPT_A_NEED, TPT_A_LANE,
+                      TPT_A_STEP, TPT_A_FIELD },
+                    { OPTIONAL (EL_CONFLICT_BASE), OPTIONAL (EL_CONFLICT_OURS),
+                      OPTIONAL (EL_CONFLICT_THEIRS) } },
+  [EL_CONFLICT_BASE] = { TPT_E_BASE, FALSE, { NULL }, { ANY (EL_CONFLICT_VALUE) } },
+  [EL_CONFLICT_OURS] = { TPT_E_OURS, FALSE, { NULL }, { ANY (EL_CONFLICT_VALUE) } },
+  [EL_CONFLICT_THEIRS] = { TPT_E_THEIRS, FALSE, { NULL }, { ANY (EL_CONFLICT_VALUE) } },
+  [EL_CONFLICT_VALUE] = { TPT_E_VALUE, TRUE },
 };
 
 #undef ONE
@@ -222,6 +241,7 @@ typedef struct
   GPtrArray        *ratings;
   GPtrArray        *blueprints;
   GPtrArray        *slides;
+  GPtrArray        *conflicts;
   GHashTable       *ids;             /* id (owned by its node) → IdEntry */
   GHashTable       *lines;           /* TptNode → line of its element */
 
@@ -242,6 +262,10 @@ typedef struct
   GPtrArray        *lists[N_LISTS];
   TptBlueprint     *blueprint;
   TptStage         *stage;
+
+  /* The values of the conflict being read: base, ours, theirs. */
+  GPtrArray        *values[3];
+  int               value_set;      /* which one is being read, or -1 */
 } Loader;
 
 /* Errors ------------------------------------------------------------------- */
@@ -1530,6 +1554,94 @@ start_slide (Loader *self,
 }
 
 static void
+start_conflict (Loader *self,
+                Frame  *frame)
+{
+  const char *kind_text = require_attr (self, TPT_E_CONFLICT, TPT_A_KIND, frame->line);
+  const char *names[] = { TPT_A_TARGET, TPT_A_PERSONA, TPT_A_NEED, TPT_A_LANE, TPT_A_STEP };
+  const char *values[G_N_ELEMENTS (names)];
+  const char *field = get_attr (self, TPT_A_FIELD);
+  const char *target = NULL;
+  const char *partner = NULL;
+  TptConflict *conflict;
+  int kind;
+
+  if (kind_text == NULL ||
+      !parse_enum (self, TPT_E_CONFLICT, TPT_A_KIND, kind_text, TPT_TYPE_CONFLICT_KIND, -1,
+                   &kind, frame->line))
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      values[i] = get_attr (self, names[i]);
+      if (values[i] != NULL && !check_id_syntax (self, values[i], frame->line))
+        return;
+    }
+
+  /* One of: a target; a persona and a need (a rating); a lane and a step
+   * (an emotion point); nothing (the document's metadata). */
+  if (values[0] != NULL && values[1] == NULL && values[2] == NULL && values[3] == NULL &&
+      values[4] == NULL)
+    target = values[0];
+  else if (values[0] == NULL && values[1] != NULL && values[2] != NULL && values[3] == NULL &&
+           values[4] == NULL)
+    target = values[1], partner = values[2];
+  else if (values[0] == NULL && values[1] == NULL && values[2] == NULL && values[3] != NULL &&
+           values[4] != NULL)
+    target = values[3], partner = values[4];
+  else if (values[0] != NULL || values[1] != NULL || values[2] != NULL || values[3] != NULL ||
+           values[4] != NULL)
+    {
+      fail (self, frame->line, TPT_ERROR_INVALID,
+            _("A conflict names what it is about with “target”, with “persona” and “need”, "
+              "or with “lane” and “step”, not with several of these"));
+      return;
+    }
+
+  if ((kind == TPT_CONFLICT_KIND_EDIT) != (field != NULL))
+    {
+      fail (self, frame->line, TPT_ERROR_INVALID,
+            kind == TPT_CONFLICT_KIND_EDIT
+              ? _("A conflict about an edit must say which “field” it is about")
+              : _("A conflict about a deletion is about the whole item and takes no “field”"));
+      return;
+    }
+  if (kind != TPT_CONFLICT_KIND_EDIT && target == NULL)
+    {
+      fail (self, frame->line, TPT_ERROR_INVALID,
+            _("A conflict about a deletion must say what was deleted"));
+      return;
+    }
+
+  conflict = TPT_CONFLICT (new_node (self, TPT_TYPE_CONFLICT, NULL, frame->line));
+  g_ptr_array_add (self->conflicts, conflict);
+  tpt_conflict_set_kind (conflict, kind);
+  tpt_conflict_set_target (conflict, target, partner);
+  tpt_conflict_set_field (conflict, field);
+  for (guint i = 0; i < G_N_ELEMENTS (self->values); i++)
+    g_ptr_array_set_size (self->values[i], 0);
+  frame->node = TPT_NODE (conflict);
+}
+
+static void
+end_conflict (Loader *self,
+              Frame  *frame)
+{
+  TptConflict *conflict = TPT_CONFLICT (frame->node);
+
+  if (conflict == NULL)
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->values); i++)
+    g_ptr_array_add (self->values[i], NULL);
+  tpt_conflict_set_values (conflict, (const char * const *)self->values[0]->pdata,
+                           (const char * const *)self->values[1]->pdata,
+                           (const char * const *)self->values[2]->pdata);
+  for (guint i = 0; i < G_N_ELEMENTS (self->values); i++)
+    g_ptr_array_set_size (self->values[i], 0);
+}
+
+static void
 start_leaf (Loader *self,
             Frame  *frame)
 {
@@ -1630,6 +1742,12 @@ start_element (Loader     *self,
     case EL_FLOW:      start_flow (self, frame); break;
     case EL_EMOTION:   start_emotion (self, frame); break;
     case EL_SLIDE:     start_slide (self, frame); break;
+    case EL_CONFLICT:  start_conflict (self, frame); break;
+    case EL_CONFLICT_BASE:
+    case EL_CONFLICT_OURS:
+    case EL_CONFLICT_THEIRS:
+      self->value_set = el - EL_CONFLICT_BASE;
+      break;
     default:
       if (rules[el].text)
         start_leaf (self, frame);
@@ -1738,6 +1856,11 @@ end_leaf (Loader *self,
     case EL_SLIDE_NOTES:
       tpt_slide_set_notes (TPT_SLIDE (parent), text);
       break;
+    case EL_CONFLICT_VALUE:
+      g_assert (self->value_set >= 0 && self->value_set < 3);
+      g_ptr_array_add (self->values[self->value_set], g_strdup (text));
+      break;
+
     case EL_CARD_SERVES:
     case EL_CARD_CONCERNS:
       {
@@ -1784,6 +1907,10 @@ end_element (Loader *self)
     self->blueprint = NULL;
   else if (frame->el == EL_STAGE)
     self->stage = NULL;
+  else if (frame->el == EL_CONFLICT)
+    end_conflict (self, frame);
+  else if (frame->el >= EL_CONFLICT_BASE && frame->el <= EL_CONFLICT_THEIRS)
+    self->value_set = -1;
 
   self->depth--;
 }
@@ -2076,6 +2203,102 @@ resolve_slides (Loader *self)
   return TRUE;
 }
 
+/* The node a conflict is about, among what was read. */
+static TptNode *
+conflict_target (Loader      *self,
+                 TptConflict *conflict)
+{
+  const char *target = tpt_conflict_get_target (conflict);
+  const char *partner = tpt_conflict_get_partner (conflict);
+  IdEntry *entry;
+
+  if (target[0] == '\0')
+    return TPT_NODE (self->document);
+
+  entry = g_hash_table_lookup (self->ids, target);
+  if (entry == NULL)
+    return NULL;
+  if (partner[0] == '\0')
+    return entry->node;
+
+  if (TPT_IS_PERSONA (entry->node))
+    {
+      for (guint i = 0; i < self->ratings->len; i++)
+        {
+          TptRating *rating = g_ptr_array_index (self->ratings, i);
+
+          if (strcmp (tpt_rating_get_persona (rating), target) == 0 &&
+              strcmp (tpt_rating_get_need (rating), partner) == 0)
+            return TPT_NODE (rating);
+        }
+    }
+  else if (TPT_IS_LANE (entry->node) && entry->blueprint != NULL)
+    {
+      GListModel *emotions = tpt_blueprint_get_emotions (entry->blueprint);
+
+      for (guint i = 0; i < g_list_model_get_n_items (emotions); i++)
+        {
+          g_autoptr(TptEmotion) emotion = g_list_model_get_item (emotions, i);
+
+          if (strcmp (tpt_emotion_get_lane (emotion), target) == 0 &&
+              strcmp (tpt_emotion_get_step (emotion), partner) == 0)
+            return TPT_NODE (emotion);
+        }
+    }
+  return NULL;
+}
+
+static gboolean
+resolve_conflicts (Loader *self)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < self->conflicts->len; i++)
+    {
+      TptConflict *conflict = g_ptr_array_index (self->conflicts, i);
+      TptNode *target = conflict_target (self, conflict);
+      const char *field = tpt_conflict_get_field (conflict);
+      int line = line_of (self, TPT_NODE (conflict));
+
+      if (target == NULL)
+        {
+          if (tpt_conflict_get_partner (conflict)[0] != '\0')
+            fail (self, line, TPT_ERROR_BROKEN_REFERENCE,
+                  _("A conflict is about “%s” and “%s”, which have no rating or emotion "
+                    "point"), tpt_conflict_get_target (conflict),
+                  tpt_conflict_get_partner (conflict));
+          else
+            fail (self, line, TPT_ERROR_BROKEN_REFERENCE,
+                  _("A conflict is about “%s”, which does not exist"),
+                  tpt_conflict_get_target (conflict));
+          return FALSE;
+        }
+
+      if (field[0] != '\0' && tpt_field_find (G_OBJECT_TYPE (target), field) == NULL &&
+          !(strcmp (field, TPT_CONFLICT_FIELD_POSITION) == 0 && !TPT_IS_DOCUMENT (target)) &&
+          !(strcmp (field, TPT_CONFLICT_FIELD_STAGE) == 0 && TPT_IS_STEP (target)))
+        {
+          g_autofree char *quoted = shorten (field);
+
+          fail (self, line, TPT_ERROR_INVALID,
+                _("A conflict is about the field “%s”, which a %s does not have"), quoted,
+                tpt_field_kind_name (G_OBJECT_TYPE (target)));
+          return FALSE;
+        }
+
+      if (!g_hash_table_add (seen, g_strdup_printf ("%s %s %s", tpt_conflict_get_target (conflict),
+                                                    tpt_conflict_get_partner (conflict),
+                                                    field)))
+        {
+          fail (self, line, TPT_ERROR_INVALID,
+                _("Two conflicts are about the same thing"));
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
 static gboolean
 resolve_all (Loader *self)
 {
@@ -2089,6 +2312,9 @@ resolve_all (Loader *self)
   if (!resolve_slides (self))
     return FALSE;
 
+  if (!resolve_conflicts (self))
+    return FALSE;
+
   return TRUE;
 }
 
@@ -2099,6 +2325,7 @@ attach_all (Loader *self)
   TptNode *root = TPT_NODE (self->document);
   GPtrArray *lists[] = {
     self->personas, self->needs, self->ratings, self->blueprints, self->slides,
+    self->conflicts,
   };
   GListModel *stores[] = {
     tpt_document_get_personas (self->document),
@@ -2106,6 +2333,7 @@ attach_all (Loader *self)
     tpt_document_get_ratings (self->document),
     tpt_document_get_blueprints (self->document),
     tpt_document_get_slides (self->document),
+    tpt_document_get_conflicts (self->document),
   };
 
   for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
@@ -2126,11 +2354,15 @@ loader_init (Loader *self)
   self->ratings = g_ptr_array_new_with_free_func (g_object_unref);
   self->blueprints = g_ptr_array_new_with_free_func (g_object_unref);
   self->slides = g_ptr_array_new_with_free_func (g_object_unref);
+  self->conflicts = g_ptr_array_new_with_free_func (g_object_unref);
   self->ids = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   self->lines = g_hash_table_new (NULL, NULL);
   self->text = g_string_new (NULL);
   for (guint i = 0; i < N_LISTS; i++)
     self->lists[i] = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < G_N_ELEMENTS (self->values); i++)
+    self->values[i] = g_ptr_array_new_with_free_func (g_free);
+  self->value_set = -1;
 }
 
 static void
@@ -2148,11 +2380,14 @@ loader_clear (Loader *self)
   g_clear_pointer (&self->ratings, g_ptr_array_unref);
   g_clear_pointer (&self->blueprints, g_ptr_array_unref);
   g_clear_pointer (&self->slides, g_ptr_array_unref);
+  g_clear_pointer (&self->conflicts, g_ptr_array_unref);
   g_clear_object (&self->document);
   g_string_free (self->text, TRUE);
   g_clear_pointer (&self->leaf_attr, g_free);
   for (guint i = 0; i < N_LISTS; i++)
     g_clear_pointer (&self->lists[i], g_ptr_array_unref);
+  for (guint i = 0; i < G_N_ELEMENTS (self->values); i++)
+    g_clear_pointer (&self->values[i], g_ptr_array_unref);
   g_clear_error (&self->error);
 }
 

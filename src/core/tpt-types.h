@@ -7,6 +7,7 @@ G_BEGIN_DECLS
 
 typedef struct _TptBlueprint      TptBlueprint;
 typedef struct _TptCard           TptCard;
+typedef struct _TptConflict       TptConflict;
 typedef struct _TptDocument       TptDocument;
 typedef struct _TptEmotion        TptEmotion;
 typedef struct _TptFact           TptFact;

@@ -28,8 +28,8 @@
  * based-on, office, persona (of a lane), duration, span (when 1), owner,
  * channel, importance and satisfaction (when unset), and of a slide its
  * <notes>, target (of the cover, the needs matrix and coverage) and region
- * (when it shows the whole artefact); so are <personas>, <needs>, <matrix>
- * and <slides> when they would have no children. Elements that the
+ * (when it shows the whole artefact); so are <personas>, <needs>, <matrix>,
+ * <slides> and <conflicts> when they would have no children. Elements that the
  * format requires, such as a title, are written even when empty, as
  * <title></title>.
  *
@@ -511,6 +511,83 @@ write_slide (GString  *out,
   close_element (out, 2, TPT_E_SLIDE);
 }
 
+/* A conflict's value: one <value> per item, or an empty element. */
+static void
+write_conflict_values (GString            *out,
+                       const char         *name,
+                       const char * const *items)
+{
+  open_start (out, 3, name);
+  if (items == NULL || items[0] == NULL)
+    {
+      g_string_append (out, "/>\n");
+      return;
+    }
+
+  g_string_append (out, ">\n");
+  for (guint i = 0; items[i] != NULL; i++)
+    leaf (out, 4, TPT_E_VALUE, items[i]);
+  close_element (out, 3, name);
+}
+
+static void
+write_conflict (GString     *out,
+                TptDocument *document,
+                TptConflict *conflict)
+{
+  TptConflictKind kind = tpt_conflict_get_kind (conflict);
+  const char *target = tpt_conflict_get_target (conflict);
+  const char *partner = tpt_conflict_get_partner (conflict);
+
+  open_start (out, 2, TPT_E_CONFLICT);
+  enum_attribute (out, TPT_A_KIND, TPT_TYPE_CONFLICT_KIND, kind);
+  if (partner[0] == '\0')
+    optional_attribute (out, TPT_A_TARGET, target);
+  else
+    {
+      /* A rating is named by its persona and need, an emotion point by
+       * its lane and step. */
+      gboolean rating = TPT_IS_PERSONA (tpt_document_lookup (document, target));
+
+      attribute (out, rating ? TPT_A_PERSONA : TPT_A_LANE, target);
+      attribute (out, rating ? TPT_A_NEED : TPT_A_STEP, partner);
+    }
+  optional_attribute (out, TPT_A_FIELD, tpt_conflict_get_field (conflict));
+
+  if (kind != TPT_CONFLICT_KIND_EDIT)
+    {
+      g_string_append (out, "/>\n");
+      return;
+    }
+
+  g_string_append (out, ">\n");
+  write_conflict_values (out, TPT_E_BASE, tpt_conflict_get_base (conflict));
+  write_conflict_values (out, TPT_E_OURS, tpt_conflict_get_ours (conflict));
+  write_conflict_values (out, TPT_E_THEIRS, tpt_conflict_get_theirs (conflict));
+  close_element (out, 2, TPT_E_CONFLICT);
+}
+
+static void
+write_conflicts (GString     *out,
+                 TptDocument *document)
+{
+  GListModel *conflicts = tpt_document_get_conflicts (document);
+  guint n = g_list_model_get_n_items (conflicts);
+
+  if (n == 0)
+    return;
+
+  open_start (out, 1, TPT_E_CONFLICTS);
+  g_string_append (out, ">\n");
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TptConflict) conflict = g_list_model_get_item (conflicts, i);
+
+      write_conflict (out, document, conflict);
+    }
+  close_element (out, 1, TPT_E_CONFLICTS);
+}
+
 typedef void (*WriteFunc) (GString *out,
                            gpointer node);
 
@@ -633,6 +710,7 @@ tpt_document_serialize (TptDocument *self)
   write_section (out, TPT_E_MATRIX, tpt_document_get_ratings (self), write_rating);
   write_all (out, tpt_document_get_blueprints (self), write_blueprint);
   write_section (out, TPT_E_SLIDES, tpt_document_get_slides (self), write_slide);
+  write_conflicts (out, self);
 
   g_string_append (out, "</" TPT_E_TOUCHPOINT ">\n");
 
