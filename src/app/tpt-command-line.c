@@ -8,6 +8,7 @@
 #include "tpt-command-line.h"
 #include "tpt-export.h"
 #include "tpt-format.h"
+#include "tpt-git-command.h"
 
 #include <math.h>
 
@@ -54,6 +55,7 @@ tpt_command_line_add_options (GApplication *application)
   };
 
   g_application_add_main_option_entries (application, entries);
+  tpt_git_command_add_options (application);
   g_application_set_option_context_summary (application,
                                             _("Touchpoint — service blueprints, personas and needs"));
 }
@@ -99,6 +101,9 @@ run_check (const char * const *files)
           g_autofree char *summary = tpt_document_summarize (document);
 
           g_print ("%s: %s\n", files[i], summary);
+          /* A merge's conflicts are left to settle: the file is not done. */
+          if (tpt_git_command_report_conflicts (files[i], document) > 0)
+            status = EXIT_FAILURE;
         }
     }
 
@@ -322,6 +327,20 @@ tpt_command_line_run (GVariantDict *options)
     {
       g_printerr (_("touchpoint: --check and --export cannot be used together\n"));
       return 2;
+    }
+
+  if ((check || out != NULL) && tpt_git_command_is_requested (options))
+    {
+      g_printerr (_("touchpoint: --check and --export go alone, without --diff, --merge, "
+                    "--config-git or --outline\n"));
+      return 2;
+    }
+  else
+    {
+      int status = tpt_git_command_run (options, files);
+
+      if (status >= 0)
+        return status;
     }
 
   if (out == NULL && has_render_options (options))
