@@ -169,7 +169,7 @@ run_git_diff_driver (const char * const *files)
 
   for (guint i = 0; i < 2; i++)
     {
-      const char *path = files[1 + 4 * i];
+      const char *path = files[1 + 3 * i];
       g_autoptr(GError) error = NULL;
       TptDocument *document;
 

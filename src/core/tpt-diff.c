@@ -1128,6 +1128,37 @@ tpt_diff_to_json (TptDiff *self)
 
 /* Outline ------------------------------------------------------------------------------- */
 
+/* What an outline line is about; its title, text or name follows among
+ * its fields. */
+static char *
+outline_label (TptSnapshotItem *item,
+               TptDocument     *document)
+{
+  if (TPT_IS_PERSONA (item->node))
+    return g_strdup (_("persona"));
+  if (TPT_IS_NEED (item->node))
+    return g_strdup (_("need"));
+  if (TPT_IS_BLUEPRINT (item->node))
+    return g_strdup (_("blueprint"));
+  if (TPT_IS_LANE (item->node))
+    return g_strdup (_("lane"));
+  if (TPT_IS_STAGE (item->node))
+    return g_strdup (_("stage"));
+  if (TPT_IS_STEP (item->node))
+    return g_strdup (_("step"));
+  if (TPT_IS_CARD (item->node))
+    {
+      guint cell = tpt_field_index (TPT_TYPE_CARD, "cell");
+      g_autofree char *where = tpt_field_describe_value (
+        tpt_field_find (TPT_TYPE_CARD, "cell"), TPT_TYPE_CARD,
+        (const char * const *)item->values[cell], document, 0);
+
+      /* Translators: a card in the outline, by its cell: card in Customer, Reports. */
+      return g_strdup_printf (_("card in %s"), where);
+    }
+  return tpt_field_describe_node (item->node);
+}
+
 static void
 outline_node (GString         *out,
               const char      *prefix,
@@ -1141,7 +1172,7 @@ outline_node (GString         *out,
   g_string_append (out, prefix);
   if (!TPT_IS_DOCUMENT (item->node))
     {
-      g_autofree char *label = tpt_field_describe_node (item->node);
+      g_autofree char *label = outline_label (item, document);
 
       if (prefix[0] != '\0')
         g_string_append (out, _(": "));
@@ -1154,9 +1185,12 @@ outline_node (GString         *out,
       const char * const *items = (const char * const *)item->values[i];
       g_autofree char *words = NULL;
 
-      /* Where a card is and which cards a flow joins is in its label. */
+      /* Where a card is and which cards a flow joins is in its label; a
+       * card spans one step unless it says otherwise, as in the file. */
       if (is_empty (items) || fields[i].shape == TPT_FIELD_CELL ||
-          fields[i].shape == TPT_FIELD_ENDS)
+          fields[i].shape == TPT_FIELD_ENDS ||
+          (TPT_IS_CARD (item->node) && strcmp (fields[i].name, "span") == 0 &&
+           strcmp (items[0], "1") == 0))
         continue;
 
       words = tpt_field_describe_value (&fields[i], item->type, items, document, 0);
