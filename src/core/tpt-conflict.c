@@ -490,7 +490,8 @@ store_of (TptNode *node,
 
   stores = tpt_node_get_child_stores (parent, &n_stores);
   for (guint i = 0; i < n_stores; i++)
-    if (g_list_store_find (stores[i], node, position))
+    if (g_list_model_get_item_type (G_LIST_MODEL (stores[i])) == G_OBJECT_TYPE (node) &&
+        g_list_store_find (stores[i], node, position))
       return stores[i];
   return NULL;
 }

@@ -35,9 +35,15 @@
  * keep it keeps it whole.
  *
  * Each list is merged by order: the nodes whose place neither side changed
- * (outside a longest run that kept its order, tpt_snapshot_moved()) keep
+ * (inside a longest run that kept its order, tpt_snapshot_moved()) keep
  * it, then each side's moved and added nodes go after the node before them
- * on that side, ours first. A node both moved to different places stays
+ * on that side; where both put nodes after the same one, theirs come first,
+ * as if their edits had been made after ours. Then every two nodes keep
+ * the order a side swapped them into, or else the base's (keep_pairs()).
+ * A node both sides moved lands where these pairs put it, which is one
+ * side's choice or between them; it records no conflict. Lists of texts
+ * and ids (goals, the needs a card serves) merge as sets, ours then
+ * theirs. A node both moved to different places stays
  * where we put it, with a conflict.
  *
  * The result is built as new nodes, written and read back, so that what is
@@ -148,6 +154,31 @@ fresh_id (GHashTable *counters,
   return g_strdup_printf ("%s%" G_GSIZE_FORMAT, prefix, counter);
 }
 
+static const char *
+key_before (TptSnapshot     *snapshot,
+            TptSnapshotItem *item)
+{
+  GPtrArray *list = item->list != NULL ? tpt_snapshot_get_list (snapshot, item->list) : NULL;
+  guint index;
+
+  if (list == NULL || !g_ptr_array_find (list, item, &index) || index == 0)
+    return NULL;
+  return ((TptSnapshotItem *)g_ptr_array_index (list, index - 1))->key;
+}
+
+/* Both sides added a node under one id: the same node only if they agree
+ * on everything, where it is included (a change both sides took from one
+ * commit); two designers who each added an empty stage added two. */
+static gboolean
+same_addition (Merge           *self,
+               TptSnapshotItem *o,
+               TptSnapshotItem *t)
+{
+  return tpt_snapshot_item_equal (o, t) &&
+         g_strcmp0 (key_before (self->snapshots[SIDE_OURS], o),
+                    key_before (self->snapshots[SIDE_THEIRS], t)) == 0;
+}
+
 /* Ids both sides added for different nodes: theirs get fresh ones. Renaming
  * one can make two others differ (a card in a lane both added), so this
  * goes on until nothing more needs renaming. */
@@ -177,7 +208,7 @@ find_renames (Merge       *self,
           const char *id = tpt_node_get_id (t->node);
 
           if (!has_own_id (t) || o == NULL || (b != NULL && b->type == t->type) ||
-              g_hash_table_contains (self->renames, id) || tpt_snapshot_item_equal (o, t))
+              g_hash_table_contains (self->renames, id) || same_addition (self, o, t))
             continue;
 
           g_hash_table_insert (self->renames, g_strdup (id), fresh_id (counters, id));
@@ -303,13 +334,6 @@ set_values_from (Entry           *entry,
   entry->store = item->store;
 }
 
-/* Whether @item differs from what the base had. */
-static gboolean
-changed_from_base (Entry           *entry,
-                   TptSnapshotItem *item)
-{
-  return !tpt_snapshot_item_equal (item, entry->items[SIDE_BASE]);
-}
 
 static const char *
 merge_strings (const char *base,
@@ -327,6 +351,85 @@ merge_strings (const char *base,
     return ours;
   *conflict = TRUE;
   return ours;
+}
+
+/* Lists of texts and of ids (goals, the needs a card serves) are sets:
+ * what either side added is in, what either removed is out, in our order
+ * and then theirs. */
+static const char * const *
+merge_sets (Merge              *self,
+            const char * const *base,
+            const char * const *ours,
+            const char * const *theirs)
+{
+  GStrvBuilder *builder = g_strv_builder_new ();
+  GStrv merged;
+
+  for (guint i = 0; ours[i] != NULL; i++)
+    if (g_strv_contains (theirs, ours[i]) || !g_strv_contains (base, ours[i]))
+      g_strv_builder_add (builder, ours[i]);
+  for (guint i = 0; theirs[i] != NULL; i++)
+    if (!g_strv_contains (ours, theirs[i]) && !g_strv_contains (base, theirs[i]))
+      g_strv_builder_add (builder, theirs[i]);
+
+  merged = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+  g_ptr_array_add (self->owned, merged);
+  return (const char * const *)merged;
+}
+
+static gboolean
+cleared_by_deletion (Merge              *self,
+                     Side                side,
+                     const char * const *base,
+                     const char * const *value)
+{
+  return value[0] == NULL && base[0] != NULL &&
+         tpt_snapshot_lookup (self->snapshots[SIDE_BASE], base[0]) != NULL &&
+         tpt_snapshot_lookup (self->snapshots[side], base[0]) == NULL;
+}
+
+/* Whether @side changed @entry's node from the base: not counting what
+ * deleting other nodes did to it on that side (a reference cleared, an id
+ * taken out of a list). */
+static gboolean
+side_changed (Merge *self,
+              Entry *entry,
+              Side   side)
+{
+  TptSnapshotItem *item = entry->items[side];
+  TptSnapshotItem *base = entry->items[SIDE_BASE];
+  const TptField *fields;
+  guint n_fields;
+
+  if (g_strcmp0 (item->parent, base->parent) != 0)
+    return TRUE;
+
+  fields = tpt_field_list (entry->type, &n_fields);
+  for (guint i = 0; i < n_fields; i++)
+    {
+      const char * const *vb = (const char * const *)base->values[i];
+      const char * const *vs = (const char * const *)item->values[i];
+
+      if (tpt_field_items_equal (vb, vs))
+        continue;
+      if (fields[i].shape == TPT_FIELD_REF && cleared_by_deletion (self, side, vb, vs))
+        continue;
+      if (fields[i].shape == TPT_FIELD_REFS)
+        {
+          g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+          g_auto(GStrv) kept = NULL;
+
+          for (guint j = 0; vb[j] != NULL; j++)
+            if (tpt_snapshot_lookup (self->snapshots[side], vb[j]) != NULL)
+              g_strv_builder_add (builder, vb[j]);
+          kept = g_strv_builder_end (builder);
+          if (tpt_field_items_equal ((const char * const *)kept, vs))
+            continue;
+        }
+      return TRUE;
+    }
+  return FALSE;
 }
 
 static void
@@ -369,10 +472,20 @@ merge_entry (Merge *self,
 
           if (tpt_field_items_equal (vo, vt))
             entry->values[i] = vo;
+          else if (fields[i].shape == TPT_FIELD_TEXTS || fields[i].shape == TPT_FIELD_REFS)
+            entry->values[i] = merge_sets (self, vb, vo, vt);
           else if (b != NULL && tpt_field_items_equal (vo, vb))
             entry->values[i] = vt;
           else if (b != NULL && tpt_field_items_equal (vt, vb))
             entry->values[i] = vo;
+          /* A reference a side cleared because it deleted what it pointed
+           * to gives way to the other side's edit of it. */
+          else if (fields[i].shape == TPT_FIELD_REF && b != NULL &&
+                   cleared_by_deletion (self, SIDE_THEIRS, vb, vt))
+            entry->values[i] = vo;
+          else if (fields[i].shape == TPT_FIELD_REF && b != NULL &&
+                   cleared_by_deletion (self, SIDE_OURS, vb, vo))
+            entry->values[i] = vt;
           else
             {
               entry->values[i] = vo;
@@ -394,13 +507,13 @@ merge_entry (Merge *self,
     }
   else if (b != NULL && o != NULL)
     {
-      entry->kept = changed_from_base (entry, o);
+      entry->kept = side_changed (self, entry, SIDE_OURS);
       if (entry->kept)
         add_conflict (self, entry, TPT_CONFLICT_KIND_DELETED_BY_THEIRS, NULL, NULL, NULL, NULL);
     }
   else if (b != NULL && t != NULL)
     {
-      entry->kept = changed_from_base (entry, t);
+      entry->kept = side_changed (self, entry, SIDE_THEIRS);
       if (entry->kept)
         add_conflict (self, entry, TPT_CONFLICT_KIND_DELETED_BY_OURS, NULL, NULL, NULL, NULL);
     }
@@ -661,7 +774,6 @@ place_pass (Merge      *self,
         {
           guint position = (guint)(last + 1);
 
-          /* After the other side's nodes placed there already: ours first. */
           while (position < seq->len &&
                  (placing_mask (((Entry *)g_ptr_array_index (seq, position))->placing) &
                   skip_mask))
@@ -701,60 +813,184 @@ same_group (TptSnapshotItem *a,
                                 (const char * const *)b->values[cell]);
 }
 
-/* The node before @item in its group on @list, or NULL for first; with
- * @stable_only the nearest one whose place neither side changed. With
- * @after, the one after instead. */
-static const char *
-neighbour (Merge           *self,
-           GPtrArray       *list,
-           TptSnapshotItem *item,
-           gboolean         stable_only,
-           gboolean         after)
+static GPtrArray *
+cell_of (GPtrArray       *list,
+         TptSnapshotItem *card)
 {
-  guint index;
-  int step = after ? 1 : -1;
+  GPtrArray *cell = g_ptr_array_new ();
 
-  if (list == NULL || !g_ptr_array_find (list, item, &index))
-    return NULL;
-
-  for (int i = (int)index + step; i >= 0 && i < (int)list->len; i += step)
-    {
-      TptSnapshotItem *other = g_ptr_array_index (list, i);
-      Entry *entry = g_hash_table_lookup (self->entries, other->key);
-
-      if (!same_group (item, other))
-        continue;
-      if (stable_only && (entry == NULL || !entry->kept || entry->placing != PLACE_STABLE))
-        continue;
-      return other->key;
-    }
-  return NULL;
+  for (guint i = 0; list != NULL && i < list->len; i++)
+    if (same_group (g_ptr_array_index (list, i), card))
+      g_ptr_array_add (cell, g_ptr_array_index (list, i));
+  return cell;
 }
 
-static void
-check_position (Merge      *self,
-                Entry      *entry,
-                GPtrArray  *lb,
-                GPtrArray  *lo,
-                GPtrArray  *lt)
+/* Which nodes a side moved in a list (tpt_snapshot_moved()); for cards,
+ * whose order only means something within a cell, which cards changed
+ * place within their cell or came into it. */
+static GHashTable *
+moved_in_list (GPtrArray *base,
+               GPtrArray *side)
 {
-  TptSnapshotItem *o = entry->items[SIDE_OURS];
-  TptSnapshotItem *t = entry->items[SIDE_THEIRS];
-  TptSnapshotItem *b = entry->items[SIDE_BASE];
+  GHashTable *moved;
+  g_autoptr(GHashTable) done = NULL;
 
-  if (!records_position (entry->type) || !same_group (o, t))
+  if (side == NULL || side->len == 0 ||
+      ((TptSnapshotItem *)g_ptr_array_index (side, 0))->type != TPT_TYPE_CARD)
+    return tpt_snapshot_moved (base, side);
+
+  moved = g_hash_table_new (g_str_hash, g_str_equal);
+  done = g_hash_table_new (NULL, NULL);
+  for (guint i = 0; i < side->len; i++)
+    {
+      TptSnapshotItem *card = g_ptr_array_index (side, i);
+      g_autoptr(GPtrArray) from = NULL;
+      g_autoptr(GPtrArray) to = NULL;
+      g_autoptr(GHashTable) cell_moved = NULL;
+      GHashTableIter iter;
+      gpointer key;
+
+      if (g_hash_table_contains (done, card))
+        continue;
+      from = cell_of (base, card);
+      to = cell_of (side, card);
+      for (guint j = 0; j < to->len; j++)
+        g_hash_table_add (done, g_ptr_array_index (to, j));
+
+      cell_moved = tpt_snapshot_moved (from, to);
+      g_hash_table_iter_init (&iter, cell_moved);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        g_hash_table_add (moved, key);
+    }
+  return moved;
+}
+
+/* Lists longer than this keep the placing of merge_order() alone. */
+#define MAX_PAIRS_LIST 400
+
+/* Where on a side's version of @list each member is, or -1. */
+static int *
+places_on (Merge      *self,
+           GPtrArray  *seq,
+           Side        side,
+           const char *list)
+{
+  GPtrArray *items = tpt_snapshot_get_list (self->snapshots[side], list);
+  int *places = g_new (int, seq->len);
+  g_autoptr(GHashTable) index = g_hash_table_new (NULL, NULL);
+
+  for (guint i = 0; items != NULL && i < items->len; i++)
+    g_hash_table_insert (index, g_ptr_array_index (items, i), GUINT_TO_POINTER (i + 1));
+  for (guint i = 0; i < seq->len; i++)
+    {
+      Entry *entry = g_ptr_array_index (seq, i);
+      TptSnapshotItem *item = entry->items[side];
+
+      places[i] = item != NULL ? (int)GPOINTER_TO_UINT (g_hash_table_lookup (index, item)) - 1
+                               : -1;
+    }
+  return places;
+}
+
+/* Refines the order: every two nodes keep the order the base had them in,
+ * unless a side swapped them, and then the swapped order; two nodes not
+ * both in the base take the order of a side that has both. So that a move
+ * whose run the longest-run guess got wrong still lands as it should, the
+ * nodes are sorted by these pairs (cards only against those of their
+ * cell), ties and whatever the pairs leave open in the order placed. */
+static void
+keep_pairs (Merge      *self,
+            GPtrArray  *seq,
+            const char *list)
+{
+  guint n = seq->len;
+  g_autofree int *base = NULL;
+  g_autofree int *ours = NULL;
+  g_autofree int *theirs = NULL;
+  g_autofree guint8 *before = NULL;   /* before[i * n + j]: i must come before j */
+  g_autofree guint *needs = NULL;     /* how many must come before each */
+  g_autofree gboolean *done = NULL;
+  g_autoptr(GPtrArray) sorted = NULL;
+
+  if (n < 2 || n > MAX_PAIRS_LIST)
     return;
 
-  if (g_strcmp0 (neighbour (self, lo, o, TRUE, FALSE), neighbour (self, lt, t, TRUE, FALSE)) != 0 ||
-      g_strcmp0 (neighbour (self, lo, o, TRUE, TRUE), neighbour (self, lt, t, TRUE, TRUE)) != 0)
-    {
-      const char *vb[] = { b != NULL ? neighbour (self, lb, b, FALSE, FALSE) : NULL, NULL };
-      const char *vo[] = { neighbour (self, lo, o, FALSE, FALSE), NULL };
-      const char *vt[] = { neighbour (self, lt, t, FALSE, FALSE), NULL };
+  base = places_on (self, seq, SIDE_BASE, list);
+  ours = places_on (self, seq, SIDE_OURS, list);
+  theirs = places_on (self, seq, SIDE_THEIRS, list);
+  before = g_new0 (guint8, (gsize)n * n);
+  needs = g_new0 (guint, n);
+  done = g_new0 (gboolean, n);
 
-      add_conflict (self, entry, TPT_CONFLICT_KIND_EDIT, TPT_CONFLICT_FIELD_POSITION,
-                    vb, vo, vt);
+  for (guint i = 0; i < n; i++)
+    for (guint j = i + 1; j < n; j++)
+      {
+        Entry *a = g_ptr_array_index (seq, i);
+        Entry *b = g_ptr_array_index (seq, j);
+        int order = 0;   /* 1: a first, -1: b first, 0: open */
+
+        if (a->type == TPT_TYPE_CARD && !same_group (a->src, b->src) &&
+            !tpt_field_items_equal (a->values[tpt_field_index (TPT_TYPE_CARD, "cell")],
+                                    b->values[tpt_field_index (TPT_TYPE_CARD, "cell")]))
+          continue;
+
+        if (base[i] >= 0 && base[j] >= 0)
+          {
+            int was = base[i] < base[j] ? 1 : -1;
+            gboolean ours_swapped = ours[i] >= 0 && ours[j] >= 0 &&
+                                    (ours[i] < ours[j] ? 1 : -1) != was;
+            gboolean theirs_swapped = theirs[i] >= 0 && theirs[j] >= 0 &&
+                                      (theirs[i] < theirs[j] ? 1 : -1) != was;
+
+            order = ours_swapped || theirs_swapped ? -was : was;
+          }
+        else if (ours[i] >= 0 && ours[j] >= 0 && theirs[i] >= 0 && theirs[j] >= 0)
+          {
+            int in_ours = ours[i] < ours[j] ? 1 : -1;
+            int in_theirs = theirs[i] < theirs[j] ? 1 : -1;
+
+            order = in_ours == in_theirs ? in_ours : 0;
+          }
+        else if (ours[i] >= 0 && ours[j] >= 0)
+          order = ours[i] < ours[j] ? 1 : -1;
+        else if (theirs[i] >= 0 && theirs[j] >= 0)
+          order = theirs[i] < theirs[j] ? 1 : -1;
+
+        if (order > 0)
+          {
+            before[i * n + j] = 1;
+            needs[j]++;
+          }
+        else if (order < 0)
+          {
+            before[j * n + i] = 1;
+            needs[i]++;
+          }
+      }
+
+  /* The first node, in the placed order, that nothing left must precede;
+   * if the pairs go round in a circle, the first node left. */
+  sorted = g_ptr_array_new ();
+  for (guint k = 0; k < n; k++)
+    {
+      guint pick = n;
+
+      for (guint i = 0; i < n && pick == n; i++)
+        if (!done[i] && needs[i] == 0)
+          pick = i;
+      for (guint i = 0; i < n && pick == n; i++)
+        if (!done[i])
+          pick = i;
+
+      done[pick] = TRUE;
+      g_ptr_array_add (sorted, g_ptr_array_index (seq, pick));
+      for (guint j = 0; j < n; j++)
+        if (before[pick * n + j] && needs[j] > 0)
+          needs[j]--;
     }
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_index (seq, i) = g_ptr_array_index (sorted, i);
 }
 
 static GPtrArray *
@@ -765,9 +1001,10 @@ merge_order (Merge      *self,
   GPtrArray *lb = tpt_snapshot_get_list (self->snapshots[SIDE_BASE], list);
   GPtrArray *lo = tpt_snapshot_get_list (self->snapshots[SIDE_OURS], list);
   GPtrArray *lt = tpt_snapshot_get_list (self->snapshots[SIDE_THEIRS], list);
-  g_autoptr(GHashTable) moved_ours = tpt_snapshot_moved (lb, lo);
-  g_autoptr(GHashTable) moved_theirs = tpt_snapshot_moved (lb, lt);
+  g_autoptr(GHashTable) moved_ours = moved_in_list (lb, lo);
+  g_autoptr(GHashTable) moved_theirs = moved_in_list (lb, lt);
   GPtrArray *seq = g_ptr_array_new ();
+  gboolean ordered;
 
   for (guint i = 0; i < members->len; i++)
     {
@@ -810,10 +1047,17 @@ merge_order (Merge      *self,
         }
     }
 
+  /* Where both sides put nodes after the same node, theirs come first, as
+   * if their edits had been made after ours, one at a time; in lists whose
+   * order means nothing (ratings, flows, emotion points), which both sides
+   * only ever add to at the end, ours stay first. */
+  ordered = members->len > 0 &&
+            records_position (((Entry *)g_ptr_array_index (members, 0))->type);
   place_pass (self, seq, lo, list, MASK (PLACE_OURS) | MASK (PLACE_BOTH), 0);
-  place_pass (self, seq, lt, list, MASK (PLACE_THEIRS), MASK (PLACE_OURS) | MASK (PLACE_BOTH));
+  place_pass (self, seq, lt, list, MASK (PLACE_THEIRS),
+              ordered ? 0 : MASK (PLACE_OURS) | MASK (PLACE_BOTH));
   place_pass (self, seq, lb, list, MASK (PLACE_BASE),
-              MASK (PLACE_OURS) | MASK (PLACE_BOTH) | MASK (PLACE_THEIRS));
+              ordered ? 0 : MASK (PLACE_OURS) | MASK (PLACE_BOTH) | MASK (PLACE_THEIRS));
 
   for (guint i = 0; i < members->len; i++)
     {
@@ -824,10 +1068,10 @@ merge_order (Merge      *self,
           g_ptr_array_add (seq, entry);
           entry->placed = TRUE;
         }
-      if (entry->placing == PLACE_BOTH)
-        check_position (self, entry, lb, lo, lt);
     }
 
+  if (ordered)
+    keep_pairs (self, seq, list);
   return seq;
 }
 
