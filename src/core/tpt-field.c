@@ -1308,8 +1308,7 @@ tpt_field_describe_value (const TptField     *field,
         gsize length = strlen (items[1]) / 4 * 3;
 
         /* Translators: a photo, by its type and size, e.g. "image/png, 12 kB". */
-        return g_strdup_printf (_("%s, %" G_GSIZE_FORMAT " kB"), items[0],
-                                (length + 1023) / 1024);
+        return g_strdup_printf (_("%s, %u kB"), items[0], (guint)((length + 1023) / 1024));
       }
 
     case TPT_FIELD_FACTS:

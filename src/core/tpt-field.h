@@ -58,7 +58,7 @@ typedef enum
 typedef struct
 {
   const char    *name;            /* in conflicts and JSON: "text", "cell"… */
-  const char    *label;           /* for sentences, untranslated: N_("text") */
+  const char    *label;           /* for sentences, marked for gettext but kept untranslated */
   TptFieldShape  shape;
   const char    *property;        /* the node's property, for one-property shapes */
   GType        (*ref_type) (void);  /* REF and REFS: the kind referred to */
