@@ -325,10 +325,10 @@ cell_change (const char * const *old_items,
       g_autofree char *to = tpt_field_name_of (new_document, new_items[1]);
       TptNode *old_step = tpt_document_lookup (old_document, old_items[1]);
       TptNode *new_step = tpt_document_lookup (new_document, new_items[1]);
-      TptNode *old_blueprint = old_step != NULL ? tpt_node_get_parent (tpt_node_get_parent (old_step))
-                                                : NULL;
-      TptNode *new_blueprint = new_step != NULL ? tpt_node_get_parent (tpt_node_get_parent (new_step))
-                                                : NULL;
+      TptNode *old_stage = old_step != NULL ? tpt_node_get_parent (old_step) : NULL;
+      TptNode *old_blueprint = old_stage != NULL ? tpt_node_get_parent (old_stage) : NULL;
+      TptNode *new_stage = new_step != NULL ? tpt_node_get_parent (new_step) : NULL;
+      TptNode *new_blueprint = new_stage != NULL ? tpt_node_get_parent (new_stage) : NULL;
 
       if (old_blueprint != NULL && new_blueprint != NULL)
         /* Translators: a card moved to another step of its lane: the old
