@@ -104,9 +104,9 @@ take_screenshot (gboolean dark)
   tpt_window_select (window, TPT_NODE (card));
   wait_frames (1.0);
   /* Close enough to read the cards, as a designer works. */
-  tpt_artefact_view_set_zoom (window->view, 0.6);
-  gtk_adjustment_set_value (gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (window->view)), 0);
-  gtk_adjustment_set_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (window->view)), 0);
+  tpt_canvas_set_zoom (tpt_pages_get_visible_page (window->pages), 0.6);
+  gtk_adjustment_set_value (gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (tpt_pages_get_visible_page (window->pages))), 0);
+  gtk_adjustment_set_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (tpt_pages_get_visible_page (window->pages))), 0);
   wait_frames (0.5);
 
   texture = render_window (GTK_WIDGET (window));

@@ -7,6 +7,8 @@
 
 #include "tpt-application.h"
 
+#include "tpt-test-probe.h"
+
 #include "tpt-command-line.h"
 #include "tpt-format.h"
 #include "tpt-preferences-window.h"
@@ -608,6 +610,7 @@ tpt_application_startup (GApplication *application)
   g_signal_connect_object (self->settings, "changed::recent-files",
                            G_CALLBACK (rebuild_recent_menu), self, G_CONNECT_SWAPPED);
   rebuild_recent_menu (self);
+  tpt_test_probe_install (GTK_APPLICATION (self));
 }
 
 static void
