@@ -9,6 +9,7 @@
 
 #include "tpt-command-line.h"
 #include "tpt-format.h"
+#include "tpt-help.h"
 #include "tpt-preferences-window.h"
 #include "tpt-recovery.h"
 #include "tpt-window.h"
@@ -527,6 +528,16 @@ preferences_action (GSimpleAction *action,
 }
 
 static void
+help_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  TptApplication *self = user_data;
+
+  tpt_help_show (gtk_application_get_active_window (GTK_APPLICATION (self)), NULL);
+}
+
+static void
 about_action (GSimpleAction *action,
               GVariant      *parameter,
               gpointer       user_data)
@@ -558,6 +569,7 @@ static const GActionEntry app_entries[] = {
   { "open-recent", open_recent_action, "s" },
   { "quit", quit_action },
   { "preferences", preferences_action },
+  { "help", help_action },
   { "about", about_action },
 };
 
@@ -569,6 +581,7 @@ static const struct {
   { "app.open", { "<Control>o", NULL } },
   { "app.quit", { "<Control>q", NULL } },
   { "app.preferences", { "<Control>comma", NULL } },
+  { "app.help", { "F1", NULL } },
   { "win.save", { "<Control>s", NULL } },
   { "win.save-as", { "<Control><Shift>s", NULL } },
   { "win.close", { "<Control>w", NULL } },
