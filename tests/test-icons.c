@@ -110,6 +110,7 @@ test_icon_loads (gconstpointer data)
   const char *path = data;
   g_autofree char *contents = NULL;
   g_autofree char *head = NULL;
+  g_autofree char *format_name = NULL;
   const int *sizes;
   guint n_sizes;
   gsize length;
@@ -131,7 +132,8 @@ test_icon_loads (gconstpointer data)
 
   format = gdk_pixbuf_get_file_info (path, NULL, NULL);
   g_assert_nonnull (format);
-  g_assert_cmpstr (gdk_pixbuf_format_get_name (format), ==, "svg");
+  format_name = gdk_pixbuf_format_get_name (format);
+  g_assert_cmpstr (format_name, ==, "svg");
 
   if (strstr (path, "/symbolic/") != NULL)
     {
