@@ -181,7 +181,7 @@ current_slide (TptWindow *self,
                GPtrArray *slides)
 {
   TptNode *node = tpt_outline_get_selected (self->outline);
-  TptSlideArtefact wanted;
+  TptArtefactKind  wanted;
 
   if (node != NULL && !TPT_IS_DOCUMENT (node))
     return tpt_presentation_find_slide_for (self->document, slides, node);
@@ -189,13 +189,13 @@ current_slide (TptWindow *self,
   switch (tpt_artefact_view_get_artefact (self->view))
     {
     case TPT_ARTEFACT_NEEDS_MATRIX:
-      wanted = TPT_SLIDE_ARTEFACT_NEEDS_MATRIX;
+      wanted = TPT_ARTEFACT_NEEDS_MATRIX;
       break;
     case TPT_ARTEFACT_COVERAGE:
-      wanted = TPT_SLIDE_ARTEFACT_COVERAGE;
+      wanted = TPT_ARTEFACT_COVERAGE;
       break;
     case TPT_ARTEFACT_PERSONAS:
-      wanted = TPT_SLIDE_ARTEFACT_PERSONA;
+      wanted = TPT_ARTEFACT_PERSONA;
       break;
     case TPT_ARTEFACT_BLUEPRINT:
       return tpt_presentation_find_slide_for (self->document, slides,
