@@ -248,7 +248,7 @@ print_action (GtkWidget  *widget,
 {
   TptWindow *self = TPT_WINDOW (widget);
 
-  tpt_print_document (GTK_WINDOW (self), self->document);
+  tpt_print_document (GTK_WINDOW (self), self->document, self->file);
 }
 
 
