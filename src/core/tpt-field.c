@@ -353,7 +353,7 @@ tpt_field_get (TptNode        *node,
       {
         TptSlide *slide = TPT_SLIDE (node);
 
-        g_strv_builder_add (builder, tpt_enum_to_nick (TPT_TYPE_SLIDE_ARTEFACT,
+        g_strv_builder_add (builder, tpt_enum_to_nick (TPT_TYPE_ARTEFACT_KIND,
                                                        tpt_slide_get_artefact (slide)));
         add_unless_empty (builder, tpt_slide_get_target (slide));
       }
@@ -467,9 +467,9 @@ tpt_field_foreach_ref (const TptField     *field,
         {
           int artefact;
 
-          if (tpt_enum_from_nick (TPT_TYPE_SLIDE_ARTEFACT, items[0], &artefact) &&
-              tpt_slide_artefact_target_type (artefact) != G_TYPE_NONE)
-            func (items[1], tpt_slide_artefact_target_type (artefact), user_data);
+          if (tpt_enum_from_nick (TPT_TYPE_ARTEFACT_KIND, items[0], &artefact) &&
+              tpt_artefact_kind_get_target_type (artefact) != G_TYPE_NONE)
+            func (items[1], tpt_artefact_kind_get_target_type (artefact), user_data);
         }
       break;
 
@@ -585,10 +585,11 @@ set_shows (TptSlide            *slide,
   int artefact;
   GType type;
 
-  if (n < 1 || n > 2 || !tpt_enum_from_nick (TPT_TYPE_SLIDE_ARTEFACT, items[0], &artefact))
+  if (n < 1 || n > 2 || !tpt_enum_from_nick (TPT_TYPE_ARTEFACT_KIND, items[0], &artefact) ||
+      !tpt_artefact_kind_has_flags (artefact, TPT_ARTEFACT_FLAG_SLIDE))
     return bad_value (error, _("artefact"));
 
-  type = tpt_slide_artefact_target_type (artefact);
+  type = tpt_artefact_kind_get_target_type (artefact);
   if ((type == G_TYPE_NONE) != (n == 1))
     return bad_value (error, _("artefact"));
   if (n == 2 && !check_ref (node, items[1], type, error))
@@ -946,19 +947,19 @@ tpt_field_enum_label (const TptField *field,
     { tpt_blueprint_state_get_type, "future", N_("future state") },
     { tpt_arrow_get_type, "single", N_("one-way") },
     { tpt_arrow_get_type, "double", N_("two-way") },
-    { tpt_slide_artefact_get_type, "cover", N_("the cover") },
-    { tpt_slide_artefact_get_type, "blueprint", N_("a blueprint") },
-    { tpt_slide_artefact_get_type, "stage", N_("a stage") },
-    { tpt_slide_artefact_get_type, "persona", N_("a persona") },
-    { tpt_slide_artefact_get_type, "needs-matrix", N_("the needs matrix") },
-    { tpt_slide_artefact_get_type, "coverage", N_("coverage") },
+    { tpt_artefact_kind_get_type, "cover", N_("the cover") },
+    { tpt_artefact_kind_get_type, "blueprint", N_("a blueprint") },
+    { tpt_artefact_kind_get_type, "stage", N_("a stage") },
+    { tpt_artefact_kind_get_type, "persona", N_("a persona") },
+    { tpt_artefact_kind_get_type, "needs-matrix", N_("the needs matrix") },
+    { tpt_artefact_kind_get_type, "coverage", N_("coverage") },
   };
   GType enum_type;
 
   g_return_val_if_fail (nick != NULL, NULL);
 
   if (field->shape == TPT_FIELD_SHOWS)
-    enum_type = TPT_TYPE_SLIDE_ARTEFACT;
+    enum_type = TPT_TYPE_ARTEFACT_KIND;
   else
     {
       g_autoptr(GTypeClass) klass = g_type_class_ref (node_type);
