@@ -163,6 +163,34 @@ test_diff_golden (void)
   g_assert_nonnull (strstr (text, "moved from step 1 (Reports the accident) to step 2 (Waits)"));
   g_assert_nonnull (strstr (text, "rating Dana × “Know the status”: satisfaction 3 → 6"));
 
+  /* The same as lines: a heading per artefact, a line per node. */
+  {
+    g_autoptr(GPtrArray) lines = tpt_diff_list_lines (diff);
+    const TptDiffLine *first = g_ptr_array_index (lines, 0);
+    const TptDiffLine *second = g_ptr_array_index (lines, 1);
+    guint headings = 0;
+
+    g_assert_true (first->heading);
+    g_assert_cmpstr (first->text, ==, "Document:");
+    g_assert_false (second->heading);
+    g_assert_cmpstr (second->key, ==, "");
+    for (guint i = 0; i < lines->len; i++)
+      {
+        const TptDiffLine *line = g_ptr_array_index (lines, i);
+
+        headings += line->heading;
+        if (g_strcmp0 (line->key, "c2") == 0)
+          {
+            g_assert_cmpint (line->action, ==, TPT_DIFF_CHANGED);
+            g_assert_cmpstr (line->artefact, ==, "blueprint");
+            g_assert_nonnull (strstr (line->text, "; kind action → fail point"));
+          }
+        if (g_strcmp0 (line->key, "c4") == 0)
+          g_assert_cmpint (line->action, ==, TPT_DIFF_ADDED);
+      }
+    g_assert_cmpuint (headings, ==, 6);
+  }
+
   /* The other way round, what was removed was added, and the other way.
    * (What goes with a removed node, its ratings and flows, is said once,
    * by the node's removal.) */

@@ -955,13 +955,91 @@ same_artefact (const TptDiffItem *a,
   return strcmp (a->artefact, b->artefact) == 0 && g_strcmp0 (a->artefact_id, b->artefact_id) == 0;
 }
 
+static void
+diff_line_free (gpointer data)
+{
+  TptDiffLine *line = data;
+
+  g_free (line->text);
+  g_free (line);
+}
+
+static TptDiffLine *
+diff_line_new (gboolean           heading,
+               const TptDiffItem *item,
+               char              *text)
+{
+  TptDiffLine *line = g_new0 (TptDiffLine, 1);
+
+  line->heading = heading;
+  line->action = item->action;
+  line->artefact = item->artefact;
+  line->key = heading ? NULL : item->key;
+  line->text = text;
+  return line;
+}
+
+/**
+ * tpt_diff_list_lines:
+ * @self: a #TptDiff
+ *
+ * The changes as lines a designer reads: a heading per artefact ("Needs
+ * matrix:"), then a line per node saying everything that happened to it,
+ * e.g. card “Agent cannot find the policy” (Call centre, Reports the
+ * accident): text changed: “…” → “…”; kind action → fail point. What
+ * tpt_diff_to_text() prints, and a "Changes since …" page draws.
+ *
+ * Returns: (transfer container) (element-type TptDiffLine): the lines,
+ *   none when nothing changed
+ */
+GPtrArray *
+tpt_diff_list_lines (TptDiff *self)
+{
+  GPtrArray *lines;
+  const TptDiffItem *previous = NULL;
+  GString *text = NULL;
+
+  g_return_val_if_fail (TPT_IS_DIFF (self), NULL);
+
+  lines = g_ptr_array_new_with_free_func (diff_line_free);
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      const TptDiffItem *item = g_ptr_array_index (self->items, i);
+
+      if (previous != NULL && same_artefact (previous, item) &&
+          strcmp (previous->key, item->key) == 0 && strcmp (item->kind, "conflict") != 0)
+        {
+          g_string_append (text, _("; "));
+          g_string_append (text, item->text);
+          previous = item;
+          continue;
+        }
+
+      if (text != NULL)
+        g_ptr_array_add (lines, diff_line_new (FALSE, previous, g_string_free (text, FALSE)));
+      if (previous == NULL || !same_artefact (previous, item))
+        g_ptr_array_add (lines, diff_line_new (TRUE, item, heading (item)));
+
+      text = g_string_new (NULL);
+      if (item->label[0] != '\0')
+        {
+          g_string_append (text, item->label);
+          g_string_append (text, _(": "));
+        }
+      g_string_append (text, item->text);
+      previous = item;
+    }
+  if (text != NULL)
+    g_ptr_array_add (lines, diff_line_new (FALSE, previous, g_string_free (text, FALSE)));
+
+  return lines;
+}
+
 /**
  * tpt_diff_to_text:
  * @self: a #TptDiff
  *
- * The changes as lines a designer reads: a heading per artefact, then a
- * line per node, indented by two spaces, saying everything that happened
- * to it, e.g.
+ * The lines of tpt_diff_list_lines(), a node's indented by two spaces:
  *
  *     Blueprint “Claims — current state”:
  *       card “Agent cannot find the policy” (Call centre, Reports the
@@ -972,46 +1050,22 @@ same_artefact (const TptDiffItem *a,
 char *
 tpt_diff_to_text (TptDiff *self)
 {
+  g_autoptr(GPtrArray) lines = NULL;
   GString *out;
-  const TptDiffItem *previous = NULL;
 
   g_return_val_if_fail (TPT_IS_DIFF (self), NULL);
 
+  lines = tpt_diff_list_lines (self);
   out = g_string_new (NULL);
-  for (guint i = 0; i < self->items->len; i++)
+  for (guint i = 0; i < lines->len; i++)
     {
-      const TptDiffItem *item = g_ptr_array_index (self->items, i);
+      const TptDiffLine *line = g_ptr_array_index (lines, i);
 
-      if (previous == NULL || !same_artefact (previous, item))
-        {
-          g_autofree char *title = heading (item);
-
-          if (previous != NULL)
-            g_string_append_c (out, '\n');
-          g_string_append (out, title);
-          g_string_append_c (out, '\n');
-        }
-      else if (strcmp (previous->key, item->key) == 0 && strcmp (item->kind, "conflict") != 0)
-        {
-          g_string_append (out, _("; "));
-          g_string_append (out, item->text);
-          previous = item;
-          continue;
-        }
-      else
-        g_string_append_c (out, '\n');
-
-      g_string_append (out, "  ");
-      if (item->label[0] != '\0')
-        {
-          g_string_append (out, item->label);
-          g_string_append (out, _(": "));
-        }
-      g_string_append (out, item->text);
-      previous = item;
+      if (!line->heading)
+        g_string_append (out, "  ");
+      g_string_append (out, line->text);
+      g_string_append_c (out, '\n');
     }
-  if (previous != NULL)
-    g_string_append_c (out, '\n');
 
   return g_string_free (out, FALSE);
 }

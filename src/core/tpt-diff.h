@@ -64,12 +64,34 @@ typedef struct
   char          *text;
 } TptDiffItem;
 
+/**
+ * TptDiffLine:
+ * @heading: whether the line heads an artefact's changes
+ * @action: for a node's line, its first change; for a heading, that of the
+ *   first change under it
+ * @artefact: the artefact, as #TptDiffItem has it
+ * @key: (nullable): for a node's line, the node's key (#TptDiffItem)
+ * @text: the line, without indentation
+ *
+ * A line of tpt_diff_list_lines(); @artefact and @key belong to the
+ * #TptDiff, and live as long as it does.
+ */
+typedef struct
+{
+  gboolean       heading;
+  TptDiffAction  action;
+  const char    *artefact;
+  const char    *key;
+  char          *text;
+} TptDiffLine;
+
 TptDiff           *tpt_diff_new          (TptDocument *old_document,
                                           TptDocument *new_document);
 guint              tpt_diff_get_n_items  (TptDiff     *self);
 const TptDiffItem *tpt_diff_get_item     (TptDiff     *self,
                                           guint        index);
 gboolean           tpt_diff_is_empty     (TptDiff     *self);
+GPtrArray         *tpt_diff_list_lines   (TptDiff     *self);
 char              *tpt_diff_to_text      (TptDiff     *self);
 char              *tpt_diff_to_json      (TptDiff     *self);
 
