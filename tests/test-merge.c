@@ -187,6 +187,9 @@ test_diff_golden (void)
           }
         if (g_strcmp0 (line->key, "c4") == 0)
           g_assert_cmpint (line->action, ==, TPT_DIFF_ADDED);
+        /* Retitled, then moved: the line is a change. */
+        if (g_strcmp0 (line->key, "sl2") == 0)
+          g_assert_cmpint (line->action, ==, TPT_DIFF_CHANGED);
       }
     g_assert_cmpuint (headings, ==, 6);
   }

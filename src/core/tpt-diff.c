@@ -997,6 +997,7 @@ tpt_diff_list_lines (TptDiff *self)
 {
   GPtrArray *lines;
   const TptDiffItem *previous = NULL;
+  const TptDiffItem *first = NULL;    /* of the node's line */
   GString *text = NULL;
 
   g_return_val_if_fail (TPT_IS_DIFF (self), NULL);
@@ -1016,7 +1017,7 @@ tpt_diff_list_lines (TptDiff *self)
         }
 
       if (text != NULL)
-        g_ptr_array_add (lines, diff_line_new (FALSE, previous, g_string_free (text, FALSE)));
+        g_ptr_array_add (lines, diff_line_new (FALSE, first, g_string_free (text, FALSE)));
       if (previous == NULL || !same_artefact (previous, item))
         g_ptr_array_add (lines, diff_line_new (TRUE, item, heading (item)));
 
@@ -1027,10 +1028,10 @@ tpt_diff_list_lines (TptDiff *self)
           g_string_append (text, _(": "));
         }
       g_string_append (text, item->text);
-      previous = item;
+      previous = first = item;
     }
   if (text != NULL)
-    g_ptr_array_add (lines, diff_line_new (FALSE, previous, g_string_free (text, FALSE)));
+    g_ptr_array_add (lines, diff_line_new (FALSE, first, g_string_free (text, FALSE)));
 
   return lines;
 }
