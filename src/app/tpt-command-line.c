@@ -219,7 +219,7 @@ has_render_options (GVariantDict *options)
 {
   static const char * const names[] = {
     "artefact", "page-size", "landscape", "dpi", "theme", "poster", "scale", "sheets-wide",
-    "overlap",
+    "overlap", "changes-since",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
@@ -237,6 +237,8 @@ run_export (const char          *out,
   g_autoptr(GFile) in_file = NULL;
   g_autoptr(GFile) out_file = NULL;
   g_autoptr(TptDocument) document = NULL;
+  g_autoptr(TptDocument) since = NULL;
+  g_autofree char *since_name = NULL;
   g_autoptr(GError) error = NULL;
   TptExportOptions export_options;
   gboolean drawing;
@@ -266,6 +268,9 @@ run_export (const char          *out,
       return 2;
     }
   if (drawing && !parse_render_options (options, &export_options))
+    return 2;
+  if (drawing &&
+      !tpt_git_command_load_changes_since (options, &export_options, &since, &since_name))
     return 2;
 
   in_file = g_file_new_for_commandline_arg (files[0]);

@@ -47,6 +47,9 @@ tpt_git_command_add_options (GApplication *application)
       N_("Called by git diff: PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE"), NULL },
     { "outline", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("Print FILE as lines of text, a line per item, as git log -p compares it"), NULL },
+    { "changes-since", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("With --export to .pdf: pages after the cover that say what changed since OLD, "
+         "for a review"), N_("OLD") },
     { NULL }
   };
 
@@ -319,6 +322,43 @@ out:
   for (guint i = 0; i < 3; i++)
     g_clear_object (&sides[i]);
   return status;
+}
+
+/**
+ * tpt_git_command_load_changes_since:
+ * @options: the parsed options
+ * @export_options: the export's options, to point at what is loaded
+ * @since: (out): the older version, if --changes-since gave one
+ * @since_name: (out): what the pages call it: its file name
+ *
+ * Loads the document --changes-since names; a missing or broken one gets
+ * a message naming it (and its line).
+ *
+ * Returns: %FALSE if it did not load, and the export is to stop
+ */
+gboolean
+tpt_git_command_load_changes_since (GVariantDict      *options,
+                                    TptExportOptions  *export_options,
+                                    TptDocument      **since,
+                                    char             **since_name)
+{
+  const char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  *since = NULL;
+  *since_name = NULL;
+  if (!g_variant_dict_lookup (options, "changes-since", "^&ay", &path))
+    return TRUE;
+
+  if ((*since = load (path, &error)) == NULL)
+    {
+      print_load_error (path, error);
+      return FALSE;
+    }
+  *since_name = g_filename_display_basename (path);
+  export_options->changes_since = *since;
+  export_options->changes_since_name = *since_name;
+  return TRUE;
 }
 
 /* --config-git -------------------------------------------------------------------------- */

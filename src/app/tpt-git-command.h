@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "tpt-document.h"
+#include "tpt-export.h"
 
 G_BEGIN_DECLS
 
@@ -18,5 +19,9 @@ int   tpt_git_command_run              (GVariantDict       *options,
 gboolean tpt_git_command_is_requested  (GVariantDict       *options);
 guint tpt_git_command_report_conflicts (const char         *path,
                                         TptDocument        *document);
+gboolean tpt_git_command_load_changes_since (GVariantDict     *options,
+                                             TptExportOptions *export_options,
+                                             TptDocument     **since,
+                                             char            **since_name);
 
 G_END_DECLS

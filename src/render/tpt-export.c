@@ -8,6 +8,7 @@
 #include "tpt-export.h"
 #include "tpt-blueprint-layout.h"
 #include "tpt-blueprint-renderer.h"
+#include "tpt-changes-renderer.h"
 #include "tpt-cover.h"
 #include "tpt-coverage-renderer.h"
 #include "tpt-matrix-renderer.h"
@@ -168,6 +169,15 @@ check_options (const TptExportOptions  *options,
 {
   *page_width = *page_height = 0;
 
+  if (options->changes_since != NULL &&
+      (options->format != TPT_EXPORT_PDF || options->artefact != NULL || options->poster != NULL))
+    {
+      g_set_error_literal (error, TPT_EXPORT_ERROR, TPT_EXPORT_ERROR_BAD_OPTION,
+                           _("The pages of changes go in a PDF of the whole document; export "
+                             "it to a .pdf file, without an artefact or poster"));
+      return FALSE;
+    }
+
   if (options->poster != NULL)
     {
       if (options->format != TPT_EXPORT_PDF)
@@ -321,6 +331,8 @@ typedef struct
   guint           first;    /* the part's rows */
   guint           end;
   double          scale;
+  TptDiff        *diff;     /* for a "Changes since …" page, drawn from this */
+  const char     *since;
 } DocumentPage;
 
 /* Sizes the current page for @page as blueprints are sized: fitted to the
@@ -337,6 +349,25 @@ draw_document_page (cairo_t            *cr,
                     double              page_height)
 {
   double scale;
+
+  /* What changed since an older version, over as many pages as it takes
+   * on paper of a given size, or on one fitted page. */
+  if (page->diff != NULL)
+    {
+      scale = page_width > 0 ? page->scale : MIN (1.0, MAX_PAGE_SIDE / page->height);
+      cairo_pdf_surface_set_size (surface, page_width > 0 ? page_width : page->width * scale,
+                                  page_width > 0 ? page_height : ceil (page->height * scale));
+      cairo_save (cr);
+      tpt_color_set_source (cr, &theme->paper);
+      cairo_paint (cr);
+      if (page_width > 0)
+        cairo_translate (cr, PAGE_MARGIN, PAGE_MARGIN);
+      cairo_scale (cr, scale, scale);
+      tpt_changes_report_render_part (cr, context, page->diff, page->since, theme, page->first,
+                                      page->end);
+      cairo_restore (cr);
+      return;
+    }
 
   /* A part of a long gallery or matrix: at the scale of the whole, from
    * the top. */
@@ -462,6 +493,37 @@ write_pdf (TptDocument             *document,
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   const char *title = tpt_document_get_title (document);
   const char *author = tpt_document_get_author (document);
+  g_autoptr(TptDiff) changes = NULL;
+  g_autofree char *changes_title = NULL;
+
+  /* For a review: what changed since the version the stakeholders saw,
+   * first after the cover. */
+  if (cover && options->changes_since != NULL)
+    {
+      g_autoptr(GArray) breaks = g_array_new (FALSE, FALSE, sizeof (guint));
+      DocumentPage page = { NULL, NULL, NULL, 0, 0, 0, G_MAXUINT, 1, NULL,
+                            options->changes_since_name };
+
+      changes = tpt_diff_new (options->changes_since, document);
+      page.diff = changes;
+      /* Translators: the contents entry of the pages that list what
+       * changed; %s names the older version. */
+      changes_title = g_strdup_printf (_("Changes since %s"), options->changes_since_name);
+      tpt_changes_report_measure (context, changes, page.since, &page.width, &page.height);
+      if (page_width > 0)
+        page.scale = tpt_changes_report_paginate (context, changes, page.since,
+                                                  page_width - 2 * PAGE_MARGIN,
+                                                  page_height - 2 * PAGE_MARGIN, breaks);
+      else
+        g_array_append_val (breaks, page.first);
+      for (guint i = 0; i < breaks->len; i++)
+        {
+          page.title = i == 0 ? changes_title : NULL;
+          page.first = g_array_index (breaks, guint, i);
+          page.end = i + 1 < breaks->len ? g_array_index (breaks, guint, i + 1) : G_MAXUINT;
+          g_array_append_val (page_array, page);
+        }
+    }
 
   if (cover && n_personas > 0)
     {
@@ -1074,6 +1136,9 @@ tpt_export (TptDocument             *document,
   g_return_val_if_fail (TPT_IS_DOCUMENT (document), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (options != NULL, FALSE);
+  g_return_val_if_fail (options->changes_since == NULL ||
+                        (TPT_IS_DOCUMENT (options->changes_since) &&
+                         options->changes_since_name != NULL), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (!check_options (options, &page_width, &page_height, error))

@@ -51,6 +51,11 @@ typedef enum
  * @poster_scale: the poster's print scale in percent, or 0
  * @sheets_wide: how many sheets the poster spans across, or 0
  * @overlap_mm: the strip neighbouring poster sheets share, in millimetres
+ * @changes_since: (nullable): an older version of the document: a whole-
+ *   document PDF then has "Changes since …" pages after the cover, listing
+ *   what changed from it (tpt_diff_new())
+ * @changes_since_name: what those pages call the older version, e.g. its
+ *   file name or "the saved file"; needed with @changes_since
  */
 typedef struct
 {
@@ -66,6 +71,8 @@ typedef struct
   guint            sheets_wide;
   double           overlap_mm;
   gboolean         no_marks;
+  TptDocument     *changes_since;
+  const char      *changes_since_name;
 } TptExportOptions;
 
 #define TPT_EXPORT_MIN_DPI     10
