@@ -42,6 +42,17 @@ gboolean     tpt_document_save_file  (TptDocument   *self,
                                       GFile         *file,
                                       GError       **error);
 
+void         tpt_document_save_async (TptDocument         *self,
+                                      GFile               *file,
+                                      const char          *expected_etag,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data);
+gboolean     tpt_document_save_finish (TptDocument        *self,
+                                       GAsyncResult       *result,
+                                       char              **etag,
+                                       GError            **error);
+
 void         tpt_document_clean_stale_saves (GFile  *file);
 
 /* Also in tpt-error.h, with tpt_error_set_line(). */

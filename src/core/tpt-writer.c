@@ -12,6 +12,7 @@
 #include "tpt-node-private.h"
 #include "tpt-photo.h"
 #include "tpt-safe-replace.h"
+#include "tpt-serializer.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -862,6 +863,172 @@ tpt_document_save_file (TptDocument  *self,
     }
 
   tpt_history_mark_saved (tpt_document_get_history (self));
+  return TRUE;
+}
+
+/* Saving without stopping the window ------------------------------------ */
+
+typedef struct
+{
+  GFile          *file;
+  char           *expected_etag;
+  GPtrArray      *chunks;
+  TptHistoryMark *mark;
+  char           *etag;
+  guint           request;
+} SaveData;
+
+static void
+save_data_free (SaveData *data)
+{
+  g_clear_object (&data->file);
+  g_free (data->expected_etag);
+  g_clear_pointer (&data->chunks, g_ptr_array_unref);
+  g_clear_pointer (&data->mark, tpt_history_mark_free);
+  g_free (data->etag);
+  g_free (data);
+}
+
+static char *
+query_etag (GFile *file)
+{
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_ETAG_VALUE,
+                                                 G_FILE_QUERY_INFO_NONE, NULL, NULL);
+
+  return info != NULL ? g_strdup (g_file_info_get_etag (info)) : NULL;
+}
+
+static void
+save_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  SaveData *data = task_data;
+  g_autoptr(GError) local_error = NULL;
+  GError *error = NULL;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  /* Another program's newer file is not overwritten unasked. */
+  if (data->expected_etag != NULL)
+    {
+      g_autofree char *etag = query_etag (data->file);
+
+      if (etag != NULL && g_strcmp0 (etag, data->expected_etag) != 0)
+        {
+          g_autofree char *name = g_file_get_parse_name (data->file);
+
+          g_task_return_new_error (task, TPT_ERROR, TPT_ERROR_CHANGED_ON_DISK,
+                                   _("“%s” was changed by another program since it was "
+                                     "opened"), name);
+          return;
+        }
+    }
+
+  if (!tpt_safe_replace_contents (data->file, (GBytes * const *) data->chunks->pdata,
+                                  data->chunks->len, &local_error))
+    {
+      tpt_writer_prefix_save_error (&error, data->file, local_error);
+      g_task_return_error (task, error);
+      return;
+    }
+
+  data->etag = query_etag (data->file);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+save_serialized_cb (TptSerializer *serializer,
+                    GPtrArray     *chunks,
+                    gpointer       user_data)
+{
+  GTask *task = user_data;
+  SaveData *data = g_task_get_task_data (task);
+  TptDocument *self = g_task_get_source_object (task);
+
+  data->request = 0;
+  data->chunks = g_ptr_array_ref (chunks);
+  /* The state these pieces are of, whatever is edited while they are
+   * written. */
+  data->mark = tpt_history_get_mark (tpt_document_get_history (self));
+  g_task_run_in_thread (task, save_thread);
+}
+
+/**
+ * tpt_document_save_async:
+ * @self: a #TptDocument
+ * @file: where to save
+ * @expected_etag: (nullable): the entity tag @file had when it was read or
+ *   last saved; if it has another one now, nothing is written and the save
+ *   fails with %TPT_ERROR_CHANGED_ON_DISK. %NULL not to check.
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the save is done
+ * @user_data: for @callback
+ *
+ * Saves @self as tpt_document_save_file() does, without keeping the main
+ * loop: the document is written in slices of a few milliseconds
+ * (#TptSerializer), and the file written in a worker thread. The user may
+ * go on editing meanwhile; what is saved is the document as it was when
+ * the writing began, and that state is the one marked as saved.
+ */
+void
+tpt_document_save_async (TptDocument         *self,
+                         GFile               *file,
+                         const char          *expected_etag,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  SaveData *data;
+
+  g_return_if_fail (TPT_IS_DOCUMENT (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, tpt_document_save_async);
+  data = g_new0 (SaveData, 1);
+  data->file = g_object_ref (file);
+  data->expected_etag = g_strdup (expected_etag);
+  g_task_set_task_data (task, data, (GDestroyNotify) save_data_free);
+
+  data->request = tpt_serializer_request (tpt_serializer_get_for_document (self),
+                                          save_serialized_cb, g_steal_pointer (&task),
+                                          g_object_unref);
+}
+
+/**
+ * tpt_document_save_finish:
+ * @self: a #TptDocument
+ * @result: the result given to the callback
+ * @etag: (out) (optional) (transfer full): the file's entity tag after the
+ *   save, to recognise our own write when the file is watched
+ * @error: return location for a #TPT_ERROR
+ *
+ * Finishes a save, and marks the state it wrote as saved.
+ *
+ * Returns: %TRUE if the file was saved
+ */
+gboolean
+tpt_document_save_finish (TptDocument   *self,
+                          GAsyncResult  *result,
+                          char         **etag,
+                          GError       **error)
+{
+  SaveData *data;
+
+  g_return_val_if_fail (TPT_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+
+  data = g_task_get_task_data (G_TASK (result));
+  tpt_history_mark_saved_at (tpt_document_get_history (self), data->mark);
+  if (etag != NULL)
+    *etag = g_strdup (data->etag);
   return TRUE;
 }
 
