@@ -749,9 +749,12 @@ tpt_history_clear (TptHistory *self)
 
 /* Marks ------------------------------------------------------------------- */
 
+/* The entry is held weakly: a save may outlive its document, whose
+ * entries point at nodes that go with it. */
 struct _TptHistoryMark
 {
-  TptHistoryEntry *entry;     /* the last entry applied, or NULL at 0 */
+  GWeakRef         entry;     /* the last entry applied; unset at 0 */
+  gboolean         at_start;
   guint64          n_trimmed;
   guint64          epoch;
 };
@@ -775,8 +778,9 @@ tpt_history_get_mark (TptHistory *self)
   g_return_val_if_fail (TPT_IS_HISTORY (self), NULL);
 
   mark = g_new0 (TptHistoryMark, 1);
-  if (self->position > 0)
-    mark->entry = g_object_ref (g_ptr_array_index (self->entries, self->position - 1));
+  g_weak_ref_init (&mark->entry, self->position > 0 ?
+                                 g_ptr_array_index (self->entries, self->position - 1) : NULL);
+  mark->at_start = self->position == 0;
   mark->n_trimmed = self->n_trimmed;
   mark->epoch = self->epoch;
   self->merge_barrier = TRUE;
@@ -790,7 +794,7 @@ tpt_history_mark_free (TptHistoryMark *mark)
   if (mark == NULL)
     return;
 
-  g_clear_object (&mark->entry);
+  g_weak_ref_clear (&mark->entry);
   g_free (mark);
 }
 
@@ -815,13 +819,14 @@ tpt_history_mark_saved_at (TptHistory     *self,
 
   if (mark->epoch == self->epoch)
     {
-      if (mark->entry == NULL)
+      if (mark->at_start)
         saved = mark->n_trimmed == self->n_trimmed ? 0 : -1;
       else
         {
+          g_autoptr(TptHistoryEntry) entry = g_weak_ref_get (&mark->entry);
           guint index;
 
-          if (g_ptr_array_find (self->entries, mark->entry, &index))
+          if (entry != NULL && g_ptr_array_find (self->entries, entry, &index))
             saved = (int) index + 1;
         }
     }
