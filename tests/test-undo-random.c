@@ -1409,7 +1409,9 @@ run_seed (gconstpointer data)
       /* A slice of the serializer's walk between two edits. */
       if (!serializer_check.pending && chance (&ctx, 0.2))
         {
-          tpt_serializer_set_slice (serializer, 1 + rnd (&ctx, 200));
+          /* Slices of a few items, or now and then all at once. */
+          tpt_serializer_set_slice (serializer, chance (&ctx, 0.2) ? G_USEC_PER_SEC
+                                                                   : 1 + rnd (&ctx, 200));
           serializer_check.pending = TRUE;
           tpt_serializer_request (serializer, serialized_cb, &serializer_check, NULL);
         }
@@ -1419,8 +1421,7 @@ run_seed (gconstpointer data)
     g_main_context_iteration (NULL, TRUE);
   g_test_message ("seed %u: %u serializations, %u restarts", seed, serializer_check.done,
                   tpt_serializer_get_n_restarts (serializer));
-  CHECK (&ctx, serializer_check.done > 10, "only %u serializations finished",
-         serializer_check.done);
+  CHECK (&ctx, serializer_check.done > 0, "no serialization finished");
 
   n_entries = g_list_model_get_n_items (G_LIST_MODEL (ctx.history));
   CHECK (&ctx, tpt_history_get_position (ctx.history) <= n_entries, "position beyond the end");

@@ -48,6 +48,7 @@ struct _TptSerializer
   guint          next_request;
   gint64         slice;
   guint          n_restarts;
+  guint          walk_restarts;   /* of the walk the requests wait for */
 
   guint          walking : 1;
   guint          restart : 1;
@@ -229,6 +230,7 @@ finish_walk (TptSerializer *self)
   g_hash_table_remove_all (self->dirty);
   g_array_set_size (self->funcs, 0);
   self->walking = FALSE;
+  self->walk_restarts = 0;
 
   requests = g_steal_pointer (&self->requests);
   self->requests = g_array_new (FALSE, FALSE, sizeof (Request));
@@ -251,7 +253,10 @@ walk_until (TptSerializer *self,
   if (!self->walking || self->restart)
     {
       if (self->restart)
-        self->n_restarts++;
+        {
+          self->n_restarts++;
+          self->walk_restarts++;
+        }
       begin_walk (self);
     }
 
@@ -266,8 +271,11 @@ static gboolean
 slice_cb (gpointer user_data)
 {
   TptSerializer *self = user_data;
+  /* Someone adding node after node (a key held down) would restart the
+   * walk for ever: each restart doubles the slices, up to four times. */
+  gint64 slice = self->slice << MIN (self->walk_restarts, 2);
 
-  if (!walk_until (self, g_get_monotonic_time () + self->slice))
+  if (!walk_until (self, g_get_monotonic_time () + slice))
     return G_SOURCE_CONTINUE;
 
   self->idle_id = 0;
