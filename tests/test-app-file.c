@@ -12,6 +12,8 @@
 #include "tpt-application.h"
 #include "tpt-format.h"
 #include "tpt-lock-file.h"
+#include "tpt-photo.h"
+#include "tpt-photo-import.h"
 #include "tpt-window-private.h"
 
 /* The window and the file it shows: a save never overwrites another
@@ -380,6 +382,91 @@ test_lock_two_instances (void)
   g_assert_false (g_file_test (lock_path, G_FILE_TEST_EXISTS));
 }
 
+static GFile *
+write_image (const char *name,
+             int         width,
+             int         height,
+             gsize       keep)
+{
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, width, height);
+  g_autofree char *path = g_build_filename (scratch, name, NULL);
+  g_autofree char *buffer = NULL;
+  gsize size = 0;
+
+  gdk_pixbuf_fill (pixbuf, 0xe01b24ff);
+  g_assert_true (gdk_pixbuf_save_to_buffer (pixbuf, &buffer, &size, "png", NULL, NULL));
+  g_assert_true (g_file_set_contents (path, buffer, keep > 0 ? (gssize) MIN (keep, size)
+                                                             : (gssize) size, NULL));
+  return g_file_new_for_path (path);
+}
+
+/* A photo is decoded whole before it is taken: one cut short is refused,
+ * with a message, and the persona keeps what it had. So is one that would
+ * take the document's photos past their cap together. */
+static void
+test_photo_import (void)
+{
+  g_autoptr(GFile) source = app_example_file ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TptDocument) document = tpt_document_load_file (source, NULL, &error);
+  g_autoptr(TptPersona) persona = NULL;
+  g_autoptr(GFile) whole = write_image ("whole.png", 1600, 1200, 0);
+  g_autoptr(GFile) cut = write_image ("cut.png", 1600, 1200, 600);
+  GBytes *photo;
+  guint32 width = 0, height = 0;
+
+  g_assert_no_error (error);
+  persona = g_list_model_get_item (tpt_document_get_personas (document), 0);
+  photo = tpt_persona_get_photo (persona);
+
+  g_assert_false (tpt_photo_import_file (document, persona, cut, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  g_assert_nonnull (strstr (error->message, "damaged or incomplete"));
+  g_assert_true (tpt_persona_get_photo (persona) == photo);
+  g_clear_error (&error);
+
+  g_assert_true (tpt_photo_import_file (document, persona, whole, &error));
+  g_assert_no_error (error);
+  photo = tpt_persona_get_photo (persona);
+  g_assert_cmpint (tpt_photo_inspect (g_bytes_get_data (photo, NULL), g_bytes_get_size (photo),
+                                      NULL, NULL, &width, &height), ==, TPT_PHOTO_OK);
+  g_assert_cmpuint (MAX (width, height), ==, TPT_PHOTO_IMPORT_MAX_SIDE);
+
+  /* Other personas' photos already at the cap: one more is too many. */
+  {
+    GListModel *personas = tpt_document_get_personas (document);
+    guint8 header[8 + 8 + 13 + 4];
+    g_autoptr(GBytes) png = g_file_load_bytes (whole, NULL, NULL, NULL);
+    g_autoptr(GBytes) big = NULL;
+
+    memcpy (header, g_bytes_get_data (png, NULL), sizeof header);
+    /* 10000 × 4000: 40 million pixels, from the header. */
+    header[16] = 0; header[17] = 0; header[18] = 0x27; header[19] = 0x10;
+    header[20] = 0; header[21] = 0; header[22] = 0x0f; header[23] = 0xa0;
+    big = g_bytes_new (header, sizeof header);
+
+    /* The other personas lose theirs; five new ones have 40 each. */
+    tpt_document_begin (document, "Photos");
+    for (guint i = 1; i < g_list_model_get_n_items (personas); i++)
+      {
+        g_autoptr(TptPersona) other = g_list_model_get_item (personas, i);
+
+        tpt_persona_set_photo (other, NULL, NULL);
+      }
+    for (guint i = 0; i < 5; i++)
+      {
+        g_autoptr(TptPersona) other = tpt_persona_new (document);
+
+        tpt_persona_set_photo (other, big, TPT_PHOTO_TYPE_PNG);
+        tpt_document_insert_persona (document, 0, other);
+      }
+    tpt_document_end (document);
+
+    g_assert_false (tpt_photo_import_file (document, persona, whole, &error));
+    g_assert_nonnull (strstr (error->message, "million pixels"));
+  }
+}
+
 static void
 remove_tree (const char *path)
 {
@@ -425,6 +512,7 @@ main (int   argc,
   g_test_add_func ("/tpt/app/file/deleted-folder", test_deleted_folder);
   g_test_add_func ("/tpt/app/file/open-error-names-line", test_open_error_names_line);
   g_test_add_func ("/tpt/app/file/lock-two-instances", test_lock_two_instances);
+  g_test_add_func ("/tpt/app/file/photo-import", test_photo_import);
 
   status = g_test_run ();
   g_clear_object (&app);

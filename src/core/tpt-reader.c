@@ -239,6 +239,7 @@ typedef struct
   char             *leaf_attr;
 
   TptPersona       *persona;         /* borrowed: the one being read */
+  guint64           photo_pixels;    /* of all the photos so far */
   GPtrArray        *lists[N_LISTS];
   TptBlueprint     *blueprint;
   TptStage         *stage;
@@ -885,6 +886,14 @@ check_photo (Loader     *self,
   switch (tpt_photo_inspect (data, size, type, &actual, &width, &height))
     {
     case TPT_PHOTO_OK:
+      /* Each photo is decoded to be drawn: together they are capped too. */
+      self->photo_pixels += (guint64) width * height;
+      if (self->photo_pixels > TPT_MAX_TOTAL_PHOTO_PIXELS)
+        fail (self, line, TPT_ERROR_TOO_LARGE,
+              _("The photos of this document have more than %d million pixels together, "
+                "the most a document may have; the photo of persona “%s” goes past it. "
+                "Use smaller photos"),
+              TPT_MAX_TOTAL_PHOTO_PIXELS / 1000000, persona_id);
       break;
 
     case TPT_PHOTO_NOT_AN_IMAGE:

@@ -421,10 +421,17 @@ surface_ok (cairo_surface_t  *surface,
             GError          **error)
 {
   cairo_status_t status = cairo_surface_status (surface);
+  const char *failure = tpt_persona_render_get_failure (surface);
 
   if (sink->error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&sink->error));
+      return FALSE;
+    }
+  /* A photo that could not be decoded is not left out silently. */
+  if (failure != NULL)
+    {
+      g_set_error_literal (error, TPT_EXPORT_ERROR, TPT_EXPORT_ERROR_FAILED, failure);
       return FALSE;
     }
   if (status != CAIRO_STATUS_SUCCESS)
