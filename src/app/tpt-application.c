@@ -138,6 +138,46 @@ show_error (TptApplication *self,
  *
  * Returns: (transfer none) (nullable): the window showing @file
  */
+static void
+show_open_error (TptApplication *self,
+                 GFile          *file,
+                 const GError   *error)
+{
+  g_autofree char *name = g_file_get_parse_name (file);
+  g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"), name);
+  g_autofree char *body = NULL;
+  int line = tpt_error_get_line (error);
+
+  /* As --check says it: where in the file the problem is. */
+  if (line > 0)
+    /* Translators: a line of the file, then what is wrong there. */
+    body = g_strdup_printf (_("Line %d: %s"), line, error->message);
+  show_error (self, heading, body != NULL ? body : error->message);
+}
+
+/* Puts a document just read from @file in a window. */
+static TptWindow *
+show_document (TptApplication *self,
+               GFile          *file,
+               TptDocument    *document)
+{
+  TptWindow *window;
+
+  /* What a save of this file interrupted by a crash left beside it. */
+  tpt_document_clean_stale_saves (file);
+
+  window = active_document_window (self);
+  if (window != NULL && tpt_window_is_pristine (window))
+    tpt_window_replace_document (window, document, file);
+  else
+    window = tpt_window_new (GTK_APPLICATION (self), document, file);
+
+  tpt_application_add_recent (self, file);
+  gtk_window_present (GTK_WINDOW (window));
+
+  return window;
+}
+
 TptWindow *
 tpt_application_open_file (TptApplication *self,
                            GFile          *file)
@@ -159,32 +199,80 @@ tpt_application_open_file (TptApplication *self,
   document = tpt_document_load_file (file, NULL, &error);
   if (document == NULL)
     {
-      g_autofree char *name = g_file_get_parse_name (file);
-      g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"), name);
-      g_autofree char *body = NULL;
-      int line = tpt_error_get_line (error);
-
-      /* As --check says it: where in the file the problem is. */
-      if (line > 0)
-        /* Translators: a line of the file, then what is wrong there. */
-        body = g_strdup_printf (_("Line %d: %s"), line, error->message);
-      show_error (self, heading, body != NULL ? body : error->message);
+      show_open_error (self, file, error);
       return NULL;
     }
 
-  /* What a save of this file interrupted by a crash left beside it. */
-  tpt_document_clean_stale_saves (file);
+  return show_document (self, file, document);
+}
 
-  window = active_document_window (self);
-  if (window != NULL && tpt_window_is_pristine (window))
-    tpt_window_replace_document (window, document, file);
+typedef struct
+{
+  TptApplication *self;
+  GFile          *file;
+} Opening;
+
+static void
+opened_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  Opening *opening = user_data;
+  g_autoptr(TptApplication) self = opening->self;
+  g_autoptr(GFile) file = opening->file;
+  g_autoptr(TptDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  TptWindow *window;
+
+  g_free (opening);
+  g_application_release (G_APPLICATION (self));
+
+  document = tpt_document_load_file_finish (result, &error);
+  /* Opened twice while it was being read: the first one shows it. */
+  window = find_window_for_file (self, file);
+  if (window != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (window));
+      return;
+    }
+  if (document == NULL)
+    show_open_error (self, file, error);
   else
-    window = tpt_window_new (GTK_APPLICATION (self), document, file);
+    show_document (self, file, document);
+}
 
-  tpt_application_add_recent (self, file);
-  gtk_window_present (GTK_WINDOW (window));
+/**
+ * tpt_application_open_file_async:
+ * @self: a #TptApplication
+ * @file: a document to open
+ *
+ * Shows @file as tpt_application_open_file() does, reading it in a worker
+ * thread, so a big file or a slow shared drive leaves the windows working
+ * meanwhile. For what the user opens from the Open dialog and Open Recent.
+ */
+void
+tpt_application_open_file_async (TptApplication *self,
+                                 GFile          *file)
+{
+  TptWindow *window;
+  Opening *opening;
 
-  return window;
+  g_return_if_fail (TPT_IS_APPLICATION (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  window = find_window_for_file (self, file);
+  if (window != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (window));
+      return;
+    }
+
+  opening = g_new0 (Opening, 1);
+  opening->self = g_object_ref (self);
+  opening->file = g_object_ref (file);
+  /* Running on until it is shown, even with no window open. */
+  g_application_hold (G_APPLICATION (self));
+  tpt_document_load_file_async (file, NULL, opened_cb, opening);
 }
 
 static void tpt_application_open (GApplication  *application,
@@ -473,7 +561,7 @@ open_response_cb (GtkNativeDialog *chooser,
         {
           g_autoptr(GFile) file = g_list_model_get_item (files, i);
 
-          tpt_application_open_file (self, file);
+          tpt_application_open_file_async (self, file);
         }
     }
 
@@ -519,7 +607,7 @@ open_recent_action (GSimpleAction *action,
   TptApplication *self = user_data;
   g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
 
-  tpt_application_open_file (self, file);
+  tpt_application_open_file_async (self, file);
 }
 
 static void

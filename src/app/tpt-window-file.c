@@ -199,6 +199,52 @@ take_lock (TptWindow *self)
     show_lock_owner (self, tpt_lock_file_get_other (self->lock));
 }
 
+static void show_changed_bar (TptWindow *self,
+                              gboolean   deleted);
+
+typedef struct
+{
+  TptWindow *self;
+  GFile     *file;
+  char      *etag;
+} ReloadJob;
+
+/* Another program's newer file, read for a window with nothing unsaved. */
+static void
+reloaded_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  ReloadJob *job = user_data;
+  g_autoptr(TptWindow) self = job->self;
+  g_autoptr(GFile) file = job->file;
+  g_autofree char *etag = job->etag;
+  g_autoptr(TptDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_free (job);
+  document = tpt_document_load_file_finish (result, &error);
+
+  /* The window went, or moved on: another file, or edits of its own. */
+  if (self->document == NULL || self->file == NULL || !g_file_equal (self->file, file))
+    return;
+  if (tpt_history_get_modified (tpt_document_get_history (self->document)) || document == NULL)
+    {
+      /* Theirs does not load (yet: it may be half written): say so. */
+      show_changed_bar (self, FALSE);
+      return;
+    }
+
+  tpt_window_replace_document (self, document, file);
+  {
+    g_autofree char *name = tpt_window_dup_display_name (self);
+    g_autofree char *message = g_strdup_printf (_("Reloaded “%s”, changed by another program"),
+                                                name);
+
+    tpt_window_show_toast (self, message, FALSE);
+  }
+}
+
 static void
 file_changed_cb (TptWindow         *self,
                  GFile             *file,
@@ -207,8 +253,6 @@ file_changed_cb (TptWindow         *self,
                  GFileMonitor      *monitor)
 {
   g_autoptr(GFileInfo) info = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *message = NULL;
   const char *etag;
   gboolean deleted;
   gboolean modified;
@@ -256,22 +300,30 @@ file_changed_cb (TptWindow         *self,
   if (!deleted && g_strcmp0 (etag, self->disk_etag) == 0)
     return;
 
-  name = tpt_window_dup_display_name (self);
   modified = tpt_history_get_modified (tpt_document_get_history (self->document));
 
-  /* Nothing here to lose: show theirs. */
+  /* Nothing here to lose: show theirs, read without stopping the window. */
   if (!deleted && !modified)
     {
-      g_autoptr(GError) error = NULL;
+      ReloadJob *job = g_new0 (ReloadJob, 1);
 
-      if (tpt_window_reload (self, &error))
-        {
-          message = g_strdup_printf (_("Reloaded “%s”, changed by another program"), name);
-          tpt_window_show_toast (self, message, FALSE);
-          return;
-        }
-      /* Theirs does not load (yet: it may be half written); say so. */
+      job->self = g_object_ref (self);
+      job->file = g_object_ref (self->file);
+      job->etag = g_strdup (etag);
+      tpt_document_load_file_async (self->file, NULL, reloaded_cb, job);
+      return;
     }
+
+  show_changed_bar (self, deleted);
+}
+
+static void
+show_changed_bar (TptWindow *self,
+                  gboolean   deleted)
+{
+  g_autofree char *name = tpt_window_dup_display_name (self);
+  g_autofree char *message = NULL;
+  gboolean modified = tpt_history_get_modified (tpt_document_get_history (self->document));
 
   if (deleted)
     message = g_strdup_printf (_("“%s” was deleted or moved by another program. "

@@ -41,6 +41,12 @@ TptDocument *tpt_document_load_bytes (GBytes        *bytes,
 TptDocument *tpt_document_load_file  (GFile         *file,
                                       GCancellable  *cancellable,
                                       GError       **error);
+void         tpt_document_load_file_async  (GFile               *file,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
+TptDocument *tpt_document_load_file_finish (GAsyncResult        *result,
+                                            GError             **error);
 GBytes      *tpt_document_serialize  (TptDocument   *self);
 gboolean     tpt_document_save_file  (TptDocument   *self,
                                       GFile         *file,

@@ -49,6 +49,7 @@ struct _TptSerializer
   gint64         slice;
   guint          n_restarts;
   guint          walk_restarts;   /* of the walk the requests wait for */
+  gint64         asked;           /* when the oldest request waiting came */
 
   guint          walking : 1;
   guint          restart : 1;
@@ -63,6 +64,9 @@ typedef struct
 } Request;
 
 G_DEFINE_FINAL_TYPE (TptSerializer, tpt_serializer, G_TYPE_OBJECT)
+
+/* How long a walk may be kept waiting before it is finished in one go. */
+#define MAX_WAIT (2 * G_USEC_PER_SEC)
 
 static GQuark serializer_quark;
 
@@ -272,10 +276,13 @@ slice_cb (gpointer user_data)
 {
   TptSerializer *self = user_data;
   /* Someone adding node after node (a key held down) would restart the
-   * walk for ever: each restart doubles the slices, up to four times. */
+   * walk for ever: each restart doubles the slices, up to four times. And
+   * a walk kept waiting long (a main loop never idle) is finished at once:
+   * a recovery copy must not wait for ever. */
   gint64 slice = self->slice << MIN (self->walk_restarts, 2);
+  gboolean overdue = g_get_monotonic_time () - self->asked > MAX_WAIT;
 
-  if (!walk_until (self, g_get_monotonic_time () + slice))
+  if (!walk_until (self, overdue ? 0 : g_get_monotonic_time () + slice))
     return G_SOURCE_CONTINUE;
 
   self->idle_id = 0;
@@ -404,8 +411,12 @@ tpt_serializer_request (TptSerializer     *self,
   request.notify = notify;
   g_array_append_val (self->requests, request);
 
+  /* After GTK's layout and drawing, before other idle work. */
   if (self->idle_id == 0)
-    self->idle_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, slice_cb, self, NULL);
+    {
+      self->asked = g_get_monotonic_time ();
+      self->idle_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 30, slice_cb, self, NULL);
+    }
 
   return request.id;
 }
