@@ -324,10 +324,25 @@ find_field (TptNode    *node,
   return 0;
 }
 
+static gboolean value_from_variant_unchecked (GVariant *variant,
+                                              GType     type,
+                                              GValue   *value);
+
+/* A value the field may hold: of its type, and within its range, so no
+ * state a journal leads to is one the model could not reach. */
 static gboolean
-value_from_variant (GVariant *variant,
-                    GType     type,
-                    GValue   *value)
+value_from_variant (GVariant   *variant,
+                    GParamSpec *pspec,
+                    GValue     *value)
+{
+  return value_from_variant_unchecked (variant, pspec->value_type, value) &&
+         !g_param_value_validate (pspec, value);
+}
+
+static gboolean
+value_from_variant_unchecked (GVariant *variant,
+                              GType     type,
+                              GValue   *value)
 {
   g_value_init (value, type);
 
@@ -421,8 +436,7 @@ build_node (GVariant *snapshot,
       guint field = find_field (node, name);
 
       if (field == 0 ||
-          !value_from_variant (value, TPT_NODE_GET_CLASS (node)->fields[field]->value_type,
-                               &gvalue))
+          !value_from_variant (value, TPT_NODE_GET_CLASS (node)->fields[field], &gvalue))
         return NULL;
       tpt_node_set_field_raw (node, field, &gvalue);
     }
@@ -514,7 +528,7 @@ parse_record (TptDocument *document,
       g_autoptr(GVariant) old_value = NULL;
       g_autoptr(GVariant) new_value = NULL;
       const char *name;
-      GType type;
+      GParamSpec *pspec;
 
       g_variant_get (variant, "(y@(sa(uu))&svv)", &record->tag, &ref, &name, &old_value,
                      &new_value);
@@ -524,9 +538,9 @@ parse_record (TptDocument *document,
       record->field = find_field (record->node, name);
       if (record->field == 0)
         return FALSE;
-      type = TPT_NODE_GET_CLASS (record->node)->fields[record->field]->value_type;
-      return value_from_variant (old_value, type, &record->old_value) &&
-             value_from_variant (new_value, type, &record->new_value);
+      pspec = TPT_NODE_GET_CLASS (record->node)->fields[record->field];
+      return value_from_variant (old_value, pspec, &record->old_value) &&
+             value_from_variant (new_value, pspec, &record->new_value);
     }
 
   if (g_variant_is_of_type (variant, G_VARIANT_TYPE (LIST_TYPE)))
