@@ -35,6 +35,11 @@ static const char introspection[] =
   "      <arg type='s' name='query' direction='in'/>"
   "      <arg type='(biiii)' name='rect' direction='out'/>"
   "    </method>"
+  "    <method name='Pick'>"
+  "      <arg type='i' name='x' direction='in'/>"
+  "      <arg type='i' name='y' direction='in'/>"
+  "      <arg type='s' name='type' direction='out'/>"
+  "    </method>"
   "    <method name='State'>"
   "      <arg type='s' name='json' direction='out'/>"
   "    </method>"
@@ -255,6 +260,13 @@ state (GtkApplication *application)
   g_string_append (json, "],");
   add_string (json, "focus", focus != NULL ? G_OBJECT_TYPE_NAME (focus) : NULL);
   g_string_append_printf (json, "\"editing\":%s,", tpt_canvas_is_editing (page) ? "true" : "false");
+  if (tpt_canvas_is_editing (page))
+    {
+      g_autofree char *text =
+        tpt_inplace_editor_dup_text (TPT_INPLACE_EDITOR (tpt_canvas_get_editor (page)));
+
+      add_string (json, "edit_text", text);
+    }
   g_string_append_printf (json, "\"menu\":%s,", tpt_canvas_get_menu (page) != NULL ? "true" : "false");
   g_string_append_printf (json, "\"zoom\":%.4f,", tpt_canvas_get_zoom (page));
   tpt_canvas_get_scroll (page, &x, &y);
@@ -294,6 +306,40 @@ method_call_cb (GDBusConnection       *connection,
 
       g_variant_get (parameters, "(&s)", &query);
       g_dbus_method_invocation_return_value (invocation, locate_widget (application, query));
+    }
+  else if (g_str_equal (method_name, "Pick"))
+    {
+      TptWindow *window = probe_window (application);
+      GtkWidget *picked = NULL;
+      double sx = 0, sy = 0;
+      int x, y;
+
+      g_variant_get (parameters, "(ii)", &x, &y);
+      if (window != NULL)
+        {
+          gtk_native_get_surface_transform (GTK_NATIVE (window), &sx, &sy);
+          picked = gtk_widget_pick (GTK_WIDGET (window), x - sx, y - sy, GTK_PICK_DEFAULT);
+        }
+      {
+        g_autoptr(GString) chain = g_string_new (NULL);
+
+        /* The widget and its ancestors, innermost first. */
+        for (GtkWidget *w = picked; w != NULL; w = gtk_widget_get_parent (w))
+          {
+            graphene_rect_t b = { 0 };
+            int min_width = 0;
+
+            if (!gtk_widget_compute_bounds (w, GTK_WIDGET (window), &b))
+              b = GRAPHENE_RECT_INIT (0, 0, 0, 0);
+            gtk_widget_measure (w, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+            g_string_append_printf (chain, "%s%s[%.0f,%.0f %.0fx%.0f min %d]%s%s",
+                                    chain->len > 0 ? " < " : "", G_OBJECT_TYPE_NAME (w),
+                                    b.origin.x, b.origin.y, b.size.width, b.size.height, min_width,
+                                    GTK_IS_LABEL (w) ? " " : "",
+                                    GTK_IS_LABEL (w) ? gtk_label_get_text (GTK_LABEL (w)) : "");
+          }
+        g_dbus_method_invocation_return_value (invocation, g_variant_new ("(s)", chain->str));
+      }
     }
   else if (g_str_equal (method_name, "State"))
     g_dbus_method_invocation_return_value (invocation, state (application));
