@@ -55,16 +55,19 @@ typedef enum
   TPT_ARROW_DOUBLE,
 } TptArrow;
 
-/* What a slide shows (TptSlide); "needs-matrix" in files. */
+/* The artefacts of a document: what the window shows, export and print
+ * write and slides present (tpt-artefact.h says what each is). The nicks
+ * are the words files and the command line use, "needs-matrix" among them. */
 typedef enum
 {
-  TPT_SLIDE_ARTEFACT_COVER,
-  TPT_SLIDE_ARTEFACT_BLUEPRINT,
-  TPT_SLIDE_ARTEFACT_STAGE,
-  TPT_SLIDE_ARTEFACT_PERSONA,
-  TPT_SLIDE_ARTEFACT_NEEDS_MATRIX,
-  TPT_SLIDE_ARTEFACT_COVERAGE,
-} TptSlideArtefact;
+  TPT_ARTEFACT_COVER,
+  TPT_ARTEFACT_BLUEPRINT,
+  TPT_ARTEFACT_STAGE,
+  TPT_ARTEFACT_PERSONA,
+  TPT_ARTEFACT_NEEDS_MATRIX,
+  TPT_ARTEFACT_COVERAGE,
+  TPT_ARTEFACT_PERSONAS,
+} TptArtefactKind;
 
 const char *tpt_enum_to_nick   (GType        enum_type,
                                 int          value);
