@@ -139,7 +139,8 @@ locate (GtkApplication *application,
 
 /* Finds a visible widget in @root that @query names: "action:NAME" for a
  * button or menu item of that action, "label:TEXT" for one labelled so,
- * "tooltip:TEXT", "type:GTypeName" for the first of a type. */
+ * "text:PART" for a label whose text holds PART, "tooltip:TEXT",
+ * "type:GTypeName" for the first of a type. */
 static GtkWidget *
 find_widget (GtkWidget  *root,
              const char *query)
@@ -167,6 +168,9 @@ find_widget (GtkWidget  *root,
       if (text != NULL && g_str_equal (text, query + strlen ("label:")))
         return root;
     }
+  if (g_str_has_prefix (query, "text:") && GTK_IS_LABEL (root) &&
+      strstr (gtk_label_get_text (GTK_LABEL (root)), query + strlen ("text:")) != NULL)
+    return root;
   if (g_str_has_prefix (query, "tooltip:") && gtk_widget_get_tooltip_text (root) != NULL &&
       g_str_equal (gtk_widget_get_tooltip_text (root), query + strlen ("tooltip:")))
     return root;
@@ -185,31 +189,54 @@ find_widget (GtkWidget  *root,
   return NULL;
 }
 
+/* The visible toplevel titled @title: a dialog the app opened. */
+static GtkWindow *
+find_toplevel (const char *title,
+               gsize       length)
+{
+  g_autoptr(GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+      const char *t = gtk_window_get_title (window);
+
+      if (gtk_widget_get_visible (GTK_WIDGET (window)) && t != NULL &&
+          strlen (t) == length && strncmp (t, title, length) == 0)
+        return window;
+    }
+  return NULL;
+}
+
+/* "window:TITLE>QUERY" looks in the toplevel of that title, and the
+ * rectangle is in its surface; anything else looks in the main window. */
 static GVariant *
 locate_widget (GtkApplication *application,
                const char     *query)
 {
-  TptWindow *window = probe_window (application);
+  GtkWindow *window = GTK_WINDOW (probe_window (application));
   GtkWidget *widget;
   graphene_rect_t bounds;
 
+  if (g_str_has_prefix (query, "window:") && strchr (query, '>') != NULL)
+    {
+      const char *title = query + strlen ("window:");
+      const char *end = strchr (title, '>');
+
+      window = find_toplevel (title, end - title);
+      query = end + 1;
+    }
   if (window == NULL || (widget = find_widget (GTK_WIDGET (window), query)) == NULL ||
-      !widget_rect (widget, GTK_WINDOW (window), &bounds))
+      !widget_rect (widget, window, &bounds))
     return rect_variant (FALSE, NULL);
   return rect_variant (TRUE, &bounds);
 }
 
+/* @value as a JSON string. */
 static void
-add_string (GString    *json,
-            const char *key,
-            const char *value)
+append_json_string (GString    *json,
+                    const char *value)
 {
-  g_string_append_printf (json, "\"%s\":", key);
-  if (value == NULL)
-    {
-      g_string_append (json, "null,");
-      return;
-    }
   g_string_append_c (json, '"');
   for (const char *p = value; *p != '\0'; p++)
     {
@@ -220,7 +247,20 @@ add_string (GString    *json,
       else
         g_string_append_c (json, *p);
     }
-  g_string_append (json, "\",");
+  g_string_append_c (json, '"');
+}
+
+static void
+add_string (GString    *json,
+            const char *key,
+            const char *value)
+{
+  g_string_append_printf (json, "\"%s\":", key);
+  if (value == NULL)
+    g_string_append (json, "null");
+  else
+    append_json_string (json, value);
+  g_string_append_c (json, ',');
 }
 
 static GVariant *
@@ -276,8 +316,27 @@ state (GtkApplication *application)
   g_string_append_printf (json, "\"entries\":%u,", g_list_model_get_n_items (G_LIST_MODEL (history)));
   g_string_append_printf (json, "\"modified\":%s,",
                           tpt_history_get_modified (history) ? "true" : "false");
-  g_string_append_printf (json, "\"windows\":%u}",
+  g_string_append_printf (json, "\"windows\":%u,",
                           g_list_length (gtk_application_get_windows (application)));
+  /* Every toplevel shown, dialogs too, by title. */
+  g_string_append (json, "\"toplevels\":[");
+  {
+    g_autoptr(GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
+    gboolean first = TRUE;
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+        if (!gtk_widget_get_visible (GTK_WIDGET (w)))
+          continue;
+        if (!first)
+          g_string_append_c (json, ',');
+        append_json_string (json, gtk_window_get_title (w) != NULL ? gtk_window_get_title (w) : "");
+        first = FALSE;
+      }
+  }
+  g_string_append (json, "]}");
   return g_variant_new ("(s)", json->str);
 }
 

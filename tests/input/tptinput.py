@@ -233,10 +233,37 @@ class Session:
         return (x + self.origin[0], y + self.origin[1], w, h)
 
     def locate_widget(self, query):
+        """Where the widget @query names is, in screen pixels; a query
+        "window:TITLE>…" looks in the app's toplevel of that title."""
         found, x, y, w, h = parse_rect(self.probe("LocateWidget", query))
         if not found:
             raise Failure("no widget for %r" % query)
-        return (x + self.origin[0], y + self.origin[1], w, h)
+        origin = self.origin
+        if query.startswith("window:"):
+            origin = self.toplevel_origin(query[len("window:"):query.index(">")])
+        return (x + origin[0], y + origin[1], w, h)
+
+    def toplevel_origin(self, title):
+        out = self._xdotool("search", "--onlyvisible", "--pid", str(self.app.pid), "--name",
+                            "^%s$" % re.escape(title), check=False)
+        ids = out.split()
+        if not ids:
+            raise Failure("no window titled %r" % title)
+        geometry = self._xdotool("getwindowgeometry", "--shell", ids[-1])
+        values = dict(line.split("=", 1) for line in geometry.split() if "=" in line)
+        return (int(values.get("X", 0)), int(values.get("Y", 0)))
+
+    def wait_for(self, condition, message, seconds=5):
+        """Waits until @condition (called with the state) holds, as a person
+        waits for a dialog to open."""
+        deadline = time.time() + seconds
+        while True:
+            state = self.state()
+            if condition(state):
+                return state
+            if time.time() > deadline:
+                raise Failure(message + ": " + json.dumps(state))
+            time.sleep(0.1)
 
     def pick(self, x, y):
         """The widget under screen point @x, @y and its ancestors, for a
