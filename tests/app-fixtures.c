@@ -5,6 +5,7 @@
 #include "app-fixtures.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 
 #include "tpt-format.h"
 
@@ -34,13 +35,69 @@ app_wait_for (gboolean (*condition) (gpointer),
   return TRUE;
 }
 
-/* The example document in the source tree; tests that save use a copy. */
+static gboolean
+count_frame_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       data)
+{
+  guint *frames = data;
+
+  (*frames)++;
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+frames_done (gpointer data)
+{
+  guint *frames = data;
+
+  return frames[0] >= frames[1];
+}
+
+/* Iterates until @widget's frame clock has ticked @n times, so a page just
+ * shown has been measured, allocated and fitted: app_iterate() alone runs
+ * only what is ready, and on a loaded machine the next frame may not be. */
+void
+app_wait_frames (gpointer widget,
+                 guint    n)
+{
+  guint frames[2] = { 0, n };
+  guint id;
+
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (widget)));
+  id = gtk_widget_add_tick_callback (GTK_WIDGET (widget), count_frame_cb, frames, NULL);
+  g_assert_true (app_wait_for (frames_done, frames, 10));
+  gtk_widget_remove_tick_callback (GTK_WIDGET (widget), id);
+  app_iterate ();
+}
+
+static char *scratch_dir;
+
+/* A copy of the example document, in this test program's own folder.
+ * Never the file in the source tree: a window takes a lock beside its
+ * file, and another test program with the same file open would see that
+ * lock and show its bar, moving the page under the test's coordinates. */
 GFile *
 app_example_file (void)
 {
-  g_autofree char *path = g_build_filename (g_getenv ("TPT_SOURCE_ROOT"), "data", "examples",
-                                            "motor-insurance.touchpoint", NULL);
+  g_autofree char *source = g_build_filename (g_getenv ("TPT_SOURCE_ROOT"), "data", "examples",
+                                              "motor-insurance.touchpoint", NULL);
+  g_autofree char *path = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
 
+  if (scratch_dir == NULL)
+    scratch_dir = g_dir_make_tmp ("touchpoint-app-test-XXXXXX", NULL);
+  g_assert_nonnull (scratch_dir);
+  path = g_build_filename (scratch_dir, "motor-insurance.touchpoint", NULL);
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_file_get_contents (source, &contents, &length, &error);
+      g_assert_no_error (error);
+      g_file_set_contents (path, contents, length, &error);
+      g_assert_no_error (error);
+    }
   return g_file_new_for_path (path);
 }
 
@@ -58,6 +115,8 @@ app_test_init (int    *argc,
   scratch = g_dir_make_tmp ("touchpoint-app-test-XXXXXX", NULL);
   g_assert_nonnull (scratch);
   g_setenv ("XDG_STATE_HOME", scratch, TRUE);
+  scratch_dir = g_build_filename (scratch, "documents", NULL);
+  g_assert_cmpint (g_mkdir (scratch_dir, 0700), ==, 0);
   gtk_init ();
   adw_init ();
 

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <gio/gio.h>
+#include <gtk/gtk.h>
 
 #include "tpt-application.h"
 #include "tpt-document.h"
@@ -16,6 +16,8 @@ void      app_iterate       (void);
 gboolean  app_wait_for      (gboolean (*condition) (gpointer),
                              gpointer   data,
                              double     seconds);
+void      app_wait_frames   (gpointer   widget,
+                             guint      n);
 GFile    *app_example_file  (void);
 
 TptApplication *app_test_init            (int          *argc,

@@ -5,6 +5,7 @@
 
 #include <adwaita.h>
 
+#include "app-fixtures.h"
 #include "tpt-application.h"
 #include "tpt-window-private.h"
 
@@ -80,9 +81,7 @@ count_levels (GdkTexture *texture,
 static void
 take_screenshot (gboolean dark)
 {
-  g_autofree char *path = g_build_filename (g_getenv ("TPT_SOURCE_ROOT"), "data", "examples",
-                                            "motor-insurance.touchpoint", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) file = app_example_file ();
   g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *out = NULL;
   g_autoptr(TptBlueprint) blueprint = NULL;

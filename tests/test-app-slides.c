@@ -44,6 +44,7 @@ fixture_setup (Fixture       *fixture,
   fixture->slides = tpt_document_get_slides (fixture->document);
   gtk_window_present (GTK_WINDOW (fixture->window));
   app_iterate ();
+  app_wait_frames (fixture->window, 3);
   fixture->original = app_document_bytes (fixture->document);
   /* The example has no slide list of its own: each test builds one. */
   g_assert_cmpuint (g_list_model_get_n_items (fixture->slides), ==, 0);
@@ -419,6 +420,7 @@ test_capture_blueprint (Fixture       *fixture,
 
   tpt_window_select (fixture->window, TPT_NODE (blueprint));
   app_iterate ();
+  app_wait_frames (tpt_pages_get_visible_page (view), 3);
   before = history_length (fixture);
 
   /* Ctrl+Shift+N enters the mode, opening a stage collapsed on screen,
@@ -535,6 +537,7 @@ test_capture_other_views (Fixture       *fixture,
   /* On the gallery, a band inside a card makes a slide of that persona. */
   tpt_outline_select_group (fixture->window->outline, TPT_OUTLINE_GROUP_PERSONAS);
   app_iterate ();
+  app_wait_frames (tpt_pages_get_visible_page (view), 3);
   g_assert_cmpint (tpt_pages_get_visible_kind (view), ==, TPT_ARTEFACT_PERSONAS);
   for (wy = 40; wy < gtk_widget_get_height (GTK_WIDGET (view)) && !found; wy += 4)
     for (wx = 40; wx < gtk_widget_get_width (GTK_WIDGET (view)) && !found; wx += 4)
@@ -596,6 +599,7 @@ test_capture_other_views (Fixture       *fixture,
   /* A region of the coverage report. */
   tpt_pages_show (view, TPT_ARTEFACT_COVERAGE, NULL);
   app_iterate ();
+  app_wait_frames (tpt_pages_get_visible_page (view), 3);
   activate (fixture, window, "win.add-slide");
   g_assert_true (tpt_region_capture_finish (tpt_canvas_get_region_capture (tpt_pages_get_visible_page (view)), 60, 60, 300, 200));
   app_iterate ();

@@ -52,6 +52,11 @@ typedef struct
   gpointer            edit_data;
   GDestroyNotify      edit_destroy;
 
+  /* Where the pointer was last seen over the canvas, for zooming about it:
+   * scroll events do not say. */
+  double              pointer_x;
+  double              pointer_y;
+
   guint               relayout_id;
   guint               cleanup_id;
   guint               hscroll_policy : 1;
@@ -61,6 +66,7 @@ typedef struct
   guint               panning : 1;
   guint               configuring : 1;
   guint               invalidated : 1;
+  guint               has_pointer : 1;
 } TptCanvasPrivate;
 
 enum {
@@ -849,6 +855,30 @@ tpt_canvas_release (TptCanvas       *self,
 }
 
 /**
+ * tpt_canvas_get_pointer:
+ * @self: a canvas
+ * @x: (out): where the pointer is, in widget coordinates; the middle of
+ *   the canvas when it is elsewhere
+ * @y: (out): the same, down
+ *
+ * Returns: whether the pointer is over the canvas
+ */
+gboolean
+tpt_canvas_get_pointer (TptCanvas *self,
+                        double    *x,
+                        double    *y)
+{
+  TptCanvasPrivate *priv;
+
+  g_return_val_if_fail (TPT_IS_CANVAS (self), FALSE);
+
+  priv = PRIV (self);
+  *x = priv->has_pointer ? priv->pointer_x : gtk_widget_get_width (GTK_WIDGET (self)) / 2.0;
+  *y = priv->has_pointer ? priv->pointer_y : gtk_widget_get_height (GTK_WIDGET (self)) / 2.0;
+  return priv->has_pointer;
+}
+
+/**
  * tpt_canvas_locate:
  * @self: a canvas
  * @node: a node of the document
@@ -876,9 +906,13 @@ motion_cb (GtkEventControllerMotion *controller,
            double                    wy,
            TptCanvas                *self)
 {
+  TptCanvasPrivate *priv = PRIV (self);
   double x, y;
 
-  if (TPT_CANVAS_GET_CLASS (self)->hover == NULL || PRIV (self)->document == NULL ||
+  priv->pointer_x = wx;
+  priv->pointer_y = wy;
+  priv->has_pointer = TRUE;
+  if (TPT_CANVAS_GET_CLASS (self)->hover == NULL || priv->document == NULL ||
       tools_busy (self))
     return;
   tpt_canvas_to_content (self, wx, wy, &x, &y);
@@ -889,6 +923,7 @@ static void
 leave_cb (GtkEventControllerMotion *controller,
           TptCanvas                *self)
 {
+  PRIV (self)->has_pointer = FALSE;
   if (TPT_CANVAS_GET_CLASS (self)->hover != NULL)
     TPT_CANVAS_GET_CLASS (self)->hover (self, 0, 0, FALSE);
 }
@@ -973,6 +1008,10 @@ cleanup_cb (gpointer user_data)
     {
       gtk_widget_unparent (priv->old_menu);
       g_clear_object (&priv->old_menu);
+      /* The keyboard comes back to the page the menu was opened on, not
+       * to whatever GTK finds next. */
+      if (priv->editor == NULL && gtk_widget_get_mapped (GTK_WIDGET (self)))
+        gtk_widget_grab_focus (GTK_WIDGET (self));
     }
 
   return G_SOURCE_REMOVE;

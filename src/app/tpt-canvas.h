@@ -189,6 +189,9 @@ void               tpt_canvas_release             (TptCanvas         *self,
                                                    guint              button,
                                                    GdkModifierType    state);
 
+gboolean           tpt_canvas_get_pointer         (TptCanvas         *self,
+                                                   double            *x,
+                                                   double            *y);
 gboolean           tpt_canvas_locate              (TptCanvas         *self,
                                                    TptNode           *node,
                                                    const char        *part,

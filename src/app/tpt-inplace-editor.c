@@ -100,19 +100,6 @@ key_pressed_cb (GtkEventControllerKey *controller,
     }
 }
 
-/* Keys the text view did not want stop here, so that the page's own keys
- * (Delete, digits, arrows) never act on the page while its text is being
- * written; those with Ctrl or Alt go on, to the window's shortcuts. */
-static gboolean
-bubble_key_cb (GtkEventControllerKey *controller,
-               guint                  keyval,
-               guint                  keycode,
-               GdkModifierType        state,
-               TptInplaceEditor      *self)
-{
-  return (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) == 0;
-}
-
 static gboolean
 focus_idle_cb (gpointer user_data)
 {
@@ -237,7 +224,7 @@ tpt_inplace_editor_class_init (TptInplaceEditorClass *klass)
 static void
 tpt_inplace_editor_init (TptInplaceEditor *self)
 {
-  GtkEventController *keys, *bubble, *focus;
+  GtkEventController *keys, *focus;
 
   self->css = gtk_css_provider_new ();
   gtk_widget_add_css_class (GTK_WIDGET (self), "inplace-editor");
@@ -255,10 +242,6 @@ G_GNUC_END_IGNORE_DEPRECATIONS
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
-
-  bubble = gtk_event_controller_key_new ();
-  g_signal_connect (bubble, "key-pressed", G_CALLBACK (bubble_key_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), bubble);
 
   focus = gtk_event_controller_focus_new ();
   g_signal_connect (focus, "leave", G_CALLBACK (focus_leave_cb), self);

@@ -35,6 +35,11 @@ static const char introspection[] =
   "      <arg type='s' name='query' direction='in'/>"
   "      <arg type='(biiii)' name='rect' direction='out'/>"
   "    </method>"
+  "    <method name='Pick'>"
+  "      <arg type='i' name='x' direction='in'/>"
+  "      <arg type='i' name='y' direction='in'/>"
+  "      <arg type='s' name='type' direction='out'/>"
+  "    </method>"
   "    <method name='State'>"
   "      <arg type='s' name='json' direction='out'/>"
   "    </method>"
@@ -134,7 +139,8 @@ locate (GtkApplication *application,
 
 /* Finds a visible widget in @root that @query names: "action:NAME" for a
  * button or menu item of that action, "label:TEXT" for one labelled so,
- * "tooltip:TEXT", "type:GTypeName" for the first of a type. */
+ * "text:PART" for a label whose text holds PART, "tooltip:TEXT",
+ * "type:GTypeName" for the first of a type. */
 static GtkWidget *
 find_widget (GtkWidget  *root,
              const char *query)
@@ -162,6 +168,9 @@ find_widget (GtkWidget  *root,
       if (text != NULL && g_str_equal (text, query + strlen ("label:")))
         return root;
     }
+  if (g_str_has_prefix (query, "text:") && GTK_IS_LABEL (root) &&
+      strstr (gtk_label_get_text (GTK_LABEL (root)), query + strlen ("text:")) != NULL)
+    return root;
   if (g_str_has_prefix (query, "tooltip:") && gtk_widget_get_tooltip_text (root) != NULL &&
       g_str_equal (gtk_widget_get_tooltip_text (root), query + strlen ("tooltip:")))
     return root;
@@ -180,31 +189,54 @@ find_widget (GtkWidget  *root,
   return NULL;
 }
 
+/* The visible toplevel titled @title: a dialog the app opened. */
+static GtkWindow *
+find_toplevel (const char *title,
+               gsize       length)
+{
+  g_autoptr(GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+      const char *t = gtk_window_get_title (window);
+
+      if (gtk_widget_get_visible (GTK_WIDGET (window)) && t != NULL &&
+          strlen (t) == length && strncmp (t, title, length) == 0)
+        return window;
+    }
+  return NULL;
+}
+
+/* "window:TITLE>QUERY" looks in the toplevel of that title, and the
+ * rectangle is in its surface; anything else looks in the main window. */
 static GVariant *
 locate_widget (GtkApplication *application,
                const char     *query)
 {
-  TptWindow *window = probe_window (application);
+  GtkWindow *window = GTK_WINDOW (probe_window (application));
   GtkWidget *widget;
   graphene_rect_t bounds;
 
+  if (g_str_has_prefix (query, "window:") && strchr (query, '>') != NULL)
+    {
+      const char *title = query + strlen ("window:");
+      const char *end = strchr (title, '>');
+
+      window = find_toplevel (title, end - title);
+      query = end + 1;
+    }
   if (window == NULL || (widget = find_widget (GTK_WIDGET (window), query)) == NULL ||
-      !widget_rect (widget, GTK_WINDOW (window), &bounds))
+      !widget_rect (widget, window, &bounds))
     return rect_variant (FALSE, NULL);
   return rect_variant (TRUE, &bounds);
 }
 
+/* @value as a JSON string. */
 static void
-add_string (GString    *json,
-            const char *key,
-            const char *value)
+append_json_string (GString    *json,
+                    const char *value)
 {
-  g_string_append_printf (json, "\"%s\":", key);
-  if (value == NULL)
-    {
-      g_string_append (json, "null,");
-      return;
-    }
   g_string_append_c (json, '"');
   for (const char *p = value; *p != '\0'; p++)
     {
@@ -215,7 +247,20 @@ add_string (GString    *json,
       else
         g_string_append_c (json, *p);
     }
-  g_string_append (json, "\",");
+  g_string_append_c (json, '"');
+}
+
+static void
+add_string (GString    *json,
+            const char *key,
+            const char *value)
+{
+  g_string_append_printf (json, "\"%s\":", key);
+  if (value == NULL)
+    g_string_append (json, "null");
+  else
+    append_json_string (json, value);
+  g_string_append_c (json, ',');
 }
 
 static GVariant *
@@ -255,6 +300,13 @@ state (GtkApplication *application)
   g_string_append (json, "],");
   add_string (json, "focus", focus != NULL ? G_OBJECT_TYPE_NAME (focus) : NULL);
   g_string_append_printf (json, "\"editing\":%s,", tpt_canvas_is_editing (page) ? "true" : "false");
+  if (tpt_canvas_is_editing (page))
+    {
+      g_autofree char *text =
+        tpt_inplace_editor_dup_text (TPT_INPLACE_EDITOR (tpt_canvas_get_editor (page)));
+
+      add_string (json, "edit_text", text);
+    }
   g_string_append_printf (json, "\"menu\":%s,", tpt_canvas_get_menu (page) != NULL ? "true" : "false");
   g_string_append_printf (json, "\"zoom\":%.4f,", tpt_canvas_get_zoom (page));
   tpt_canvas_get_scroll (page, &x, &y);
@@ -264,8 +316,27 @@ state (GtkApplication *application)
   g_string_append_printf (json, "\"entries\":%u,", g_list_model_get_n_items (G_LIST_MODEL (history)));
   g_string_append_printf (json, "\"modified\":%s,",
                           tpt_history_get_modified (history) ? "true" : "false");
-  g_string_append_printf (json, "\"windows\":%u}",
+  g_string_append_printf (json, "\"windows\":%u,",
                           g_list_length (gtk_application_get_windows (application)));
+  /* Every toplevel shown, dialogs too, by title. */
+  g_string_append (json, "\"toplevels\":[");
+  {
+    g_autoptr(GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
+    gboolean first = TRUE;
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+        if (!gtk_widget_get_visible (GTK_WIDGET (w)))
+          continue;
+        if (!first)
+          g_string_append_c (json, ',');
+        append_json_string (json, gtk_window_get_title (w) != NULL ? gtk_window_get_title (w) : "");
+        first = FALSE;
+      }
+  }
+  g_string_append (json, "]}");
   return g_variant_new ("(s)", json->str);
 }
 
@@ -294,6 +365,40 @@ method_call_cb (GDBusConnection       *connection,
 
       g_variant_get (parameters, "(&s)", &query);
       g_dbus_method_invocation_return_value (invocation, locate_widget (application, query));
+    }
+  else if (g_str_equal (method_name, "Pick"))
+    {
+      TptWindow *window = probe_window (application);
+      GtkWidget *picked = NULL;
+      double sx = 0, sy = 0;
+      int x, y;
+
+      g_variant_get (parameters, "(ii)", &x, &y);
+      if (window != NULL)
+        {
+          gtk_native_get_surface_transform (GTK_NATIVE (window), &sx, &sy);
+          picked = gtk_widget_pick (GTK_WIDGET (window), x - sx, y - sy, GTK_PICK_DEFAULT);
+        }
+      {
+        g_autoptr(GString) chain = g_string_new (NULL);
+
+        /* The widget and its ancestors, innermost first. */
+        for (GtkWidget *w = picked; w != NULL; w = gtk_widget_get_parent (w))
+          {
+            graphene_rect_t b = { 0 };
+            int min_width = 0;
+
+            if (!gtk_widget_compute_bounds (w, GTK_WIDGET (window), &b))
+              b = GRAPHENE_RECT_INIT (0, 0, 0, 0);
+            gtk_widget_measure (w, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+            g_string_append_printf (chain, "%s%s[%.0f,%.0f %.0fx%.0f min %d]%s%s",
+                                    chain->len > 0 ? " < " : "", G_OBJECT_TYPE_NAME (w),
+                                    b.origin.x, b.origin.y, b.size.width, b.size.height, min_width,
+                                    GTK_IS_LABEL (w) ? " " : "",
+                                    GTK_IS_LABEL (w) ? gtk_label_get_text (GTK_LABEL (w)) : "");
+          }
+        g_dbus_method_invocation_return_value (invocation, g_variant_new ("(s)", chain->str));
+      }
     }
   else if (g_str_equal (method_name, "State"))
     g_dbus_method_invocation_return_value (invocation, state (application));

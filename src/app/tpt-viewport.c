@@ -193,7 +193,7 @@ tpt_viewport_zoom_at (TptViewport *self,
   g_return_val_if_fail (self != NULL, FALSE);
 
   zoom = CLAMP (zoom, self->min_zoom, self->max_zoom);
-  if (zoom == self->zoom)
+  if (zoom == self->zoom || !isfinite (zoom) || !isfinite (view_x) || !isfinite (view_y))
     return FALSE;
 
   /* The point under the anchor before, and where the new origin must be

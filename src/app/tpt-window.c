@@ -342,7 +342,7 @@ outline_toast_cb (TptWindow  *self,
 /**
  * tpt_window_show_toast:
  * @self: a #TptWindow
- * @title: what happened
+ * @title: what happened, as plain text
  * @undoable: whether to offer an Undo button
  */
 void
@@ -350,11 +350,14 @@ tpt_window_show_toast (TptWindow  *self,
                        const char *title,
                        gboolean    undoable)
 {
+  g_autofree char *escaped = NULL;
   AdwToast *toast;
 
   g_return_if_fail (TPT_IS_WINDOW (self));
 
-  toast = adw_toast_new (title);
+  /* A toast's title is markup; file names and pasted text are not. */
+  escaped = g_markup_escape_text (title, -1);
+  toast = adw_toast_new (escaped);
   if (undoable)
     {
       adw_toast_set_button_label (toast, _("_Undo"));
@@ -426,12 +429,7 @@ tpt_window_dispose (GObject *object)
 {
   TptWindow *self = TPT_WINDOW (object);
 
-  if (self->monitor != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->monitor, self);
-      g_file_monitor_cancel (self->monitor);
-      g_clear_object (&self->monitor);
-    }
+  tpt_window_file_dispose (self);
   if (self->document != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->document, self);
@@ -453,7 +451,6 @@ tpt_window_dispose (GObject *object)
   g_clear_object (&self->document);
   g_clear_object (&self->file);
   g_clear_object (&self->settings);
-  g_clear_pointer (&self->disk_etag, g_free);
 
   G_OBJECT_CLASS (tpt_window_parent_class)->dispose (object);
 }
@@ -511,6 +508,7 @@ tpt_window_init (TptWindow *self)
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->folder_fd = -1;
 
   self->settings = g_settings_new (APPLICATION_ID);
   if (g_strcmp0 (PROFILE, "development") == 0)

@@ -33,6 +33,7 @@ void         tpt_window_replace_document (TptWindow      *self,
 void         tpt_window_adopt_recovery   (TptWindow        *self,
                                           TptRecoveryEntry *entry);
 void         tpt_window_discard_recovery (TptWindow      *self);
+void         tpt_window_flush_recovery   (TptWindow      *self);
 void         tpt_window_select           (TptWindow      *self,
                                           TptNode        *node);
 TptSelection *tpt_window_get_selection   (TptWindow      *self);

@@ -19,9 +19,6 @@
 struct _TptZoomTool
 {
   TptTool parent_instance;
-
-  double  x;            /* the pointer, in widget pixels */
-  double  y;
 };
 
 G_DEFINE_FINAL_TYPE (TptZoomTool, tpt_zoom_tool, TPT_TYPE_TOOL)
@@ -33,29 +30,15 @@ scroll_cb (GtkEventControllerScroll *controller,
            TptZoomTool              *self)
 {
   TptCanvas *canvas = tpt_tool_get_canvas (TPT_TOOL (self));
-  GdkEvent *event = gtk_event_controller_get_current_event (GTK_EVENT_CONTROLLER (controller));
   GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
   double x, y;
 
   if (canvas == NULL || !(state & GDK_CONTROL_MASK) || dy == 0)
     return FALSE;
 
-  /* The event's position is in the surface; the canvas's own coordinates
-   * come from translating it from the native widget. */
-  x = gtk_widget_get_width (GTK_WIDGET (canvas)) / 2.0;
-  y = gtk_widget_get_height (GTK_WIDGET (canvas)) / 2.0;
-  if (event != NULL && gdk_event_get_position (event, &x, &y))
-    {
-      GtkNative *native = gtk_widget_get_native (GTK_WIDGET (canvas));
-      double nx, ny;
-
-      gtk_native_get_surface_transform (native, &nx, &ny);
-      x -= nx;
-      y -= ny;
-      if (!gtk_widget_translate_coordinates (GTK_WIDGET (native), GTK_WIDGET (canvas), x, y,
-                                             &x, &y))
-        x = y = 0;
-    }
+  /* A scroll event gives no position of its own: the pointer is where
+   * the canvas last saw it move. */
+  tpt_canvas_get_pointer (canvas, &x, &y);
   tpt_canvas_zoom_at (canvas, tpt_canvas_get_zoom (canvas) * pow (WHEEL_STEP, -dy), x, y);
 
   return TRUE;

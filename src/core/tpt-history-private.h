@@ -6,8 +6,12 @@
 
 G_BEGIN_DECLS
 
-void tpt_history_push (TptHistory *self,
-                       TptChange  *change);
-guint tpt_history_get_depth (TptHistory *self);
+void       tpt_history_push          (TptHistory *self,
+                                      TptChange  *change);
+GPtrArray *tpt_history_peek_entries  (TptHistory *self);
+void       tpt_history_install       (TptHistory *self,
+                                      GPtrArray  *entries,
+                                      guint       position);
+guint      tpt_history_get_depth     (TptHistory *self);
 
 G_END_DECLS

@@ -15,6 +15,8 @@
 #include "tpt-persona-renderer.h"
 #include "tpt-page-size.h"
 #include "tpt-poster.h"
+#include "tpt-error.h"
+#include "tpt-safe-replace.h"
 #include "tpt-slide-renderer.h"
 #include "tpt-text.h"
 
@@ -450,10 +452,17 @@ surface_ok (cairo_surface_t  *surface,
             GError          **error)
 {
   cairo_status_t status = cairo_surface_status (surface);
+  const char *failure = tpt_persona_render_get_failure (surface);
 
   if (sink->error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&sink->error));
+      return FALSE;
+    }
+  /* A photo that could not be decoded is not left out silently. */
+  if (failure != NULL)
+    {
+      g_set_error_literal (error, TPT_EXPORT_ERROR, TPT_EXPORT_ERROR_FAILED, failure);
       return FALSE;
     }
   if (status != CAIRO_STATUS_SUCCESS)
@@ -1011,13 +1020,12 @@ export_blueprints (TptDocument             *document,
   g_autoptr(GPtrArray) layouts = NULL;
   g_autoptr(GFileOutputStream) stream = NULL;
   g_autoptr(GFile) tmp = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *tmp_path = NULL;
+  g_autoptr(TptSafeReplace) replace = NULL;
+  g_autoptr(GError) local_error = NULL;
   Sink sink = { 0 };
   TptPosterPlan plan = { 0 };
   Artefact first = { 0 };
   gboolean ok = FALSE;
-  int fd;
 
   layouts = g_ptr_array_new_with_free_func ((GDestroyNotify) tpt_blueprint_layout_unref);
   for (guint i = 0; blueprints != NULL && i < blueprints->len; i++)
@@ -1037,29 +1045,30 @@ export_blueprints (TptDocument             *document,
     return FALSE;
   plan.no_marks = options->no_marks;
 
-  /* The data goes to a temporary file beside @file, renamed over it only
-   * when complete: GIO's own replace writes a new file in place, which a
-   * failure would leave half written. */
-  path = g_file_get_path (file);
-  if (path == NULL)
+  /* The data goes to a temporary file beside @file that takes its place
+   * only when complete, keeping its mode and owner and following a link
+   * (tpt-safe-replace.c): GIO's own replace writes a new file in place,
+   * which a failure would leave half written. */
+  if (!g_file_is_native (file))
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
                            _("Can only export to a local file"));
       return FALSE;
     }
-  tmp_path = g_strconcat (path, ".XXXXXX", NULL);
-  fd = g_mkstemp_full (tmp_path, O_RDWR, 0666);
-  if (fd < 0)
+  replace = tpt_safe_replace_new (file, &local_error);
+  if (replace == NULL)
     {
-      int errsv = errno;
-      g_autofree char *display = g_filename_display_name (path);
+      g_autofree char *display = g_file_get_parse_name (file);
 
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
-                   _("Could not write “%s”: %s"), display, g_strerror (errsv));
+      int code = local_error->code == TPT_ERROR_NOT_WRITABLE ? G_IO_ERROR_PERMISSION_DENIED :
+                 local_error->code == TPT_ERROR_FOLDER_GONE ? G_IO_ERROR_NOT_FOUND :
+                 G_IO_ERROR_FAILED;
+
+      g_set_error (error, G_IO_ERROR, code, _("Could not write “%s”: %s"), display,
+                   local_error->message);
       return FALSE;
     }
-  g_close (fd, NULL);
-  tmp = g_file_new_for_path (tmp_path);
+  tmp = tpt_safe_replace_get_temp (replace);
 
   stream = g_file_append_to (tmp, G_FILE_CREATE_NONE, cancellable, error);
   if (stream != NULL)
@@ -1096,11 +1105,14 @@ export_blueprints (TptDocument             *document,
         g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, NULL);
     }
 
-  if (ok)
-    ok = g_file_move (tmp, file, G_FILE_COPY_OVERWRITE | G_FILE_COPY_NO_FALLBACK_FOR_MOVE,
-                      cancellable, NULL, NULL, error);
-  if (!ok)
-    g_file_delete (tmp, NULL, NULL);
+  if (ok && !tpt_safe_replace_commit (replace, &local_error))
+    {
+      g_autofree char *display = g_file_get_parse_name (file);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write “%s”: %s"), display,
+                   local_error->message);
+      ok = FALSE;
+    }
 
   return ok;
 }

@@ -52,6 +52,8 @@ class Session:
         self.tmp = tempfile.mkdtemp(prefix="tpt-input-")
         self.log_path = os.path.join(self.tmp, "app.log")
         self.checked = 0
+        self.last_click = None
+        self.pointer = None
         self.window = None
         self.origin = (0, 0)
         self._start_bus()
@@ -89,7 +91,6 @@ class Session:
             "GSK_RENDERER": "cairo",
             "GSETTINGS_BACKEND": "memory",
             "GSETTINGS_SCHEMA_DIR": os.path.join(build_root(), "data"),
-            "GDK_DEBUG": "no-portals",
             "NO_AT_BRIDGE": "1",
             "GTK_A11Y": "none",
             "TPT_TEST_PROBE": "1",
@@ -97,6 +98,7 @@ class Session:
             "LC_ALL": "C.UTF-8",
         })
         env.pop("G_DEBUG", None)
+        env.pop("GDK_DEBUG", None)
         return env
 
     def _start_app(self, width, height, extra):
@@ -212,8 +214,11 @@ class Session:
         return result.stdout
 
     def state(self):
-        out = self.probe("State")
-        return json.loads(parse_gvariant_string(out))
+        out = parse_gvariant_string(self.probe("State"))
+        try:
+            return json.loads(out)
+        except ValueError:
+            raise Failure("the probe's state is not JSON: %r" % out)
 
     def document_xml(self):
         return parse_gvariant_string(self.probe("Document"))
@@ -228,10 +233,61 @@ class Session:
         return (x + self.origin[0], y + self.origin[1], w, h)
 
     def locate_widget(self, query):
+        """Where the widget @query names is, in screen pixels; a query
+        "window:TITLE>…" looks in the app's toplevel of that title."""
         found, x, y, w, h = parse_rect(self.probe("LocateWidget", query))
         if not found:
             raise Failure("no widget for %r" % query)
-        return (x + self.origin[0], y + self.origin[1], w, h)
+        origin = self.origin
+        if query.startswith("window:"):
+            origin = self.toplevel_origin(query[len("window:"):query.index(">")])
+        return (x + origin[0], y + origin[1], w, h)
+
+    def toplevel_origin(self, title):
+        out = self._xdotool("search", "--onlyvisible", "--pid", str(self.app.pid), "--name",
+                            "^%s$" % re.escape(title), check=False)
+        ids = out.split()
+        if not ids:
+            raise Failure("no window titled %r" % title)
+        geometry = self._xdotool("getwindowgeometry", "--shell", ids[-1])
+        values = dict(line.split("=", 1) for line in geometry.split() if "=" in line)
+        return (int(values.get("X", 0)), int(values.get("Y", 0)))
+
+    def wait_for(self, condition, message, seconds=5):
+        """Waits until @condition (called with the state) holds, as a person
+        waits for a dialog to open."""
+        deadline = time.time() + seconds
+        while True:
+            state = self.state()
+            if condition(state):
+                return state
+            if time.time() > deadline:
+                raise Failure(message + ": " + json.dumps(state))
+            time.sleep(0.1)
+
+    def pick(self, x, y):
+        """The widget under screen point @x, @y and its ancestors, for a
+        failure's message."""
+        return parse_gvariant_string(self.probe("Pick", int(x - self.origin[0]),
+                                                int(y - self.origin[1])))
+
+    def bring_into_view(self, node_id, part="", page="type:TptBlueprintPage"):
+        """Pans with the middle button until @node_id is in the middle of
+        the page, as a person would to reach it."""
+        for _ in range(8):
+            bounds = self.locate_widget(page)
+            rect = self.locate(node_id, part)
+            cx, cy = centre(rect)
+            px, py = centre(bounds)
+            if abs(cx - px) < bounds[2] / 4 and abs(cy - py) < bounds[3] / 4:
+                return
+            dx = max(-bounds[2] / 3, min(bounds[2] / 3, px - cx))
+            dy = max(-bounds[3] / 3, min(bounds[3] / 3, py - cy))
+            self.drag([(px, py), (px + dx, py + dy)], button=2)
+
+    def see(self, node_id, part="", page="type:TptBlueprintPage"):
+        """Where @node_id shows on the page, cut to what is in view."""
+        return clip(self.locate(node_id, part), self.locate_widget(page))
 
     def has_widget(self, query):
         return parse_rect(self.probe("LocateWidget", query))[0]
@@ -246,15 +302,28 @@ class Session:
         return result.stdout
 
     def move(self, x, y):
-        self._xdotool("mousemove", "--sync", str(int(x)), str(int(y)), check=False)
+        # xdotool's --sync waits for the pointer to move, so a move to
+        # where it already is would wait for its 15 s timeout.
+        point = (int(x), int(y))
+        if point == self.pointer:
+            return
+        self._xdotool("mousemove", "--sync", str(point[0]), str(point[1]), check=False)
+        self.pointer = point
 
     def click(self, x, y, button=1, repeat=1, modifiers=()):
+        # A click soon after another one elsewhere is, to GTK, the second of
+        # a double click that went astray; a person's next click comes later.
+        if self.last_click is not None:
+            (lx, ly, when) = self.last_click
+            if (abs(lx - x) > 4 or abs(ly - y) > 4) and time.time() - when < 0.5:
+                time.sleep(0.5 - (time.time() - when))
         self.move(x, y)
         for m in modifiers:
             self._xdotool("keydown", m)
         self._xdotool("click", "--repeat", str(repeat), "--delay", "60", str(button))
         for m in reversed(modifiers):
             self._xdotool("keyup", m)
+        self.last_click = (x, y, time.time())
         self.wait_idle()
 
     def click_centre(self, rect, **kw):
@@ -306,6 +375,8 @@ class Session:
 
 
 def gvariant_string(value):
+    if isinstance(value, int):
+        return str(value)
     return "'" + str(value).replace("\\", "\\\\").replace("'", "\\'") + "'"
 
 
@@ -354,6 +425,18 @@ def parse_rect(out):
 
 def centre(rect):
     return (rect[0] + rect[2] / 2, rect[1] + rect[3] / 2)
+
+
+def clip(rect, bounds, inset=4):
+    """The part of @rect inside @bounds, less an inset: where a pointer can
+    reach what is drawn partly out of view."""
+    x0 = max(rect[0], bounds[0] + inset)
+    y0 = max(rect[1], bounds[1] + inset)
+    x1 = min(rect[0] + rect[2], bounds[0] + bounds[2] - inset)
+    y1 = min(rect[1] + rect[3], bounds[1] + bounds[3] - inset)
+    if x1 <= x0 or y1 <= y0:
+        raise Failure("%r is out of view of %r" % (rect, bounds))
+    return (x0, y0, x1 - x0, y1 - y0)
 
 
 def expect(condition, message):
