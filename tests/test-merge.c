@@ -6,6 +6,7 @@
 #include "tpt-diff.h"
 #include "tpt-format.h"
 #include "tpt-merge.h"
+#include "tpt-serializer.h"
 
 #include "test-utils.h"
 
@@ -56,6 +57,19 @@ text_of (TptDocument *document)
   g_autoptr(GBytes) bytes = tpt_document_serialize (document);
 
   return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+/* The app saves through the serializer, which keeps each item's text
+ * until it changes: it must write the conflicts as they are now. */
+static void
+assert_serializer_agrees (TptDocument *document)
+{
+  TptSerializer *serializer = tpt_serializer_get_for_document (document);
+  g_autoptr(GPtrArray) chunks = tpt_serializer_run (serializer);
+  g_autoptr(GBytes) joined = tpt_serializer_join (chunks);
+  g_autoptr(GBytes) bytes = tpt_document_serialize (document);
+
+  g_assert_true (g_bytes_equal (joined, bytes));
 }
 
 /* Compares @actual with the golden file @name; TPT_UPDATE_GOLDEN=1
@@ -557,6 +571,8 @@ test_merge_resolve (Sides         *sides,
   history = tpt_document_get_history (merged);
   position = tpt_history_get_position (history);
   before = text_of (merged);
+  g_assert_nonnull (strstr (before, "<conflicts>"));
+  assert_serializer_agrees (merged);
 
   g_assert_true (tpt_conflict_resolve (conflict_on (merged, "c2", "text"),
                                        TPT_CONFLICT_CHOOSE_THEIRS, &error));
@@ -574,6 +590,7 @@ test_merge_resolve (Sides         *sides,
   g_assert_cmpstr (redone, ==, after);
 
   g_assert_cmpstr (tpt_card_get_text (CARD (merged, "c2")), ==, "Theirs");
+  assert_serializer_agrees (merged);
 
   /* The other goes back to the base. */
   g_assert_true (tpt_conflict_resolve (conflict_on (merged, "c1", "kind"),
@@ -582,6 +599,9 @@ test_merge_resolve (Sides         *sides,
   g_assert_cmpuint (g_list_model_get_n_items (tpt_document_get_conflicts (merged)), ==, 0);
   g_assert_cmpint (tpt_card_get_kind (CARD (merged, "c1")), ==, TPT_CARD_KIND_ACTION);
   g_assert_cmpstr (tpt_card_get_text (CARD (merged, "c2")), ==, "Theirs");
+  assert_serializer_agrees (merged);
+  g_assert_true (tpt_history_undo (history));
+  assert_serializer_agrees (merged);
 }
 
 /* One deleted a card the other edited: the card is kept with a conflict;
