@@ -197,6 +197,7 @@ test_diff_golden (void)
           {
             g_assert_cmpint (line->action, ==, TPT_DIFF_CHANGED);
             g_assert_cmpstr (line->artefact, ==, "blueprint");
+            g_assert_cmpstr (line->artefact_id, ==, "b1");
             g_assert_nonnull (strstr (line->text, "; kind action → fail point"));
           }
         if (g_strcmp0 (line->key, "c4") == 0)
@@ -206,6 +207,22 @@ test_diff_golden (void)
           g_assert_cmpint (line->action, ==, TPT_DIFF_CHANGED);
       }
     g_assert_cmpuint (headings, ==, 6);
+  }
+
+  /* What happened to a node, as a canvas asks while it draws. */
+  {
+    TptDiffAction action = TPT_DIFF_MOVED;
+
+    g_assert_true (tpt_diff_lookup (diff, "c4", &action));
+    g_assert_cmpint (action, ==, TPT_DIFF_ADDED);
+    g_assert_true (tpt_diff_lookup (diff, "c3", &action));
+    g_assert_cmpint (action, ==, TPT_DIFF_REMOVED);
+    g_assert_true (tpt_diff_lookup (diff, "c2", &action));
+    g_assert_cmpint (action, ==, TPT_DIFF_CHANGED);
+    g_assert_true (tpt_diff_lookup (back, "c4", &action));
+    g_assert_cmpint (action, ==, TPT_DIFF_REMOVED);
+    g_assert_false (tpt_diff_lookup (diff, "l1", NULL));
+    g_assert_false (tpt_diff_lookup (diff, "no such id", NULL));
   }
 
   /* The other way round, what was removed was added, and the other way.
@@ -604,6 +621,121 @@ test_merge_resolve (Sides         *sides,
   assert_serializer_agrees (merged);
 }
 
+/* What a list of conflicts in the app shows, and settling them all at
+ * once: one undo step, or nothing at all if one cannot be. */
+static void
+test_merge_resolve_all (Sides         *sides,
+                        gconstpointer  data)
+{
+  TptMergeStats stats;
+  g_autoptr(TptDocument) merged = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *subject = NULL;
+  g_autofree char *ours = NULL;
+  g_autofree char *theirs = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *undone = NULL;
+  TptHistory *history;
+  TptConflict *conflict;
+  guint position;
+
+  tpt_document_begin (sides->ours, "Edit");
+  tpt_card_set_text (CARD (sides->ours, "c2"), "Ours");
+  tpt_blueprint_move_card (BLUEPRINT (sides->ours), CARD (sides->ours, "c1"),
+                           tpt_document_lookup_typed (sides->ours, "l1", TPT_TYPE_LANE),
+                           tpt_document_lookup_typed (sides->ours, "t2", TPT_TYPE_STEP), 0);
+  tpt_document_end (sides->ours);
+  tpt_document_begin (sides->theirs, "Edit");
+  tpt_card_set_text (CARD (sides->theirs, "c2"), "Theirs");
+  tpt_blueprint_move_card (BLUEPRINT (sides->theirs), CARD (sides->theirs, "c1"),
+                           tpt_document_lookup_typed (sides->theirs, "l1", TPT_TYPE_LANE),
+                           tpt_document_lookup_typed (sides->theirs, "t3", TPT_TYPE_STEP), 0);
+  tpt_document_end (sides->theirs);
+  merged = merge_ok (sides, &stats);
+  g_assert_cmpuint (stats.n_conflicts, ==, 2);
+  history = tpt_document_get_history (merged);
+
+  conflict = conflict_on (merged, "c2", "text");
+  subject = tpt_conflict_describe_subject (conflict);
+  g_assert_cmpstr (subject, ==, "card “Ours” (Call centre, Reports the accident): text");
+  ours = tpt_conflict_describe_choice (conflict, TPT_CONFLICT_CHOOSE_OURS);
+  theirs = tpt_conflict_describe_choice (conflict, TPT_CONFLICT_CHOOSE_THEIRS);
+  base = tpt_conflict_describe_choice (conflict, TPT_CONFLICT_CHOOSE_BASE);
+  g_assert_cmpstr (ours, ==, "“Ours”");
+  g_assert_cmpstr (theirs, ==, "“Theirs”");
+  g_assert_nonnull (strstr (base, "Agent cannot find the policy"));
+  g_clear_pointer (&theirs, g_free);
+  theirs = tpt_conflict_describe_choice (conflict_on (merged, "c1", "cell"),
+                                         TPT_CONFLICT_CHOOSE_THEIRS);
+  g_assert_nonnull (strstr (theirs, "Gets paid"));
+
+  /* Their cell is gone: settling all their way changes nothing. */
+  tpt_document_begin (merged, "Edit");
+  tpt_blueprint_remove_step (BLUEPRINT (merged),
+                             tpt_document_lookup_typed (merged, "t3", TPT_TYPE_STEP));
+  tpt_document_end (merged);
+  position = tpt_history_get_position (history);
+  before = text_of (merged);
+  g_assert_false (tpt_conflict_resolve_all (merged, TPT_CONFLICT_CHOOSE_THEIRS, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "card “"));
+  g_clear_error (&error);
+  after = text_of (merged);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpuint (tpt_history_get_position (history), ==, position);
+  g_assert_false (tpt_history_in_transaction (history));
+  g_clear_pointer (&after, g_free);
+
+  /* Ours, all at once: one step, undone exactly. */
+  g_assert_true (tpt_conflict_resolve_all (merged, TPT_CONFLICT_CHOOSE_OURS, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (tpt_document_get_conflicts (merged)), ==, 0);
+  g_assert_cmpuint (tpt_history_get_position (history), ==, position + 1);
+  g_assert_cmpstr (tpt_history_get_undo_label (history), ==, "Resolve All Conflicts");
+  g_assert_cmpstr (tpt_card_get_text (CARD (merged, "c2")), ==, "Ours");
+  after = text_of (merged);
+  g_assert_null (strstr (after, "<conflicts>"));
+  g_assert_true (tpt_history_undo (history));
+  undone = text_of (merged);
+  g_assert_cmpstr (undone, ==, before);
+
+  /* Nothing to resolve is no step at all. */
+  g_assert_true (tpt_history_redo (history));
+  g_assert_true (tpt_conflict_resolve_all (merged, TPT_CONFLICT_CHOOSE_THEIRS, &error));
+  g_assert_cmpuint (tpt_history_get_position (history), ==, position + 1);
+}
+
+/* A deleted node's conflict offers deleting or keeping it. */
+static void
+test_merge_describe_delete (Sides         *sides,
+                            gconstpointer  data)
+{
+  TptMergeStats stats;
+  g_autoptr(TptDocument) merged = NULL;
+  g_autofree char *subject = NULL;
+  g_autofree char *ours = NULL;
+  g_autofree char *theirs = NULL;
+  TptConflict *conflict;
+
+  tpt_document_begin (sides->ours, "Edit");
+  tpt_card_set_text (CARD (sides->ours, "c3"), "Waits all day");
+  tpt_document_end (sides->ours);
+  tpt_document_begin (sides->theirs, "Edit");
+  tpt_blueprint_remove_card (BLUEPRINT (sides->theirs), CARD (sides->theirs, "c3"));
+  tpt_document_end (sides->theirs);
+  merged = merge_ok (sides, &stats);
+
+  conflict = conflict_on (merged, "c3", "");
+  subject = tpt_conflict_describe_subject (conflict);
+  ours = tpt_conflict_describe_choice (conflict, TPT_CONFLICT_CHOOSE_OURS);
+  theirs = tpt_conflict_describe_choice (conflict, TPT_CONFLICT_CHOOSE_THEIRS);
+  g_assert_cmpstr (subject, ==, "card “Waits all day” (Customer, Waits)");
+  g_assert_cmpstr (ours, ==, "Keep it");
+  g_assert_cmpstr (theirs, ==, "Delete it");
+}
+
 /* One deleted a card the other edited: the card is kept with a conflict;
  * taking the deleting side deletes it, in one step. */
 static void
@@ -703,6 +835,10 @@ main (int   argc,
               sides_tear_down);
   g_test_add ("/tpt/merge/three-way/resolve", Sides, NULL, sides_set_up, test_merge_resolve,
               sides_tear_down);
+  g_test_add ("/tpt/merge/three-way/resolve-all", Sides, NULL, sides_set_up,
+              test_merge_resolve_all, sides_tear_down);
+  g_test_add ("/tpt/merge/three-way/describe-delete", Sides, NULL, sides_set_up,
+              test_merge_describe_delete, sides_tear_down);
   g_test_add ("/tpt/merge/three-way/delete-edit", Sides, NULL, sides_set_up, test_merge_delete_edit,
               sides_tear_down);
   g_test_add ("/tpt/merge/three-way/keeps-conflicts", Sides, NULL, sides_set_up,

@@ -421,6 +421,99 @@ tpt_conflict_describe (TptConflict *self)
     }
 }
 
+/**
+ * tpt_conflict_describe_subject:
+ * @self: a #TptConflict in a document
+ *
+ * What a list of conflicts shows as the heading of one: where it is.
+ *
+ * Returns: (transfer full): the node, and the field for an edit, e.g.
+ *   card “Calls” (Customer, Reports the accident): text
+ */
+char *
+tpt_conflict_describe_subject (TptConflict *self)
+{
+  TptDocument *document;
+  TptNode *target;
+  g_autofree char *what = NULL;
+  const char *field_name;
+  const TptField *field;
+  const char *label;
+
+  g_return_val_if_fail (TPT_IS_CONFLICT (self), NULL);
+
+  document = tpt_node_get_document (TPT_NODE (self));
+  g_return_val_if_fail (document != NULL, NULL);
+
+  target = tpt_conflict_find_target (self, document);
+  if (target == NULL)
+    return g_strdup (_("a conflict about something no longer in the document"));
+  what = tpt_field_describe_node (target);
+  if (tpt_conflict_get_kind (self) != TPT_CONFLICT_KIND_EDIT)
+    return g_steal_pointer (&what);
+
+  field_name = tpt_conflict_get_field (self);
+  field = tpt_field_find (G_OBJECT_TYPE (target), field_name);
+  if (field != NULL)
+    label = _(field->label);
+  else if (strcmp (field_name, TPT_CONFLICT_FIELD_STAGE) == 0)
+    label = _("stage");
+  else
+    label = _("place");
+  /* Translators: where a merge conflict is: a node and one of its fields,
+   * e.g. card “Calls” (Customer, Reports the accident): text. */
+  return g_strdup_printf (_("%s: %s"), what, label);
+}
+
+/**
+ * tpt_conflict_describe_choice:
+ * @self: a #TptConflict in a document
+ * @choice: one side
+ *
+ * What choosing @choice would give, in a designer's words: the side's
+ * value of the field, e.g. “Calls the hotline”; for a node one side
+ * deleted, "Delete it" or "Keep it".
+ *
+ * Returns: (transfer full): the side's value
+ */
+char *
+tpt_conflict_describe_choice (TptConflict       *self,
+                              TptConflictChoice  choice)
+{
+  TptDocument *document;
+  TptNode *target;
+  TptConflictKind kind;
+  const char * const *items;
+
+  g_return_val_if_fail (TPT_IS_CONFLICT (self), NULL);
+
+  document = tpt_node_get_document (TPT_NODE (self));
+  g_return_val_if_fail (document != NULL, NULL);
+
+  target = tpt_conflict_find_target (self, document);
+  kind = tpt_conflict_get_kind (self);
+  if (kind == TPT_CONFLICT_KIND_DELETED_BY_OURS || kind == TPT_CONFLICT_KIND_DELETED_BY_THEIRS)
+    {
+      if ((kind == TPT_CONFLICT_KIND_DELETED_BY_OURS && choice == TPT_CONFLICT_CHOOSE_OURS) ||
+          (kind == TPT_CONFLICT_KIND_DELETED_BY_THEIRS && choice == TPT_CONFLICT_CHOOSE_THEIRS))
+        /* Translators: what one side of a merge conflict did to a node. */
+        return g_strdup (_("Delete it"));
+      /* Translators: what the other side did: changed it, so keep it. */
+      return g_strdup (_("Keep it"));
+    }
+  if (target == NULL)
+    return g_strdup (_("none"));
+
+  switch (choice)
+    {
+    case TPT_CONFLICT_CHOOSE_THEIRS: items = tpt_conflict_get_theirs (self); break;
+    case TPT_CONFLICT_CHOOSE_BASE:   items = tpt_conflict_get_base (self); break;
+    case TPT_CONFLICT_CHOOSE_OURS:
+    default:                         items = tpt_conflict_get_ours (self); break;
+    }
+  return describe_values (self, document, target, items);
+}
+
 /* Resolving ------------------------------------------------------------------------ */
 
 /* Deletes @node through the model's API, with what goes with it. */
@@ -681,4 +774,59 @@ tpt_document_drop_stale_conflicts (TptDocument *document)
         tpt_node_remove_child (TPT_NODE (document), G_LIST_STORE (conflicts),
                                TPT_NODE (conflict));
     }
+}
+
+/**
+ * tpt_conflict_resolve_all:
+ * @document: a document with conflicts, outside any transaction
+ * @choice: which side to keep, in every conflict
+ * @error: return location for a #TPT_ERROR
+ *
+ * Settles every conflict of @document as tpt_conflict_resolve() would,
+ * all in one undoable step labelled "Resolve All Conflicts". If one of
+ * them cannot be (its value refers to something since deleted), nothing
+ * changes and @error says which.
+ *
+ * Returns: %TRUE if all were resolved
+ */
+gboolean
+tpt_conflict_resolve_all (TptDocument        *document,
+                          TptConflictChoice   choice,
+                          GError            **error)
+{
+  GListModel *conflicts;
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (g_object_unref);
+  TptHistory *history;
+
+  g_return_val_if_fail (TPT_IS_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (!tpt_history_in_transaction (tpt_document_get_history (document)), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  conflicts = tpt_document_get_conflicts (document);
+  for (guint i = 0; i < g_list_model_get_n_items (conflicts); i++)
+    g_ptr_array_add (all, g_list_model_get_item (conflicts, i));
+  if (all->len == 0)
+    return TRUE;
+
+  history = tpt_document_get_history (document);
+  tpt_document_begin (document, _("Resolve All Conflicts"));
+  for (guint i = 0; i < all->len; i++)
+    {
+      TptConflict *conflict = g_ptr_array_index (all, i);
+      g_autoptr(GError) local_error = NULL;
+
+      if (!tpt_conflict_resolve (conflict, choice, &local_error))
+        {
+          g_autofree char *what = tpt_conflict_describe_subject (conflict);
+
+          tpt_history_cancel (history);
+          /* Translators: a conflict that could not be resolved, and why. */
+          g_set_error (error, TPT_ERROR, local_error->code, _("%s: %s"), what,
+                       local_error->message);
+          return FALSE;
+        }
+    }
+  tpt_document_end (document);
+
+  return TRUE;
 }

@@ -45,7 +45,13 @@ const char * const *tpt_conflict_get_theirs       (TptConflict        *self);
 TptNode            *tpt_conflict_find_target      (TptConflict        *self,
                                                    TptDocument        *document);
 char               *tpt_conflict_describe         (TptConflict        *self);
+char               *tpt_conflict_describe_subject (TptConflict        *self);
+char               *tpt_conflict_describe_choice  (TptConflict        *self,
+                                                   TptConflictChoice   choice);
 gboolean            tpt_conflict_resolve          (TptConflict        *self,
+                                                   TptConflictChoice   choice,
+                                                   GError            **error);
+gboolean            tpt_conflict_resolve_all      (TptDocument        *document,
                                                    TptConflictChoice   choice,
                                                    GError            **error);
 

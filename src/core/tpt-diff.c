@@ -31,6 +31,7 @@ struct _TptDiff
   TptSnapshot *old_snapshot;
   TptSnapshot *new_snapshot;
   GPtrArray   *items;           /* TptDiffItem, owned */
+  GHashTable  *actions;         /* key → TptDiffAction, made when first asked */
 };
 
 G_DEFINE_FINAL_TYPE (TptDiff, tpt_diff, G_TYPE_OBJECT)
@@ -67,6 +68,7 @@ tpt_diff_finalize (GObject *object)
   TptDiff *self = (TptDiff *)object;
 
   g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_pointer (&self->actions, g_hash_table_unref);
   g_clear_pointer (&self->old_snapshot, tpt_snapshot_free);
   g_clear_pointer (&self->new_snapshot, tpt_snapshot_free);
 
@@ -923,6 +925,49 @@ tpt_diff_is_empty (TptDiff *self)
   return self->items->len == 0;
 }
 
+/**
+ * tpt_diff_lookup:
+ * @self: a #TptDiff
+ * @key: a node's key (#TptDiffItem), e.g. a card's id
+ * @action: (out) (optional): what happened to it: added or removed if so,
+ *   else its first change
+ *
+ * What happened to one node, in constant time, for a canvas that colours
+ * what changed.
+ *
+ * Returns: whether anything happened to the node
+ */
+gboolean
+tpt_diff_lookup (TptDiff       *self,
+                 const char    *key,
+                 TptDiffAction *action)
+{
+  gpointer value;
+
+  g_return_val_if_fail (TPT_IS_DIFF (self), FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+
+  if (self->actions == NULL)
+    {
+      self->actions = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint i = 0; i < self->items->len; i++)
+        {
+          const TptDiffItem *item = g_ptr_array_index (self->items, i);
+          gboolean whole = item->action == TPT_DIFF_ADDED || item->action == TPT_DIFF_REMOVED;
+
+          /* Stored plus one, so that added (0) is told from absent. */
+          if (whole || !g_hash_table_contains (self->actions, item->key))
+            g_hash_table_insert (self->actions, item->key, GINT_TO_POINTER (item->action + 1));
+        }
+    }
+
+  if (!g_hash_table_lookup_extended (self->actions, key, NULL, &value))
+    return FALSE;
+  if (action != NULL)
+    *action = (TptDiffAction)(GPOINTER_TO_INT (value) - 1);
+  return TRUE;
+}
+
 /* Text ---------------------------------------------------------------------------------- */
 
 static char *
@@ -974,6 +1019,7 @@ diff_line_new (gboolean           heading,
   line->heading = heading;
   line->action = item->action;
   line->artefact = item->artefact;
+  line->artefact_id = item->artefact_id;
   line->key = heading ? NULL : item->key;
   line->text = text;
   return line;

@@ -70,17 +70,19 @@ typedef struct
  * @action: for a node's line, its first change; for a heading, that of the
  *   first change under it
  * @artefact: the artefact, as #TptDiffItem has it
+ * @artefact_id: (nullable): the blueprint's id, for @artefact "blueprint"
  * @key: (nullable): for a node's line, the node's key (#TptDiffItem)
  * @text: the line, without indentation
  *
- * A line of tpt_diff_list_lines(); @artefact and @key belong to the
- * #TptDiff, and live as long as it does.
+ * A line of tpt_diff_list_lines(); @artefact, @artefact_id and @key belong
+ * to the #TptDiff, and live as long as it does.
  */
 typedef struct
 {
   gboolean       heading;
   TptDiffAction  action;
   const char    *artefact;
+  const char    *artefact_id;
   const char    *key;
   char          *text;
 } TptDiffLine;
@@ -91,6 +93,9 @@ guint              tpt_diff_get_n_items  (TptDiff     *self);
 const TptDiffItem *tpt_diff_get_item     (TptDiff     *self,
                                           guint        index);
 gboolean           tpt_diff_is_empty     (TptDiff     *self);
+gboolean           tpt_diff_lookup       (TptDiff       *self,
+                                          const char    *key,
+                                          TptDiffAction *action);
 GPtrArray         *tpt_diff_list_lines   (TptDiff     *self);
 char              *tpt_diff_to_text      (TptDiff     *self);
 char              *tpt_diff_to_json      (TptDiff     *self);
