@@ -5,6 +5,8 @@
 #include "tpt-pages.h"
 #include "tpt-selection.h"
 #include "tpt-autosave.h"
+#include "tpt-changes-panel.h"
+#include "tpt-conflicts-panel.h"
 #include "tpt-history-panel.h"
 #include "tpt-inspector.h"
 #include "tpt-lock-file.h"
@@ -40,6 +42,9 @@ struct _TptWindow
   GtkWidget            *history_box;
   TptPages             *pages;
   TptHistoryPanel      *history_panel;
+  GtkWidget            *review_box;
+  TptConflictsPanel    *conflicts_panel;
+  TptChangesPanel      *changes_panel;
   TptOutline           *outline;
   TptInspector         *inspector;
   GMenu                *undo_section;

@@ -126,6 +126,9 @@ tpt_window_set_file (TptWindow *self,
 {
   if (g_set_object (&self->file, file))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+  /* Compare with Saved compares with this file. */
+  if (self->changes_panel != NULL && self->document != NULL)
+    tpt_changes_panel_set_document (self->changes_panel, self->document, self->file);
 }
 
 /**
@@ -177,6 +180,11 @@ tpt_window_replace_document (TptWindow   *self,
   tpt_selection_set_document (self->selection, document);
   tpt_pages_set_document (self->pages, document);
   tpt_history_panel_set_history (self->history_panel, tpt_document_get_history (document));
+  tpt_conflicts_panel_set_document (self->conflicts_panel, document);
+  tpt_changes_panel_set_document (self->changes_panel, document, file);
+  /* A merge left conflicts: show them first. */
+  if (g_list_model_get_n_items (tpt_document_get_conflicts (document)) > 0)
+    gtk_stack_set_visible_child_name (self->side_stack, "review");
   tpt_inspector_set_document (self->inspector, document);
   tpt_outline_set_document (self->outline, document);
   tpt_selection_select (self->selection, TPT_NODE (document));
@@ -495,11 +503,20 @@ tpt_window_class_init (TptWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TptWindow, side_stack);
   gtk_widget_class_bind_template_child (widget_class, TptWindow, inspector_box);
   gtk_widget_class_bind_template_child (widget_class, TptWindow, history_box);
+  gtk_widget_class_bind_template_child (widget_class, TptWindow, review_box);
   gtk_widget_class_bind_template_child (widget_class, TptWindow, pages);
   gtk_widget_class_bind_template_child (widget_class, TptWindow, undo_section);
   gtk_widget_class_bind_template_child (widget_class, TptWindow, recent_submenu);
 
   tpt_window_class_install_actions (widget_class);
+}
+
+/* A conflict or a change asks to be seen. */
+static void
+show_node_cb (TptWindow *self,
+              TptNode   *node)
+{
+  tpt_selection_select (self->selection, node);
 }
 
 static void
@@ -553,6 +570,17 @@ tpt_window_init (TptWindow *self)
   self->history_panel = TPT_HISTORY_PANEL (tpt_history_panel_new ());
   gtk_widget_set_vexpand (GTK_WIDGET (self->history_panel), TRUE);
   gtk_box_append (GTK_BOX (self->history_box), GTK_WIDGET (self->history_panel));
+
+  /* Merge conflicts and Compare with…, on the Review page. */
+  self->conflicts_panel = TPT_CONFLICTS_PANEL (tpt_conflicts_panel_new ());
+  gtk_box_append (GTK_BOX (self->review_box), GTK_WIDGET (self->conflicts_panel));
+  g_signal_connect_object (self->conflicts_panel, "show-node", G_CALLBACK (show_node_cb), self,
+                           G_CONNECT_SWAPPED);
+  self->changes_panel = TPT_CHANGES_PANEL (tpt_changes_panel_new ());
+  gtk_widget_set_vexpand (GTK_WIDGET (self->changes_panel), TRUE);
+  gtk_box_append (GTK_BOX (self->review_box), GTK_WIDGET (self->changes_panel));
+  g_signal_connect_object (self->changes_panel, "show-node", G_CALLBACK (show_node_cb), self,
+                           G_CONNECT_SWAPPED);
 
   tpt_window_actions_init (self);
 
