@@ -749,6 +749,30 @@ on_list (TptSnapshotItem *item,
   return item != NULL && g_strcmp0 (item->list, list) == 0;
 }
 
+/* Where @entry is in @seq, looked for from @from on first: walking a
+ * side's list, the next placed node is usually just after the last, and
+ * a search from the start for each would take quadratic time. */
+static gboolean
+find_from (GPtrArray *seq,
+           Entry     *entry,
+           guint      from,
+           guint     *index)
+{
+  for (guint i = from; i < seq->len; i++)
+    if (g_ptr_array_index (seq, i) == entry)
+      {
+        *index = i;
+        return TRUE;
+      }
+  for (guint i = 0; i < MIN (from, seq->len); i++)
+    if (g_ptr_array_index (seq, i) == entry)
+      {
+        *index = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
 /* Puts the members @side_list has in its order and that @place_mask says
  * this side places, each right after the node before it on that side. */
 static void
@@ -785,7 +809,7 @@ place_pass (Merge      *self,
       else if (entry->placed &&
                (entry->placing == PLACE_STABLE ||
                 (placing_mask (entry->placing) & place_mask)) &&
-               g_ptr_array_find (seq, entry, &index))
+               find_from (seq, entry, (guint)(last + 1), &index))
         last = (int)index;
     }
 }
@@ -813,16 +837,45 @@ same_group (TptSnapshotItem *a,
                                 (const char * const *)b->values[cell]);
 }
 
-static GPtrArray *
-cell_of (GPtrArray       *list,
-         TptSnapshotItem *card)
+/* A card's cell as a string, equal for equal cells (tpt_field_items_equal()). */
+static char *
+cell_key (TptSnapshotItem *card)
 {
-  GPtrArray *cell = g_ptr_array_new ();
+  const char * const *items = (const char * const *)card->values[tpt_field_index (TPT_TYPE_CARD,
+                                                                                  "cell")];
+  g_autoptr(GString) key = g_string_new (NULL);
+
+  for (guint i = 0; items != NULL && items[i] != NULL; i++)
+    {
+      /* Each item with its length, so that no two cells run together. */
+      g_string_append_printf (key, "%zu:", strlen (items[i]));
+      g_string_append (key, items[i]);
+    }
+  return g_string_free (g_steal_pointer (&key), FALSE);
+}
+
+/* The cards of @list by cell, each cell's in list order: one pass, so that
+ * a blueprint of thousands of one-card cells is not scanned once a cell. */
+static GHashTable *
+cells_of (GPtrArray *list)
+{
+  GHashTable *cells = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                             (GDestroyNotify)g_ptr_array_unref);
 
   for (guint i = 0; list != NULL && i < list->len; i++)
-    if (same_group (g_ptr_array_index (list, i), card))
-      g_ptr_array_add (cell, g_ptr_array_index (list, i));
-  return cell;
+    {
+      TptSnapshotItem *card = g_ptr_array_index (list, i);
+      g_autofree char *key = cell_key (card);
+      GPtrArray *members = g_hash_table_lookup (cells, key);
+
+      if (members == NULL)
+        {
+          members = g_ptr_array_new ();
+          g_hash_table_insert (cells, g_steal_pointer (&key), members);
+        }
+      g_ptr_array_add (members, card);
+    }
+  return cells;
 }
 
 /* Which nodes a side moved in a list (tpt_snapshot_moved()); for cards,
@@ -833,34 +886,31 @@ moved_in_list (GPtrArray *base,
                GPtrArray *side)
 {
   GHashTable *moved;
-  g_autoptr(GHashTable) done = NULL;
+  g_autoptr(GHashTable) base_cells = NULL;
+  g_autoptr(GHashTable) side_cells = NULL;
+  g_autoptr(GPtrArray) nobody = NULL;
+  GHashTableIter cells;
+  gpointer key, value;
 
   if (side == NULL || side->len == 0 ||
       ((TptSnapshotItem *)g_ptr_array_index (side, 0))->type != TPT_TYPE_CARD)
     return tpt_snapshot_moved (base, side);
 
   moved = g_hash_table_new (g_str_hash, g_str_equal);
-  done = g_hash_table_new (NULL, NULL);
-  for (guint i = 0; i < side->len; i++)
+  base_cells = cells_of (base);
+  side_cells = cells_of (side);
+  nobody = g_ptr_array_new ();
+  g_hash_table_iter_init (&cells, side_cells);
+  while (g_hash_table_iter_next (&cells, &key, &value))
     {
-      TptSnapshotItem *card = g_ptr_array_index (side, i);
-      g_autoptr(GPtrArray) from = NULL;
-      g_autoptr(GPtrArray) to = NULL;
-      g_autoptr(GHashTable) cell_moved = NULL;
+      GPtrArray *from = g_hash_table_lookup (base_cells, key);
+      g_autoptr(GHashTable) cell_moved = tpt_snapshot_moved (from != NULL ? from : nobody, value);
       GHashTableIter iter;
-      gpointer key;
+      gpointer card;
 
-      if (g_hash_table_contains (done, card))
-        continue;
-      from = cell_of (base, card);
-      to = cell_of (side, card);
-      for (guint j = 0; j < to->len; j++)
-        g_hash_table_add (done, g_ptr_array_index (to, j));
-
-      cell_moved = tpt_snapshot_moved (from, to);
       g_hash_table_iter_init (&iter, cell_moved);
-      while (g_hash_table_iter_next (&iter, &key, NULL))
-        g_hash_table_add (moved, key);
+      while (g_hash_table_iter_next (&iter, &card, NULL))
+        g_hash_table_add (moved, card);
     }
   return moved;
 }
