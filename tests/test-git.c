@@ -682,6 +682,8 @@ test_repository (Fixture       *fixture,
   g_assert_cmpuint (count_cards_with_text (merged, "Sends photos"), ==, 1);
   g_assert_cmpuint (g_list_model_get_n_items (tpt_document_get_conflicts (merged)), ==, 0);
   g_clear_object (&merged);
+  run_in (fixture, &run, repo, fixture->binary, "--check", "claims.touchpoint", NULL);
+  g_assert_cmpint (run.status, ==, 0);
 
   GIT (fixture, &run, repo, "diff", "HEAD~1", "HEAD");
   g_assert_nonnull (strstr (run.out, "kind action → fail point"));
