@@ -2,7 +2,11 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <math.h>
 
+#include "tpt-blueprint-layout.h"
+#include "tpt-blueprint-renderer.h"
+#include "tpt-changes-overlay.h"
 #include "tpt-changes-renderer.h"
 #include "tpt-export.h"
 #include "tpt-format.h"
@@ -310,6 +314,96 @@ test_long (Fixture       *fixture,
   g_object_unref (context);
 }
 
+/* The pixel at (@x, @y) of @surface, as drawn at scale 1. */
+static void
+pixel_at (cairo_surface_t *surface,
+          double           x,
+          double           y,
+          TptColor        *color)
+{
+  const guint8 *data;
+  guint32 argb;
+  int stride;
+
+  cairo_surface_flush (surface);
+  data = cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface);
+  argb = *(const guint32 *)(gconstpointer)(data + (int)y * stride + (int)x * 4);
+  color->red = ((argb >> 16) & 0xff) / 255.0;
+  color->green = ((argb >> 8) & 0xff) / 255.0;
+  color->blue = (argb & 0xff) / 255.0;
+}
+
+static gboolean
+near (const TptColor *a,
+      const TptColor *b)
+{
+  return fabs (a->red - b->red) < 0.02 && fabs (a->green - b->green) < 0.02 &&
+         fabs (a->blue - b->blue) < 0.02;
+}
+
+/* What changed is marked on the blueprint where it is: a ring and a
+ * badge in the colour of what happened, nothing on what did not. */
+static void
+test_overlay (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(TptDocument) old_document = golden ("old.touchpoint");
+  g_autoptr(TptDocument) new_document = golden ("new.touchpoint");
+  g_autoptr(TptDiff) diff = tpt_diff_new (old_document, new_document);
+  g_autoptr(TptDiff) none = tpt_diff_new (new_document, new_document);
+  TptBlueprint *blueprint = tpt_document_lookup_typed (new_document, "b1", TPT_TYPE_BLUEPRINT);
+  PangoContext *context = tpt_text_context_new ();
+  g_autoptr(TptBlueprintLayout) layout = tpt_blueprint_layout_new (new_document, blueprint,
+                                                                   context);
+  const TptTheme *theme = tpt_theme_get (TPT_THEME_PRINT);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24,
+                                                         (int)ceil (layout->bounds.width),
+                                                         (int)ceil (layout->bounds.height));
+  cairo_t *cr = cairo_create (surface);
+  const TptLayoutCard *added = NULL, *changed = NULL, *same = NULL;
+  TptColor color;
+
+  for (guint i = 0; i < layout->cards->len; i++)
+    {
+      const TptLayoutCard *card = &g_array_index (layout->cards, TptLayoutCard, i);
+      const char *id = tpt_node_get_id (TPT_NODE (card->card));
+
+      if (g_strcmp0 (id, "c4") == 0)
+        added = card;
+      else if (g_strcmp0 (id, "c2") == 0)
+        changed = card;
+      else if (g_strcmp0 (id, "c1") == 0)
+        same = card;
+    }
+  g_assert_nonnull (added);
+  g_assert_nonnull (changed);
+  g_assert_nonnull (same);
+
+  tpt_color_set_source (cr, &theme->paper);
+  cairo_paint (cr);
+  tpt_blueprint_render (cr, layout, theme);
+  g_assert_cmpuint (tpt_changes_overlay_render (cr, layout, none, theme), ==, 0);
+  /* The added card, the changed card and the renamed stage. */
+  g_assert_cmpuint (tpt_changes_overlay_render (cr, layout, diff, theme), ==, 3);
+
+  /* Each badge sits on its ring's top right corner, in its colour (the
+   * centre has the sign, so a point just inside the disc). */
+  pixel_at (surface, added->rect.x + added->rect.width + 2.5, added->rect.y - 2.5 + 5, &color);
+  g_assert_true (near (&color, &theme->card_accent[TPT_CARD_KIND_OPPORTUNITY]));
+  pixel_at (surface, changed->rect.x + changed->rect.width + 2.5, changed->rect.y - 2.5 + 5,
+            &color);
+  g_assert_true (near (&color, &theme->ink));
+  /* Nothing on an unchanged card's corner. */
+  pixel_at (surface, same->rect.x + same->rect.width + 2.5, same->rect.y - 2.5 + 5, &color);
+  g_assert_false (near (&color, &theme->ink));
+  g_assert_false (near (&color, &theme->card_accent[TPT_CARD_KIND_OPPORTUNITY]));
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  g_object_unref (context);
+}
+
 static void
 test_bad_options (Fixture       *fixture,
                   gconstpointer  data)
@@ -443,6 +537,8 @@ main (int   argc,
   g_test_add ("/tpt/render-changes/nothing", Fixture, NULL, fixture_set_up, test_nothing,
               fixture_tear_down);
   g_test_add ("/tpt/render-changes/long", Fixture, NULL, fixture_set_up, test_long,
+              fixture_tear_down);
+  g_test_add ("/tpt/render-changes/overlay", Fixture, NULL, fixture_set_up, test_overlay,
               fixture_tear_down);
   g_test_add ("/tpt/render-changes/bad-options", Fixture, NULL, fixture_set_up, test_bad_options,
               fixture_tear_down);

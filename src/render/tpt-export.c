@@ -8,6 +8,7 @@
 #include "tpt-export.h"
 #include "tpt-blueprint-layout.h"
 #include "tpt-blueprint-renderer.h"
+#include "tpt-changes-overlay.h"
 #include "tpt-changes-renderer.h"
 #include "tpt-cover.h"
 #include "tpt-coverage-renderer.h"
@@ -280,7 +281,8 @@ draw_page (cairo_t                  *cr,
            const TptBlueprintLayout *layout,
            const TptTheme           *theme,
            double                    page_width,
-           double                    page_height)
+           double                    page_height,
+           TptDiff                  *changes)
 {
   cairo_save (cr);
   /* The whole page, rounding strip included, is paper. */
@@ -298,6 +300,9 @@ draw_page (cairo_t                  *cr,
       cairo_scale (cr, scale, scale);
     }
   tpt_blueprint_render (cr, layout, theme);
+  /* In a review, what changed is marked where it is. */
+  if (changes != NULL)
+    tpt_changes_overlay_render (cr, layout, changes, theme);
   cairo_restore (cr);
 }
 
@@ -633,7 +638,7 @@ write_pdf (TptDocument             *document,
       cairo_pdf_surface_add_outline (surface, CAIRO_PDF_OUTLINE_ROOT,
                                      entry->title,
                                      link, 0);
-      draw_page (cr, layout, theme, page_width, page_height);
+      draw_page (cr, layout, theme, page_width, page_height, changes);
       cairo_show_page (cr);
 
       if (g_cancellable_set_error_if_cancelled (sink->cancellable, error))
