@@ -6,6 +6,7 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "tpt-export-dialog.h"
 #include "tpt-format.h"
 #include "tpt-merge.h"
 #include "tpt-window-private.h"
@@ -318,6 +319,48 @@ test_compare (void)
   }
   g_assert_nonnull (tpt_changes_panel_get_diff (panel));
   g_assert_cmpstr (tpt_changes_panel_get_since (panel), ==, "the saved file");
+
+  /* Export offers the changes for a review, for the whole document. */
+  {
+    g_autofree char *pdf = g_build_filename (scratch, "review.pdf", NULL);
+    g_autoptr(GFile) pdf_file = g_file_new_for_path (pdf);
+    g_autoptr(GList) toplevels = NULL;
+    TptExportDialog *dialog = NULL;
+    TptExportOptions options;
+
+    /* From the cover, so that the dialog starts with the whole document. */
+    tpt_selection_select (window->selection, TPT_NODE (document));
+    app_iterate ();
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+    app_iterate ();
+    toplevels = gtk_window_list_toplevels ();
+    for (GList *l = toplevels; l != NULL; l = l->next)
+      if (TPT_IS_EXPORT_DIALOG (l->data))
+        dialog = l->data;
+    g_assert_nonnull (dialog);
+    tpt_export_dialog_set_format (dialog, TPT_EXPORT_PDF);
+    tpt_export_dialog_get_options (dialog, &options);
+    g_assert_true (options.changes_since == tpt_changes_panel_get_older (panel));
+    g_assert_cmpstr (options.changes_since_name, ==, "the saved file");
+    g_assert_true (tpt_export_dialog_export_to (dialog, pdf_file, &error));
+    g_assert_no_error (error);
+    if (g_find_program_in_path ("pdftotext") != NULL)
+      {
+        const char *argv[] = { "pdftotext", "-f", "2", "-l", "2", pdf, "-", NULL };
+        g_autofree char *text = NULL;
+
+        g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                                     &text, NULL, NULL, &error));
+        g_assert_nonnull (strstr (text, "Changes since the saved file"));
+        g_assert_nonnull (strstr (text, "Agent cannot find the policy by plate"));
+      }
+    /* Not for one blueprint. */
+    g_assert_true (tpt_export_dialog_set_content (dialog, "b1"));
+    tpt_export_dialog_get_options (dialog, &options);
+    g_assert_null (options.changes_since);
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    g_unlink (pdf);
+  }
 
   /* Stop Comparing. */
   tpt_changes_panel_stop (panel);

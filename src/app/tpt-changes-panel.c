@@ -526,6 +526,20 @@ tpt_changes_panel_get_diff (TptChangesPanel *self)
 }
 
 /**
+ * tpt_changes_panel_get_older:
+ * @self: a #TptChangesPanel
+ *
+ * Returns: (nullable) (transfer none): the version compared with, or %NULL
+ */
+TptDocument *
+tpt_changes_panel_get_older (TptChangesPanel *self)
+{
+  g_return_val_if_fail (TPT_IS_CHANGES_PANEL (self), NULL);
+
+  return self->older;
+}
+
+/**
  * tpt_changes_panel_get_since:
  * @self: a #TptChangesPanel
  *

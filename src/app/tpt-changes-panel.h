@@ -25,6 +25,7 @@ void         tpt_changes_panel_compare_with_file (TptChangesPanel *self,
                                                   const char      *name);
 void         tpt_changes_panel_stop              (TptChangesPanel *self);
 TptDiff     *tpt_changes_panel_get_diff          (TptChangesPanel *self);
+TptDocument *tpt_changes_panel_get_older         (TptChangesPanel *self);
 const char  *tpt_changes_panel_get_since         (TptChangesPanel *self);
 GtkListBox  *tpt_changes_panel_get_list          (TptChangesPanel *self);
 

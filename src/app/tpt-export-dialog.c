@@ -51,6 +51,8 @@ struct _TptExportDialog
   GtkSpinButton       *sheets_spin;
   GtkSpinButton       *overlap_spin;
   GtkSwitch           *marks_switch;
+  AdwActionRow        *changes_row;
+  GtkSwitch           *changes_switch;
   GtkDrawingArea      *preview;
   GtkLabel            *caption;
   GtkLabel            *problem;
@@ -68,6 +70,8 @@ struct _TptExportDialog
   TptBlueprintLayout  *layout;
   GtkFileChooserNative *chooser;
   GCancellable        *cancellable;
+  TptDocument         *changes_since;   /* Compare with…'s older version */
+  char                *changes_since_name;
 
   TptExportDialogMode  mode;
 };
@@ -162,6 +166,15 @@ is_poster (TptExportDialog *self)
           selected_blueprint (self) != NULL && adw_expander_row_get_enable_expansion (self->poster_row));
 }
 
+/* "Changes since …" pages go in a PDF of the whole document. */
+static gboolean
+offers_changes (TptExportDialog *self)
+{
+  return self->changes_since != NULL && self->mode == TPT_EXPORT_DIALOG_EXPORT &&
+         selected_format (self) == TPT_EXPORT_PDF && !is_copy (self) &&
+         selected_blueprint (self) == NULL && selected_other (self) == NULL;
+}
+
 /**
  * tpt_export_dialog_get_options:
  * @self: a #TptExportDialog
@@ -184,6 +197,11 @@ tpt_export_dialog_get_options (TptExportDialog  *self,
                                          : selected_other (self);
   options->theme = (TptThemeKind) adw_combo_row_get_selected (self->theme_row);
   options->dpi = gtk_spin_button_get_value (self->dpi_spin);
+  if (offers_changes (self) && gtk_switch_get_active (self->changes_switch))
+    {
+      options->changes_since = self->changes_since;
+      options->changes_since_name = self->changes_since_name;
+    }
 
   if (is_poster (self))
     {
@@ -528,6 +546,7 @@ update (TptExportDialog *self)
                           self->mode == TPT_EXPORT_DIALOG_EXPORT && !copy &&
                           format == TPT_EXPORT_PDF && has_blueprint);
   gtk_widget_set_sensitive (GTK_WIDGET (self->scale_row), !use_sheets);
+  gtk_widget_set_visible (GTK_WIDGET (self->changes_row), offers_changes (self));
 
   /* Slides are pages: there is nothing to export them to as one picture. */
   if (!gtk_spinner_get_spinning (self->spinner))
@@ -645,6 +664,8 @@ tpt_export_dialog_export_to (TptExportDialog  *self,
 typedef struct
 {
   GBytes           *bytes;
+  GBytes           *since_bytes;  /* the older version, for changes pages */
+  char             *since_name;
   GFile            *file;
   TptExportOptions  options;
   char             *artefact;
@@ -657,6 +678,8 @@ static void
 export_job_free (ExportJob *job)
 {
   g_clear_pointer (&job->bytes, g_bytes_unref);
+  g_clear_pointer (&job->since_bytes, g_bytes_unref);
+  g_free (job->since_name);
   g_clear_object (&job->file);
   g_free (job->artefact);
   g_free (job->page_size);
@@ -674,7 +697,21 @@ export_thread (GTask        *task,
 {
   ExportJob *job = task_data;
   g_autoptr(TptDocument) document = NULL;
+  g_autoptr(TptDocument) since = NULL;
   GError *error = NULL;
+
+  /* The older version too is a copy of its own, read here. */
+  if (job->since_bytes != NULL)
+    {
+      since = tpt_document_load_bytes (job->since_bytes, &error);
+      if (since == NULL)
+        {
+          g_task_return_error (task, error);
+          return;
+        }
+      job->options.changes_since = since;
+      job->options.changes_since_name = job->since_name;
+    }
 
   document = tpt_document_load_bytes (job->bytes, &error);
   if (document == NULL ||
@@ -728,6 +765,13 @@ start_export (TptExportDialog *self,
   job->options.artefact = job->artefact;
   job->options.page_size = job->page_size;
   job->options.poster = job->poster;
+  if (job->options.changes_since != NULL)
+    {
+      job->since_bytes = tpt_document_serialize (job->options.changes_since);
+      job->since_name = g_strdup (job->options.changes_since_name);
+      job->options.changes_since = NULL;
+      job->options.changes_since_name = NULL;
+    }
 
   g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
   gtk_spinner_start (self->spinner);
@@ -991,11 +1035,24 @@ build (TptExportDialog *self,
     adw_action_row_set_activatable_widget (marks_row, GTK_WIDGET (self->marks_switch));
     adw_expander_row_add_row (self->poster_row, GTK_WIDGET (marks_row));
   }
+  /* Shown once tpt_export_dialog_set_changes_since() gives a version. */
+  self->changes_row = ADW_ACTION_ROW (adw_action_row_new ());
+  self->changes_switch = GTK_SWITCH (gtk_switch_new ());
+  gtk_switch_set_active (self->changes_switch, TRUE);
+  gtk_widget_set_valign (GTK_WIDGET (self->changes_switch), GTK_ALIGN_CENTER);
+  adw_action_row_set_subtitle (self->changes_row,
+                               _("Pages after the cover that list what changed, and marks on "
+                                 "the blueprints"));
+  adw_action_row_add_suffix (self->changes_row, GTK_WIDGET (self->changes_switch));
+  adw_action_row_set_activatable_widget (self->changes_row, GTK_WIDGET (self->changes_switch));
+  gtk_widget_set_visible (GTK_WIDGET (self->changes_row), FALSE);
 
   if (export_mode)
     adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->format_row));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->content_row));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->page_row));
+  if (export_mode)
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->changes_row));
   if (!export_mode)
     adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->poster_row));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->landscape_row));
@@ -1066,6 +1123,7 @@ build (TptExportDialog *self,
   g_signal_connect_swapped (self->sheets_spin, "value-changed", G_CALLBACK (update), self);
   g_signal_connect_swapped (self->overlap_spin, "value-changed", G_CALLBACK (update), self);
   g_signal_connect_swapped (self->marks_switch, "notify::active", G_CALLBACK (update), self);
+  g_signal_connect_swapped (self->changes_switch, "notify::active", G_CALLBACK (update), self);
   update (self);
 }
 
@@ -1086,6 +1144,8 @@ tpt_export_dialog_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->context);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->changes_since);
+  g_clear_pointer (&self->changes_since_name, g_free);
 
   G_OBJECT_CLASS (tpt_export_dialog_parent_class)->dispose (object);
 }
@@ -1151,4 +1211,38 @@ tpt_export_dialog_new (GtkWindow           *parent,
   build (self, blueprint);
 
   return self;
+}
+
+/**
+ * tpt_export_dialog_set_changes_since:
+ * @self: a #TptExportDialog
+ * @older: (nullable): an older version of the document, e.g. the one the
+ *   window compares with
+ * @name: (nullable): what to call it, needed with @older
+ *
+ * Offers, for a PDF of the whole document, "Changes since …" pages after
+ * the cover and marks on the blueprints (on by default); %NULL takes the
+ * offer back.
+ */
+void
+tpt_export_dialog_set_changes_since (TptExportDialog *self,
+                                     TptDocument     *older,
+                                     const char      *name)
+{
+  g_autofree char *title = NULL;
+
+  g_return_if_fail (TPT_IS_EXPORT_DIALOG (self));
+  g_return_if_fail (older == NULL || (TPT_IS_DOCUMENT (older) && name != NULL));
+
+  g_set_object (&self->changes_since, older);
+  g_free (self->changes_since_name);
+  self->changes_since_name = g_strdup (name);
+  if (older != NULL)
+    {
+      /* Translators: an export option; %s names the version compared
+       * with, e.g. “the saved file”. */
+      title = g_strdup_printf (_("Changes Since %s"), name);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->changes_row), title);
+    }
+  update (self);
 }

@@ -41,6 +41,9 @@ void             tpt_export_dialog_set_poster   (TptExportDialog     *self,
 gboolean         tpt_export_dialog_export_to    (TptExportDialog     *self,
                                                  GFile               *file,
                                                  GError             **error);
+void             tpt_export_dialog_set_changes_since (TptExportDialog *self,
+                                                      TptDocument     *older,
+                                                      const char      *name);
 void             tpt_export_dialog_draw_preview (TptExportDialog     *self,
                                                  cairo_t             *cr,
                                                  int                  width,

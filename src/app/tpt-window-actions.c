@@ -170,6 +170,9 @@ export_action (GtkWidget  *widget,
   dialog = tpt_export_dialog_new (GTK_WINDOW (self), self->document, blueprint, self->file,
                                   poster ? TPT_EXPORT_DIALOG_PRINT_POSTER
                                          : TPT_EXPORT_DIALOG_EXPORT);
+  /* Comparing with another version: offer its changes for a review. */
+  tpt_export_dialog_set_changes_since (dialog, tpt_changes_panel_get_older (self->changes_panel),
+                                       tpt_changes_panel_get_since (self->changes_panel));
   g_signal_connect_object (dialog, "exported", G_CALLBACK (exported_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
