@@ -218,7 +218,7 @@ refresh_cb (gpointer user_data)
 }
 
 static void
-history_changed_cb (TptChangesPanel *self)
+document_changed_cb (TptChangesPanel *self)
 {
   if (self->older == NULL || self->refresh_id != 0)
     return;
@@ -492,11 +492,22 @@ tpt_changes_panel_set_document (TptChangesPanel *self,
     return;
 
   if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (tpt_document_get_history (self->document), self);
+    {
+      g_signal_handlers_disconnect_by_data (self->document, self);
+      g_signal_handlers_disconnect_by_data (tpt_document_get_history (self->document), self);
+    }
   g_set_object (&self->document, document);
+  /* Undo and redo move the history; typing that merges into the step
+   * before only changes nodes. */
   if (document != NULL)
-    g_signal_connect_object (tpt_document_get_history (document), "notify::position",
-                             G_CALLBACK (history_changed_cb), self, G_CONNECT_SWAPPED);
+    {
+      g_signal_connect_object (tpt_document_get_history (document), "notify::position",
+                               G_CALLBACK (document_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (document, "node-changed", G_CALLBACK (document_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (document, "children-changed", G_CALLBACK (document_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+    }
   tpt_changes_panel_stop (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }
@@ -604,7 +615,10 @@ tpt_changes_panel_dispose (GObject *object)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
   if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (tpt_document_get_history (self->document), self);
+    {
+      g_signal_handlers_disconnect_by_data (self->document, self);
+      g_signal_handlers_disconnect_by_data (tpt_document_get_history (self->document), self);
+    }
   g_clear_object (&self->document);
   g_clear_object (&self->file);
   g_clear_object (&self->older);
