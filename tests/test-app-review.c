@@ -245,7 +245,7 @@ test_compare (void)
   g_autofree char *broken = g_build_filename (scratch, "broken.touchpoint", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GFile) broken_file = g_file_new_for_path (broken);
-  TptWindow *window = tpt_window_new (GTK_APPLICATION (app), document, file);
+  TptWindow *window;
   TptChangesPanel *panel;
   GtkListBox *list;
   g_autoptr(GError) error = NULL;
@@ -253,9 +253,12 @@ test_compare (void)
   guint notified = 0;
   guint found = G_MAXUINT;
 
+  /* Saved before the window watches it, which would reload it. */
   g_assert_true (tpt_document_save_file (older, file, &error));
   g_assert_no_error (error);
+  window = tpt_window_new (GTK_APPLICATION (app), document, file);
   gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (tpt_window_get_document (window) == document);
   app_wait_frames (window, 2);
   panel = window->changes_panel;
   list = tpt_changes_panel_get_list (panel);
@@ -325,6 +328,7 @@ test_compare (void)
     g_autofree char *pdf = g_build_filename (scratch, "review.pdf", NULL);
     g_autoptr(GFile) pdf_file = g_file_new_for_path (pdf);
     g_autoptr(GList) toplevels = NULL;
+    g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
     TptExportDialog *dialog = NULL;
     TptExportOptions options;
 
@@ -344,7 +348,7 @@ test_compare (void)
     g_assert_cmpstr (options.changes_since_name, ==, "the saved file");
     g_assert_true (tpt_export_dialog_export_to (dialog, pdf_file, &error));
     g_assert_no_error (error);
-    if (g_find_program_in_path ("pdftotext") != NULL)
+    if (pdftotext != NULL)
       {
         const char *argv[] = { "pdftotext", "-f", "2", "-l", "2", pdf, "-", NULL };
         g_autofree char *text = NULL;
@@ -361,6 +365,8 @@ test_compare (void)
     gtk_window_destroy (GTK_WINDOW (dialog));
     g_unlink (pdf);
   }
+
+  g_assert_true (tpt_window_get_document (window) == document);
 
   /* Stop Comparing. */
   tpt_changes_panel_stop (panel);
