@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "tpt-fragment.h"
+#include "tpt-values.h"
 
 #include "tpt-enum-types.h"
 #include "tpt-error.h"
@@ -99,7 +100,11 @@ start_element (GMarkupParseContext  *context,
   if (g_str_equal (name, "card") && reader->card == NULL)
     {
       const char *kind = NULL, *span = NULL, *owner = NULL, *channel = NULL;
+      const char *target = NULL, *actual = NULL, *unit = NULL, *direction = NULL;
+      const char *source = NULL;
       int kind_value = TPT_CARD_KIND_ACTION;
+      int direction_value = TPT_DIRECTION_NONE;
+      int source_value = TPT_VOICE_NONE;
       guint64 span_value = 1;
 
       if (reader->cards->len >= TPT_FRAGMENT_MAX_CARDS)
@@ -113,8 +118,27 @@ start_element (GMarkupParseContext  *context,
                                         G_MARKUP_COLLECT_STRING | G_MARKUP_COLLECT_OPTIONAL, "span", &span,
                                         G_MARKUP_COLLECT_STRING | G_MARKUP_COLLECT_OPTIONAL, "owner", &owner,
                                         G_MARKUP_COLLECT_STRING | G_MARKUP_COLLECT_OPTIONAL, "channel", &channel,
+                                        G_MARKUP_COLLECT_STRING | G_MARKUP_COLLECT_OPTIONAL, "target", &target,
+                                        G_MARKUP_COLLECT_STRING | G_MARKUP_COLLECT_OPTIONAL, "actual", &actual,
+                                        G_MARKUP_COLLECT_STRING | G_MARKUP_COLLECT_OPTIONAL, "unit", &unit,
+                                        G_MARKUP_COLLECT_STRING | G_MARKUP_COLLECT_OPTIONAL, "direction", &direction,
+                                        G_MARKUP_COLLECT_STRING | G_MARKUP_COLLECT_OPTIONAL, "source", &source,
                                         G_MARKUP_COLLECT_INVALID))
         return;
+      if ((target != NULL && !tpt_number_parse (target, NULL)) ||
+          (actual != NULL && !tpt_number_parse (actual, NULL)) ||
+          (unit != NULL && !tpt_unit_is_valid (unit)) ||
+          (direction != NULL &&
+           (!tpt_enum_from_nick (TPT_TYPE_DIRECTION, direction, &direction_value) ||
+            direction_value == TPT_DIRECTION_NONE)) ||
+          (source != NULL &&
+           (!tpt_enum_from_nick (TPT_TYPE_VOICE, source, &source_value) ||
+            source_value == TPT_VOICE_NONE)))
+        {
+          fail (error, _("A metric on the clipboard has a target, value or unit Touchpoint "
+                         "cannot read"));
+          return;
+        }
       if ((kind != NULL && !tpt_enum_from_nick (TPT_TYPE_CARD_KIND, kind, &kind_value)) ||
           (span != NULL && (!g_ascii_string_to_unsigned (span, 10, 1, 1000, &span_value, NULL))))
         {
@@ -126,6 +150,11 @@ start_element (GMarkupParseContext  *context,
       tpt_card_set_span (reader->card, (int) span_value);
       tpt_card_set_owner (reader->card, owner);
       tpt_card_set_channel (reader->card, channel);
+      tpt_card_set_target (reader->card, target);
+      tpt_card_set_actual (reader->card, actual);
+      tpt_card_set_unit (reader->card, unit);
+      tpt_card_set_direction (reader->card, direction_value);
+      tpt_card_set_source (reader->card, source_value);
       return;
     }
 

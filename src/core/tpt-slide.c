@@ -101,6 +101,7 @@ tpt_slide_artefact_target_type (TptSlideArtefact artefact)
   switch (artefact)
     {
     case TPT_SLIDE_ARTEFACT_BLUEPRINT:
+    case TPT_SLIDE_ARTEFACT_CASE_FOR_CHANGE:
       return TPT_TYPE_BLUEPRINT;
     case TPT_SLIDE_ARTEFACT_STAGE:
       return TPT_TYPE_STAGE;

@@ -229,6 +229,9 @@ source_init (Source       *source,
       tpt_coverage_report_measure (context, document, &w, &h);
       source->bounds = (TptRect) { 0, 0, w, h };
       break;
+    case TPT_SLIDE_ARTEFACT_CASE_FOR_CHANGE:
+      /* Not drawn yet: shown as a slide whose artefact is missing. */
+      return FALSE;
     default:
       g_assert_not_reached ();
     }
