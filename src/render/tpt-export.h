@@ -51,6 +51,12 @@ typedef enum
  * @poster_scale: the poster's print scale in percent, or 0
  * @sheets_wide: how many sheets the poster spans across, or 0
  * @overlap_mm: the strip neighbouring poster sheets share, in millimetres
+ * @no_marks: leave out a poster's crop and overlap marks
+ * @blueprint: (nullable): with the artefact "needs-matrix", "coverage" or
+ *   "case-for-change", the id of the blueprint it is for: the state whose
+ *   cards count as serving needs, or the future state to make the case
+ *   for; %NULL for the default (the first current state, or the first
+ *   future state based on another)
  */
 typedef struct
 {
@@ -66,6 +72,7 @@ typedef struct
   guint            sheets_wide;
   double           overlap_mm;
   gboolean         no_marks;
+  const char      *blueprint;
 } TptExportOptions;
 
 #define TPT_EXPORT_MIN_DPI     10
@@ -76,6 +83,7 @@ GQuark   tpt_export_error_quark      (void);
 void     tpt_export_options_init     (TptExportOptions  *options);
 gboolean tpt_export_format_for_path  (const char        *path,
                                       TptExportFormat   *format);
+guint    tpt_export_count_analysis_pages (TptDocument  *document);
 gboolean tpt_export                  (TptDocument       *document,
                                       GFile             *file,
                                       const TptExportOptions *options,
