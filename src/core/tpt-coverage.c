@@ -683,7 +683,8 @@ tpt_coverage_filter_unserved_needs (TptDocument             *document,
 
       if (cards->len > 0)
         continue;
-      if (threshold >= 0 && tpt_coverage_filter_need_importance (document, filter, need) < threshold)
+      if (threshold >= 0 &&
+          tpt_coverage_filter_need_importance (document, filter, need) < threshold)
         continue;
       g_ptr_array_add (result, need);
     }

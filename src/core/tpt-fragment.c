@@ -64,6 +64,8 @@ fail (GError    **error,
   return FALSE;
 }
 
+#define OPTIONAL_STRING (G_MARKUP_COLLECT_STRING | G_MARKUP_COLLECT_OPTIONAL)
+
 static void
 start_element (GMarkupParseContext  *context,
                const char           *name,
@@ -118,11 +120,11 @@ start_element (GMarkupParseContext  *context,
                                         G_MARKUP_COLLECT_STRING | G_MARKUP_COLLECT_OPTIONAL, "span", &span,
                                         G_MARKUP_COLLECT_STRING | G_MARKUP_COLLECT_OPTIONAL, "owner", &owner,
                                         G_MARKUP_COLLECT_STRING | G_MARKUP_COLLECT_OPTIONAL, "channel", &channel,
-                                        G_MARKUP_COLLECT_STRING | G_MARKUP_COLLECT_OPTIONAL, "target", &target,
-                                        G_MARKUP_COLLECT_STRING | G_MARKUP_COLLECT_OPTIONAL, "actual", &actual,
-                                        G_MARKUP_COLLECT_STRING | G_MARKUP_COLLECT_OPTIONAL, "unit", &unit,
-                                        G_MARKUP_COLLECT_STRING | G_MARKUP_COLLECT_OPTIONAL, "direction", &direction,
-                                        G_MARKUP_COLLECT_STRING | G_MARKUP_COLLECT_OPTIONAL, "source", &source,
+                                        OPTIONAL_STRING, "target", &target,
+                                        OPTIONAL_STRING, "actual", &actual,
+                                        OPTIONAL_STRING, "unit", &unit,
+                                        OPTIONAL_STRING, "direction", &direction,
+                                        OPTIONAL_STRING, "source", &source,
                                         G_MARKUP_COLLECT_INVALID))
         return;
       if ((target != NULL && !tpt_number_parse (target, NULL)) ||

@@ -418,8 +418,10 @@ blueprint_section (Pen          *pen,
   }
   /* Translators: fail points, and how many the customer meets. */
   fails = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                        "%u fail point, %u of them in customer or frontstage lanes",
-                                        "%u fail points, %u of them in customer or frontstage lanes",
+                                        "%u fail point, %u of them in customer or "
+                                        "frontstage lanes",
+                                        "%u fail points, %u of them in customer or "
+                                        "frontstage lanes",
                                         journey->n_fail_points),
                            journey->n_fail_points,
                            tpt_journey_count_customer_facing_fail_points (journey));

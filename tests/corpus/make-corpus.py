@@ -348,7 +348,8 @@ CASES = {
     "metric-unit-two-lines": (edit('kind="action">', 'kind="metric" unit="per&#10;claim">'),
                               "INVALID", 28, "The “unit” of <card> must be one line of text"),
     "metric-bad-direction": (edit('kind="action">', 'kind="metric" direction="up">'), "INVALID", 28,
-                             "“up” is not a valid “direction” for <card>; use one of: higher, lower"),
+                             "“up” is not a valid “direction” for <card>; use one of: "
+                             "higher, lower"),
     "metric-direction-none": (edit('kind="action">', 'kind="metric" direction="none">'), "INVALID",
                               28, "“none” is not a valid “direction”"),
     "metric-bad-source": (edit('kind="action">', 'kind="metric" source="board">'), "INVALID", 28,
