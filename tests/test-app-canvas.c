@@ -877,7 +877,7 @@ test_matrix_link (Fixture       *fixture,
   g_assert_true (tpt_artefact_view_activate_link_at (view, link->rect.x + 5, link->rect.y + 3));
   app_iterate ();
   g_assert_cmpint (tpt_artefact_view_get_artefact (view), ==, TPT_ARTEFACT_BLUEPRINT);
-  tpt_artefact_for_node (link->node, &shown);
+  tpt_artefact_kind_for_node (link->node, &shown);
   g_assert_true (tpt_artefact_view_get_blueprint (view) == shown);
   g_assert_true (tpt_blueprint_canvas_get_selected_node (fixture->canvas) == link->node);
   g_assert_true (tpt_outline_get_selected (fixture->window->outline) == link->node);

@@ -218,7 +218,7 @@ test_from_current (Fixture       *fixture,
   app_iterate ();
   start (fixture, "win.present-current");
   slide = tpt_presentation_get_slide (presentation (fixture), index_now (fixture));
-  g_assert_cmpint (tpt_slide_get_artefact (slide), ==, TPT_SLIDE_ARTEFACT_PERSONA);
+  g_assert_cmpint (tpt_slide_get_artefact (slide), ==, TPT_ARTEFACT_PERSONA);
   g_assert_true (tpt_slide_get_target_node (slide) == TPT_NODE (persona));
 }
 

@@ -365,7 +365,7 @@ test_select_frames (Fixture       *fixture,
 
   g_assert_cmpint (width, >, 100);
 
-  slide = tpt_slide_edits_add (fixture->document, 0, TPT_SLIDE_ARTEFACT_STAGE, TPT_NODE (stage),
+  slide = tpt_slide_edits_add (fixture->document, 0, TPT_ARTEFACT_STAGE, TPT_NODE (stage),
                                "A stage", NULL);
   tpt_outline_set_selected (fixture->window->outline, TPT_NODE (slide));
   app_iterate ();
@@ -375,7 +375,7 @@ test_select_frames (Fixture       *fixture,
   g_assert_true (tpt_inspector_get_node (fixture->window->inspector) == TPT_NODE (slide));
 
   /* A region fills the view, centred. */
-  slide = tpt_slide_edits_add (fixture->document, 1, TPT_SLIDE_ARTEFACT_BLUEPRINT,
+  slide = tpt_slide_edits_add (fixture->document, 1, TPT_ARTEFACT_BLUEPRINT,
                                TPT_NODE (blueprint), "A region", &region);
   tpt_outline_set_selected (fixture->window->outline, TPT_NODE (slide));
   app_iterate ();
@@ -393,7 +393,7 @@ test_select_frames (Fixture       *fixture,
   g_assert_true (tpt_outline_get_selected (fixture->window->outline) == TPT_NODE (slide));
 
   /* The needs matrix is shown for its slide. */
-  slide = tpt_slide_edits_add (fixture->document, 2, TPT_SLIDE_ARTEFACT_NEEDS_MATRIX, NULL,
+  slide = tpt_slide_edits_add (fixture->document, 2, TPT_ARTEFACT_NEEDS_MATRIX, NULL,
                                "Matrix", NULL);
   tpt_outline_set_selected (fixture->window->outline, TPT_NODE (slide));
   app_iterate ();
@@ -465,7 +465,7 @@ test_capture_blueprint (Fixture       *fixture,
   g_assert_cmpuint (history_length (fixture), ==, before + 1);
   g_assert_cmpstr (tpt_history_get_undo_label (history (fixture)), ==, "Add Slide");
   slide = nth_slide (fixture, 0);
-  g_assert_cmpint (tpt_slide_get_artefact (slide), ==, TPT_SLIDE_ARTEFACT_BLUEPRINT);
+  g_assert_cmpint (tpt_slide_get_artefact (slide), ==, TPT_ARTEFACT_BLUEPRINT);
   g_assert_true (tpt_slide_get_target_node (slide) == TPT_NODE (blueprint));
   g_assert_cmpstr (tpt_slide_get_title (slide), ==, tpt_blueprint_get_title (blueprint));
   g_assert_true (tpt_slide_get_region (slide, &x, &y, &width, &height));
@@ -552,7 +552,7 @@ test_capture_other_views (Fixture       *fixture,
   g_assert_true (tpt_region_capture_finish (capture, wx, wy, wx + 40, wy + 50));
   app_iterate ();
   slide = nth_slide (fixture, 0);
-  g_assert_cmpint (tpt_slide_get_artefact (slide), ==, TPT_SLIDE_ARTEFACT_PERSONA);
+  g_assert_cmpint (tpt_slide_get_artefact (slide), ==, TPT_ARTEFACT_PERSONA);
   g_assert_true (tpt_slide_get_target_node (slide) == TPT_NODE (persona));
   g_assert_cmpstr (tpt_slide_get_title (slide), ==, tpt_persona_get_name (persona));
   /* The region is on the card's own drawing, with its paper round it. */
@@ -588,7 +588,7 @@ test_capture_other_views (Fixture       *fixture,
   activate (fixture, window, "win.add-slide-whole");
   g_assert_cmpuint (g_list_model_get_n_items (fixture->slides), ==, 2);
   slide = nth_slide (fixture, 1);
-  g_assert_cmpint (tpt_slide_get_artefact (slide), ==, TPT_SLIDE_ARTEFACT_NEEDS_MATRIX);
+  g_assert_cmpint (tpt_slide_get_artefact (slide), ==, TPT_ARTEFACT_NEEDS_MATRIX);
   g_assert_false (tpt_slide_get_region (slide, NULL, NULL, NULL, NULL));
   g_assert_cmpstr (tpt_history_get_undo_label (history (fixture)), ==, "Add Slide");
 
@@ -599,7 +599,7 @@ test_capture_other_views (Fixture       *fixture,
   g_assert_true (tpt_region_capture_finish (capture, 60, 60, 300, 200));
   app_iterate ();
   slide = nth_slide (fixture, 2);
-  g_assert_cmpint (tpt_slide_get_artefact (slide), ==, TPT_SLIDE_ARTEFACT_COVERAGE);
+  g_assert_cmpint (tpt_slide_get_artefact (slide), ==, TPT_ARTEFACT_COVERAGE);
   g_assert_true (tpt_slide_get_region (slide, NULL, NULL, NULL, NULL));
 
   undo_all (fixture);
@@ -617,7 +617,7 @@ test_inspector (Fixture       *fixture,
   TptSlide *slide;
   guint before;
 
-  slide = tpt_slide_edits_add (fixture->document, 0, TPT_SLIDE_ARTEFACT_BLUEPRINT,
+  slide = tpt_slide_edits_add (fixture->document, 0, TPT_ARTEFACT_BLUEPRINT,
                                TPT_NODE (blueprint), "Claims", &region);
   tpt_outline_set_selected (fixture->window->outline, TPT_NODE (slide));
   app_iterate ();
@@ -673,7 +673,7 @@ test_round_trip (Fixture       *fixture,
   /* The second default slide is the first blueprint, whole: selected, the
    * view shows it, and a region of it goes in after it. */
   g_assert_cmpint (tpt_slide_get_artefact (nth_slide (fixture, 1)), ==,
-                   TPT_SLIDE_ARTEFACT_BLUEPRINT);
+                   TPT_ARTEFACT_BLUEPRINT);
   tpt_outline_set_selected (fixture->window->outline, TPT_NODE (nth_slide (fixture, 1)));
   app_iterate ();
   g_assert_true (tpt_artefact_view_get_blueprint (fixture->window->view) == blueprint);

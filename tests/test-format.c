@@ -388,7 +388,7 @@ test_golden_metrics (void)
   tpt_card_set_source (card, TPT_VOICE_CUSTOMER);
   tpt_card_set_source (wait, TPT_VOICE_PROCESS);
   tpt_step_set_target (step, "PT10M");
-  slide = tpt_slide_new (document, TPT_SLIDE_ARTEFACT_CASE_FOR_CHANGE, TPT_NODE (blueprint));
+  slide = tpt_slide_new (document, TPT_ARTEFACT_CASE_FOR_CHANGE, TPT_NODE (blueprint));
   tpt_document_insert_slide (document, 0, slide);
 
   /* Each setter was one step of its own (the kind is the card's own). */

@@ -320,7 +320,7 @@ test_case_for_change_slide (void)
   };
   cairo_t *cr;
 
-  g_assert_cmpint (tpt_slide_get_artefact (slide), ==, TPT_SLIDE_ARTEFACT_CASE_FOR_CHANGE);
+  g_assert_cmpint (tpt_slide_get_artefact (slide), ==, TPT_ARTEFACT_CASE_FOR_CHANGE);
   surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 480, 270);
   cr = cairo_create (surface);
   tpt_slide_render (cr, context, document, slide, tpt_theme_get (TPT_THEME_PROJECTOR), 480, 270,

@@ -177,7 +177,7 @@ test_pdf_own_list (void)
   const char *p1, *p2;
 
   for (guint i = 0; i < defaults->len && persona == NULL; i++)
-    if (tpt_slide_get_artefact (g_ptr_array_index (defaults, i)) == TPT_SLIDE_ARTEFACT_PERSONA)
+    if (tpt_slide_get_artefact (g_ptr_array_index (defaults, i)) == TPT_ARTEFACT_PERSONA)
       persona = g_ptr_array_index (defaults, i);
 
   tpt_slide_set_title (persona, "Who we serve");
@@ -384,7 +384,7 @@ test_picture_stage (void)
   TptRect bounds, content;
   int w = 1920, h = 1080;
 
-  g_assert_cmpint (tpt_slide_get_artefact (stage_slide), ==, TPT_SLIDE_ARTEFACT_STAGE);
+  g_assert_cmpint (tpt_slide_get_artefact (stage_slide), ==, TPT_ARTEFACT_STAGE);
 
   g_assert_true (tpt_slide_get_bounds (context, document, stage_slide, &bounds));
   for (guint i = 0; i < layout->stages->len; i++)
@@ -485,9 +485,9 @@ test_region_and_missing (void)
   PangoContext *context = PANGO_CONTEXT (context_object);
   GListModel *personas = tpt_document_get_personas (document);
   g_autoptr(TptPersona) persona = g_list_model_get_item (personas, 0);
-  g_autoptr(TptSlide) slide = tpt_slide_new (document, TPT_SLIDE_ARTEFACT_PERSONA,
+  g_autoptr(TptSlide) slide = tpt_slide_new (document, TPT_ARTEFACT_PERSONA,
                                              TPT_NODE (persona));
-  g_autoptr(TptSlide) gone = tpt_slide_new (document, TPT_SLIDE_ARTEFACT_PERSONA,
+  g_autoptr(TptSlide) gone = tpt_slide_new (document, TPT_ARTEFACT_PERSONA,
                                             TPT_NODE (persona));
   const TptTheme *theme = tpt_theme_get (TPT_THEME_LIGHT);
   g_autoptr(cairo_surface_t) image = NULL;

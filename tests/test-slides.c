@@ -121,14 +121,14 @@ test_golden (void)
   g_assert_cmpuint (g_list_model_get_n_items (tpt_document_get_slides (document)), ==, 6);
 
   slide = slide_at (document, 0);
-  g_assert_cmpint (tpt_slide_get_artefact (slide), ==, TPT_SLIDE_ARTEFACT_COVER);
+  g_assert_cmpint (tpt_slide_get_artefact (slide), ==, TPT_ARTEFACT_COVER);
   g_assert_cmpstr (tpt_slide_get_notes (slide), ==,
                    "Welcome everyone.\nAsk who has filed a claim & how it went.");
   g_assert_null (tpt_slide_get_target_node (slide));
   g_assert_false (tpt_slide_get_region (slide, NULL, NULL, NULL, NULL));
 
   slide = slide_at (document, 2);
-  g_assert_cmpint (tpt_slide_get_artefact (slide), ==, TPT_SLIDE_ARTEFACT_STAGE);
+  g_assert_cmpint (tpt_slide_get_artefact (slide), ==, TPT_ARTEFACT_STAGE);
   g_assert_true (tpt_slide_get_target_node (slide) == tpt_document_lookup (document, "s1"));
   g_assert_true (tpt_slide_get_region (slide, &x, &y, &w, &h));
   g_assert_cmpfloat (x, ==, -12.5);
@@ -283,7 +283,7 @@ test_history (void)
   g_autoptr(TptDocument) document = load_golden ();
   TptHistory *history = tpt_document_get_history (document);
   TptBlueprint *blueprint = tpt_document_lookup_typed (document, "b1", TPT_TYPE_BLUEPRINT);
-  g_autoptr(TptSlide) fresh = tpt_slide_new (document, TPT_SLIDE_ARTEFACT_BLUEPRINT,
+  g_autoptr(TptSlide) fresh = tpt_slide_new (document, TPT_ARTEFACT_BLUEPRINT,
                                              TPT_NODE (blueprint));
   static const char * const labels[] = {
     "Add Slide", "Move Slide", "Rename Slide", "Edit Slide Notes", "Crop Slide",
@@ -317,7 +317,7 @@ test_history (void)
   g_assert_false (tpt_slide_get_region (slide, NULL, NULL, NULL, NULL));
   g_ptr_array_add (dumps, tpt_test_dump (document, TRUE));
 
-  tpt_slide_set_artefact (slide, TPT_SLIDE_ARTEFACT_NEEDS_MATRIX, NULL);
+  tpt_slide_set_artefact (slide, TPT_ARTEFACT_NEEDS_MATRIX, NULL);
   g_assert_cmpstr (tpt_slide_get_target (slide), ==, "");
   g_ptr_array_add (dumps, tpt_test_dump (document, TRUE));
 
@@ -461,7 +461,7 @@ test_default (void)
   g_assert_cmpuint (g_list_model_get_n_items (tpt_document_get_slides (document)), ==, 0);
 
   slide = g_ptr_array_index (slides, i++);
-  g_assert_cmpint (tpt_slide_get_artefact (slide), ==, TPT_SLIDE_ARTEFACT_COVER);
+  g_assert_cmpint (tpt_slide_get_artefact (slide), ==, TPT_ARTEFACT_COVER);
   g_assert_cmpstr (tpt_slide_get_title (slide), ==, tpt_document_get_title (document));
 
   g_assert_cmpuint (g_list_model_get_n_items (blueprints), >, 0);
@@ -471,7 +471,7 @@ test_default (void)
       GListModel *stages = tpt_blueprint_get_stages (blueprint);
 
       slide = g_ptr_array_index (slides, i++);
-      g_assert_cmpint (tpt_slide_get_artefact (slide), ==, TPT_SLIDE_ARTEFACT_BLUEPRINT);
+      g_assert_cmpint (tpt_slide_get_artefact (slide), ==, TPT_ARTEFACT_BLUEPRINT);
       g_assert_true (tpt_slide_get_target_node (slide) == TPT_NODE (blueprint));
       g_assert_cmpstr (tpt_slide_get_title (slide), ==, tpt_blueprint_get_title (blueprint));
 
@@ -481,7 +481,7 @@ test_default (void)
           g_autoptr(TptStage) stage = g_list_model_get_item (stages, s);
 
           slide = g_ptr_array_index (slides, i++);
-          g_assert_cmpint (tpt_slide_get_artefact (slide), ==, TPT_SLIDE_ARTEFACT_STAGE);
+          g_assert_cmpint (tpt_slide_get_artefact (slide), ==, TPT_ARTEFACT_STAGE);
           g_assert_true (tpt_slide_get_target_node (slide) == TPT_NODE (stage));
           g_assert_cmpstr (tpt_slide_get_title (slide), ==, tpt_stage_get_title (stage));
         }
@@ -492,17 +492,17 @@ test_default (void)
       g_autoptr(TptPersona) persona = g_list_model_get_item (personas, p);
 
       slide = g_ptr_array_index (slides, i++);
-      g_assert_cmpint (tpt_slide_get_artefact (slide), ==, TPT_SLIDE_ARTEFACT_PERSONA);
+      g_assert_cmpint (tpt_slide_get_artefact (slide), ==, TPT_ARTEFACT_PERSONA);
       g_assert_cmpstr (tpt_slide_get_title (slide), ==, tpt_persona_get_name (persona));
     }
 
   slide = g_ptr_array_index (slides, i++);
-  g_assert_cmpint (tpt_slide_get_artefact (slide), ==, TPT_SLIDE_ARTEFACT_NEEDS_MATRIX);
+  g_assert_cmpint (tpt_slide_get_artefact (slide), ==, TPT_ARTEFACT_NEEDS_MATRIX);
   slide = g_ptr_array_index (slides, i++);
-  g_assert_cmpint (tpt_slide_get_artefact (slide), ==, TPT_SLIDE_ARTEFACT_COVERAGE);
+  g_assert_cmpint (tpt_slide_get_artefact (slide), ==, TPT_ARTEFACT_COVERAGE);
   /* The future state is based on the current one: its case for change. */
   slide = g_ptr_array_index (slides, i++);
-  g_assert_cmpint (tpt_slide_get_artefact (slide), ==, TPT_SLIDE_ARTEFACT_CASE_FOR_CHANGE);
+  g_assert_cmpint (tpt_slide_get_artefact (slide), ==, TPT_ARTEFACT_CASE_FOR_CHANGE);
   g_assert_cmpstr (tpt_slide_get_target (slide), ==, "b2");
   g_assert_cmpuint (i, ==, slides->len);
 
@@ -536,9 +536,9 @@ test_default_sparse (void)
   slides = tpt_slides_new_default (document);
   g_assert_cmpuint (slides->len, ==, 3);
   g_assert_cmpint (tpt_slide_get_artefact (g_ptr_array_index (slides, 1)), ==,
-                   TPT_SLIDE_ARTEFACT_BLUEPRINT);
+                   TPT_ARTEFACT_BLUEPRINT);
   g_assert_cmpint (tpt_slide_get_artefact (g_ptr_array_index (slides, 2)), ==,
-                   TPT_SLIDE_ARTEFACT_PERSONA);
+                   TPT_ARTEFACT_PERSONA);
 
   g_clear_pointer (&slides, g_ptr_array_unref);
   g_clear_object (&persona);

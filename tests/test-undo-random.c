@@ -963,14 +963,14 @@ static TptSlide *
 random_slide (Ctx *ctx)
 {
   static const guint kinds[] = {
-    [TPT_SLIDE_ARTEFACT_BLUEPRINT] = K_BLUEPRINT,
-    [TPT_SLIDE_ARTEFACT_STAGE] = K_STAGE,
-    [TPT_SLIDE_ARTEFACT_PERSONA] = K_PERSONA,
+    [TPT_ARTEFACT_BLUEPRINT] = K_BLUEPRINT,
+    [TPT_ARTEFACT_STAGE] = K_STAGE,
+    [TPT_ARTEFACT_PERSONA] = K_PERSONA,
   };
-  TptSlideArtefact artefact = rnd (ctx, TPT_SLIDE_ARTEFACT_COVERAGE + 1);
+  TptArtefactKind  artefact = rnd (ctx, TPT_ARTEFACT_COVERAGE + 1);
   TptNode *target = NULL;
 
-  if (tpt_slide_artefact_target_type (artefact) != G_TYPE_NONE &&
+  if (tpt_artefact_kind_get_target_type (artefact) != G_TYPE_NONE &&
       (target = pick (ctx, kinds[artefact])) == NULL)
     return NULL;
 

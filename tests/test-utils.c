@@ -423,7 +423,7 @@ check_node (TptNode   *node,
   if (TPT_IS_SLIDE (node))
     {
       TptSlide *slide = TPT_SLIDE (node);
-      GType type = tpt_slide_artefact_target_type (tpt_slide_get_artefact (slide));
+      GType type = tpt_artefact_kind_get_target_type (tpt_slide_get_artefact (slide));
 
       if (type == G_TYPE_NONE)
         CHECK (tpt_slide_get_target (slide)[0] == '\0');

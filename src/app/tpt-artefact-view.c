@@ -60,7 +60,7 @@ struct _TptArtefactView
   GtkAdjustment      *hadjustment;
   GtkAdjustment      *vadjustment;
 
-  TptArtefact         artefact;
+  TptArtefactKind         artefact;
   double              zoom;
   double              content_width;
   double              content_height;
@@ -98,67 +98,6 @@ static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (TptArtefactView, tpt_artefact_view, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (GTK_TYPE_SCROLLABLE, NULL))
-
-/* A slide is shown on the artefact it shows: a stage on its blueprint. */
-static TptArtefact
-artefact_for_slide (TptSlide      *slide,
-                    TptBlueprint **blueprint)
-{
-  TptNode *target = tpt_slide_get_target_node (slide);
-
-  switch (tpt_slide_get_artefact (slide))
-    {
-    case TPT_SLIDE_ARTEFACT_BLUEPRINT:
-    case TPT_SLIDE_ARTEFACT_STAGE:
-      return target != NULL ? tpt_artefact_for_node (target, blueprint) : TPT_ARTEFACT_COVER;
-    case TPT_SLIDE_ARTEFACT_PERSONA:
-      return target != NULL ? TPT_ARTEFACT_PERSONAS : TPT_ARTEFACT_COVER;
-    case TPT_SLIDE_ARTEFACT_NEEDS_MATRIX:
-      return TPT_ARTEFACT_NEEDS_MATRIX;
-    case TPT_SLIDE_ARTEFACT_COVERAGE:
-      return TPT_ARTEFACT_COVERAGE;
-    case TPT_SLIDE_ARTEFACT_COVER:
-    default:
-      return TPT_ARTEFACT_COVER;
-    }
-}
-
-/**
- * tpt_artefact_for_node:
- * @node: (nullable): any node of a document
- * @blueprint: (out) (optional) (transfer none): the blueprint @node belongs to
- *
- * Returns: the artefact that shows @node: its blueprint for a blueprint and
- *   everything in one, the gallery for personas and their facts, the matrix
- *   for needs and ratings, the cover for the document itself, and for a
- *   slide what the slide shows (a stage's blueprint, a persona's gallery)
- */
-TptArtefact
-tpt_artefact_for_node (TptNode       *node,
-                       TptBlueprint **blueprint)
-{
-  if (blueprint != NULL)
-    *blueprint = NULL;
-
-  if (TPT_IS_SLIDE (node))
-    return artefact_for_slide (TPT_SLIDE (node), blueprint);
-
-  for (TptNode *n = node; n != NULL; n = tpt_node_get_parent (n))
-    {
-      if (TPT_IS_BLUEPRINT (n))
-        {
-          if (blueprint != NULL)
-            *blueprint = TPT_BLUEPRINT (n);
-          return TPT_ARTEFACT_BLUEPRINT;
-        }
-      if (TPT_IS_PERSONA (n))
-        return TPT_ARTEFACT_PERSONAS;
-      if (TPT_IS_NEED (n) || TPT_IS_RATING (n))
-        return TPT_ARTEFACT_NEEDS_MATRIX;
-    }
-
-  return TPT_ARTEFACT_COVER;
-}
 
 static const TptTheme *
 current_theme (void)
@@ -847,14 +786,8 @@ tpt_artefact_view_get_property (GObject    *object,
     case PROP_ARTEFACT_TITLE:
       if (self->artefact == TPT_ARTEFACT_BLUEPRINT && self->blueprint != NULL)
         g_value_set_string (value, tpt_blueprint_get_title (self->blueprint));
-      else if (self->artefact == TPT_ARTEFACT_PERSONAS)
-        g_value_set_string (value, _("Personas"));
-      else if (self->artefact == TPT_ARTEFACT_NEEDS_MATRIX)
-        g_value_set_string (value, _("Needs Matrix"));
-      else if (self->artefact == TPT_ARTEFACT_COVERAGE)
-        g_value_set_string (value, _("Coverage"));
       else
-        g_value_set_string (value, _("Cover"));
+        g_value_set_string (value, tpt_artefact_kind_get_title (self->artefact));
       break;
     case PROP_HADJUSTMENT:
       g_value_set_object (value, self->hadjustment);
@@ -1234,14 +1167,14 @@ frame_slide (TptArtefactView *self,
 
   /* A cover slide is laid out afresh for the slide: its region, if any,
    * is not on the page drawn here. */
-  if (tpt_slide_get_artefact (slide) == TPT_SLIDE_ARTEFACT_COVER)
+  if (tpt_slide_get_artefact (slide) == TPT_ARTEFACT_COVER)
     {
       tpt_artefact_view_zoom_to_fit (self);
       return;
     }
 
   /* A persona's region is in the drawing of its card alone. */
-  if (tpt_slide_get_artefact (slide) == TPT_SLIDE_ARTEFACT_PERSONA &&
+  if (tpt_slide_get_artefact (slide) == TPT_ARTEFACT_PERSONA &&
       slide_target_rect (self, slide, &card))
     {
       if (tpt_slide_get_region (slide, &rect.x, &rect.y, &rect.width, &rect.height))
@@ -1265,7 +1198,7 @@ frame_slide (TptArtefactView *self,
  * @self: a #TptArtefactView
  * @node: (nullable): a node of the document
  *
- * Shows the artefact @node belongs to (see tpt_artefact_for_node()). A
+ * Shows the artefact @node belongs to (see tpt_artefact_kind_for_node()). A
  * different artefact starts at a zoom that fits it.
  */
 void
@@ -1273,11 +1206,11 @@ tpt_artefact_view_show_node (TptArtefactView *self,
                              TptNode         *node)
 {
   TptBlueprint *blueprint;
-  TptArtefact artefact;
+  TptArtefactKind artefact;
 
   g_return_if_fail (TPT_IS_ARTEFACT_VIEW (self));
 
-  artefact = tpt_artefact_for_node (node, &blueprint);
+  artefact = tpt_artefact_kind_for_node (node, &blueprint);
   tpt_artefact_view_show (self, artefact, blueprint);
 
   /* A slide selects nothing on the canvas, which would take the selection
@@ -1319,7 +1252,7 @@ tpt_artefact_view_show_node (TptArtefactView *self,
  */
 void
 tpt_artefact_view_show (TptArtefactView *self,
-                        TptArtefact      artefact,
+                        TptArtefactKind      artefact,
                         TptBlueprint    *blueprint)
 {
   g_return_if_fail (TPT_IS_ARTEFACT_VIEW (self));
@@ -1337,7 +1270,7 @@ tpt_artefact_view_show (TptArtefactView *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ARTEFACT_TITLE]);
 }
 
-TptArtefact
+TptArtefactKind
 tpt_artefact_view_get_artefact (TptArtefactView *self)
 {
   g_return_val_if_fail (TPT_IS_ARTEFACT_VIEW (self), TPT_ARTEFACT_COVER);

@@ -4,29 +4,11 @@
 
 #include <gtk/gtk.h>
 
+#include "tpt-artefact.h"
 #include "tpt-document.h"
 #include "tpt-geometry.h"
 
 G_BEGIN_DECLS
-
-/**
- * TptArtefact:
- * @TPT_ARTEFACT_COVER: the document's cover page
- * @TPT_ARTEFACT_BLUEPRINT: one service blueprint
- * @TPT_ARTEFACT_PERSONAS: the persona gallery
- * @TPT_ARTEFACT_NEEDS_MATRIX: the needs matrix
- * @TPT_ARTEFACT_COVERAGE: the coverage report
- *
- * What the centre of a window shows.
- */
-typedef enum
-{
-  TPT_ARTEFACT_COVER,
-  TPT_ARTEFACT_BLUEPRINT,
-  TPT_ARTEFACT_PERSONAS,
-  TPT_ARTEFACT_NEEDS_MATRIX,
-  TPT_ARTEFACT_COVERAGE,
-} TptArtefact;
 
 #define TPT_ARTEFACT_VIEW_MIN_ZOOM 0.05
 #define TPT_ARTEFACT_VIEW_MAX_ZOOM 8.0
@@ -41,9 +23,9 @@ void          tpt_artefact_view_set_document (TptArtefactView *self,
 void          tpt_artefact_view_show_node    (TptArtefactView *self,
                                               TptNode         *node);
 void          tpt_artefact_view_show         (TptArtefactView *self,
-                                              TptArtefact      artefact,
+                                              TptArtefactKind  artefact,
                                               TptBlueprint    *blueprint);
-TptArtefact   tpt_artefact_view_get_artefact (TptArtefactView *self);
+TptArtefactKind tpt_artefact_view_get_artefact (TptArtefactView *self);
 TptBlueprint *tpt_artefact_view_get_blueprint (TptArtefactView *self);
 double        tpt_artefact_view_get_zoom     (TptArtefactView *self);
 void          tpt_artefact_view_set_zoom     (TptArtefactView *self,
@@ -99,8 +81,5 @@ struct _TptRegionCapture *
 gboolean      tpt_artefact_view_activate_link_at (TptArtefactView *self,
                                                   double           x,
                                                   double           y);
-
-TptArtefact   tpt_artefact_for_node          (TptNode         *node,
-                                              TptBlueprint   **blueprint);
 
 G_END_DECLS

@@ -398,7 +398,7 @@ tpt_presentation_find_slide_for (TptDocument *document,
         }
       if (TPT_IS_NEED (n) || TPT_IS_RATING (n))
         for (guint i = 0; i < slides->len; i++)
-          if (tpt_slide_get_artefact (g_ptr_array_index (slides, i)) == TPT_SLIDE_ARTEFACT_NEEDS_MATRIX)
+          if (tpt_slide_get_artefact (g_ptr_array_index (slides, i)) == TPT_ARTEFACT_NEEDS_MATRIX)
             return i;
     }
   return 0;

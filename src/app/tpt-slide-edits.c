@@ -92,7 +92,7 @@ tpt_slide_edits_add_defaults (TptDocument *document,
 TptSlide *
 tpt_slide_edits_add (TptDocument      *document,
                      guint             position,
-                     TptSlideArtefact  artefact,
+                     TptArtefactKind   artefact,
                      TptNode          *target,
                      const char       *title,
                      const TptRect    *region)
@@ -131,7 +131,7 @@ TptSlide *
 tpt_slide_edits_duplicate (TptDocument *document,
                            TptSlide    *slide)
 {
-  TptSlideArtefact artefact;
+  TptArtefactKind  artefact;
   TptNode *target;
   g_autoptr(TptSlide) copy = NULL;
   g_autofree char *title = NULL;
@@ -142,7 +142,7 @@ tpt_slide_edits_duplicate (TptDocument *document,
 
   artefact = tpt_slide_get_artefact (slide);
   target = tpt_slide_get_target_node (slide);
-  if (tpt_slide_artefact_target_type (artefact) != G_TYPE_NONE && target == NULL)
+  if (tpt_artefact_kind_get_target_type (artefact) != G_TYPE_NONE && target == NULL)
     return NULL;
 
   copy = tpt_slide_new (document, artefact, target);
@@ -185,16 +185,16 @@ tpt_slide_edits_describe (TptSlide *slide)
 
   switch (tpt_slide_get_artefact (slide))
     {
-    case TPT_SLIDE_ARTEFACT_COVER:
+    case TPT_ARTEFACT_COVER:
       return g_strdup (_("Cover"));
-    case TPT_SLIDE_ARTEFACT_NEEDS_MATRIX:
+    case TPT_ARTEFACT_NEEDS_MATRIX:
       return g_strdup (_("Needs Matrix"));
-    case TPT_SLIDE_ARTEFACT_COVERAGE:
+    case TPT_ARTEFACT_COVERAGE:
       return g_strdup (_("Coverage"));
-    case TPT_SLIDE_ARTEFACT_BLUEPRINT:
+    case TPT_ARTEFACT_BLUEPRINT:
       /* Translators: what a slide shows; %s is the blueprint's title. */
       return name != NULL ? g_strdup_printf (_("Blueprint: %s"), name) : g_strdup (_("Missing"));
-    case TPT_SLIDE_ARTEFACT_STAGE:
+    case TPT_ARTEFACT_STAGE:
       /* Blueprints often share their stages' names, a future state its
        * current state's: the blueprint tells them apart. */
       if (name != NULL && TPT_IS_BLUEPRINT (tpt_node_get_parent (target)))
@@ -204,7 +204,7 @@ tpt_slide_edits_describe (TptSlide *slide)
                                   tpt_node_get_parent (target))));
       /* Translators: what a slide shows; %s is the stage's title. */
       return name != NULL ? g_strdup_printf (_("Stage: %s"), name) : g_strdup (_("Missing"));
-    case TPT_SLIDE_ARTEFACT_PERSONA:
+    case TPT_ARTEFACT_PERSONA:
       /* Translators: what a slide shows; %s is the persona's name. */
       return name != NULL ? g_strdup_printf (_("Persona: %s"), name) : g_strdup (_("Missing"));
     default:

@@ -19,7 +19,7 @@ guint     tpt_slide_edits_add_defaults (TptDocument      *document,
                                         guint             position);
 TptSlide *tpt_slide_edits_add          (TptDocument      *document,
                                         guint             position,
-                                        TptSlideArtefact  artefact,
+                                        TptArtefactKind   artefact,
                                         TptNode          *target,
                                         const char       *title,
                                         const TptRect    *region);

@@ -174,19 +174,19 @@ same_drawing (TptSlideView *self,
   TptDocument *document = tpt_presentation_get_document (self->presentation);
   TptNode *ta = tpt_slide_get_target_node (a);
   TptNode *tb = tpt_slide_get_target_node (b);
-  TptSlideArtefact ka = tpt_slide_get_artefact (a);
-  TptSlideArtefact kb = tpt_slide_get_artefact (b);
+  TptArtefactKind  ka = tpt_slide_get_artefact (a);
+  TptArtefactKind  kb = tpt_slide_get_artefact (b);
 
-  if (ka == TPT_SLIDE_ARTEFACT_STAGE && ta != NULL)
+  if (ka == TPT_ARTEFACT_STAGE && ta != NULL)
     ta = tpt_node_get_parent (ta);
-  if (kb == TPT_SLIDE_ARTEFACT_STAGE && tb != NULL)
+  if (kb == TPT_ARTEFACT_STAGE && tb != NULL)
     tb = tpt_node_get_parent (tb);
-  if (ka == TPT_SLIDE_ARTEFACT_STAGE)
-    ka = TPT_SLIDE_ARTEFACT_BLUEPRINT;
-  if (kb == TPT_SLIDE_ARTEFACT_STAGE)
-    kb = TPT_SLIDE_ARTEFACT_BLUEPRINT;
+  if (ka == TPT_ARTEFACT_STAGE)
+    ka = TPT_ARTEFACT_BLUEPRINT;
+  if (kb == TPT_ARTEFACT_STAGE)
+    kb = TPT_ARTEFACT_BLUEPRINT;
 
-  return ka == kb && ta == tb && ka != TPT_SLIDE_ARTEFACT_COVER &&
+  return ka == kb && ta == tb && ka != TPT_ARTEFACT_COVER &&
          tpt_slide_get_bounds (self->context, document, a, &self->from_bounds) &&
          tpt_slide_get_bounds (self->context, document, b, &self->to_bounds) &&
          self->from_bounds.width > 0 && self->to_bounds.width > 0;

@@ -13,159 +13,6 @@
 #include "tpt-slide.h"
 #include "tpt-print.h"
 
-/* Saving */
-
-typedef struct
-{
-  TptWindow          *self;
-  TptWindowSavedFunc  done;
-} SaveRequest;
-
-static void
-finish_save (TptWindow          *self,
-             GFile              *file,
-             TptWindowSavedFunc  done)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!tpt_window_save_to (self, file, &error))
-    {
-      AdwMessageDialog *dialog;
-
-      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
-                                                           _("Could Not Save the Document"),
-                                                           error->message));
-      adw_message_dialog_add_response (dialog, "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
-      if (done != NULL)
-        done (self, FALSE);
-      return;
-    }
-  else
-    {
-      g_autofree char *name = tpt_window_dup_display_name (self);
-      g_autofree char *message = g_strdup_printf (_("Saved “%s”"), name);
-      GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
-
-      tpt_window_show_toast (self, message, FALSE);
-      if (TPT_IS_APPLICATION (application))
-        tpt_application_add_recent (TPT_APPLICATION (application), file);
-    }
-
-  if (done != NULL)
-    done (self, TRUE);
-}
-
-/* A name typed without an extension gets ours, so the file manager knows
- * the file; any other extension is the user's choice and is kept. */
-static GFile *
-with_extension (GFile *file)
-{
-  g_autofree char *basename = g_file_get_basename (file);
-  g_autoptr(GFile) parent = NULL;
-  g_autofree char *named = NULL;
-
-  if (basename == NULL || strchr (basename, '.') != NULL)
-    return g_object_ref (file);
-
-  parent = g_file_get_parent (file);
-  if (parent == NULL)
-    return g_object_ref (file);
-
-  named = g_strconcat (basename, ".touchpoint", NULL);
-  return g_file_get_child (parent, named);
-}
-
-static void
-save_chooser_response_cb (GtkNativeDialog *chooser,
-                          int              response,
-                          gpointer         user_data)
-{
-  SaveRequest *request = user_data;
-  TptWindow *self = request->self;
-  TptWindowSavedFunc done = request->done;
-
-  g_free (request);
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autoptr(GFile) file = with_extension (chosen);
-
-      finish_save (self, file, done);
-    }
-  else if (done != NULL)
-    done (self, FALSE);
-
-  if (self->chooser == GTK_FILE_CHOOSER_NATIVE (chooser))
-    g_clear_object (&self->chooser);
-  g_object_unref (self);
-}
-
-static GtkFileFilter *
-touchpoint_filter (void)
-{
-  GtkFileFilter *filter = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (filter, _("Touchpoint Documents"));
-  gtk_file_filter_add_mime_type (filter, "application/x-touchpoint");
-  gtk_file_filter_add_suffix (filter, "touchpoint");
-
-  return filter;
-}
-
-/**
- * tpt_window_save:
- * @self: a #TptWindow
- * @save_as: whether to ask for a file even if the document has one
- * @done: (nullable): called when the save finished, failed or was cancelled
- *
- * Saves the document, asking where first when it has no file or @save_as.
- */
-void
-tpt_window_save (TptWindow          *self,
-                 gboolean            save_as,
-                 TptWindowSavedFunc  done)
-{
-  g_autoptr(GtkFileFilter) filter = NULL;
-  g_autofree char *name = NULL;
-  SaveRequest *request;
-
-  if (!save_as && self->file != NULL)
-    {
-      finish_save (self, self->file, done);
-      return;
-    }
-
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-  g_clear_object (&self->chooser);
-
-  self->chooser = gtk_file_chooser_native_new (_("Save Document"), GTK_WINDOW (self),
-                                               GTK_FILE_CHOOSER_ACTION_SAVE,
-                                               _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  filter = touchpoint_filter ();
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-
-  if (self->file != NULL)
-    gtk_file_chooser_set_file (GTK_FILE_CHOOSER (self->chooser), self->file, NULL);
-  else
-    {
-      g_autofree char *display = tpt_window_dup_display_name (self);
-
-      name = g_strconcat (display, ".touchpoint", NULL);
-      g_strdelimit (name, "/\\", '-');
-      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
-    }
-
-  request = g_new0 (SaveRequest, 1);
-  request->self = g_object_ref (self);
-  request->done = done;
-  g_signal_connect (self->chooser, "response", G_CALLBACK (save_chooser_response_cb), request);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
-}
-
 /* Closing */
 
 static void
@@ -266,13 +113,6 @@ tpt_window_close_request_cb (GtkWindow *window)
 
 /* The actions */
 
-static void
-save_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  tpt_window_save (TPT_WINDOW (widget), g_str_equal (action_name, "win.save-as"), NULL);
-}
 
 static void
 close_action (GtkWidget  *widget,
@@ -341,7 +181,7 @@ current_slide (TptWindow *self,
                GPtrArray *slides)
 {
   TptNode *node = tpt_outline_get_selected (self->outline);
-  TptSlideArtefact wanted;
+  TptArtefactKind  wanted;
 
   if (node != NULL && !TPT_IS_DOCUMENT (node))
     return tpt_presentation_find_slide_for (self->document, slides, node);
@@ -349,13 +189,13 @@ current_slide (TptWindow *self,
   switch (tpt_artefact_view_get_artefact (self->view))
     {
     case TPT_ARTEFACT_NEEDS_MATRIX:
-      wanted = TPT_SLIDE_ARTEFACT_NEEDS_MATRIX;
+      wanted = TPT_ARTEFACT_NEEDS_MATRIX;
       break;
     case TPT_ARTEFACT_COVERAGE:
-      wanted = TPT_SLIDE_ARTEFACT_COVERAGE;
+      wanted = TPT_ARTEFACT_COVERAGE;
       break;
     case TPT_ARTEFACT_PERSONAS:
-      wanted = TPT_SLIDE_ARTEFACT_PERSONA;
+      wanted = TPT_ARTEFACT_PERSONA;
       break;
     case TPT_ARTEFACT_BLUEPRINT:
       return tpt_presentation_find_slide_for (self->document, slides,
@@ -406,28 +246,7 @@ print_action (GtkWidget  *widget,
   tpt_print_document (GTK_WINDOW (self), self->document);
 }
 
-static void
-reload_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  TptWindow *self = TPT_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
 
-  gtk_info_bar_set_revealed (self->changed_bar, FALSE);
-  if (!tpt_window_reload (self, &error))
-    tpt_window_show_toast (self, error->message, FALSE);
-}
-
-static void
-keep_changes_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  TptWindow *self = TPT_WINDOW (widget);
-
-  gtk_info_bar_set_revealed (self->changed_bar, FALSE);
-}
 
 static void
 zoom_action (GSimpleAction *action,
@@ -556,20 +375,17 @@ sort_needs_action (GtkWidget  *widget,
 void
 tpt_window_class_install_actions (GtkWidgetClass *widget_class)
 {
-  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
-  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_action);
-  gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.print-poster", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.present", NULL, present_action);
   gtk_widget_class_install_action (widget_class, "win.present-current", NULL, present_action);
-  gtk_widget_class_install_action (widget_class, "win.keep-changes", NULL, keep_changes_action);
   gtk_widget_class_install_action (widget_class, "win.show-outline", NULL, toggle_pane_action);
   gtk_widget_class_install_action (widget_class, "win.show-inspector", NULL, toggle_pane_action);
   gtk_widget_class_install_action (widget_class, "win.sort-needs", "s", sort_needs_action);
   tpt_window_slides_class_init (widget_class);
+  tpt_window_file_class_init (widget_class);
 }

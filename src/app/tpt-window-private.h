@@ -69,6 +69,11 @@ void tpt_window_save                (TptWindow          *self,
                                      gboolean            save_as,
                                      TptWindowSavedFunc  done);
 void tpt_window_update_title        (TptWindow          *self);
+void tpt_window_set_file            (TptWindow          *self,
+                                     GFile              *file);
+
+/* tpt-window-file.c: the file on disk, saving and reloading */
+void tpt_window_file_class_init     (GtkWidgetClass     *widget_class);
 void tpt_window_watch_file          (TptWindow          *self);
 gboolean tpt_window_close_request_cb (GtkWindow         *window);
 

@@ -110,7 +110,7 @@ add_slide (TptWindow     *self,
   g_autoptr(TptPersona) persona = NULL;
   TptRect on_card;
   guint index = 0;
-  TptSlideArtefact artefact;
+  TptArtefactKind  artefact;
   TptNode *target = NULL;
   const char *title;
   TptSlide *slide;
@@ -119,7 +119,7 @@ add_slide (TptWindow     *self,
   switch (tpt_artefact_view_get_artefact (self->view))
     {
     case TPT_ARTEFACT_BLUEPRINT:
-      artefact = TPT_SLIDE_ARTEFACT_BLUEPRINT;
+      artefact = TPT_ARTEFACT_BLUEPRINT;
       target = TPT_NODE (blueprint);
       title = tpt_blueprint_get_title (blueprint);
       break;
@@ -133,7 +133,7 @@ add_slide (TptWindow     *self,
                                                       : _("Add a persona first"), FALSE);
           return;
         }
-      artefact = TPT_SLIDE_ARTEFACT_PERSONA;
+      artefact = TPT_ARTEFACT_PERSONA;
       target = TPT_NODE (persona);
       title = tpt_persona_get_name (persona);
       if (region != NULL)
@@ -144,18 +144,18 @@ add_slide (TptWindow     *self,
       break;
 
     case TPT_ARTEFACT_NEEDS_MATRIX:
-      artefact = TPT_SLIDE_ARTEFACT_NEEDS_MATRIX;
+      artefact = TPT_ARTEFACT_NEEDS_MATRIX;
       title = _("Needs Matrix");
       break;
 
     case TPT_ARTEFACT_COVERAGE:
-      artefact = TPT_SLIDE_ARTEFACT_COVERAGE;
+      artefact = TPT_ARTEFACT_COVERAGE;
       title = _("Coverage");
       break;
 
     case TPT_ARTEFACT_COVER:
     default:
-      artefact = TPT_SLIDE_ARTEFACT_COVER;
+      artefact = TPT_ARTEFACT_COVER;
       title = tpt_document_get_title (self->document);
       if (title[0] == '\0')
         title = _("Cover");

@@ -11,8 +11,6 @@
 #include "tpt-gallery-canvas.h"
 #include "tpt-matrix-canvas.h"
 
-#include "tpt-format.h"
-
 G_DEFINE_FINAL_TYPE (TptWindow, tpt_window, ADW_TYPE_APPLICATION_WINDOW)
 
 enum {
@@ -117,100 +115,8 @@ document_node_changed_cb (TptWindow  *self,
     tpt_window_update_title (self);
 }
 
-static void
-remember_disk_state (TptWindow *self)
-{
-  g_autoptr(GFileInfo) info = NULL;
-
-  g_clear_pointer (&self->disk_etag, g_free);
-  if (self->file == NULL)
-    return;
-
-  info = g_file_query_info (self->file, G_FILE_ATTRIBUTE_ETAG_VALUE,
-                            G_FILE_QUERY_INFO_NONE, NULL, NULL);
-  if (info != NULL)
-    self->disk_etag = g_strdup (g_file_info_get_etag (info));
-}
-
-static void
-file_changed_cb (TptWindow         *self,
-                 GFile             *file,
-                 GFile             *other_file,
-                 GFileMonitorEvent  event,
-                 GFileMonitor      *monitor)
-{
-  g_autoptr(GFileInfo) info = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *message = NULL;
-  const char *etag;
-  gboolean deleted;
-
-  switch ((int) event)
-    {
-    case G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT:
-    case G_FILE_MONITOR_EVENT_CREATED:
-    case G_FILE_MONITOR_EVENT_DELETED:
-    case G_FILE_MONITOR_EVENT_MOVED_IN:
-    case G_FILE_MONITOR_EVENT_MOVED_OUT:
-    case G_FILE_MONITOR_EVENT_RENAMED:
-      break;
-    default:
-      return;
-    }
-
-  info = g_file_query_info (self->file, G_FILE_ATTRIBUTE_ETAG_VALUE,
-                            G_FILE_QUERY_INFO_NONE, NULL, NULL);
-  deleted = info == NULL;
-  etag = info != NULL ? g_file_info_get_etag (info) : NULL;
-
-  /* Our own saves change the etag too, but we record it right after. */
-  if (!deleted && g_strcmp0 (etag, self->disk_etag) == 0)
-    return;
-
-  name = tpt_window_dup_display_name (self);
-  if (deleted)
-    message = g_strdup_printf (_("“%s” was deleted or moved by another program. "
-                                 "Save the document to keep it."), name);
-  else if (tpt_history_get_modified (tpt_document_get_history (self->document)))
-    message = g_strdup_printf (_("“%s” was changed by another program. Reloading it "
-                                 "discards your unsaved changes."), name);
-  else
-    message = g_strdup_printf (_("“%s” was changed by another program."), name);
-
-  gtk_label_set_label (self->changed_label, message);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload", !deleted);
-  gtk_info_bar_set_revealed (self->changed_bar, TRUE);
-}
-
-/**
- * tpt_window_watch_file:
- * @self: a #TptWindow
- *
- * Starts watching the document's file for changes made by other programs,
- * taking its current state as the one we know.
- */
 void
-tpt_window_watch_file (TptWindow *self)
-{
-  if (self->monitor != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->monitor, self);
-      g_file_monitor_cancel (self->monitor);
-      g_clear_object (&self->monitor);
-    }
-
-  gtk_info_bar_set_revealed (self->changed_bar, FALSE);
-  remember_disk_state (self);
-  if (self->file == NULL)
-    return;
-
-  self->monitor = g_file_monitor_file (self->file, G_FILE_MONITOR_WATCH_MOVES, NULL, NULL);
-  if (self->monitor != NULL)
-    g_signal_connect_swapped (self->monitor, "changed", G_CALLBACK (file_changed_cb), self);
-}
-
-static void
-set_file (TptWindow *self,
+tpt_window_set_file (TptWindow *self,
           GFile     *file)
 {
   if (g_set_object (&self->file, file))
@@ -240,7 +146,7 @@ tpt_window_replace_document (TptWindow   *self,
     }
 
   g_set_object (&self->document, document);
-  set_file (self, file);
+  tpt_window_set_file (self, file);
 
   /* The old document's recovery copy goes with it: this is only called for
    * a new window or to reload, which drops the unsaved changes. */
@@ -273,119 +179,6 @@ tpt_window_replace_document (TptWindow   *self,
   tpt_window_update_title (self);
   tpt_window_actions_update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
-}
-
-/**
- * tpt_window_reload:
- * @self: a #TptWindow
- * @error: return location for a #GError
- *
- * Reads the document's file again, dropping the changes and the history of
- * the open document. On failure nothing changes.
- *
- * Returns: %TRUE if the file was read
- */
-gboolean
-tpt_window_reload (TptWindow  *self,
-                   GError    **error)
-{
-  g_autoptr(TptDocument) document = NULL;
-  g_autoptr(GFile) file = NULL;
-
-  g_return_val_if_fail (TPT_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (self->file != NULL, FALSE);
-
-  file = g_object_ref (self->file);
-  document = tpt_document_load_file (file, NULL, error);
-  if (document == NULL)
-    return FALSE;
-
-  tpt_window_replace_document (self, document, file);
-  return TRUE;
-}
-
-/**
- * tpt_window_save_to:
- * @self: a #TptWindow
- * @file: where to save
- * @error: return location for a #GError
- *
- * Saves the document to @file atomically; from then on the window's file
- * is @file.
- *
- * Returns: %TRUE if it was saved
- */
-gboolean
-tpt_window_save_to (TptWindow  *self,
-                    GFile      *file,
-                    GError    **error)
-{
-  g_return_val_if_fail (TPT_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  /* Stop watching while we write, so our own change isn't reported. */
-  if (self->monitor != NULL)
-    g_signal_handlers_block_by_func (self->monitor, file_changed_cb, self);
-
-  if (!tpt_document_save_file (self->document, file, error))
-    {
-      if (self->monitor != NULL)
-        g_signal_handlers_unblock_by_func (self->monitor, file_changed_cb, self);
-      return FALSE;
-    }
-
-  if (self->monitor != NULL)
-    g_signal_handlers_unblock_by_func (self->monitor, file_changed_cb, self);
-
-  tpt_autosave_set_file (self->autosave, file);
-  tpt_autosave_saved (self->autosave);
-
-  if (self->file == NULL || !g_file_equal (self->file, file))
-    {
-      set_file (self, file);
-      tpt_window_watch_file (self);
-    }
-  else
-    {
-      remember_disk_state (self);
-      gtk_info_bar_set_revealed (self->changed_bar, FALSE);
-    }
-
-  tpt_window_update_title (self);
-  return TRUE;
-}
-
-/**
- * tpt_window_adopt_recovery:
- * @self: a #TptWindow
- * @entry: the recovery entry the window's document was restored from
- *
- * Keeps the recovery copy until the restored document is saved or its
- * changes are discarded.
- */
-void
-tpt_window_adopt_recovery (TptWindow        *self,
-                           TptRecoveryEntry *entry)
-{
-  g_return_if_fail (TPT_IS_WINDOW (self));
-  g_return_if_fail (entry != NULL);
-
-  tpt_autosave_adopt (self->autosave, entry);
-  tpt_window_update_title (self);
-}
-
-/**
- * tpt_window_discard_recovery:
- * @self: a #TptWindow
- *
- * The user chose to lose the unsaved changes: the recovery copy goes.
- */
-void
-tpt_window_discard_recovery (TptWindow *self)
-{
-  g_return_if_fail (TPT_IS_WINDOW (self));
-
-  tpt_autosave_discard (self->autosave);
 }
 
 /**

@@ -950,7 +950,7 @@ tpt_document_insert_slide (TptDocument *self,
   g_return_if_fail (TPT_IS_SLIDE (slide));
 
   /* A slide that pointed at nothing would dangle from the start. */
-  type = tpt_slide_artefact_target_type (tpt_slide_get_artefact (slide));
+  type = tpt_artefact_kind_get_target_type (tpt_slide_get_artefact (slide));
   g_return_if_fail (type == G_TYPE_NONE ||
                     tpt_document_lookup_typed (self, tpt_slide_get_target (slide), type) != NULL);
 

@@ -55,17 +55,21 @@ typedef enum
   TPT_ARROW_DOUBLE,
 } TptArrow;
 
-/* What a slide shows (TptSlide); "needs-matrix" in files. */
+/* The artefacts of a document: what the window shows, export and print
+ * write and slides present (tpt-artefact.h says what each is). The nicks
+ * are the words files and the command line use, "needs-matrix" among them. */
 typedef enum
 {
-  TPT_SLIDE_ARTEFACT_COVER,
-  TPT_SLIDE_ARTEFACT_BLUEPRINT,
-  TPT_SLIDE_ARTEFACT_STAGE,
-  TPT_SLIDE_ARTEFACT_PERSONA,
-  TPT_SLIDE_ARTEFACT_NEEDS_MATRIX,
-  TPT_SLIDE_ARTEFACT_COVERAGE,
-  TPT_SLIDE_ARTEFACT_CASE_FOR_CHANGE,
-} TptSlideArtefact;
+  TPT_ARTEFACT_COVER,
+  TPT_ARTEFACT_BLUEPRINT,
+  TPT_ARTEFACT_STAGE,
+  TPT_ARTEFACT_PERSONA,
+  TPT_ARTEFACT_NEEDS_MATRIX,
+  TPT_ARTEFACT_COVERAGE,
+  TPT_ARTEFACT_PERSONAS,
+  TPT_ARTEFACT_JOURNEYS,
+  TPT_ARTEFACT_CASE_FOR_CHANGE,
+} TptArtefactKind;
 
 /* Which way a metric card's number gets better (TptCard "direction"). */
 typedef enum

@@ -1555,16 +1555,20 @@ start_slide (Loader *self,
   int artefact;
   TptSlide *slide;
 
+  /* The gallery as a whole is the one artefact no slide shows: a slide
+   * shows each persona. */
+  g_assert (!tpt_artefact_kind_has_flags (TPT_ARTEFACT_PERSONAS, TPT_ARTEFACT_FLAG_SLIDE));
+
   if (id == NULL ||
       (artefact_text = require_attr (self, TPT_E_SLIDE, TPT_A_ARTEFACT, frame->line)) == NULL ||
       !parse_enum (self, TPT_E_SLIDE, TPT_A_ARTEFACT, artefact_text,
-                   TPT_TYPE_SLIDE_ARTEFACT, -1, &artefact, frame->line))
+                   TPT_TYPE_ARTEFACT_KIND, TPT_ARTEFACT_PERSONAS, &artefact, frame->line))
     return;
 
   /* Whether the target has the right type is checked once every id is
    * known; here only whether the artefact takes one at all. */
   target = get_attr (self, TPT_A_TARGET);
-  if (tpt_slide_artefact_target_type (artefact) == G_TYPE_NONE)
+  if (tpt_artefact_kind_get_target_type (artefact) == G_TYPE_NONE)
     {
       if (target != NULL)
         {
@@ -2133,19 +2137,19 @@ resolve_slides (Loader *self)
 {
   /* The nouns for the messages, by artefact. */
   static const char * const roles[] = {
-    [TPT_SLIDE_ARTEFACT_BLUEPRINT] = N_("blueprint"),
+    [TPT_ARTEFACT_BLUEPRINT] = N_("blueprint"),
     /* Translators: a stage of a blueprint, as in "Slide “sl2” refers to
      * stage “s9”, which does not exist". */
-    [TPT_SLIDE_ARTEFACT_STAGE] = N_("stage"),
-    [TPT_SLIDE_ARTEFACT_PERSONA] = N_("persona"),
-    [TPT_SLIDE_ARTEFACT_CASE_FOR_CHANGE] = N_("blueprint"),
+    [TPT_ARTEFACT_STAGE] = N_("stage"),
+    [TPT_ARTEFACT_PERSONA] = N_("persona"),
+    [TPT_ARTEFACT_CASE_FOR_CHANGE] = N_("blueprint"),
   };
 
   for (guint i = 0; i < self->slides->len; i++)
     {
       TptSlide *slide = g_ptr_array_index (self->slides, i);
-      TptSlideArtefact artefact = tpt_slide_get_artefact (slide);
-      GType type = tpt_slide_artefact_target_type (artefact);
+      TptArtefactKind  artefact = tpt_slide_get_artefact (slide);
+      GType type = tpt_artefact_kind_get_target_type (artefact);
 
       if (type != G_TYPE_NONE &&
           resolve (self, HOLDER_SLIDE, TPT_NODE (slide), roles[artefact],

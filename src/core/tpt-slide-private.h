@@ -7,7 +7,7 @@ G_BEGIN_DECLS
 
 /* For the reader, which resolves ids only once the whole file is read. */
 void tpt_slide_set_reference (TptSlide         *self,
-                              TptSlideArtefact  artefact,
+                              TptArtefactKind   artefact,
                               const char       *target);
 
 G_END_DECLS

@@ -56,7 +56,7 @@ tpt_slide_class_init (TptSlideClass *klass)
                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
   properties[PROP_ARTEFACT] =
     g_param_spec_enum ("artefact", NULL, NULL,
-                       TPT_TYPE_SLIDE_ARTEFACT, TPT_SLIDE_ARTEFACT_COVER,
+                       TPT_TYPE_ARTEFACT_KIND, TPT_ARTEFACT_COVER,
                        (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
   properties[PROP_TARGET] =
     g_param_spec_string ("target", NULL, NULL,
@@ -89,34 +89,6 @@ tpt_slide_init (TptSlide *self)
 }
 
 /**
- * tpt_slide_artefact_target_type:
- * @artefact: what a slide shows
- *
- * Returns: the type of node a slide of @artefact targets, or
- *   %G_TYPE_NONE for the cover, the needs matrix and the coverage report,
- *   which are the document's own
- */
-GType
-tpt_slide_artefact_target_type (TptSlideArtefact artefact)
-{
-  switch (artefact)
-    {
-    case TPT_SLIDE_ARTEFACT_BLUEPRINT:
-    case TPT_SLIDE_ARTEFACT_CASE_FOR_CHANGE:
-      return TPT_TYPE_BLUEPRINT;
-    case TPT_SLIDE_ARTEFACT_STAGE:
-      return TPT_TYPE_STAGE;
-    case TPT_SLIDE_ARTEFACT_PERSONA:
-      return TPT_TYPE_PERSONA;
-    case TPT_SLIDE_ARTEFACT_COVER:
-    case TPT_SLIDE_ARTEFACT_NEEDS_MATRIX:
-    case TPT_SLIDE_ARTEFACT_COVERAGE:
-    default:
-      return G_TYPE_NONE;
-    }
-}
-
-/**
  * tpt_slide_round_coordinate:
  * @value: a coordinate in points
  *
@@ -142,11 +114,13 @@ tpt_slide_round_coordinate (double value)
 }
 
 static gboolean
-target_fits (TptSlideArtefact  artefact,
+target_fits (TptArtefactKind   artefact,
              TptNode          *target)
 {
-  GType type = tpt_slide_artefact_target_type (artefact);
+  GType type = tpt_artefact_kind_get_target_type (artefact);
 
+  if (!tpt_artefact_kind_has_flags (artefact, TPT_ARTEFACT_FLAG_SLIDE))
+    return FALSE;
   if (type == G_TYPE_NONE)
     return target == NULL;
   return target != NULL && G_TYPE_CHECK_INSTANCE_TYPE (target, type) &&
@@ -165,7 +139,7 @@ target_fits (TptSlideArtefact  artefact,
  */
 TptSlide *
 tpt_slide_new (TptDocument      *document,
-               TptSlideArtefact  artefact,
+               TptArtefactKind   artefact,
                TptNode          *target)
 {
   TptSlide *self;
@@ -215,10 +189,10 @@ tpt_slide_get_notes (TptSlide *self)
  *
  * Returns: what the slide shows
  */
-TptSlideArtefact
+TptArtefactKind
 tpt_slide_get_artefact (TptSlide *self)
 {
-  g_return_val_if_fail (TPT_IS_SLIDE (self), TPT_SLIDE_ARTEFACT_COVER);
+  g_return_val_if_fail (TPT_IS_SLIDE (self), TPT_ARTEFACT_COVER);
 
   return tpt_node_get_enum_field (TPT_NODE (self), PROP_ARTEFACT);
 }
@@ -255,7 +229,7 @@ tpt_slide_get_target_node (TptSlide *self)
   g_return_val_if_fail (TPT_IS_SLIDE (self), NULL);
 
   document = tpt_node_get_document (TPT_NODE (self));
-  type = tpt_slide_artefact_target_type (tpt_slide_get_artefact (self));
+  type = tpt_artefact_kind_get_target_type (tpt_slide_get_artefact (self));
   if (document == NULL || type == G_TYPE_NONE)
     return NULL;
 
@@ -378,7 +352,7 @@ tpt_slide_set_notes (TptSlide   *self,
  */
 void
 tpt_slide_set_artefact (TptSlide         *self,
-                        TptSlideArtefact  artefact,
+                        TptArtefactKind   artefact,
                         TptNode          *target)
 {
   g_return_if_fail (TPT_IS_SLIDE (self));
@@ -393,7 +367,7 @@ tpt_slide_set_artefact (TptSlide         *self,
 
 void
 tpt_slide_set_reference (TptSlide         *self,
-                         TptSlideArtefact  artefact,
+                         TptArtefactKind   artefact,
                          const char       *target)
 {
   g_return_if_fail (TPT_IS_SLIDE (self));
@@ -464,7 +438,7 @@ tpt_slide_clear_region (TptSlide *self)
 static void
 add_slide (GPtrArray        *slides,
            TptDocument      *document,
-           TptSlideArtefact  artefact,
+           TptArtefactKind   artefact,
            TptNode          *target,
            const char       *title)
 {
@@ -508,7 +482,7 @@ tpt_slides_new_default (TptDocument *document)
   n_needs = g_list_model_get_n_items (tpt_document_get_needs (document));
   title = tpt_document_get_title (document);
 
-  add_slide (slides, document, TPT_SLIDE_ARTEFACT_COVER, NULL,
+  add_slide (slides, document, TPT_ARTEFACT_COVER, NULL,
              title[0] != '\0' ? title : _("Cover"));
 
   for (guint b = 0; b < n_blueprints; b++)
@@ -517,13 +491,13 @@ tpt_slides_new_default (TptDocument *document)
       GListModel *stages = tpt_blueprint_get_stages (blueprint);
       guint n_stages = g_list_model_get_n_items (stages);
 
-      add_slide (slides, document, TPT_SLIDE_ARTEFACT_BLUEPRINT, TPT_NODE (blueprint),
+      add_slide (slides, document, TPT_ARTEFACT_BLUEPRINT, TPT_NODE (blueprint),
                  tpt_blueprint_get_title (blueprint));
       for (guint s = 0; s < n_stages; s++)
         {
           g_autoptr(TptStage) stage = g_list_model_get_item (stages, s);
 
-          add_slide (slides, document, TPT_SLIDE_ARTEFACT_STAGE, TPT_NODE (stage),
+          add_slide (slides, document, TPT_ARTEFACT_STAGE, TPT_NODE (stage),
                      tpt_stage_get_title (stage));
         }
     }
@@ -532,14 +506,14 @@ tpt_slides_new_default (TptDocument *document)
     {
       g_autoptr(TptPersona) persona = g_list_model_get_item (personas, p);
 
-      add_slide (slides, document, TPT_SLIDE_ARTEFACT_PERSONA, TPT_NODE (persona),
+      add_slide (slides, document, TPT_ARTEFACT_PERSONA, TPT_NODE (persona),
                  tpt_persona_get_name (persona));
     }
 
   if (n_needs > 0 && n_personas > 0)
-    add_slide (slides, document, TPT_SLIDE_ARTEFACT_NEEDS_MATRIX, NULL, _("Needs Matrix"));
+    add_slide (slides, document, TPT_ARTEFACT_NEEDS_MATRIX, NULL, _("Needs Matrix"));
   if (n_needs > 0 && n_blueprints > 0)
-    add_slide (slides, document, TPT_SLIDE_ARTEFACT_COVERAGE, NULL, _("Coverage"));
+    add_slide (slides, document, TPT_ARTEFACT_COVERAGE, NULL, _("Coverage"));
 
   {
     g_autoptr(GPtrArray) futures = tpt_case_for_change_list_futures (document);
@@ -553,7 +527,7 @@ tpt_slides_new_default (TptDocument *document)
                                 : g_strdup_printf (_("The Case for Change: %s"),
                                                    tpt_blueprint_get_title (future));
 
-        add_slide (slides, document, TPT_SLIDE_ARTEFACT_CASE_FOR_CHANGE, TPT_NODE (future), name);
+        add_slide (slides, document, TPT_ARTEFACT_CASE_FOR_CHANGE, TPT_NODE (future), name);
       }
   }
 

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "tpt-artefact.h"
 #include "tpt-enums.h"
 #include "tpt-node.h"
 
@@ -14,11 +15,11 @@ G_DECLARE_FINAL_TYPE (TptSlide, tpt_slide, TPT, SLIDE, TptNode)
 #define TPT_SLIDE_MAX_COORDINATE 1000000.0
 
 TptSlide         *tpt_slide_new             (TptDocument      *document,
-                                             TptSlideArtefact  artefact,
+                                             TptArtefactKind   artefact,
                                              TptNode          *target);
 const char       *tpt_slide_get_title       (TptSlide         *self);
 const char       *tpt_slide_get_notes       (TptSlide         *self);
-TptSlideArtefact  tpt_slide_get_artefact    (TptSlide         *self);
+TptArtefactKind   tpt_slide_get_artefact    (TptSlide         *self);
 const char       *tpt_slide_get_target      (TptSlide         *self);
 TptNode          *tpt_slide_get_target_node (TptSlide         *self);
 gboolean          tpt_slide_get_region      (TptSlide         *self,
@@ -32,7 +33,7 @@ void              tpt_slide_set_title       (TptSlide         *self,
 void              tpt_slide_set_notes       (TptSlide         *self,
                                              const char       *notes);
 void              tpt_slide_set_artefact    (TptSlide         *self,
-                                             TptSlideArtefact  artefact,
+                                             TptArtefactKind   artefact,
                                              TptNode          *target);
 void              tpt_slide_set_region      (TptSlide         *self,
                                              double            x,
@@ -41,7 +42,6 @@ void              tpt_slide_set_region      (TptSlide         *self,
                                              double            height);
 void              tpt_slide_clear_region    (TptSlide         *self);
 
-GType             tpt_slide_artefact_target_type (TptSlideArtefact artefact);
 double            tpt_slide_round_coordinate     (double           value);
 
 GPtrArray        *tpt_slides_new_default    (TptDocument      *document);

@@ -10,7 +10,6 @@
 #include "tpt-csv.h"
 #include "tpt-node-private.h"
 
-#include <math.h>
 #include <string.h>
 
 /* Survey responses in, needs-matrix ratings out. The CSV has one row per
@@ -221,7 +220,8 @@ parse_answer (const char *text,
     if (!g_ascii_isdigit (*p) && *p != '.' && !(p == copy && *p == '-'))
       return FALSE;
   *value = g_ascii_strtod (copy, &end);
-  return end != copy && *end == '\0' && isfinite (*value);
+  /* Digits and one point only: nothing that is not finite gets here. */
+  return end != copy && *end == '\0';
 }
 
 static int
@@ -237,7 +237,8 @@ aggregate_value (TptSurvey *self,
     value = 10.0 * tally->top[kind] / tally->n[kind];
   else
     value = tally->sum[kind] / tally->n[kind];
-  return CLAMP ((int) floor (value + 0.5), 0, 10);
+  /* Half up, without libm, which core does not link; value is at least 0. */
+  return CLAMP ((int) (value + 0.5), 0, 10);
 }
 
 static gboolean

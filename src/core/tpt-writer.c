@@ -515,7 +515,7 @@ write_slide (GString  *out,
 
   open_start (out, 2, TPT_E_SLIDE);
   attribute (out, TPT_A_ID, tpt_node_get_id (TPT_NODE (slide)));
-  enum_attribute (out, TPT_A_ARTEFACT, TPT_TYPE_SLIDE_ARTEFACT, tpt_slide_get_artefact (slide));
+  enum_attribute (out, TPT_A_ARTEFACT, TPT_TYPE_ARTEFACT_KIND, tpt_slide_get_artefact (slide));
   optional_attribute (out, TPT_A_TARGET, tpt_slide_get_target (slide));
   if (tpt_slide_get_region (slide, &x, &y, &width, &height))
     {

@@ -48,7 +48,7 @@
 /* What a slide shows, in the coordinates of its artefact's drawing. */
 typedef struct
 {
-  TptSlideArtefact    artefact;
+  TptArtefactKind     artefact;
   TptDocument        *document;
   PangoContext       *context;
   TptBlueprintLayout *layout;      /* owned; blueprints and stages */
@@ -174,29 +174,29 @@ source_init (Source       *source,
   *source = (Source) { tpt_slide_get_artefact (slide), document, context };
   source->max_zoom = MAX_ZOOM;
   region = tpt_slide_get_region (slide, &x, &y, &rw, &rh);
-  frame_content (source->artefact == TPT_SLIDE_ARTEFACT_COVER, &content);
+  frame_content (source->artefact == TPT_ARTEFACT_COVER, &content);
 
-  if (tpt_slide_artefact_target_type (source->artefact) != G_TYPE_NONE)
+  if (tpt_artefact_kind_get_target_type (source->artefact) != G_TYPE_NONE)
     {
       target = tpt_document_lookup_typed (document, tpt_slide_get_target (slide),
-                                          tpt_slide_artefact_target_type (source->artefact));
+                                          tpt_artefact_kind_get_target_type (source->artefact));
       if (target == NULL)
         return FALSE;
     }
 
   switch (source->artefact)
     {
-    case TPT_SLIDE_ARTEFACT_COVER:
+    case TPT_ARTEFACT_COVER:
       /* The slide's own title, if it has one, is the cover's. */
       source->title = tpt_slide_dup_display_title (document, slide);
       source->bounds = (TptRect) { 0, 0, TPT_SLIDE_WIDTH / COVER_ZOOM,
                                    TPT_SLIDE_HEIGHT / COVER_ZOOM };
       break;
-    case TPT_SLIDE_ARTEFACT_BLUEPRINT:
+    case TPT_ARTEFACT_BLUEPRINT:
       source->layout = tpt_blueprint_layout_new (document, TPT_BLUEPRINT (target), context);
       source->bounds = blueprint_body (source->layout);
       break;
-    case TPT_SLIDE_ARTEFACT_STAGE:
+    case TPT_ARTEFACT_STAGE:
       {
         TptNode *blueprint = tpt_node_get_parent (target);
 
@@ -206,7 +206,7 @@ source_init (Source       *source,
         stage_source (source, TPT_STAGE (target));
       }
       break;
-    case TPT_SLIDE_ARTEFACT_PERSONA:
+    case TPT_ARTEFACT_PERSONA:
       /* A region is drawn on the card as a single card exports, so that
        * its coordinates mean the same everywhere; a whole card is laid out
        * as wide as suits the slide. */
@@ -215,7 +215,7 @@ source_init (Source       *source,
       if (!region)
         persona_source (source, &content);
       break;
-    case TPT_SLIDE_ARTEFACT_NEEDS_MATRIX:
+    case TPT_ARTEFACT_NEEDS_MATRIX:
       /* Likewise a region is on the matrix as the canvas shows it; the
        * whole matrix leaves out its coverage column, which makes it too
        * tall for a slide and which the coverage slide shows. */
@@ -227,11 +227,11 @@ source_init (Source       *source,
         tpt_matrix_measure (context, document, &w, &h);
       source->bounds = (TptRect) { 0, 0, w, h };
       break;
-    case TPT_SLIDE_ARTEFACT_COVERAGE:
+    case TPT_ARTEFACT_COVERAGE:
       tpt_coverage_report_measure (context, document, &w, &h);
       source->bounds = (TptRect) { 0, 0, w, h };
       break;
-    case TPT_SLIDE_ARTEFACT_CASE_FOR_CHANGE:
+    case TPT_ARTEFACT_CASE_FOR_CHANGE:
       source->future = TPT_BLUEPRINT (target);
       tpt_case_for_change_measure (context, document, source->future, &w, &h);
       source->bounds = (TptRect) { 0, 0, w, h };
@@ -262,31 +262,31 @@ source_draw (const Source   *source,
 
   switch (source->artefact)
     {
-    case TPT_SLIDE_ARTEFACT_COVER:
+    case TPT_ARTEFACT_COVER:
       if (source->date == NULL)
         now = g_date_time_new_now_local ();
       tpt_cover_render_titled (cr, source->context, source->document, source->title, theme,
                                TPT_SLIDE_WIDTH / COVER_ZOOM, TPT_SLIDE_HEIGHT / COVER_ZOOM,
                                source->date != NULL ? source->date : now);
       break;
-    case TPT_SLIDE_ARTEFACT_BLUEPRINT:
-    case TPT_SLIDE_ARTEFACT_STAGE:
+    case TPT_ARTEFACT_BLUEPRINT:
+    case TPT_ARTEFACT_STAGE:
       tpt_blueprint_render (cr, source->layout, theme);
       break;
-    case TPT_SLIDE_ARTEFACT_PERSONA:
+    case TPT_ARTEFACT_PERSONA:
       cairo_translate (cr, PERSONA_MARGIN, PERSONA_MARGIN);
       tpt_persona_card_render (cr, source->context, source->persona, theme, source->card_width);
       break;
-    case TPT_SLIDE_ARTEFACT_NEEDS_MATRIX:
+    case TPT_ARTEFACT_NEEDS_MATRIX:
       if (source->compact)
         tpt_matrix_render_table (cr, source->context, source->document, theme, NULL, NULL);
       else
         tpt_matrix_render (cr, source->context, source->document, theme);
       break;
-    case TPT_SLIDE_ARTEFACT_COVERAGE:
+    case TPT_ARTEFACT_COVERAGE:
       tpt_coverage_report_render (cr, source->context, source->document, theme);
       break;
-    case TPT_SLIDE_ARTEFACT_CASE_FOR_CHANGE:
+    case TPT_ARTEFACT_CASE_FOR_CHANGE:
       tpt_case_for_change_render (cr, source->context, source->document, source->future, theme);
       break;
     default:
@@ -454,26 +454,26 @@ tpt_slide_dup_display_title (TptDocument *document,
   target = tpt_document_lookup (document, tpt_slide_get_target (slide));
   switch (tpt_slide_get_artefact (slide))
     {
-    case TPT_SLIDE_ARTEFACT_COVER:
+    case TPT_ARTEFACT_COVER:
       title = tpt_document_get_title (document);
       return g_strdup (title[0] != '\0' ? title : _("Untitled document"));
-    case TPT_SLIDE_ARTEFACT_BLUEPRINT:
+    case TPT_ARTEFACT_BLUEPRINT:
       if (TPT_IS_BLUEPRINT (target))
         return g_strdup (tpt_blueprint_get_title (TPT_BLUEPRINT (target)));
       break;
-    case TPT_SLIDE_ARTEFACT_STAGE:
+    case TPT_ARTEFACT_STAGE:
       if (TPT_IS_STAGE (target))
         return g_strdup (tpt_stage_get_title (TPT_STAGE (target)));
       break;
-    case TPT_SLIDE_ARTEFACT_PERSONA:
+    case TPT_ARTEFACT_PERSONA:
       if (TPT_IS_PERSONA (target))
         return g_strdup (tpt_persona_get_name (TPT_PERSONA (target)));
       break;
-    case TPT_SLIDE_ARTEFACT_NEEDS_MATRIX:
+    case TPT_ARTEFACT_NEEDS_MATRIX:
       return g_strdup (_("Needs Matrix"));
-    case TPT_SLIDE_ARTEFACT_COVERAGE:
+    case TPT_ARTEFACT_COVERAGE:
       return g_strdup (_("Coverage"));
-    case TPT_SLIDE_ARTEFACT_CASE_FOR_CHANGE:
+    case TPT_ARTEFACT_CASE_FOR_CHANGE:
       return g_strdup (_("The Case for Change"));
     default:
       break;
@@ -546,7 +546,7 @@ tpt_slide_get_content_rect (TptSlide *slide,
   g_return_if_fail (rect != NULL);
 
   scale = MIN (width / TPT_SLIDE_WIDTH, height / TPT_SLIDE_HEIGHT);
-  frame_content (tpt_slide_get_artefact (slide) == TPT_SLIDE_ARTEFACT_COVER, rect);
+  frame_content (tpt_slide_get_artefact (slide) == TPT_ARTEFACT_COVER, rect);
   rect->x = (width - TPT_SLIDE_WIDTH * scale) / 2 + rect->x * scale;
   rect->y = (height - TPT_SLIDE_HEIGHT * scale) / 2 + rect->y * scale;
   rect->width *= scale;
@@ -629,7 +629,7 @@ tpt_slide_render_full (cairo_t        *cr,
   g_return_if_fail (TPT_IS_SLIDE (slide));
   g_return_if_fail (theme != NULL);
 
-  cover = tpt_slide_get_artefact (slide) == TPT_SLIDE_ARTEFACT_COVER;
+  cover = tpt_slide_get_artefact (slide) == TPT_ARTEFACT_COVER;
   scale = MIN (width / TPT_SLIDE_WIDTH, height / TPT_SLIDE_HEIGHT);
   frame_content (cover, &content);
 
