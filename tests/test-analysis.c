@@ -571,6 +571,34 @@ test_journey_bounces (Journey       *j,
   g_assert_cmpuint (g_array_index (chain->stages, TptJourneyStage, 1).n_bounces, ==, 3);
 }
 
+/* Flows so tangled that their paths are too many to follow (a ladder of
+ * sixty cards, each leading to the next two: a Fibonacci number of paths)
+ * are searched no further, and say so; the rest is still counted. */
+static void
+test_journey_tangle (Journey       *j,
+                     gconstpointer  data)
+{
+  g_autoptr(TptJourney) journey = NULL;
+  TptCard *cards[60];
+
+  tpt_document_begin (j->document, "Ladder");
+  for (guint i = 0; i < G_N_ELEMENTS (cards); i++)
+    cards[i] = add_card (j->blueprint, j->back, j->t3, TPT_CARD_KIND_ACTION,
+                         i % 2 ? "Claims" : "Engineers", "Rung");
+  for (guint i = 0; i + 1 < G_N_ELEMENTS (cards); i++)
+    {
+      flow (j->blueprint, cards[i], cards[i + 1]);
+      if (i + 2 < G_N_ELEMENTS (cards))
+        flow (j->blueprint, cards[i], cards[i + 2]);
+    }
+  tpt_document_end (j->document);
+
+  journey = tpt_journey_new (j->document, j->blueprint);
+  g_assert_false (journey->bounces_exact);
+  g_assert_cmpuint (journey->bounces->len, >, 0);
+  g_assert_cmpuint (journey->handoffs->len, ==, 59);
+}
+
 /* A customer-facing fail point depends on the backstage and support cards
  * upstream of it, however far and however the flows loop; double arrows
  * lead both ways; a backstage fail point has no such list. */
@@ -900,6 +928,8 @@ main (int   argc,
               test_journey_handoffs, journey_teardown);
   g_test_add ("/tpt/analysis/journey/bounces", Journey, NULL, journey_setup,
               test_journey_bounces, journey_teardown);
+  g_test_add ("/tpt/analysis/journey/tangle", Journey, NULL, journey_setup,
+              test_journey_tangle, journey_teardown);
   g_test_add ("/tpt/analysis/journey/fail-points", Journey, NULL, journey_setup,
               test_journey_fail_points, journey_teardown);
   g_test_add ("/tpt/analysis/journey/work", Journey, NULL, journey_setup, test_journey_work,

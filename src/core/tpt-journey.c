@@ -488,6 +488,15 @@ count_bounces (TptJourney *self,
 
 /* Fail points and what they depend on ---------------------------------------- */
 
+static int
+compare_indices (gconstpointer a,
+                 gconstpointer b)
+{
+  guint x = *(const guint *) a, y = *(const guint *) b;
+
+  return x < y ? -1 : x > y;
+}
+
 static gboolean
 is_customer_facing (TptLane *lane)
 {
@@ -503,15 +512,17 @@ is_back (TptLane *lane)
 }
 
 /* Every card upstream of @index: its flows' sources, theirs, and so on,
- * each once however the flows loop; a double arrow leads both ways. */
+ * each once however the flows loop; a double arrow leads both ways. Adds
+ * their indices to @found, sorted; @seen is all FALSE before and after. */
 static void
 collect_upstream (Graph    *graph,
                   guint     index,
-                  gboolean *seen)
+                  gboolean *seen,
+                  GArray   *found)
 {
   g_autoptr(GArray) stack = g_array_new (FALSE, FALSE, sizeof (guint));
 
-  memset (seen, 0, sizeof (gboolean) * graph->nodes->len);
+  g_array_set_size (found, 0);
   g_array_append_val (stack, index);
   seen[index] = TRUE;
   while (stack->len > 0)
@@ -528,6 +539,7 @@ collect_upstream (Graph    *graph,
             {
               seen[edge->from] = TRUE;
               g_array_append_val (stack, edge->from);
+              g_array_append_val (found, edge->from);
             }
         }
       for (guint k = 0; k < node->out->len; k++)
@@ -538,10 +550,16 @@ collect_upstream (Graph    *graph,
             {
               seen[edge->to] = TRUE;
               g_array_append_val (stack, edge->to);
+              g_array_append_val (found, edge->to);
             }
         }
     }
+
   seen[index] = FALSE;
+  for (guint k = 0; k < found->len; k++)
+    seen[g_array_index (found, guint, k)] = FALSE;
+  /* Document order: card indices are in the blueprint's order. */
+  g_array_sort (found, compare_indices);
 }
 
 static void
@@ -549,6 +567,7 @@ collect_fail_points (TptJourney *self,
                      Graph      *graph)
 {
   g_autofree gboolean *seen = g_new0 (gboolean, MAX (graph->nodes->len, 1));
+  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (guint));
 
   for (guint i = 0; i < graph->nodes->len; i++)
     {
@@ -565,13 +584,13 @@ collect_fail_points (TptJourney *self,
       point.owners = g_ptr_array_new_with_free_func (g_free);
       if (point.customer_facing)
         {
-          collect_upstream (graph, i, seen);
-          for (guint k = 0; k < graph->nodes->len; k++)
+          collect_upstream (graph, i, seen, found);
+          for (guint k = 0; k < found->len; k++)
             {
-              Node *up = node_at (graph, k);
+              Node *up = node_at (graph, g_array_index (found, guint, k));
               const char *owner = tpt_card_get_owner (up->card);
 
-              if (!seen[k] || !is_back (up->lane))
+              if (!is_back (up->lane))
                 continue;
               g_ptr_array_add (point.upstream, g_object_ref (up->card));
               if (owner[0] != '\0' &&
