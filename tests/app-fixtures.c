@@ -91,3 +91,105 @@ app_undo_all_and_compare (TptDocument *document,
   bytes = app_document_bytes (document);
   g_assert_cmpstr (bytes, ==, original);
 }
+
+/* A key as the page's key bindings see it: the action bound to @keyval
+ * with @state is activated on @widget. For tests of what keys do; the
+ * keys themselves are tested with real input in tests/input. */
+gboolean
+app_key (gpointer        widget,
+         guint           keyval,
+         GdkModifierType state)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (widget));
+  /* As GtkKeyvalTrigger stores them: lower case, and Shift+Tab as Tab. */
+  guint lower = keyval == GDK_KEY_ISO_Left_Tab ? GDK_KEY_Tab : gdk_keyval_to_lower (keyval);
+
+  state &= gtk_accelerator_get_default_mod_mask ();
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+
+          if (!GTK_IS_KEYVAL_TRIGGER (trigger) || !GTK_IS_NAMED_ACTION (action))
+            continue;
+          if (gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) != lower ||
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) != state)
+            continue;
+          /* As the shortcut controller does: a disabled action lets the
+           * key go on. */
+          return gtk_shortcut_action_activate (action, GTK_SHORTCUT_ACTION_EXCLUSIVE,
+                                               GTK_WIDGET (widget),
+                                               gtk_shortcut_get_arguments (shortcut));
+        }
+    }
+  return FALSE;
+}
+
+/* A click of the primary button at a point of the page's artefact, as
+ * the click tool hands it on. */
+void
+app_click (gpointer        canvas,
+           double          x,
+           double          y,
+           int             n_press,
+           GdkModifierType state)
+{
+  for (int i = 1; i <= n_press; i++)
+    {
+      tpt_canvas_press (TPT_CANVAS (canvas), x, y, i, GDK_BUTTON_PRIMARY, state);
+      tpt_canvas_release (TPT_CANVAS (canvas), x, y, i, GDK_BUTTON_PRIMARY, state);
+    }
+  app_iterate ();
+}
+
+/* A drag of the primary button from one point of the page's artefact to
+ * another, through the press and then the first drag tool that takes it,
+ * as their gestures would. Returns whether a tool took it. */
+gboolean
+app_drag (gpointer        canvas,
+          double          x0,
+          double          y0,
+          double          x1,
+          double          y1,
+          GdkModifierType state)
+{
+  GPtrArray *tools = tpt_canvas_get_tools (TPT_CANVAS (canvas));
+
+  tpt_canvas_press (TPT_CANVAS (canvas), x0, y0, 1, GDK_BUTTON_PRIMARY, state);
+  for (guint i = 0; i < tools->len; i++)
+    {
+      TptTool *tool = g_ptr_array_index (tools, i);
+
+      if (TPT_IS_DRAG_TOOL (tool) &&
+          tpt_drag_tool_run (TPT_DRAG_TOOL (tool), x0, y0, x1, y1, GDK_BUTTON_PRIMARY, state))
+        {
+          app_iterate ();
+          return TRUE;
+        }
+    }
+  tpt_canvas_release (TPT_CANVAS (canvas), x0, y0, 1, GDK_BUTTON_PRIMARY, state);
+  app_iterate ();
+  return FALSE;
+}
+
+/* Ends the in-place edit on @canvas with @text typed, as Enter does. */
+void
+app_finish_edit (gpointer    canvas,
+                 const char *text,
+                 int         end)
+{
+  GtkWidget *editor = tpt_canvas_get_editor (TPT_CANVAS (canvas));
+
+  g_assert_nonnull (editor);
+  if (text != NULL)
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (editor)), text, -1);
+  tpt_inplace_editor_finish (TPT_INPLACE_EDITOR (editor), end);
+  app_iterate ();
+}

@@ -5,6 +5,8 @@
 
 #include "tpt-application.h"
 #include "tpt-document.h"
+#include "tpt-canvas.h"
+#include "tpt-drag-tool.h"
 
 G_BEGIN_DECLS
 
@@ -21,5 +23,23 @@ TptApplication *app_test_init            (int          *argc,
 char           *app_document_bytes       (TptDocument  *document);
 void            app_undo_all_and_compare (TptDocument  *document,
                                           const char   *original);
+
+gboolean        app_key                  (gpointer      widget,
+                                          guint         keyval,
+                                          GdkModifierType state);
+void            app_click                (gpointer      canvas,
+                                          double        x,
+                                          double        y,
+                                          int           n_press,
+                                          GdkModifierType state);
+gboolean        app_drag                 (gpointer      canvas,
+                                          double        x0,
+                                          double        y0,
+                                          double        x1,
+                                          double        y1,
+                                          GdkModifierType state);
+void            app_finish_edit          (gpointer      canvas,
+                                          const char   *text,
+                                          int           end);
 
 G_END_DECLS

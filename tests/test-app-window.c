@@ -406,8 +406,8 @@ test_outline (void)
                     g_list_model_get_n_items (tpt_blueprint_get_lanes (blueprint)));
   g_assert_cmpuint (count_rows_of_type (outline, TPT_TYPE_STAGE), ==,
                     g_list_model_get_n_items (tpt_blueprint_get_stages (blueprint)));
-  g_assert_cmpint (tpt_artefact_view_get_artefact (window->view), ==, TPT_ARTEFACT_BLUEPRINT);
-  g_assert_true (tpt_artefact_view_get_blueprint (window->view) == blueprint);
+  g_assert_cmpint (tpt_pages_get_visible_kind (window->pages), ==, TPT_ARTEFACT_BLUEPRINT);
+  g_assert_true (tpt_pages_get_blueprint (window->pages) == blueprint);
 
   /* Model edits from elsewhere show up: a step deleted, then undone. */
   tpt_window_select (window, TPT_NODE (step));
@@ -428,7 +428,7 @@ test_outline (void)
   /* Actions: each is one undo step. */
   tpt_outline_select_group (outline, TPT_OUTLINE_GROUP_PERSONAS);
   app_iterate ();
-  g_assert_cmpint (tpt_artefact_view_get_artefact (window->view), ==, TPT_ARTEFACT_PERSONAS);
+  g_assert_cmpint (tpt_pages_get_visible_kind (window->pages), ==, TPT_ARTEFACT_PERSONAS);
   entries = tpt_history_get_position (history);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (outline), "outline.add-persona", NULL));
   app_iterate ();

@@ -7,10 +7,14 @@
 
 #include "tpt-application.h"
 
+#include "tpt-test-probe.h"
+
 #include "tpt-command-line.h"
 #include "tpt-format.h"
+#include "tpt-help.h"
 #include "tpt-preferences-window.h"
 #include "tpt-recovery.h"
+#include "tpt-start-folder.h"
 #include "tpt-window.h"
 
 /* How many documents Open Recent lists. */
@@ -465,7 +469,9 @@ open_action (GSimpleAction *action,
   TptApplication *self = user_data;
   g_autoptr(GtkFileFilter) documents = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+  g_autoptr(GFile) folder = NULL;
   GtkFileChooserNative *chooser;
+  TptWindow *window;
 
   chooser = gtk_file_chooser_native_new (_("Open Document"),
                                          gtk_application_get_active_window (GTK_APPLICATION (self)),
@@ -482,6 +488,11 @@ open_action (GSimpleAction *action,
   gtk_file_filter_add_pattern (all, "*");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
   gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (chooser), documents);
+
+  /* Beside the document in front, which is likely where its neighbours are. */
+  window = active_document_window (self);
+  folder = tpt_start_folder_for (window != NULL ? tpt_window_get_file (window) : NULL);
+  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
 
   g_signal_connect (chooser, "response", G_CALLBACK (open_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
@@ -527,6 +538,16 @@ preferences_action (GSimpleAction *action,
 }
 
 static void
+help_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  TptApplication *self = user_data;
+
+  tpt_help_show (gtk_application_get_active_window (GTK_APPLICATION (self)), NULL);
+}
+
+static void
 about_action (GSimpleAction *action,
               GVariant      *parameter,
               gpointer       user_data)
@@ -558,6 +579,7 @@ static const GActionEntry app_entries[] = {
   { "open-recent", open_recent_action, "s" },
   { "quit", quit_action },
   { "preferences", preferences_action },
+  { "help", help_action },
   { "about", about_action },
 };
 
@@ -569,6 +591,7 @@ static const struct {
   { "app.open", { "<Control>o", NULL } },
   { "app.quit", { "<Control>q", NULL } },
   { "app.preferences", { "<Control>comma", NULL } },
+  { "app.help", { "F1", NULL } },
   { "win.save", { "<Control>s", NULL } },
   { "win.save-as", { "<Control><Shift>s", NULL } },
   { "win.close", { "<Control>w", NULL } },
@@ -608,6 +631,7 @@ tpt_application_startup (GApplication *application)
   g_signal_connect_object (self->settings, "changed::recent-files",
                            G_CALLBACK (rebuild_recent_menu), self, G_CONNECT_SWAPPED);
   rebuild_recent_menu (self);
+  tpt_test_probe_install (GTK_APPLICATION (self));
 }
 
 static void

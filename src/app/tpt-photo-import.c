@@ -9,7 +9,6 @@
 
 #include "tpt-format.h"
 #include "tpt-photo.h"
-#include "tpt-window.h"
 
 /* Larger photos are worth nothing in a persona card and make documents
  * slow to open: they are scaled so the longest side is MAX_SIDE. */
@@ -173,10 +172,8 @@ chosen_cb (GtkNativeDialog *chooser,
         {
           g_autofree char *message = g_strdup_printf (_("Could not use this photo: %s"),
                                                       error->message);
-          GtkRoot *root = gtk_widget_get_root (choice->parent);
-
-          if (TPT_IS_WINDOW (root))
-            tpt_window_show_toast (TPT_WINDOW (root), message, FALSE);
+          /* Told through the window's toasts, never by calling it. */
+          gtk_widget_activate_action (choice->parent, "win.toast", "(sb)", message, FALSE);
         }
       else if (choice->done != NULL)
         ((void (*) (gpointer)) choice->done) (choice->user_data);

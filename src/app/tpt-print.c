@@ -15,6 +15,7 @@
 #include "tpt-page-size.h"
 #include "tpt-persona-renderer.h"
 #include "tpt-poster.h"
+#include "tpt-start-folder.h"
 #include "tpt-text.h"
 
 /* Printing, with the same renderers as export: the whole document (cover,
@@ -173,22 +174,54 @@ new_operation (TptDocument *document,
   return operation;
 }
 
+/* Print to File offers a PDF named after the document, beside it, rather
+ * than output.pdf in the working directory. The settings may be the last
+ * print's, shared with other operations, so they are copied. */
+static void
+set_output_file (GtkPrintOperation *operation,
+                 GFile             *document_file,
+                 const char        *name)
+{
+  GtkPrintSettings *current = gtk_print_operation_get_print_settings (operation);
+  g_autoptr(GtkPrintSettings) settings = NULL;
+  g_autoptr(GFile) folder = tpt_start_folder_for (document_file);
+  g_autoptr(GFile) output = g_file_get_child_for_display_name (folder, name, NULL);
+  g_autofree char *uri = NULL;
+
+  if (output == NULL)
+    return;
+
+  settings = current != NULL ? gtk_print_settings_copy (current) : gtk_print_settings_new ();
+  uri = g_file_get_uri (output);
+  gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_URI, uri);
+  gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_FILE_FORMAT, "pdf");
+  gtk_print_operation_set_print_settings (operation, settings);
+}
+
 /**
  * tpt_print_operation_new_for_document:
  * @document: the document to print
+ * @document_file: (nullable): the document's file, for Print to File's
+ *   folder and name
  *
  * Returns: (transfer full): an operation printing the cover, each
  *   blueprint, the persona gallery and the needs matrix, a page each
  */
 GtkPrintOperation *
-tpt_print_operation_new_for_document (TptDocument *document)
+tpt_print_operation_new_for_document (TptDocument *document,
+                                      GFile       *document_file)
 {
-  PrintJob *job = g_new0 (PrintJob, 1);
-  GListModel *blueprints = tpt_document_get_blueprints (document);
+  PrintJob *job;
+  GListModel *blueprints;
   GtkPrintOperation *operation;
   Page page = { PAGE_COVER, NULL };
+  g_autofree char *name = NULL;
 
   g_return_val_if_fail (TPT_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (document_file == NULL || G_IS_FILE (document_file), NULL);
+
+  job = g_new0 (PrintJob, 1);
+  blueprints = tpt_document_get_blueprints (document);
 
   job->pages = g_array_new (FALSE, TRUE, sizeof (Page));
   g_array_append_val (job->pages, page);
@@ -224,6 +257,10 @@ tpt_print_operation_new_for_document (TptDocument *document)
       gtk_print_operation_set_default_page_setup (operation, setup);
     }
 
+  name = tpt_start_folder_dup_output_name (document_file, tpt_document_get_title (document),
+                                           ".pdf");
+  set_output_file (operation, document_file, name);
+
   return operation;
 }
 
@@ -252,6 +289,8 @@ draw_poster_page_cb (GtkPrintOperation *operation,
  * @blueprint: the blueprint to tile
  * @options: the poster options: paper, landscape, scale or sheets wide,
  *   overlap
+ * @document_file: (nullable): the document's file, for Print to File's
+ *   folder and name
  * @error: return location for a #GError
  *
  * Returns: (transfer full) (nullable): an operation printing the assembly
@@ -261,6 +300,7 @@ GtkPrintOperation *
 tpt_print_operation_new_for_poster (TptDocument             *document,
                                     TptBlueprint            *blueprint,
                                     const TptExportOptions  *options,
+                                    GFile                   *document_file,
                                     GError                 **error)
 {
   g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
@@ -268,6 +308,8 @@ tpt_print_operation_new_for_poster (TptDocument             *document,
   GtkPrintOperation *operation;
   PrintJob *job;
   double width, height;
+  g_autofree char *base = NULL;
+  g_autofree char *name = NULL;
 
   g_return_val_if_fail (TPT_IS_DOCUMENT (document), NULL);
   g_return_val_if_fail (TPT_IS_BLUEPRINT (blueprint), NULL);
@@ -304,6 +346,12 @@ tpt_print_operation_new_for_poster (TptDocument             *document,
   gtk_print_operation_set_n_pages (operation, (int) (1 + job->plan.rows * job->plan.columns));
   g_signal_connect (operation, "draw-page", G_CALLBACK (draw_poster_page_cb), job);
 
+  /* Named as Export names a blueprint: “document — blueprint.pdf”. */
+  base = tpt_start_folder_dup_output_name (document_file, tpt_document_get_title (document), "");
+  name = g_strdup_printf ("%s — %s.pdf", base, tpt_blueprint_get_title (blueprint));
+  g_strdelimit (name, "/\\", '-');
+  set_output_file (operation, document_file, name);
+
   return operation;
 }
 
@@ -321,14 +369,17 @@ run (GtkPrintOperation *operation,
  * tpt_print_document:
  * @parent: the document's window
  * @document: the document
+ * @document_file: (nullable): the document's file
  *
  * Shows the print dialog for the whole document.
  */
 void
 tpt_print_document (GtkWindow   *parent,
-                    TptDocument *document)
+                    TptDocument *document,
+                    GFile       *document_file)
 {
-  g_autoptr(GtkPrintOperation) operation = tpt_print_operation_new_for_document (document);
+  g_autoptr(GtkPrintOperation) operation = tpt_print_operation_new_for_document (document,
+                                                                                 document_file);
 
   run (operation, parent);
 }
@@ -339,6 +390,7 @@ tpt_print_document (GtkWindow   *parent,
  * @document: the document
  * @blueprint: the blueprint
  * @options: the poster chosen in the Print Poster dialog
+ * @document_file: (nullable): the document's file
  *
  * Shows the print dialog for a wall poster.
  */
@@ -346,12 +398,14 @@ void
 tpt_print_poster (GtkWindow              *parent,
                   TptDocument            *document,
                   TptBlueprint           *blueprint,
-                  const TptExportOptions *options)
+                  const TptExportOptions *options,
+                  GFile                  *document_file)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GtkPrintOperation) operation = NULL;
 
-  operation = tpt_print_operation_new_for_poster (document, blueprint, options, &error);
+  operation = tpt_print_operation_new_for_poster (document, blueprint, options, document_file,
+                                                  &error);
   if (operation == NULL)
     {
       AdwMessageDialog *dialog;

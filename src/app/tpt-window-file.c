@@ -9,6 +9,7 @@
 
 #include "tpt-application.h"
 #include "tpt-format.h"
+#include "tpt-start-folder.h"
 
 /* The window's file on disk: watching it for other programs' changes,
  * reading it again, saving to it (asking where first when needed) and the
@@ -360,8 +361,11 @@ tpt_window_save (TptWindow          *self,
     {
       g_autofree char *display = tpt_window_dup_display_name (self);
 
+      g_autoptr(GFile) folder = tpt_start_folder_for (NULL);
+
       name = g_strconcat (display, ".touchpoint", NULL);
       g_strdelimit (name, "/\\", '-');
+      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->chooser), folder, NULL);
       gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
     }
 

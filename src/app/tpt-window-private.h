@@ -2,7 +2,8 @@
 
 #pragma once
 
-#include "tpt-artefact-view.h"
+#include "tpt-pages.h"
+#include "tpt-selection.h"
 #include "tpt-autosave.h"
 #include "tpt-history-panel.h"
 #include "tpt-inspector.h"
@@ -36,7 +37,7 @@ struct _TptWindow
   GtkStack             *side_stack;
   GtkWidget            *inspector_box;
   GtkWidget            *history_box;
-  TptArtefactView      *view;
+  TptPages             *pages;
   TptHistoryPanel      *history_panel;
   TptOutline           *outline;
   TptInspector         *inspector;
@@ -45,6 +46,8 @@ struct _TptWindow
 
   /* owned */
   TptDocument          *document;
+  TptSelection         *selection;
+  GSignalGroup         *page_signals;   /* the visible page's */
   GFile                *file;
   GFileMonitor         *monitor;
   TptAutosave          *autosave;
