@@ -384,7 +384,51 @@ gboolean
 tpt_duration_from_text (const char  *text,
                         char       **iso)
 {
-  return tpt_duration_parse_text (text, iso);
+  static const struct { const char *unit; gint64 seconds; } units[] = {
+    { "s", 1 }, { "sec", 1 }, { "secs", 1 }, { "second", 1 }, { "seconds", 1 },
+    { "m", 60 }, { "min", 60 }, { "mins", 60 }, { "minute", 60 }, { "minutes", 60 },
+    { "h", 3600 }, { "hr", 3600 }, { "hrs", 3600 }, { "hour", 3600 }, { "hours", 3600 },
+    { "d", 86400 }, { "day", 86400 }, { "days", 86400 },
+    { "w", 604800 }, { "wk", 604800 }, { "week", 604800 }, { "weeks", 604800 },
+    /* The German translation suggests its own words. */
+    { "sek", 1 }, { "sekunde", 1 }, { "sekunden", 1 }, { "minute", 60 }, { "minuten", 60 },
+    { "std", 3600 }, { "stunde", 3600 }, { "stunden", 3600 },
+    { "t", 86400 }, { "tag", 86400 }, { "tage", 86400 }, { "tagen", 86400 },
+    { "woche", 604800 }, { "wochen", 604800 },
+  };
+  g_autofree char *copy = g_strstrip (g_strdup (text != NULL ? text : ""));
+  gint64 seconds;
+  char *end;
+  double number;
+
+  g_return_val_if_fail (iso != NULL, FALSE);
+
+  if (*copy == '\0')
+    {
+      *iso = g_strdup ("");
+      return TRUE;
+    }
+
+  if (tpt_duration_parse (copy, &seconds))
+    {
+      *iso = g_steal_pointer (&copy);
+      return TRUE;
+    }
+
+  number = g_ascii_strtod (copy, &end);
+  if (end == copy || number < 0 || number > 1e7)
+    return FALSE;
+  while (g_ascii_isspace (*end))
+    end++;
+
+  for (guint i = 0; i < G_N_ELEMENTS (units); i++)
+    if (g_ascii_strcasecmp (end, units[i].unit) == 0)
+      {
+        *iso = tpt_duration_format ((gint64) (number * units[i].seconds + 0.5));
+        return *iso != NULL;
+      }
+
+  return FALSE;
 }
 
 /**
