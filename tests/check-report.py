@@ -178,7 +178,10 @@ status, out, err = run("--report", EXAMPLE)
 check("text report exits 0", status == 0, err)
 check("text report says the case", "The case for change" in out
       and "24 days 2 h faster" in out and "Know my claim's status without calling" in out, out)
-check("text report per stage", "    Claim      35 days;" in out, out)
+check("text report per stage", "    Claim      35 days; waits 35 days (4);" in out, out)
+check("text report's step targets", "Missed   Reports the accident — 45 min · target ≤ 20 min\n"
+      in out, out)
+check("text report's idle cards", "; 10 backstage or support cards serve no need\n" in out, out)
 
 status, out, err = run("--format", "json", EXAMPLE)
 check("--format needs --report", status == 2)

@@ -91,7 +91,7 @@ tpt_kpi_label_card (TptCard *card)
  * @step: a step
  *
  * Returns: (transfer full) (nullable): a step's time target and how it
- *   stands, e.g. "target 20 min, missed"; %NULL without a target
+ *   stands, e.g. "target 20 min: missed"; %NULL without a target
  */
 char *
 tpt_kpi_label_step (TptStep *step)
@@ -110,9 +110,9 @@ tpt_kpi_label_step (TptStep *step)
   if (status == TPT_KPI_UNKNOWN)
     /* Translators: a step's time target, e.g. "target 20 min". */
     return g_strdup_printf (_("target %s"), target);
+  word = g_utf8_strdown (tpt_kpi_status_to_string (status), -1);
   /* Translators: a step's time target and whether its duration meets it,
    * e.g. "target 20 min: missed". */
-  word = g_utf8_strdown (tpt_kpi_status_to_string (status), -1);
   return g_strdup_printf (_("target %s: %s"), target, word);
 }
 
@@ -120,13 +120,11 @@ tpt_kpi_label_step (TptStep *step)
  * tpt_kpi_label_seconds:
  * @seconds: a length of time, at least 0
  *
- * Returns: (transfer full): @seconds said as tpt_duration_label() says
- *   durations, e.g. "67 days 3 h"
+ * Returns: (transfer full): @seconds said as tpt_duration_label_total()
+ *   says sums of durations, in days at most, e.g. "67 days 3 h"
  */
 char *
 tpt_kpi_label_seconds (gint64 seconds)
 {
-  g_autofree char *iso = tpt_duration_format (MAX (seconds, 0));
-
-  return tpt_duration_label (iso);
+  return tpt_duration_label_total (seconds);
 }

@@ -9,6 +9,7 @@
 
 #include "tpt-case-renderer.h"
 #include "tpt-coverage.h"
+#include "tpt-duration-label.h"
 #include "tpt-enum-types.h"
 #include "tpt-journey-renderer.h"
 #include "tpt-kpi.h"
@@ -533,18 +534,25 @@ tpt_report_append_json_error (GString      *out,
 
 /* Text ------------------------------------------------------------------------ */
 
-/* A step's duration and its time target: "45 min · target 20 min: missed". */
+/* A step's duration and its time target, "45 min · target ≤ 20 min": the
+ * status has a column of its own. */
 static char *
 step_detail (TptStep *step)
 {
-  g_autofree char *target = tpt_kpi_label_step (step);
+  g_autofree char *limit = tpt_duration_label (tpt_step_get_target (step));
+  g_autofree char *target = NULL;
   g_autofree char *duration = NULL;
   gint64 seconds;
 
+  if (limit == NULL)
+    return NULL;
+  /* Translators: a metric's target where less is better. */
+  target = g_strdup_printf (_("target ≤ %s"), limit);
   if (!tpt_duration_parse (tpt_step_get_duration (step), &seconds))
     return g_steal_pointer (&target);
   duration = tpt_kpi_label_seconds (seconds);
-  return g_strdup_printf ("%s · %s", duration, target);
+  /* Translators: a metric's value, then its target, e.g. "38% · target ≤ 15%". */
+  return g_strdup_printf (_("%s · %s"), duration, target);
 }
 
 static void
@@ -566,10 +574,18 @@ text_journey (GString      *out,
                           tpt_node_get_id (TPT_NODE (blueprint)),
                           tpt_blueprint_get_state (blueprint) == TPT_BLUEPRINT_STATE_FUTURE
                           ? _("future state") : _("current state"));
-  g_string_append_printf (out, _("  End to end: %s, over %u steps\n"), time, journey->n_steps);
-  g_string_append_printf (out, _("  Customer waits: %s, at %u wait points\n"),
-                          journey->n_wait_points > 0 ? waiting : _("never"),
-                          journey->n_wait_points);
+  g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "  End to end: %s, over %u step\n",
+                                            "  End to end: %s, over %u steps\n",
+                                            journey->n_steps),
+                          time, journey->n_steps);
+  if (journey->n_wait_points > 0)
+    g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE,
+                                              "  Customer waits: %s, at %u wait point\n",
+                                              "  Customer waits: %s, at %u wait points\n",
+                                              journey->n_wait_points),
+                            waiting, journey->n_wait_points);
+  else
+    g_string_append (out, _("  Customer waits: never; there is no wait point\n"));
   g_string_append_printf (out, _("  Handoffs: %u (%u between offices, %u between owners)\n"),
                           journey->handoffs->len, journey->n_office_handoffs,
                           journey->n_owner_handoffs);
@@ -680,7 +696,14 @@ text_journey (GString      *out,
                               tpt_node_get_id (TPT_NODE (need)), tpt_need_get_title (need),
                               tpt_coverage_need_importance (document, need));
     }
-  g_string_append_printf (out, _("; %u backstage or support cards serve no need\n"), idle->len);
+  if (idle->len > 0)
+    g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE,
+                                              "; %u backstage or support card serves no need\n",
+                                              "; %u backstage or support cards serve no need\n",
+                                              idle->len),
+                            idle->len);
+  else
+    g_string_append (out, _("; every backstage and support card serves a need\n"));
 }
 
 /**
