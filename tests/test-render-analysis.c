@@ -242,6 +242,7 @@ test_document_pages (void)
   g_autoptr(GDateTime) date = g_date_time_new_utc (2026, 3, 14, 12, 0, 0);
   TptExportOptions options;
   g_autofree char *text = NULL;
+  g_autofree char *journey_page = NULL;
   const char *coverage, *journeys, *change, *blueprint;
   guint n_pages = 0;
 
@@ -267,6 +268,10 @@ test_document_pages (void)
   g_assert_true (contains (journeys, "End to end: at least 67 days 3 h (1 step unknown) over 14 "
                                      "steps"));
   g_assert_true (contains (journeys, "The customer waits 45 days 1 h, at 8 wait points"));
+  /* The pill says missed; the line says by how much, once. */
+  g_assert_true (contains (journeys, "Reports the accident — 45 min · target ≤ 20 min"));
+  journey_page = g_strndup (journeys, change - journeys);
+  g_assert_false (contains (journey_page, "20 min: missed"));
   g_assert_true (contains (journeys, "depends on: Policy administration system issues the "
                                      "policy number (Policy admin (legacy))"));
   g_assert_true (contains (change, "The journey takes 43 days end to end instead of 67 days "

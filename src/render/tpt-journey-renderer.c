@@ -270,17 +270,8 @@ metrics (Pen        *pen,
         }
       else
         {
-          g_autofree char *duration = NULL;
-          g_autofree char *target = tpt_kpi_label_step (metric->step);
-          gint64 seconds;
-
           what = g_strdup (tpt_step_get_title (metric->step));
-          if (tpt_duration_parse (tpt_step_get_duration (metric->step), &seconds))
-            duration = tpt_kpi_label_seconds (seconds);
-          else
-            duration = g_strdup (_("no duration"));
-          /* Translators: a step's duration and its time target, e.g. "45 min · target 20 min". */
-          detail = g_strdup_printf (_("%s · %s"), duration, target);
+          detail = tpt_kpi_label_step_detail (metric->step);
         }
       /* Translators: a metric and its value against its target. */
       text = g_strdup_printf (_("%s — %s"), what, detail != NULL ? detail : "");

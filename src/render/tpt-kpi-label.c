@@ -117,6 +117,38 @@ tpt_kpi_label_step (TptStep *step)
 }
 
 /**
+ * tpt_kpi_label_step_detail:
+ * @step: a step
+ *
+ * Returns: (transfer full) (nullable): a step's duration against its time
+ *   target, for a list where the status has a column of its own:
+ *   "45 min · target ≤ 20 min", "no duration · target ≤ 3 days"; %NULL
+ *   without a target
+ */
+char *
+tpt_kpi_label_step_detail (TptStep *step)
+{
+  g_autofree char *limit = NULL;
+  g_autofree char *target = NULL;
+  g_autofree char *duration = NULL;
+  gint64 seconds;
+
+  g_return_val_if_fail (TPT_IS_STEP (step), NULL);
+
+  limit = tpt_duration_label (tpt_step_get_target (step));
+  if (limit == NULL)
+    return NULL;
+  /* Translators: a metric's target where less is better. */
+  target = g_strdup_printf (_("target ≤ %s"), limit);
+  if (tpt_duration_parse (tpt_step_get_duration (step), &seconds))
+    duration = tpt_kpi_label_seconds (seconds);
+  else
+    duration = g_strdup (_("no duration"));
+  /* Translators: a step's duration and its time target, e.g. "45 min · target ≤ 20 min". */
+  return g_strdup_printf (_("%s · %s"), duration, target);
+}
+
+/**
  * tpt_kpi_label_seconds:
  * @seconds: a length of time, at least 0
  *

@@ -9,7 +9,6 @@
 
 #include "tpt-case-renderer.h"
 #include "tpt-coverage.h"
-#include "tpt-duration-label.h"
 #include "tpt-enum-types.h"
 #include "tpt-journey-renderer.h"
 #include "tpt-kpi.h"
@@ -534,27 +533,6 @@ tpt_report_append_json_error (GString      *out,
 
 /* Text ------------------------------------------------------------------------ */
 
-/* A step's duration and its time target, "45 min · target ≤ 20 min": the
- * status has a column of its own. */
-static char *
-step_detail (TptStep *step)
-{
-  g_autofree char *limit = tpt_duration_label (tpt_step_get_target (step));
-  g_autofree char *target = NULL;
-  g_autofree char *duration = NULL;
-  gint64 seconds;
-
-  if (limit == NULL)
-    return NULL;
-  /* Translators: a metric's target where less is better. */
-  target = g_strdup_printf (_("target ≤ %s"), limit);
-  if (!tpt_duration_parse (tpt_step_get_duration (step), &seconds))
-    return g_steal_pointer (&target);
-  duration = tpt_kpi_label_seconds (seconds);
-  /* Translators: a metric's value, then its target, e.g. "38% · target ≤ 15%". */
-  return g_strdup_printf (_("%s · %s"), duration, target);
-}
-
 static void
 text_journey (GString      *out,
               TptDocument  *document,
@@ -654,7 +632,7 @@ text_journey (GString      *out,
         {
           const TptJourneyMetric *metric = &g_array_index (journey->metrics, TptJourneyMetric, i);
           g_autofree char *detail = metric->card != NULL ? tpt_kpi_label_card (metric->card)
-                                                         : step_detail (metric->step);
+                                                         : tpt_kpi_label_step_detail (metric->step);
           const char *what = metric->card != NULL ? tpt_card_get_text (metric->card)
                                                   : tpt_step_get_title (metric->step);
 
