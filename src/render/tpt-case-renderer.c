@@ -317,12 +317,20 @@ make_tiles (TptCaseForChange *change)
                                              "fail points added", -n)
                               : _("fail points removed")),
             n > 0 ? 1 : n < 0 ? -1 : 0);
+  /* Translators: the tile's number is how many needs; a new gap is a need served
+   * today that the future state leaves unserved. */
   add_tile (tiles, g_strdup_printf ("%u", change->closed->len),
             change->opened->len > 0
-            ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                            "needs newly served, %u new gap",
-                                            "needs newly served, %u new gaps",
-                                            change->opened->len), change->opened->len)
+            ? g_strdup_printf (change->closed->len == 1
+                               ? g_dngettext (GETTEXT_PACKAGE,
+                                              "need newly served, %u new gap",
+                                              "need newly served, %u new gaps",
+                                              change->opened->len)
+                               : g_dngettext (GETTEXT_PACKAGE,
+                                              "needs newly served, %u new gap",
+                                              "needs newly served, %u new gaps",
+                                              change->opened->len),
+                               change->opened->len)
             : g_strdup (g_dngettext (GETTEXT_PACKAGE, "need newly served, no new gap",
                                      "needs newly served, no new gap", change->closed->len)),
             change->opened->len > change->closed->len ? -1 : change->closed->len > 0 ? 1 : 0);
