@@ -217,6 +217,13 @@ with tempfile.TemporaryDirectory() as scratch:
     status, out, err = run("--export", matrix + "2.png", "--artefact", "needs-matrix",
                            "--blueprint", "b9", EXAMPLE)
     check("--blueprint refuses an unknown id", status == 2 and "b9" in err, err)
+    status, out, err = run("--export", matrix, "--artefact", "coverage", "--segment",
+                           "Reassurance seeker", "--dpi", "20", EXAMPLE)
+    check("--segment narrows coverage", status == 0, err)
+    status, out, err = run("--export", matrix + "3.png", "--artefact", "coverage",
+                           "--persona", "p9", EXAMPLE)
+    check("--persona refuses an unknown id", status == 2 and "p9" in err
+          and not os.path.exists(matrix + "3.png"), err)
 
     # Survey import.
     survey = os.path.join(scratch, "survey.csv")

@@ -365,13 +365,21 @@ test_bad_options (void)
   {
     const char *artefact;
     const char *blueprint;
+    const char *persona;
+    const char *segment;
     int         code;
   } cases[] = {
-    { "needs-matrix", "b9", TPT_EXPORT_ERROR_BAD_OPTION },
-    { "needs-matrix", "p1", TPT_EXPORT_ERROR_BAD_OPTION },
-    { NULL, "b1", TPT_EXPORT_ERROR_BAD_OPTION },
-    { "b1", "b1", TPT_EXPORT_ERROR_BAD_OPTION },
-    { "case-for-change", "b1", TPT_EXPORT_ERROR_NO_ARTEFACT },
+    { "needs-matrix", "b9", NULL, NULL, TPT_EXPORT_ERROR_BAD_OPTION },
+    { "needs-matrix", "p1", NULL, NULL, TPT_EXPORT_ERROR_BAD_OPTION },
+    { NULL, "b1", NULL, NULL, TPT_EXPORT_ERROR_BAD_OPTION },
+    { "b1", "b1", NULL, NULL, TPT_EXPORT_ERROR_BAD_OPTION },
+    { "case-for-change", "b1", NULL, NULL, TPT_EXPORT_ERROR_NO_ARTEFACT },
+    { "coverage", NULL, "b1", NULL, TPT_EXPORT_ERROR_BAD_OPTION },
+    { "coverage", NULL, NULL, "Nobody in particular", TPT_EXPORT_ERROR_BAD_OPTION },
+    { "coverage", NULL, NULL, "", TPT_EXPORT_ERROR_BAD_OPTION },
+    { "coverage", NULL, "p1", "Reassurance seeker", TPT_EXPORT_ERROR_BAD_OPTION },
+    { "journeys", NULL, "p1", NULL, TPT_EXPORT_ERROR_BAD_OPTION },
+    { NULL, NULL, NULL, "Reassurance seeker", TPT_EXPORT_ERROR_BAD_OPTION },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -382,11 +390,42 @@ test_bad_options (void)
       tpt_export_options_init (&options);
       options.artefact = cases[i].artefact;
       options.blueprint = cases[i].blueprint;
+      options.persona = cases[i].persona;
+      options.segment = cases[i].segment;
       g_assert_false (tpt_export (document, file, &options, NULL, &error));
       g_assert_error (error, TPT_EXPORT_ERROR, cases[i].code);
       g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
     }
   g_rmdir (dir);
+}
+
+/* --persona and --segment narrow the exported matrix and coverage: one
+ * persona's column, or a segment's needs, said in the heading. */
+static void
+test_export_persona_segment (void)
+{
+  g_autoptr(TptDocument) document = load_example ();
+  TptExportOptions options;
+  g_autofree char *matrix = NULL;
+  g_autofree char *coverage = NULL;
+
+  tpt_export_options_init (&options);
+  options.artefact = "needs-matrix";
+  options.persona = "p1";
+  matrix = export_text (document, &options, NULL);
+  if (matrix == NULL)
+    return;
+  g_assert_true (contains (matrix, "Coverage for Motor policy — current state, for Dana Ortiz"));
+  g_assert_false (contains (matrix, "Margaret Hale"));
+
+  tpt_export_options_init (&options);
+  options.artefact = "coverage";
+  options.blueprint = "b2";
+  options.segment = "Reassurance seeker";
+  coverage = export_text (document, &options, NULL);
+  g_assert_nonnull (coverage);
+  g_assert_true (contains (coverage, "Only the needs the segment “Reassurance seeker” rated"));
+  g_assert_true (contains (coverage, "Motor policy — future state"));
 }
 
 /* A document without a future state has no case for change, and says so
@@ -418,6 +457,7 @@ main (int   argc,
   g_test_add_func ("/tpt/render/analysis/matrix/persona", test_matrix_persona);
   g_test_add_func ("/tpt/render/analysis/metric-status", test_metric_status_on_cards);
   g_test_add_func ("/tpt/render/analysis/document-pages", test_document_pages);
+  g_test_add_func ("/tpt/render/analysis/export-persona-segment", test_export_persona_segment);
   g_test_add_func ("/tpt/render/analysis/case/sentences", test_case_for_change_sentences);
   g_test_add_func ("/tpt/render/analysis/case/slide", test_case_for_change_slide);
   g_test_add_func ("/tpt/render/analysis/bad-options", test_bad_options);

@@ -175,6 +175,8 @@ parse_render_options (GVariantDict     *options,
 
   g_variant_dict_lookup (options, "artefact", "&s", &export_options->artefact);
   g_variant_dict_lookup (options, "blueprint", "&s", &export_options->blueprint);
+  g_variant_dict_lookup (options, "persona", "&s", &export_options->persona);
+  g_variant_dict_lookup (options, "segment", "&s", &export_options->segment);
   g_variant_dict_lookup (options, "page-size", "&s", &export_options->page_size);
   g_variant_dict_lookup (options, "landscape", "b", &export_options->landscape);
   g_variant_dict_lookup (options, "theme", "&s", &theme);
@@ -217,7 +219,7 @@ has_render_options (GVariantDict *options)
 {
   static const char * const names[] = {
     "artefact", "page-size", "landscape", "dpi", "theme", "poster", "scale", "sheets-wide",
-    "overlap", "blueprint",
+    "overlap", "blueprint", "persona", "segment",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)

@@ -36,6 +36,14 @@ tpt_report_command_add_options (GApplication *application)
       N_("With --artefact needs-matrix, coverage or case-for-change: the blueprint it is "
          "for, by its ID"),
       N_("ID") },
+    { "persona", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("With --artefact needs-matrix or coverage: only this persona’s needs and cards, by "
+         "its ID"),
+      N_("ID") },
+    { "segment", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("With --artefact needs-matrix or coverage: only the needs and cards of this "
+         "segment’s personas"),
+      N_("NAME") },
     { "import-survey", 0, 0, G_OPTION_ARG_FILENAME, NULL,
       N_("Compute FILE’s ratings from a CSV of survey responses; save them with --export "
          "OUT.touchpoint"),
@@ -127,7 +135,7 @@ run_csv_export (const char          *out,
 {
   static const char * const drawing[] = {
     "page-size", "landscape", "dpi", "theme", "poster", "scale", "sheets-wide", "overlap",
-    "blueprint",
+    "blueprint", "persona", "segment",
   };
   g_autoptr(GFile) in_file = NULL;
   g_autoptr(GFile) out_file = NULL;

@@ -1163,8 +1163,78 @@ export_blueprints (TptDocument             *document,
   return ok;
 }
 
+/* Whether a persona of @document is in @segment. */
+static gboolean
+has_segment (TptDocument *document,
+             const char  *segment)
+{
+  GListModel *personas = tpt_document_get_personas (document);
+
+  for (guint i = 0; i < g_list_model_get_n_items (personas); i++)
+    {
+      g_autoptr(TptPersona) persona = g_list_model_get_item (personas, i);
+
+      if (g_strcmp0 (tpt_persona_get_segment (persona), segment) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Checks --persona and --segment against --artefact and finds what they
+ * name into @filter. */
+static gboolean
+resolve_persona_options (TptDocument             *document,
+                         const TptExportOptions  *options,
+                         TptCoverageFilter       *filter,
+                         GError                 **error)
+{
+  if (options->persona == NULL && options->segment == NULL)
+    return TRUE;
+
+  if (g_strcmp0 (options->artefact, ARTEFACT_NAME_MATRIX) != 0 &&
+      g_strcmp0 (options->artefact, ARTEFACT_NAME_COVERAGE) != 0)
+    {
+      g_set_error_literal (error, TPT_EXPORT_ERROR, TPT_EXPORT_ERROR_BAD_OPTION,
+                           _("A persona or a segment can be chosen for the needs matrix and "
+                             "coverage; add --artefact needs-matrix or coverage"));
+      return FALSE;
+    }
+  if (options->persona != NULL && options->segment != NULL)
+    {
+      g_set_error_literal (error, TPT_EXPORT_ERROR, TPT_EXPORT_ERROR_BAD_OPTION,
+                           _("Choose a persona or a segment, not both"));
+      return FALSE;
+    }
+
+  if (options->persona != NULL)
+    {
+      filter->persona = tpt_document_lookup_typed (document, options->persona,
+                                                   TPT_TYPE_PERSONA);
+      if (filter->persona == NULL)
+        {
+          g_set_error (error, TPT_EXPORT_ERROR, TPT_EXPORT_ERROR_BAD_OPTION,
+                       _("“%s” is not the id of a persona in this document"),
+                       options->persona);
+          return FALSE;
+        }
+    }
+  else
+    {
+      if (options->segment[0] == '\0' || !has_segment (document, options->segment))
+        {
+          g_set_error (error, TPT_EXPORT_ERROR, TPT_EXPORT_ERROR_BAD_OPTION,
+                       _("No persona in this document is in the segment “%s”"),
+                       options->segment);
+          return FALSE;
+        }
+      filter->segment = options->segment;
+    }
+  return TRUE;
+}
+
 /* Checks --blueprint against --artefact and finds the blueprint it
- * names, or the default one, into @other's filter. */
+ * names, or the default one, into @other's filter; then --persona and
+ * --segment. */
 static gboolean
 resolve_blueprint_option (TptDocument             *document,
                           const TptExportOptions  *options,
@@ -1219,7 +1289,7 @@ resolve_blueprint_option (TptDocument             *document,
     }
 
   other->filter.blueprint = blueprint;
-  return TRUE;
+  return resolve_persona_options (document, options, &other->filter, error);
 }
 
 /**

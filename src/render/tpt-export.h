@@ -57,6 +57,10 @@ typedef enum
  *   cards count as serving needs, or the future state to make the case
  *   for; %NULL for the default (the first current state, or the first
  *   future state based on another)
+ * @persona: (nullable): with the artefact "needs-matrix" or "coverage",
+ *   the id of the persona whose needs and cards they show; %NULL for all
+ * @segment: (nullable): the same for the personas of one segment, by its
+ *   name; not with @persona
  */
 typedef struct
 {
@@ -73,6 +77,8 @@ typedef struct
   double           overlap_mm;
   gboolean         no_marks;
   const char      *blueprint;
+  const char      *persona;
+  const char      *segment;
 } TptExportOptions;
 
 #define TPT_EXPORT_MIN_DPI     10
