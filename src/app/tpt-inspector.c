@@ -473,6 +473,19 @@ tpt_inspector_commit_text (TptInspector  *self,
 
 /* Editors */
 
+/* Rows and their subtitles parse markup by default; what the inspector
+ * shows there is the document's text — a need called "Fees & charges", a
+ * persona named "<b>Sam</b>" — so each row takes its text as it is, from
+ * before its first title is set. */
+static void
+set_row_title (gpointer    row,
+               const char *title)
+{
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+}
+
+
 static void
 show_problem (GtkWidget  *editor,
               const char *message)
@@ -642,7 +655,7 @@ make_entry_row (TptInspector *self,
 {
   GtkWidget *row = adw_entry_row_new ();
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
+  set_row_title (row, label);
   gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
   g_object_set_data (G_OBJECT (row), "tpt-pspec", pspec);
   if (checked)
@@ -760,7 +773,7 @@ make_enum_row (TptInspector *self,
         selected = i;
     }
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
+  set_row_title (row, label);
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (names));
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected);
   g_object_set_data (G_OBJECT (row), "tpt-pspec", pspec);
@@ -791,7 +804,7 @@ make_persona_row (TptInspector *self,
         selected = i + 1;
     }
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
+  set_row_title (row, label);
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (names));
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected);
   g_object_set_data (G_OBJECT (row), "tpt-pspec", pspec);
@@ -825,7 +838,7 @@ make_int_row (TptInspector *self,
   g_object_get (self->node, pspec->name, &current, NULL);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), current);
   gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
+  set_row_title (row, label);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
   g_object_set_data (G_OBJECT (spin), "tpt-pspec", pspec);
@@ -864,7 +877,7 @@ make_color_row (TptInspector *self,
     gtk_color_chooser_set_rgba (GTK_COLOR_CHOOSER (button), &rgba);
   gtk_color_chooser_set_use_alpha (GTK_COLOR_CHOOSER (button), FALSE);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
+  set_row_title (row, label);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
   g_object_set_data (G_OBJECT (button), "tpt-pspec", pspec);
@@ -922,7 +935,7 @@ make_links_group (TptInspector *self,
       GtkWidget *check = gtk_check_button_new ();
       const char *id = tpt_node_get_id (target);
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+      set_row_title (row, name);
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
                                    current != NULL && g_strv_contains ((const char * const *) current, id));
       gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
@@ -988,7 +1001,7 @@ make_photo_row (TptInspector *self,
   GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
   gboolean has_photo = tpt_persona_get_photo (TPT_PERSONA (self->node)) != NULL;
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
+  set_row_title (row, label);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
                                has_photo ? _("A photo is embedded in the document")
                                          : _("None: the card shows initials"));
@@ -1041,7 +1054,7 @@ make_fact_entry (TptInspector *self,
   GtkWidget *row = adw_entry_row_new ();
   GtkEventController *focus = gtk_event_controller_focus_new ();
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  set_row_title (row, title);
   gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
   adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
   g_object_set_data_full (G_OBJECT (row), "tpt-fact", g_object_ref (fact), g_object_unref);
@@ -1121,7 +1134,7 @@ make_facts_group (TptInspector *self)
       GtkWidget *expander = adw_expander_row_new ();
       GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), title);
+      set_row_title (expander, title);
       gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (remove, "flat");
       gtk_widget_set_tooltip_text (remove, _("Delete Fact"));
@@ -1188,7 +1201,7 @@ make_ratings_group (TptInspector *self)
           gtk_box_append (GTK_BOX (score), number);
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), score);
         }
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), tpt_persona_get_name (persona));
+      set_row_title (row, tpt_persona_get_name (persona));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
                                    subtitle != NULL ? subtitle : _("Not rated"));
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
@@ -1229,7 +1242,7 @@ make_region_row (TptInspector *self,
   GtkWidget *clear = gtk_button_new_with_mnemonic (_("C_lear Region"));
   double x, y, width, height;
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
+  set_row_title (row, label);
   gtk_widget_add_css_class (row, "property");
   if (tpt_slide_get_region (TPT_SLIDE (self->node), &x, &y, &width, &height))
     {
@@ -1359,7 +1372,7 @@ add_field (TptInspector *self,
           return;
         name = dup_reference_name (self, id);
         row = adw_action_row_new ();
-        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
+        set_row_title (row, label);
         adw_action_row_set_subtitle (ADW_ACTION_ROW (row), name);
         gtk_widget_add_css_class (row, "property");
       }
@@ -1370,7 +1383,7 @@ add_field (TptInspector *self,
         g_autofree char *shows = tpt_slide_edits_describe (TPT_SLIDE (self->node));
 
         row = adw_action_row_new ();
-        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
+        set_row_title (row, label);
         adw_action_row_set_subtitle (ADW_ACTION_ROW (row), shows);
         gtk_widget_add_css_class (row, "property");
       }

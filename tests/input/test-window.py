@@ -89,6 +89,28 @@ def test_inspector_typing_and_undo():
         expect(card_cell(s, "c8") == moved_from, "and then the move")
 
 
+def test_text_with_markup_characters():
+    """A need and a persona named with &, < and >: shown as typed
+    everywhere, no markup warning, nothing styled."""
+    with Session(EXAMPLE) as s:
+        s.click_centre(s.locate_widget("label:Needs"))
+        doc = ET.fromstring(s.document_xml())
+        need = next(doc.iter("need")).get("id")
+        s.click_centre(s.see(need, page="type:TptMatrixPage"))
+        click_field(s, "title")
+        s.key("ctrl+a")
+        s.type("Understand fees & charges <b>now</b>")
+        s.key("Tab")
+        s.wait_for(lambda st: st["position"] == 1, "the title is kept")
+        # A card's inspector lists the needs it may serve, by title.
+        open_blueprint(s)
+        s.click_centre(s.see("c8"))
+        s.wait_idle(0.5)
+        expect(s.has_widget("label:Understand fees & charges <b>now</b>"),
+               "the need's title shows as typed in the card's inspector")
+        s.check()
+
+
 def test_duration_help():
     with Session(EXAMPLE) as s:
         open_blueprint(s)
