@@ -11,6 +11,7 @@
 #include "tpt-format.h"
 #include "tpt-history.h"
 #include "tpt-inspector.h"
+#include "tpt-outline.h"
 #include "tpt-pages.h"
 #include "tpt-window.h"
 
@@ -334,6 +335,35 @@ state (GtkApplication *application)
     for (GtkWidget *w = focus; w != NULL && field == NULL; w = gtk_widget_get_parent (w))
       field = g_object_get_data (G_OBJECT (w), "tpt-pspec");
     add_string (json, "field", field != NULL ? field->name : NULL);
+  }
+  /* The outline's rows, as [id, parent's id], for the nodes it lists. */
+  {
+    GtkWidget *outline = find_widget (GTK_WIDGET (window), "type:TptOutline");
+    GListModel *rows = outline != NULL ? tpt_outline_get_rows (TPT_OUTLINE (outline)) : NULL;
+    gboolean first = TRUE;
+
+    g_string_append (json, "\"outline\":[");
+    for (guint i = 0; rows != NULL && i < g_list_model_get_n_items (rows); i++)
+      {
+        g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, i);
+        g_autoptr(GObject) item = gtk_tree_list_row_get_item (row);
+        g_autoptr(GtkTreeListRow) parent = gtk_tree_list_row_get_parent (row);
+        g_autoptr(GObject) parent_item = parent != NULL ? gtk_tree_list_row_get_item (parent)
+                                                        : NULL;
+
+        if (!TPT_IS_NODE (item) || tpt_node_get_id (TPT_NODE (item)) == NULL)
+          continue;
+        g_string_append (json, first ? "[" : ",[");
+        first = FALSE;
+        append_json_string (json, tpt_node_get_id (TPT_NODE (item)));
+        g_string_append_c (json, ',');
+        if (TPT_IS_NODE (parent_item) && tpt_node_get_id (TPT_NODE (parent_item)) != NULL)
+          append_json_string (json, tpt_node_get_id (TPT_NODE (parent_item)));
+        else
+          g_string_append (json, "null");
+        g_string_append_c (json, ']');
+      }
+    g_string_append (json, "],");
   }
   {
     GtkWidget *inspector = find_widget (GTK_WIDGET (window), "type:TptInspector");

@@ -111,6 +111,59 @@ def test_text_with_markup_characters():
         s.check()
 
 
+def check_outline(session):
+    """The outline's card rows sit under their cards' lanes, once each."""
+    doc = ET.fromstring(session.document_xml())
+    lanes = {c.get("id"): c.get("lane") for c in doc.iter("card")}
+    rows = session.state()["outline"]
+    ids = [r[0] for r in rows]
+    for card_id, parent in rows:
+        if card_id in lanes:
+            expect(parent == lanes[card_id], "the outline lists %s under %s, its lane is %s"
+                   % (card_id, parent, lanes[card_id]))
+            expect(ids.count(card_id) == 1, "the outline lists %s %d times"
+                   % (card_id, ids.count(card_id)))
+    return rows
+
+
+def test_outline_follows_moves():
+    with Session(EXAMPLE) as s:
+        open_blueprint(s)
+        s.click_centre(s.see("c8"))
+        lane = card_cell(s, "c8")[0]
+        for _ in range(4):
+            s.key("alt+Down")
+            check_outline(s)
+            if card_cell(s, "c8")[0] != lane:
+                break
+        expect(card_cell(s, "c8")[0] != lane, "Alt+Down takes the card to the next lane")
+        expect(s.state()["selection"] == ["c8"] and s.state()["inspected"] == "c8",
+               "the moved card stays selected and inspected: %r" % s.state())
+        rows = check_outline(s)
+        expect(["c8", card_cell(s, "c8")[0]] in rows, "the outline shows it in its new lane")
+        s.key("alt+Up")
+        check_outline(s)
+        # A drag into another lane, then the outline's row for the card.
+        s.click_centre(s.see("c9"))
+        c = s.see("c9")
+        # Straight down into the backstage lane, in the same step.
+        lane4 = s.locate("l4")
+        before = card_cell(s, "c9")
+        s.drag([centre(c), (centre(c)[0], lane4[1] + lane4[3] / 2)])
+        expect(card_cell(s, "c9")[0] != before[0], "the drag takes it to another lane: %r → %r"
+               % (before, card_cell(s, "c9")))
+        check_outline(s)
+        expect(s.state()["inspected"] == "c9", "the dragged card stays inspected: %r" % s.state())
+        text = card_text(s, "c9")
+        s.click_centre(s.locate_widget("label:" + text))
+        expect(s.state()["selection"] == ["c9"], "a click on its row selects that card: %r"
+               % s.state()["selection"])
+        s.key("Delete")
+        ids = {x.get("id") for x in ET.fromstring(s.document_xml()).iter("card")}
+        expect("c9" not in ids and "c8" in ids, "Delete deletes the card the row shows")
+        check_outline(s)
+
+
 def test_duration_help():
     with Session(EXAMPLE) as s:
         open_blueprint(s)
