@@ -96,11 +96,12 @@ test_export_dialog (void)
   tpt_export_dialog_draw_preview (dialog, cr, 400, 300);
   g_assert_cmpuint (distinct_pixels (surface), >, 10);
   summary = tpt_export_dialog_dup_summary (dialog);
-  g_assert_nonnull (strstr (summary, "6 pages"));
+  /* With the journey numbers and the case for change. */
+  g_assert_nonnull (strstr (summary, "8 pages"));
 
   g_assert_true (tpt_export_dialog_export_to (dialog, pdf_file, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (pdf_pages (pdf), ==, 6);
+  g_assert_cmpint (pdf_pages (pdf), ==, 8);
 
   gtk_window_destroy (GTK_WINDOW (dialog));
 }

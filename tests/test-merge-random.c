@@ -78,6 +78,7 @@ typedef struct
   guint replay_failed_resolved;
   guint own_order;
   guint own_order_renamed;
+  guint joined;
   guint load_failures;
   guint edits;
   guint renamed;
@@ -1537,6 +1538,81 @@ same_counts (TptDocument *a,
   return TRUE;
 }
 
+/* Whether @a and @b hold the same values in every field. */
+static gboolean
+same_fields (TptNode *a,
+             TptNode *b)
+{
+  const TptField *fields;
+  guint n;
+
+  if (a == NULL || b == NULL || G_OBJECT_TYPE (a) != G_OBJECT_TYPE (b))
+    return FALSE;
+  fields = tpt_field_list (G_OBJECT_TYPE (a), &n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_auto(GStrv) x = tpt_field_get (a, &fields[i]);
+      g_auto(GStrv) y = tpt_field_get (b, &fields[i]);
+
+      if (!tpt_field_items_equal ((const char * const *)x, (const char * const *)y))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+typedef struct
+{
+  TptDocument *base;
+  TptDocument *ours;
+  TptDocument *theirs;
+  TptNode     *gone;
+  gboolean     found;
+} Twin;
+
+static void
+twin_cb (TptNode  *node,
+         gpointer  user_data)
+{
+  Twin *twin = user_data;
+  const char *id = tpt_node_get_id (node);
+
+  if (twin->found || id == NULL || tpt_document_lookup (twin->base, id) != NULL)
+    return;
+  twin->found = same_fields (node, twin->gone) &&
+                same_fields (tpt_document_lookup (twin->ours, id),
+                             tpt_document_lookup (twin->theirs, id));
+}
+
+/* Both sides added a node under one id with the same values: the merge
+ * keeps one, as it does for a change both took from one commit, where
+ * replaying one side's edits after the other's adds it twice. Whether that
+ * is all that tells @expected (both applied) from @merged. */
+static gboolean
+only_joined_additions (TptDocument *base,
+                       TptDocument *ours,
+                       TptDocument *theirs,
+                       TptDocument *expected,
+                       TptDocument *merged)
+{
+  g_autoptr(TptDiff) diff = tpt_diff_new (expected, merged);
+  guint n = tpt_diff_get_n_items (diff);
+
+  if (n == 0)
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      const TptDiffItem *item = tpt_diff_get_item (diff, i);
+      Twin twin = { base, ours, theirs, tpt_document_lookup (expected, item->key), FALSE };
+
+      if (item->action != TPT_DIFF_REMOVED || twin.gone == NULL)
+        return FALSE;
+      tpt_node_foreach_descendant (TPT_NODE (merged), twin_cb, &twin);
+      if (!twin.found)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static char *
 describe_difference (TptDocument *expected,
                      TptDocument *actual)
@@ -1660,7 +1736,14 @@ run_trial (Figures     *figures,
   if (ab_ok && ba_ok && strcmp (ab_text, ba_text) == 0)
     {
       figures->commuting++;
-      if (stats.n_conflicts > 0 || strcmp (merged_text, ab_text) != 0)
+      if (stats.n_conflicts == 0 && strcmp (merged_text, ab_text) != 0 &&
+          only_joined_additions (base, ours, theirs, ab, merged))
+        {
+          /* Counted apart: merged, but not quite as both applied. */
+          figures->commuting--;
+          figures->joined++;
+        }
+      else if (stats.n_conflicts > 0 || strcmp (merged_text, ab_text) != 0)
         {
           g_autofree char *difference = describe_difference (ab, merged);
           g_autofree char *where = tpt_test_first_difference (ab_text, merged_text);
@@ -1686,6 +1769,9 @@ run_trial (Figures     *figures,
     figures->own_order++;
   else if (seed % 2 == 1 && same_counts (ab, merged))
     figures->own_order_renamed++;
+  else if ((ab_ok && only_joined_additions (base, ours, theirs, ab, merged)) ||
+           (ba_ok && only_joined_additions (base, ours, theirs, ba, merged)))
+    figures->joined++;
   else
     {
       g_autofree char *difference = describe_difference (ab, merged);
@@ -1784,7 +1870,8 @@ test_trials (void)
       run_trial (&figures, g_ptr_array_index (bases, seed % bases->len), seed);
 
   g_test_message ("merge figures: %u trials (%u random edits) on %u base documents: "
-                  "%u commuting, merged as both applied; %u with conflicts recorded (%u "
+                  "%u commuting, merged as both applied; %u where both added a node alike, "
+                  "kept once; %u with conflicts recorded (%u "
                   "conflicts in all); %u not commuting, merged as one order of the two; %u "
                   "not commuting, same content as one order but lists in an order of its own "
                   "(%u more where ids collided: same node counts); %u "
@@ -1792,7 +1879,7 @@ test_trials (void)
                   "conflict; %u ids renamed, %u deleted nodes brought back; %u documents "
                   "that failed to load",
                   figures.trials, figures.edits, bases->len, figures.commuting,
-                  figures.with_conflict, figures.conflicts, figures.as_ab_or_ba,
+                  figures.joined, figures.with_conflict, figures.conflicts, figures.as_ab_or_ba,
                   figures.own_order, figures.own_order_renamed,
                   figures.replay_failed_resolved, figures.renamed, figures.restored,
                   figures.load_failures);

@@ -183,17 +183,18 @@ test_pages (Fixture       *fixture,
   if (!have_poppler ())
     return;
 
-  /* Without: cover, personas, matrix, coverage, the blueprint. */
+  /* Without: cover, personas, matrix, coverage, journey numbers, the
+   * blueprint. */
   tpt_export_options_init (&options);
   options.page_size = "A4";
   plain = export_pdf (fixture, new_document, "plain.pdf", &options);
-  g_assert_cmpuint (n_pages (plain), ==, 5);
+  g_assert_cmpuint (n_pages (plain), ==, 6);
 
   /* With: one page more, second, and named in the contents. */
   options.changes_since = old_document;
   options.changes_since_name = "the March review";
   path = export_pdf (fixture, new_document, "review.pdf", &options);
-  g_assert_cmpuint (n_pages (path), ==, 6);
+  g_assert_cmpuint (n_pages (path), ==, 7);
   cover = page_text (path, 1);
   g_assert_nonnull (strstr (cover, "Changes since the March review"));
   changes = page_text (path, 2);

@@ -120,11 +120,12 @@ test_pdf (Fixture       *fixture,
   info = render_run_tool ((const char *[]) { "pdfinfo", "-f", "1", "-l", "9", path, NULL });
   if (info == NULL)
     goto out;
-  g_assert_nonnull (strstr (info, "Pages:           4\n"));
+  g_assert_nonnull (strstr (info, "Pages:           6\n"));
   g_assert_nonnull (strstr (info, "Title:           Motor claims\n"));
   g_assert_nonnull (strstr (info, "Author:          Service design team\n"));
   /* An A4 landscape cover, the persona gallery (the fixture has a persona
-   * but no needs, so no matrix), then each blueprint on a page fitted to
+   * but no needs, so no matrix), the journey numbers and the future
+   * state's case for change, then each blueprint on a page fitted to
    * it. */
   assert_page_size (info, 1, 841.89, 595.28);
   for (guint i = 0; i < 2; i++)
@@ -133,7 +134,7 @@ test_pdf (Fixture       *fixture,
       g_autoptr(TptBlueprintLayout) layout = tpt_blueprint_layout_new (document, blueprint,
                                                                        context);
 
-      assert_page_size (info, i + 3, ceil (layout->bounds.width), ceil (layout->bounds.height));
+      assert_page_size (info, i + 5, ceil (layout->bounds.width), ceil (layout->bounds.height));
     }
 
   /* Text stays text: every card can be found, and the cover's date. */
@@ -703,8 +704,9 @@ test_cli (Fixture       *fixture,
   info = render_run_tool ((const char *[]) { "pdfinfo", pdf, NULL });
   if (info == NULL)
     return;
-  /* Cover, personas, needs matrix, coverage and the two blueprints. */
-  g_assert_nonnull (strstr (info, "Pages:           6\n"));
+  /* Cover, personas, needs matrix, coverage, journey numbers, the case for
+   * change and the two blueprints. */
+  g_assert_nonnull (strstr (info, "Pages:           8\n"));
   text = render_run_tool ((const char *[]) { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL });
   squeezed = render_squeeze (text);
   for (guint i = 0; i < g_list_model_get_n_items (blueprints); i++)
@@ -803,8 +805,9 @@ test_gallery_pages (Fixture       *fixture,
       g_autofree char *want = NULL;
 
       tpt_matrix_paginate (PANGO_CONTEXT (context), document, 595 - 56, 842 - 56, matrix);
-      /* Cover, gallery, matrix, coverage and the two blueprints. */
-      pages = g_strdup_printf ("Pages: %u", 1 + breaks->len + matrix->len + 1 + 2);
+      /* Cover, gallery, matrix, coverage, journey numbers, the case for
+       * change of the future state and the two blueprints. */
+      pages = g_strdup_printf ("Pages: %u", 1 + breaks->len + matrix->len + 1 + 1 + 1 + 2);
       want = render_squeeze (pages);
       g_assert_nonnull (strstr (squeezed, want));
     }
@@ -866,7 +869,9 @@ test_matrix_pages (Fixture       *fixture,
   info = render_run_tool ((const char *[]) { "pdfinfo", path, NULL });
   if (info != NULL)
     {
-      g_autofree char *pages = g_strdup_printf ("Pages: %u", 1 + 1 + breaks->len + 1 + 2);
+      /* Cover, gallery, the matrix's pages, coverage, journey numbers, the
+       * case for change and the two blueprints. */
+      g_autofree char *pages = g_strdup_printf ("Pages: %u", 1 + 1 + breaks->len + 1 + 2 + 2);
       g_autofree char *squeezed = render_squeeze (info);
       g_autofree char *want = render_squeeze (pages);
 

@@ -9,6 +9,7 @@
 #include "tpt-export.h"
 #include "tpt-format.h"
 #include "tpt-git-command.h"
+#include "tpt-report-command.h"
 
 #include <math.h>
 
@@ -56,6 +57,7 @@ tpt_command_line_add_options (GApplication *application)
 
   g_application_add_main_option_entries (application, entries);
   tpt_git_command_add_options (application);
+  tpt_report_command_add_options (application);
   g_application_set_option_context_summary (application,
                                             _("Touchpoint — service blueprints, personas and needs"));
 }
@@ -177,6 +179,9 @@ parse_render_options (GVariantDict     *options,
   const char *theme = NULL;
 
   g_variant_dict_lookup (options, "artefact", "&s", &export_options->artefact);
+  g_variant_dict_lookup (options, "blueprint", "&s", &export_options->blueprint);
+  g_variant_dict_lookup (options, "persona", "&s", &export_options->persona);
+  g_variant_dict_lookup (options, "segment", "&s", &export_options->segment);
   g_variant_dict_lookup (options, "page-size", "&s", &export_options->page_size);
   g_variant_dict_lookup (options, "landscape", "b", &export_options->landscape);
   g_variant_dict_lookup (options, "theme", "&s", &theme);
@@ -219,7 +224,7 @@ has_render_options (GVariantDict *options)
 {
   static const char * const names[] = {
     "artefact", "page-size", "landscape", "dpi", "theme", "poster", "scale", "sheets-wide",
-    "overlap", "changes-since",
+    "overlap", "blueprint", "persona", "segment", "changes-since",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
@@ -324,6 +329,12 @@ tpt_command_line_run (GVariantDict *options)
   const char *out = NULL;
   gboolean check = FALSE;
 
+  int status = tpt_report_command_run (options);
+
+  /* --report, survey import and .csv exports. */
+  if (status >= 0)
+    return status;
+
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
   g_variant_dict_lookup (options, "check", "b", &check);
   g_variant_dict_lookup (options, "export", "^&ay", &out);
@@ -340,13 +351,11 @@ tpt_command_line_run (GVariantDict *options)
                     "--config-git or --outline\n"));
       return 2;
     }
-  else
-    {
-      int status = tpt_git_command_run (options, files);
 
-      if (status >= 0)
-        return status;
-    }
+  /* --diff, --merge, --config-git and --outline. */
+  status = tpt_git_command_run (options, files);
+  if (status >= 0)
+    return status;
 
   if (out == NULL && has_render_options (options))
     {

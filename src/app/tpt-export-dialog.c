@@ -337,9 +337,10 @@ tpt_export_dialog_dup_summary (TptExportDialog *self)
       guint n_personas = g_list_model_get_n_items (tpt_document_get_personas (self->document));
       guint n_needs = g_list_model_get_n_items (tpt_document_get_needs (self->document));
       /* As tpt-export.c lays the document out: the cover, the gallery,
-       * the matrix, coverage, then the blueprints. */
+       * the matrix, coverage, the analysis, then the blueprints. */
       guint pages = 1 + self->blueprints->len + (n_personas > 0) +
-                    (n_needs > 0 && n_personas > 0) + (n_needs > 0 && self->blueprints->len > 0);
+                    (n_needs > 0 && n_personas > 0) + (n_needs > 0 && self->blueprints->len > 0) +
+                    tpt_export_count_analysis_pages (self->document);
 
       return g_strdup_printf (ngettext ("%u page: the cover and contents, then each artefact, %s",
                                         "%u pages: the cover and contents, then each artefact, %s",

@@ -31,8 +31,8 @@ tpt_git_command_add_options (GApplication *application)
     { "diff", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("Say what changed from OLD to NEW, grouped by artefact; exit 0 if nothing did, "
          "1 if something did, 2 on error"), NULL },
-    { "format", 0, 0, G_OPTION_ARG_STRING, NULL,
-      N_("How --diff writes: text (default) or json"), N_("FORMAT") },
+    /* --format, which --report shares, is registered with it
+     * (tpt-report-command.c). */
     { "merge", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("Merge what OURS and THEIRS changed in BASE into OUT; exit 0 if clean, 1 if "
          "conflicts are left to resolve in the app, 2 on error"), NULL },

@@ -10,6 +10,8 @@
 #include "tpt-canvas.h"
 #include "tpt-format.h"
 #include "tpt-history.h"
+#include "tpt-inspector.h"
+#include "tpt-outline.h"
 #include "tpt-pages.h"
 #include "tpt-window.h"
 
@@ -226,6 +228,18 @@ locate_widget (GtkApplication *application,
       window = find_toplevel (title, end - title);
       query = end + 1;
     }
+  /* "field:NAME": the inspector's editor of that field. */
+  if (window != NULL && g_str_has_prefix (query, "field:"))
+    {
+      GtkWidget *inspector = find_widget (GTK_WIDGET (window), "type:TptInspector");
+
+      widget = inspector != NULL ? tpt_inspector_get_editor (TPT_INSPECTOR (inspector),
+                                                             query + strlen ("field:"))
+                                 : NULL;
+      if (widget == NULL || !widget_rect (widget, window, &bounds))
+        return rect_variant (FALSE, NULL);
+      return rect_variant (TRUE, &bounds);
+    }
   if (window == NULL || (widget = find_widget (GTK_WIDGET (window), query)) == NULL ||
       !widget_rect (widget, window, &bounds))
     return rect_variant (FALSE, NULL);
@@ -299,6 +313,65 @@ state (GtkApplication *application)
                             ? tpt_node_get_id (g_ptr_array_index (nodes, i)) : "");
   g_string_append (json, "],");
   add_string (json, "focus", focus != NULL ? G_OBJECT_TYPE_NAME (focus) : NULL);
+  g_string_append_printf (json, "\"focus_visible\":%s,",
+                          gtk_window_get_focus_visible (GTK_WINDOW (window)) ? "true" : "false");
+  /* Which of the window's panes holds the focus. */
+  {
+    const char *pane = NULL;
+
+    for (GtkWidget *w = focus; w != NULL && pane == NULL; w = gtk_widget_get_parent (w))
+      if (g_str_equal (G_OBJECT_TYPE_NAME (w), "TptOutline"))
+        pane = "outline";
+      else if (g_str_equal (G_OBJECT_TYPE_NAME (w), "TptInspector"))
+        pane = "inspector";
+      else if (TPT_IS_CANVAS (w))
+        pane = "page";
+    add_string (json, "pane", pane);
+  }
+  /* The inspector field the focus is in, by its property's name. */
+  {
+    GParamSpec *field = NULL;
+
+    for (GtkWidget *w = focus; w != NULL && field == NULL; w = gtk_widget_get_parent (w))
+      field = g_object_get_data (G_OBJECT (w), "tpt-pspec");
+    add_string (json, "field", field != NULL ? field->name : NULL);
+  }
+  /* The outline's rows, as [id, parent's id], for the nodes it lists. */
+  {
+    GtkWidget *outline = find_widget (GTK_WIDGET (window), "type:TptOutline");
+    GListModel *rows = outline != NULL ? tpt_outline_get_rows (TPT_OUTLINE (outline)) : NULL;
+    gboolean first = TRUE;
+
+    g_string_append (json, "\"outline\":[");
+    for (guint i = 0; rows != NULL && i < g_list_model_get_n_items (rows); i++)
+      {
+        g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, i);
+        g_autoptr(GObject) item = gtk_tree_list_row_get_item (row);
+        g_autoptr(GtkTreeListRow) parent = gtk_tree_list_row_get_parent (row);
+        g_autoptr(GObject) parent_item = parent != NULL ? gtk_tree_list_row_get_item (parent)
+                                                        : NULL;
+
+        if (!TPT_IS_NODE (item) || tpt_node_get_id (TPT_NODE (item)) == NULL)
+          continue;
+        g_string_append (json, first ? "[" : ",[");
+        first = FALSE;
+        append_json_string (json, tpt_node_get_id (TPT_NODE (item)));
+        g_string_append_c (json, ',');
+        if (TPT_IS_NODE (parent_item) && tpt_node_get_id (TPT_NODE (parent_item)) != NULL)
+          append_json_string (json, tpt_node_get_id (TPT_NODE (parent_item)));
+        else
+          g_string_append (json, "null");
+        g_string_append_c (json, ']');
+      }
+    g_string_append (json, "],");
+  }
+  {
+    GtkWidget *inspector = find_widget (GTK_WIDGET (window), "type:TptInspector");
+    TptNode *inspected = inspector != NULL ? tpt_inspector_get_node (TPT_INSPECTOR (inspector))
+                                           : NULL;
+
+    add_string (json, "inspected", inspected != NULL ? tpt_node_get_id (inspected) : NULL);
+  }
   g_string_append_printf (json, "\"editing\":%s,", tpt_canvas_is_editing (page) ? "true" : "false");
   if (tpt_canvas_is_editing (page))
     {

@@ -8,10 +8,12 @@
 #include "tpt-export.h"
 #include "tpt-blueprint-layout.h"
 #include "tpt-blueprint-renderer.h"
+#include "tpt-case-renderer.h"
 #include "tpt-changes-overlay.h"
 #include "tpt-changes-renderer.h"
 #include "tpt-cover.h"
 #include "tpt-coverage-renderer.h"
+#include "tpt-journey-renderer.h"
 #include "tpt-matrix-renderer.h"
 #include "tpt-persona-renderer.h"
 #include "tpt-page-size.h"
@@ -338,9 +340,21 @@ typedef struct
   guint           first;    /* the part's rows */
   guint           end;
   double          scale;
+  TptBlueprint   *future;   /* a case for change's; borrowed from the document */
   TptDiff        *diff;     /* for a "Changes since …" page, drawn from this */
   const char     *since;
 } DocumentPage;
+
+/* The case for change of the future state on the page. */
+static void
+render_case_page (cairo_t            *cr,
+                  PangoContext       *context,
+                  TptDocument        *document,
+                  const TptTheme     *theme,
+                  const DocumentPage *page)
+{
+  tpt_case_for_change_render (cr, context, document, page->future, theme);
+}
 
 /* Sizes the current page for @page as blueprints are sized: fitted to the
  * content (at most MAX_PAGE_SIDE a side), or the named size with the
@@ -378,7 +392,7 @@ draw_document_page (cairo_t            *cr,
 
   /* A part of a long gallery or matrix: at the scale of the whole, from
    * the top. */
-  if (page->render == NULL)
+  if (page->render == NULL && page->future == NULL)
     {
       cairo_pdf_surface_set_size (surface, page_width, page_height);
       cairo_save (cr);
@@ -411,7 +425,10 @@ draw_document_page (cairo_t            *cr,
     cairo_translate (cr, (page_width - page->width * scale) / 2,
                      (page_height - page->height * scale) / 2);
   cairo_scale (cr, scale, scale);
-  page->render (cr, context, document, theme);
+  if (page->future != NULL)
+    render_case_page (cr, context, document, theme, page);
+  else
+    page->render (cr, context, document, theme);
   cairo_restore (cr);
 }
 
@@ -445,7 +462,7 @@ append_document_page (GArray             *pages,
                             page->width, 0, g_array_index (breaks, guint, i),
                             i + 1 < breaks->len ? g_array_index (breaks, guint, i + 1)
                                                 : G_MAXUINT,
-                            scale };
+                            scale, NULL };
 
       g_array_append_val (pages, part);
     }
@@ -479,6 +496,45 @@ surface_ok (cairo_surface_t  *surface,
   return TRUE;
 }
 
+/**
+ * tpt_export_count_analysis_pages:
+ * @document: a document
+ *
+ * Returns: how many pages of analysis a whole-document PDF has after
+ *   coverage: the journey numbers when a blueprint has steps, and a case
+ *   for change per future state based on another blueprint
+ */
+guint
+tpt_export_count_analysis_pages (TptDocument *document)
+{
+  GListModel *blueprints;
+  g_autoptr(GPtrArray) futures = NULL;
+  gboolean steps = FALSE;
+
+  g_return_val_if_fail (TPT_IS_DOCUMENT (document), 0);
+
+  blueprints = tpt_document_get_blueprints (document);
+  for (guint i = 0; i < g_list_model_get_n_items (blueprints) && !steps; i++)
+    {
+      g_autoptr(TptBlueprint) blueprint = g_list_model_get_item (blueprints, i);
+      g_autoptr(GPtrArray) list = tpt_blueprint_list_steps (blueprint);
+
+      steps = list->len > 0;
+    }
+  futures = tpt_case_for_change_list_futures (document);
+  return (steps ? 1 : 0) + futures->len;
+}
+
+/* Whether any blueprint has a step, so its journey has numbers. */
+static gboolean
+has_steps (GPtrArray *layouts)
+{
+  for (guint i = 0; i < layouts->len; i++)
+    if (((TptBlueprintLayout *) g_ptr_array_index (layouts, i))->steps->len > 0)
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean
 write_pdf (TptDocument             *document,
            GPtrArray               *layouts,
@@ -497,6 +553,7 @@ write_pdf (TptDocument             *document,
   guint n_personas = g_list_model_get_n_items (tpt_document_get_personas (document));
   guint n_needs = g_list_model_get_n_items (tpt_document_get_needs (document));
   g_autoptr(GArray) page_array = g_array_new (FALSE, TRUE, sizeof (DocumentPage));
+  g_autoptr(GPtrArray) titles = g_ptr_array_new_with_free_func (g_free);
   DocumentPage *pages;
   guint n_pages = 0;
   guint n_titled = 0;
@@ -515,7 +572,7 @@ write_pdf (TptDocument             *document,
   if (cover && options->changes_since != NULL)
     {
       g_autoptr(GArray) breaks = g_array_new (FALSE, FALSE, sizeof (guint));
-      DocumentPage page = { NULL, NULL, NULL, 0, 0, 0, G_MAXUINT, 1, NULL,
+      DocumentPage page = { NULL, NULL, NULL, 0, 0, 0, G_MAXUINT, 1, NULL, NULL,
                             options->changes_since_name };
 
       changes = tpt_diff_new (options->changes_since, document);
@@ -563,6 +620,39 @@ write_pdf (TptDocument             *document,
 
       tpt_coverage_report_measure (context, document, &page.width, &page.height);
       g_array_append_val (page_array, page);
+    }
+  /* Then the numbers of each journey, and the case for each future state
+   * based on another. */
+  if (cover && has_steps (layouts))
+    {
+      DocumentPage page = { _("Journey numbers"), tpt_journey_report_render, NULL, 0, 0, 0, 0, 1 };
+
+      tpt_journey_report_measure (context, document, &page.width, &page.height);
+      g_array_append_val (page_array, page);
+    }
+  if (cover)
+    {
+      g_autoptr(GPtrArray) futures = tpt_case_for_change_list_futures (document);
+
+      for (guint i = 0; i < futures->len; i++)
+        {
+          DocumentPage page = { _("The case for change"), NULL, NULL, 0, 0, 0, 0, 1,
+                                g_ptr_array_index (futures, i) };
+
+          /* Several futures: each entry names its own. */
+          if (futures->len > 1)
+            {
+              /* Translators: a contents entry; %s is a future state's title. */
+              char *entry = g_strdup_printf (_("The case for change: %s"),
+                                             tpt_blueprint_get_title (page.future));
+
+              g_ptr_array_add (titles, entry);
+              page.title = entry;
+            }
+          tpt_case_for_change_measure (context, document, page.future, &page.width,
+                                       &page.height);
+          g_array_append_val (page_array, page);
+        }
     }
   pages = (DocumentPage *) (gpointer) page_array->data;
   n_pages = page_array->len;
@@ -706,6 +796,8 @@ typedef enum
   ARTEFACT_MATRIX,
   ARTEFACT_COVERAGE,
   ARTEFACT_SLIDES,      /* the slide list, a page a slide (PDF only) */
+  ARTEFACT_JOURNEYS,
+  ARTEFACT_CASE,
 } ArtefactKind;
 
 typedef struct
@@ -717,6 +809,8 @@ typedef struct
   PangoContext             *context;
   double                    width;
   double                    height;
+  /* The needs matrix's and coverage's blueprint, or the case's future. */
+  TptCoverageFilter         filter;
 } Artefact;
 
 /* The fixed names --artefact takes besides the ids of blueprints and
@@ -726,6 +820,8 @@ typedef struct
 #define ARTEFACT_NAME_MATRIX   "needs-matrix"
 #define ARTEFACT_NAME_COVERAGE "coverage"
 #define ARTEFACT_NAME_SLIDES   "slides"
+#define ARTEFACT_NAME_JOURNEYS "journeys"
+#define ARTEFACT_NAME_CASE     "case-for-change"
 
 /* The paper round a persona's card drawn alone, so its edge shows. */
 #define PERSONA_MARGIN 12.0
@@ -737,7 +833,9 @@ artefact_init (Artefact           *artefact,
                TptPersona         *persona,
                PangoContext       *context)
 {
-  *artefact = (Artefact) { kind, NULL, document, persona, context, 0, 0 };
+  TptCoverageFilter filter = artefact->filter;
+
+  *artefact = (Artefact) { kind, NULL, document, persona, context, 0, 0, filter };
 
   switch (kind)
     {
@@ -754,10 +852,19 @@ artefact_init (Artefact           *artefact,
                          2 * PERSONA_MARGIN;
       break;
     case ARTEFACT_MATRIX:
-      tpt_matrix_measure (context, document, &artefact->width, &artefact->height);
+      tpt_matrix_measure_filtered (context, document, &artefact->filter, &artefact->width,
+                                   &artefact->height);
       break;
     case ARTEFACT_COVERAGE:
-      tpt_coverage_report_measure (context, document, &artefact->width, &artefact->height);
+      tpt_coverage_report_measure_filtered (context, document, &artefact->filter,
+                                            &artefact->width, &artefact->height);
+      break;
+    case ARTEFACT_JOURNEYS:
+      tpt_journey_report_measure (context, document, &artefact->width, &artefact->height);
+      break;
+    case ARTEFACT_CASE:
+      tpt_case_for_change_measure (context, document, artefact->filter.blueprint,
+                                   &artefact->width, &artefact->height);
       break;
     case ARTEFACT_BLUEPRINT:
     default:
@@ -770,7 +877,7 @@ artefact_init_blueprint (Artefact                 *artefact,
                          const TptBlueprintLayout *layout)
 {
   *artefact = (Artefact) { ARTEFACT_BLUEPRINT, layout, NULL, NULL, NULL,
-                           layout->bounds.width, layout->bounds.height };
+                           layout->bounds.width, layout->bounds.height, { 0 } };
 }
 
 static void
@@ -801,11 +908,20 @@ artefact_draw (const Artefact *artefact,
       cairo_restore (cr);
       break;
     case ARTEFACT_COVERAGE:
-      tpt_coverage_report_render (cr, artefact->context, artefact->document, theme);
+      tpt_coverage_report_render_filtered (cr, artefact->context, artefact->document, theme,
+                                           &artefact->filter);
+      break;
+    case ARTEFACT_JOURNEYS:
+      tpt_journey_report_render (cr, artefact->context, artefact->document, theme);
+      break;
+    case ARTEFACT_CASE:
+      tpt_case_for_change_render (cr, artefact->context, artefact->document,
+                                  artefact->filter.blueprint, theme);
       break;
     case ARTEFACT_MATRIX:
     default:
-      tpt_matrix_render (cr, artefact->context, artefact->document, theme);
+      tpt_matrix_render_filtered (cr, artefact->context, artefact->document, theme,
+                                  &artefact->filter);
       break;
     }
 }
@@ -820,7 +936,11 @@ resolve_other (TptDocument  *document,
 {
   TptNode *node;
 
-  if (g_str_equal (name, ARTEFACT_NAME_COVER))
+  if (g_str_equal (name, ARTEFACT_NAME_JOURNEYS))
+    artefact_init (artefact, ARTEFACT_JOURNEYS, document, NULL, context);
+  else if (g_str_equal (name, ARTEFACT_NAME_CASE))
+    artefact_init (artefact, ARTEFACT_CASE, document, NULL, context);
+  else if (g_str_equal (name, ARTEFACT_NAME_COVER))
     artefact_init (artefact, ARTEFACT_COVER, document, NULL, context);
   else if (g_str_equal (name, ARTEFACT_NAME_PERSONAS))
     artefact_init (artefact, ARTEFACT_PERSONAS, document, NULL, context);
@@ -1122,6 +1242,135 @@ export_blueprints (TptDocument             *document,
   return ok;
 }
 
+/* Whether a persona of @document is in @segment. */
+static gboolean
+has_segment (TptDocument *document,
+             const char  *segment)
+{
+  GListModel *personas = tpt_document_get_personas (document);
+
+  for (guint i = 0; i < g_list_model_get_n_items (personas); i++)
+    {
+      g_autoptr(TptPersona) persona = g_list_model_get_item (personas, i);
+
+      if (g_strcmp0 (tpt_persona_get_segment (persona), segment) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Checks --persona and --segment against --artefact and finds what they
+ * name into @filter. */
+static gboolean
+resolve_persona_options (TptDocument             *document,
+                         const TptExportOptions  *options,
+                         TptCoverageFilter       *filter,
+                         GError                 **error)
+{
+  if (options->persona == NULL && options->segment == NULL)
+    return TRUE;
+
+  if (g_strcmp0 (options->artefact, ARTEFACT_NAME_MATRIX) != 0 &&
+      g_strcmp0 (options->artefact, ARTEFACT_NAME_COVERAGE) != 0)
+    {
+      g_set_error_literal (error, TPT_EXPORT_ERROR, TPT_EXPORT_ERROR_BAD_OPTION,
+                           _("A persona or a segment can be chosen for the needs matrix and "
+                             "coverage; add --artefact needs-matrix or coverage"));
+      return FALSE;
+    }
+  if (options->persona != NULL && options->segment != NULL)
+    {
+      g_set_error_literal (error, TPT_EXPORT_ERROR, TPT_EXPORT_ERROR_BAD_OPTION,
+                           _("Choose a persona or a segment, not both"));
+      return FALSE;
+    }
+
+  if (options->persona != NULL)
+    {
+      filter->persona = tpt_document_lookup_typed (document, options->persona,
+                                                   TPT_TYPE_PERSONA);
+      if (filter->persona == NULL)
+        {
+          g_set_error (error, TPT_EXPORT_ERROR, TPT_EXPORT_ERROR_BAD_OPTION,
+                       _("“%s” is not the id of a persona in this document"),
+                       options->persona);
+          return FALSE;
+        }
+    }
+  else
+    {
+      if (options->segment[0] == '\0' || !has_segment (document, options->segment))
+        {
+          g_set_error (error, TPT_EXPORT_ERROR, TPT_EXPORT_ERROR_BAD_OPTION,
+                       _("No persona in this document is in the segment “%s”"),
+                       options->segment);
+          return FALSE;
+        }
+      filter->segment = options->segment;
+    }
+  return TRUE;
+}
+
+/* Checks --blueprint against --artefact and finds the blueprint it
+ * names, or the default one, into @other's filter; then --persona and
+ * --segment. */
+static gboolean
+resolve_blueprint_option (TptDocument             *document,
+                          const TptExportOptions  *options,
+                          Artefact                *other,
+                          GError                 **error)
+{
+  gboolean is_case = g_strcmp0 (options->artefact, ARTEFACT_NAME_CASE) == 0;
+  TptBlueprint *blueprint = NULL;
+
+  *other = (Artefact) { 0 };
+  if (options->blueprint != NULL &&
+      g_strcmp0 (options->artefact, ARTEFACT_NAME_MATRIX) != 0 &&
+      g_strcmp0 (options->artefact, ARTEFACT_NAME_COVERAGE) != 0 && !is_case)
+    {
+      g_set_error_literal (error, TPT_EXPORT_ERROR, TPT_EXPORT_ERROR_BAD_OPTION,
+                           _("A blueprint can be chosen for the needs matrix, coverage and the "
+                             "case for change; add --artefact needs-matrix, coverage or "
+                             "case-for-change"));
+      return FALSE;
+    }
+
+  if (options->blueprint != NULL)
+    {
+      blueprint = tpt_document_lookup_typed (document, options->blueprint, TPT_TYPE_BLUEPRINT);
+      if (blueprint == NULL)
+        {
+          g_set_error (error, TPT_EXPORT_ERROR, TPT_EXPORT_ERROR_BAD_OPTION,
+                       _("“%s” is not the id of a blueprint in this document"),
+                       options->blueprint);
+          return FALSE;
+        }
+    }
+
+  if (is_case)
+    {
+      if (blueprint == NULL)
+        {
+          g_autoptr(GPtrArray) futures = tpt_case_for_change_list_futures (document);
+
+          blueprint = futures->len > 0 ? g_ptr_array_index (futures, 0) : NULL;
+        }
+      if (blueprint == NULL || tpt_case_for_change_based_on (document, blueprint) == NULL)
+        {
+          g_set_error_literal (error, TPT_EXPORT_ERROR, TPT_EXPORT_ERROR_NO_ARTEFACT,
+                               blueprint == NULL
+                               ? _("There is no case for change: no future state is based on "
+                                   "another blueprint")
+                               : _("There is no case for change for that blueprint: it is not "
+                                   "a future state based on another blueprint"));
+          return FALSE;
+        }
+    }
+
+  other->filter.blueprint = blueprint;
+  return resolve_persona_options (document, options, &other->filter, error);
+}
+
 /**
  * tpt_export:
  * @document: the document
@@ -1158,7 +1407,8 @@ tpt_export (TptDocument             *document,
                          options->changes_since_name != NULL), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!check_options (options, &page_width, &page_height, error))
+  if (!check_options (options, &page_width, &page_height, error) ||
+      !resolve_blueprint_option (document, options, &other, error))
     return FALSE;
 
   if (g_strcmp0 (options->artefact, ARTEFACT_NAME_SLIDES) == 0)

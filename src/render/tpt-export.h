@@ -51,6 +51,16 @@ typedef enum
  * @poster_scale: the poster's print scale in percent, or 0
  * @sheets_wide: how many sheets the poster spans across, or 0
  * @overlap_mm: the strip neighbouring poster sheets share, in millimetres
+ * @no_marks: leave out a poster's crop and overlap marks
+ * @blueprint: (nullable): with the artefact "needs-matrix", "coverage" or
+ *   "case-for-change", the id of the blueprint it is for: the state whose
+ *   cards count as serving needs, or the future state to make the case
+ *   for; %NULL for the default (the first current state, or the first
+ *   future state based on another)
+ * @persona: (nullable): with the artefact "needs-matrix" or "coverage",
+ *   the id of the persona whose needs and cards they show; %NULL for all
+ * @segment: (nullable): the same for the personas of one segment, by its
+ *   name; not with @persona
  * @changes_since: (nullable): an older version of the document: a whole-
  *   document PDF then has "Changes since …" pages after the cover, listing
  *   what changed from it (tpt_diff_new())
@@ -71,6 +81,9 @@ typedef struct
   guint            sheets_wide;
   double           overlap_mm;
   gboolean         no_marks;
+  const char      *blueprint;
+  const char      *persona;
+  const char      *segment;
   TptDocument     *changes_since;
   const char      *changes_since_name;
 } TptExportOptions;
@@ -83,6 +96,7 @@ GQuark   tpt_export_error_quark      (void);
 void     tpt_export_options_init     (TptExportOptions  *options);
 gboolean tpt_export_format_for_path  (const char        *path,
                                       TptExportFormat   *format);
+guint    tpt_export_count_analysis_pages (TptDocument  *document);
 gboolean tpt_export                  (TptDocument       *document,
                                       GFile             *file,
                                       const TptExportOptions *options,

@@ -4,6 +4,7 @@
 #include <cairo.h>
 #include <pango/pango.h>
 
+#include "tpt-coverage.h"
 #include "tpt-document.h"
 #include "tpt-geometry.h"
 #include "tpt-theme.h"
@@ -71,5 +72,43 @@ void   tpt_matrix_collect_links (PangoContext *context,
                                  TptDocument  *document,
                                  GArray       *links,
                                  GArray       *cells);
+
+/* The same, for one blueprint's coverage and one persona or segment. */
+void   tpt_matrix_measure_filtered       (PangoContext            *context,
+                                          TptDocument             *document,
+                                          const TptCoverageFilter *filter,
+                                          double                  *width,
+                                          double                  *height);
+void   tpt_matrix_render_filtered        (cairo_t                 *cr,
+                                          PangoContext            *context,
+                                          TptDocument             *document,
+                                          const TptTheme          *theme,
+                                          const TptCoverageFilter *filter);
+void   tpt_matrix_render_table_filtered  (cairo_t                 *cr,
+                                          PangoContext            *context,
+                                          TptDocument             *document,
+                                          const TptTheme          *theme,
+                                          const TptCoverageFilter *filter,
+                                          double                  *width,
+                                          double                  *height);
+double tpt_matrix_paginate_filtered      (PangoContext            *context,
+                                          TptDocument             *document,
+                                          const TptCoverageFilter *filter,
+                                          double                   page_width,
+                                          double                   page_height,
+                                          GArray                  *breaks);
+void   tpt_matrix_render_part_filtered   (cairo_t                 *cr,
+                                          PangoContext            *context,
+                                          TptDocument             *document,
+                                          const TptTheme          *theme,
+                                          const TptCoverageFilter *filter,
+                                          guint                    first,
+                                          guint                    end,
+                                          double                  *height);
+void   tpt_matrix_collect_links_filtered (PangoContext            *context,
+                                          TptDocument             *document,
+                                          const TptCoverageFilter *filter,
+                                          GArray                  *links,
+                                          GArray                  *cells);
 
 G_END_DECLS

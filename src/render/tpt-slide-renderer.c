@@ -8,6 +8,7 @@
 #include "tpt-slide-renderer.h"
 #include "tpt-blueprint-layout.h"
 #include "tpt-blueprint-renderer.h"
+#include "tpt-case-renderer.h"
 #include "tpt-cover.h"
 #include "tpt-coverage-renderer.h"
 #include "tpt-matrix-renderer.h"
@@ -59,6 +60,7 @@ typedef struct
   char               *title;       /* owned; the cover's */
   GDateTime          *date;        /* borrowed; the cover's, or NULL for today */
   gboolean            compact;     /* the needs matrix without its coverage */
+  TptBlueprint       *future;      /* borrowed; a case for change's */
 } Source;
 
 static void
@@ -229,6 +231,11 @@ source_init (Source       *source,
       tpt_coverage_report_measure (context, document, &w, &h);
       source->bounds = (TptRect) { 0, 0, w, h };
       break;
+    case TPT_ARTEFACT_CASE_FOR_CHANGE:
+      source->future = TPT_BLUEPRINT (target);
+      tpt_case_for_change_measure (context, document, source->future, &w, &h);
+      source->bounds = (TptRect) { 0, 0, w, h };
+      break;
     default:
       g_assert_not_reached ();
     }
@@ -278,6 +285,9 @@ source_draw (const Source   *source,
       break;
     case TPT_ARTEFACT_COVERAGE:
       tpt_coverage_report_render (cr, source->context, source->document, theme);
+      break;
+    case TPT_ARTEFACT_CASE_FOR_CHANGE:
+      tpt_case_for_change_render (cr, source->context, source->document, source->future, theme);
       break;
     default:
       g_assert_not_reached ();
@@ -463,6 +473,8 @@ tpt_slide_dup_display_title (TptDocument *document,
       return g_strdup (_("Needs Matrix"));
     case TPT_ARTEFACT_COVERAGE:
       return g_strdup (_("Coverage"));
+    case TPT_ARTEFACT_CASE_FOR_CHANGE:
+      return g_strdup (_("The Case for Change"));
     default:
       break;
     }
