@@ -621,6 +621,50 @@ test_merge_resolve (Sides         *sides,
   assert_serializer_agrees (merged);
 }
 
+/* A metric's number and a step's time target are fields like the others:
+ * the diff names them and the merge takes each side's. */
+static void
+test_merge_metric_fields (Sides         *sides,
+                          gconstpointer  data)
+{
+  TptMergeStats stats;
+  g_autoptr(TptDocument) merged = NULL;
+  g_autoptr(TptDiff) diff = NULL;
+  g_autofree char *text = NULL;
+  TptStep *step;
+
+  tpt_document_begin (sides->ours, "Edit");
+  tpt_card_set_text (CARD (sides->ours, "c2"), "Ours");
+  tpt_card_set_unit (CARD (sides->ours, "c1"), "calls");
+  tpt_document_end (sides->ours);
+  tpt_document_begin (sides->theirs, "Edit");
+  tpt_card_set_target (CARD (sides->theirs, "c2"), "3");
+  tpt_card_set_actual (CARD (sides->theirs, "c2"), "9");
+  tpt_card_set_direction (CARD (sides->theirs, "c2"), TPT_DIRECTION_LOWER);
+  tpt_card_set_source (CARD (sides->theirs, "c2"), TPT_VOICE_PROCESS);
+  step = tpt_document_lookup_typed (sides->theirs, "t1", TPT_TYPE_STEP);
+  tpt_step_set_target (step, "PT10M");
+  tpt_document_end (sides->theirs);
+
+  diff = tpt_diff_new (sides->base, sides->theirs);
+  text = tpt_diff_to_text (diff);
+  g_assert_nonnull (strstr (text, "target set to “3”"));
+  g_assert_nonnull (strstr (text, "actual value set to “9”"));
+  g_assert_nonnull (strstr (text, "direction"));
+  g_assert_nonnull (strstr (text, "time target set to “PT10M”"));
+
+  merged = merge_ok (sides, &stats);
+  g_assert_cmpuint (stats.n_conflicts, ==, 0);
+  g_assert_cmpstr (tpt_card_get_text (CARD (merged, "c2")), ==, "Ours");
+  g_assert_cmpstr (tpt_card_get_target (CARD (merged, "c2")), ==, "3");
+  g_assert_cmpstr (tpt_card_get_actual (CARD (merged, "c2")), ==, "9");
+  g_assert_cmpint (tpt_card_get_direction (CARD (merged, "c2")), ==, TPT_DIRECTION_LOWER);
+  g_assert_cmpint (tpt_card_get_source (CARD (merged, "c2")), ==, TPT_VOICE_PROCESS);
+  g_assert_cmpstr (tpt_card_get_unit (CARD (merged, "c1")), ==, "calls");
+  g_assert_cmpstr (tpt_step_get_target (tpt_document_lookup_typed (merged, "t1", TPT_TYPE_STEP)),
+                   ==, "PT10M");
+}
+
 /* What a list of conflicts in the app shows, and settling them all at
  * once: one undo step, or nothing at all if one cannot be. */
 static void
@@ -835,6 +879,8 @@ main (int   argc,
               sides_tear_down);
   g_test_add ("/tpt/merge/three-way/resolve", Sides, NULL, sides_set_up, test_merge_resolve,
               sides_tear_down);
+  g_test_add ("/tpt/merge/three-way/metric-fields", Sides, NULL, sides_set_up,
+              test_merge_metric_fields, sides_tear_down);
   g_test_add ("/tpt/merge/three-way/resolve-all", Sides, NULL, sides_set_up,
               test_merge_resolve_all, sides_tear_down);
   g_test_add ("/tpt/merge/three-way/describe-delete", Sides, NULL, sides_set_up,

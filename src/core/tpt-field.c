@@ -68,6 +68,7 @@ static const TptField stage_fields[] = {
 static const TptField step_fields[] = {
   { "title", N_("title"), TPT_FIELD_TEXT, "title" },
   { "duration", N_("duration"), TPT_FIELD_DURATION, "duration" },
+  { "target", N_("time target"), TPT_FIELD_DURATION, "target" },
 };
 
 static const TptField card_fields[] = {
@@ -79,6 +80,12 @@ static const TptField card_fields[] = {
   { "channel", N_("channel"), TPT_FIELD_TEXT, "channel" },
   { "serves", N_("serves"), TPT_FIELD_REFS, "serves", tpt_need_get_type },
   { "concerns", N_("concerns"), TPT_FIELD_REFS, "concerns", tpt_persona_get_type },
+  /* A metric's number (tpt-kpi.h). */
+  { "target", N_("target"), TPT_FIELD_TEXT, "target" },
+  { "actual", N_("actual value"), TPT_FIELD_TEXT, "actual" },
+  { "unit", N_("unit"), TPT_FIELD_TEXT, "unit" },
+  { "direction", N_("direction"), TPT_FIELD_ENUM, "direction" },
+  { "source", N_("source"), TPT_FIELD_ENUM, "source" },
 };
 
 static const TptField flow_fields[] = {
