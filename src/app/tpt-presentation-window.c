@@ -412,9 +412,12 @@ arrange (TptPresentationWindow *self)
   one = g_settings_get_string (self->settings, "presentation-one-monitor");
   audience = tpt_presentation_choose_monitor_in (self->monitors, monitor_of (self->parent_window),
                                                  wanted, &console);
-  /* While the show runs, the main window is wherever it is; the slides
-   * stay put unless their monitor went, and the console follows. */
-  if (self->audience_monitor != NULL && audience != self->audience_monitor && console != NULL)
+  /* While the show runs, the slides stay put unless their monitor went
+   * or they had to share the window's (a projector plugged in again), and
+   * the console follows: moving the document's window does not move the
+   * show. */
+  if (self->audience_monitor != NULL && audience != self->audience_monitor && console != NULL &&
+      self->audience_monitor != monitor_of (self->parent_window))
     {
       for (guint i = 0; i < g_list_model_get_n_items (self->monitors); i++)
         {

@@ -21,6 +21,9 @@
  * so notes of any length stay readable and quick. */
 
 #define TICK_MSEC 250
+/* Longest line of notes laid out as one: a text view lays out a line at
+ * a time, in time that grows faster than its length. */
+#define NOTES_LINE_MAX 800
 
 struct _TptPresenterConsole
 {
@@ -141,6 +144,46 @@ tick_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+/* @notes with a line break at a space near every NOTES_LINE_MAX
+ * characters of a paragraph (or anywhere, in a run with no space), so that
+ * notes of any length lay out quickly; what shows reads the same. */
+static char *
+notes_for_view (const char *notes)
+{
+  GString *out = g_string_sized_new (strlen (notes) + 16);
+  gssize space = -1;   /* the last space on this line, in @out */
+  glong run = 0;       /* characters on this line */
+
+  for (const char *p = notes; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      g_string_append_unichar (out, c);
+      if (c == '\n')
+        {
+          run = 0;
+          space = -1;
+          continue;
+        }
+      if (c == ' ')
+        space = out->len - 1;
+      if (++run < NOTES_LINE_MAX)
+        continue;
+      if (space >= 0)
+        {
+          out->str[space] = '\n';
+          run = g_utf8_strlen (out->str + space + 1, -1);
+        }
+      else
+        {
+          g_string_append_c (out, '\n');
+          run = 0;
+        }
+      space = -1;
+    }
+  return g_string_free (out, FALSE);
+}
+
 static void
 update_notes (TptPresenterConsole *self)
 {
@@ -159,7 +202,11 @@ update_notes (TptPresenterConsole *self)
   else if (notes == NULL || *notes == '\0')
     gtk_text_buffer_set_text (buffer, _("No notes for this slide."), -1);
   else
-    gtk_text_buffer_set_text (buffer, notes, -1);
+    {
+      g_autofree char *text = notes_for_view (notes);
+
+      gtk_text_buffer_set_text (buffer, text, -1);
+    }
   if (notes != NULL && *notes != '\0')
     gtk_widget_remove_css_class (GTK_WIDGET (self->notes), "dim-label");
   else

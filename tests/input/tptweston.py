@@ -198,3 +198,27 @@ class WestonSession(tptinput.Session):
         env = dict(os.environ, DISPLAY=self.display)
         subprocess.run(["import", "-window", "root", path], env=env, check=True,
                        capture_output=True)
+
+
+def run_command(argv):
+    """Runs @argv as a Wayland client of a weston with two monitors, for
+    the GTK test programs; returns its exit status (77, skipped, when
+    weston is missing)."""
+    import tempfile
+    why = missing()
+    if why is not None:
+        print("# skipped: " + why)
+        return 77
+    display = WestonSession.__new__(WestonSession)
+    display.tmp = tempfile.mkdtemp(prefix="tpt-weston-")
+    display.idle_time = 0
+    display.xvfb = display.weston = None
+    try:
+        display._start_weston()
+        env = dict(os.environ, GDK_BACKEND="wayland", XDG_RUNTIME_DIR=display.runtime,
+                   WAYLAND_DISPLAY=os.path.join(display.runtime, "wayland-tpt"),
+                   DISPLAY=display.display)
+        return subprocess.call(argv, env=env)
+    finally:
+        display._stop_display()
+        shutil.rmtree(display.tmp, ignore_errors=True)
