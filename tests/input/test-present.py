@@ -172,10 +172,10 @@ def test_two_monitors():
                 for _ in range(3):
                     s.key("Next")
                 time.sleep(1)
-                s.screenshot(os.path.join(os.environ["TPT_SHOTS"], "two-monitors-stage.png"))
+                s.screenshot(os.path.join(os.environ["TPT_SHOTS"], "two-monitors-slide4-long-notes.png"))
                 s.key("Next")
                 time.sleep(1)
-                s.screenshot(os.path.join(os.environ["TPT_SHOTS"], "two-monitors-long-notes.png"))
+                s.screenshot(os.path.join(os.environ["TPT_SHOTS"], "two-monitors-slide5-notes.png"))
                 s.key("Home")
 
             # The pointer: a highlight while it moves on the slides, hidden
