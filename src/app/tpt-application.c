@@ -294,8 +294,7 @@ recovery_response_cb (AdwMessageDialog *dialog,
                       const char       *response,
                       TptApplication   *self)
 {
-  TptRecoveryEntry *entry = g_ptr_array_steal_index (self->recovery, 0);
-  g_autoptr(TptRecoveryEntry) owned = entry;
+  g_autoptr(TptRecoveryEntry) entry = g_ptr_array_steal_index (self->recovery, 0);
 
   if (g_str_equal (response, "recover"))
     {
