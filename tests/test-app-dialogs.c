@@ -154,8 +154,6 @@ test_export_blueprint (void)
                                                    NULL, TPT_EXPORT_DIALOG_EXPORT);
   g_autofree char *png = g_build_filename (scratch, "blueprint.png", NULL);
   g_autoptr(GFile) png_file = g_file_new_for_path (png);
-  g_autofree char *huge = g_build_filename (scratch, "huge.png", NULL);
-  g_autoptr(GFile) huge_file = g_file_new_for_path (huge);
   g_autofree char *summary = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(cairo_surface_t) image = NULL;

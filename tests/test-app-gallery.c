@@ -393,9 +393,9 @@ test_reorder (Fixture       *fixture,
   app_iterate ();
   press (fixture, GDK_KEY_Left, GDK_ALT_MASK);
   g_assert_true (nth (fixture, 1) == first);
-  /* The outline's label for the same move. */
+  /* One label for the move, however it is done. */
   g_assert_cmpstr (tpt_history_get_undo_label (tpt_document_get_history (fixture->document)), ==,
-                   "Move Up");
+                   "Move Persona");
 
   undo_all (fixture);
 }

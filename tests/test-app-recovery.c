@@ -461,8 +461,6 @@ test_sigterm_flushes (void)
   g_autoptr(GFile) source = app_example_file ();
   g_autofree char *path = g_build_filename (state_dir, "sigterm.touchpoint", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFile) directory = g_file_new_for_path (recovery_dir);
-  g_autoptr(GPtrArray) entries = NULL;
   g_autoptr(TptDocument) recovered = NULL;
   g_autoptr(GError) error = NULL;
   TptWindow *window;

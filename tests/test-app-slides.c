@@ -378,7 +378,9 @@ test_select_frames (Fixture       *fixture,
 
   /* A region fills the view, centred. */
   slide = tpt_slide_edits_add (fixture->document, 1, TPT_ARTEFACT_BLUEPRINT,
-                               TPT_NODE (blueprint), "A region", &region);
+                               TPT_NODE (blueprint), "A region",
+                               &(TptSlideRegion) { region.x, region.y, region.width,
+                                                   region.height });
   tpt_outline_set_selected (fixture->window->outline, TPT_NODE (slide));
   app_iterate ();
   tpt_canvas_to_view (tpt_pages_get_visible_page (view), region.x, region.y, &x0, &y0);
@@ -623,7 +625,9 @@ test_inspector (Fixture       *fixture,
   guint before;
 
   slide = tpt_slide_edits_add (fixture->document, 0, TPT_ARTEFACT_BLUEPRINT,
-                               TPT_NODE (blueprint), "Claims", &region);
+                               TPT_NODE (blueprint), "Claims",
+                               &(TptSlideRegion) { region.x, region.y, region.width,
+                                                   region.height });
   tpt_outline_set_selected (fixture->window->outline, TPT_NODE (slide));
   app_iterate ();
   g_assert_true (tpt_inspector_get_node (inspector) == TPT_NODE (slide));

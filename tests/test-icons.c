@@ -42,7 +42,7 @@ collect_icons (GFile     *dir,
 
   while ((info = g_file_enumerator_next_file (children, NULL, &error)) != NULL)
     {
-      g_autoptr(GFileInfo) owned = info;
+      G_GNUC_UNUSED g_autoptr(GFileInfo) owned = info;
       g_autoptr(GFile) child = g_file_get_child (dir, g_file_info_get_name (info));
 
       if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)

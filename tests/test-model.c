@@ -1486,8 +1486,28 @@ test_blueprint_cards (Fixture       *f,
     g_assert_false (tpt_node_is_attached (TPT_NODE (f->call)));
     g_assert_false (tpt_node_is_attached (TPT_NODE (f->f_call_agent)));
     g_assert_cmpuint (g_list_model_get_n_items (tpt_blueprint_get_flows (f->bp)), ==, 0);
+    /* Two cards: the step is about no one thing. */
+    {
+      g_autoptr(TptHistoryEntry) entry =
+        g_list_model_get_item (G_LIST_MODEL (f->history), tpt_history_get_position (f->history) - 1);
+
+      g_assert_null (tpt_history_entry_dup_subject (entry));
+    }
     g_assert_true (tpt_history_undo (f->history));
     g_assert_true (tpt_node_is_attached (TPT_NODE (f->f_call_agent)));
+  }
+
+  /* One card with its flows: the step names the card, as it is named. */
+  {
+    g_autoptr(TptHistoryEntry) entry = NULL;
+    g_autofree char *subject = NULL;
+
+    tpt_blueprint_remove_card (f->bp, f->call);
+    entry = g_list_model_get_item (G_LIST_MODEL (f->history),
+                                   tpt_history_get_position (f->history) - 1);
+    subject = tpt_history_entry_dup_subject (entry);
+    g_assert_cmpstr (subject, ==, tpt_card_get_text (f->call));
+    g_assert_true (tpt_history_undo (f->history));
   }
 }
 

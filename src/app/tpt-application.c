@@ -294,8 +294,7 @@ recovery_response_cb (AdwMessageDialog *dialog,
                       const char       *response,
                       TptApplication   *self)
 {
-  TptRecoveryEntry *entry = g_ptr_array_steal_index (self->recovery, 0);
-  g_autoptr(TptRecoveryEntry) owned = entry;
+  g_autoptr(TptRecoveryEntry) entry = g_ptr_array_steal_index (self->recovery, 0);
 
   if (g_str_equal (response, "recover"))
     {
@@ -730,6 +729,7 @@ static const struct {
   { "win.print-poster", { "<Control><Shift>p", NULL } },
   { "win.present", { "F5", NULL } },
   { "win.present-current", { "<Shift>F5", NULL } },
+  { "win.rehearse", { "<Control><Shift>r", NULL } },
   { "win.show-outline", { "F9", NULL } },
   { "win.show-inspector", { "<Control>i", NULL } },
   { "win.add-slide", { "<Control><Shift>n", NULL } },

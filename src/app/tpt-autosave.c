@@ -256,7 +256,7 @@ remove_copy (TptAutosave *self)
   g_autoptr(GFile) info = child_file (self->directory, self->id, ".recovery");
   g_autoptr(GFile) copy = child_file (self->directory, self->id, ".touchpoint");
   g_autoptr(GFile) history = child_file (self->directory, self->id, ".history");
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->disk->lock);
+  G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&self->disk->lock);
 
   g_clear_handle_id (&self->timeout_id, g_source_remove);
   if (self->request != 0)

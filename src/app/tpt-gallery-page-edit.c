@@ -63,11 +63,9 @@ tpt_gallery_page_move_selected (TptGalleryPage *self,
 
   if (from < 0 || to < 0 || to >= n || to == from)
     return;
-  /* The model counts positions in the list as it is before the move; the
-   * label is the outline's for the same move. */
-  tpt_document_begin (self->document, to < from ? _("Move Up") : _("Move Down"));
+  /* The model counts positions in the list as it is before the move; its
+   * label, "Move Persona", is the one the outline and a drag give too. */
   tpt_document_move_persona (self->document, persona, to > from ? to + 1 : to);
-  tpt_document_end (self->document);
   /* The persona moved stays selected and shown. */
   tpt_gallery_page_select (self, persona);
 }

@@ -41,12 +41,16 @@ G_DEFINE_FINAL_TYPE (TptHistoryPanel, tpt_history_panel, GTK_TYPE_WIDGET)
 static void
 style_row (GtkWidget *row,
            guint      index,
-           guint      position)
+           guint      position,
+           int        saved)
 {
   GtkWidget *box = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
   GtkWidget *icon = gtk_widget_get_first_child (box);
+  GtkWidget *saved_icon = gtk_widget_get_last_child (box);
 
   gtk_widget_set_opacity (icon, index == position ? 1.0 : 0.0);
+  /* The save point: undoing to here gives back what the file holds. */
+  gtk_widget_set_visible (saved_icon, saved >= 0 && index == (guint) saved);
   if (index == position)
     {
       gtk_widget_add_css_class (row, "history-current");
@@ -68,13 +72,15 @@ static void
 update_marks (TptHistoryPanel *self)
 {
   guint position = self->history != NULL ? tpt_history_get_position (self->history) : 0;
+  int saved = self->history != NULL ? tpt_history_get_saved_position (self->history) : -1;
   GtkListBoxRow *row;
   GtkListBoxRow *current = NULL;
 
-  style_row (GTK_WIDGET (gtk_list_box_get_row_at_index (self->origin_list, 0)), 0, position);
+  style_row (GTK_WIDGET (gtk_list_box_get_row_at_index (self->origin_list, 0)), 0, position,
+             saved);
   for (guint i = 0; (row = gtk_list_box_get_row_at_index (self->list, (int) i)) != NULL; i++)
     {
-      style_row (GTK_WIDGET (row), i + 1, position);
+      style_row (GTK_WIDGET (row), i + 1, position, saved);
       if (i + 1 == position)
         current = row;
     }
@@ -100,14 +106,21 @@ update_marks (TptHistoryPanel *self)
     }
 }
 
+/* A row: the step's label, what it was done to beneath it, and the save
+ * point's mark at its end. */
 static GtkWidget *
 make_row (const char *label,
+          const char *subject,
           const char *tooltip)
 {
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   GtkWidget *icon = gtk_image_new_from_icon_name ("go-next-symbolic");
+  GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *text = gtk_label_new (label);
+  GtkWidget *saved = gtk_image_new_from_icon_name ("document-save-symbolic");
+  g_autofree char *accessible = subject != NULL ? g_strdup_printf ("%s: %s", label, subject)
+                                                : g_strdup (label);
 
   gtk_widget_set_margin_start (box, 6);
   gtk_widget_set_margin_end (box, 6);
@@ -115,13 +128,28 @@ make_row (const char *label,
   gtk_widget_set_margin_bottom (box, 6);
   gtk_label_set_xalign (GTK_LABEL (text), 0);
   gtk_label_set_ellipsize (GTK_LABEL (text), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_hexpand (text, TRUE);
+  gtk_widget_set_hexpand (labels, TRUE);
+  gtk_box_append (GTK_BOX (labels), text);
+  if (subject != NULL)
+    {
+      GtkWidget *caption = gtk_label_new (subject);
+
+      gtk_label_set_xalign (GTK_LABEL (caption), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (caption), PANGO_ELLIPSIZE_END);
+      gtk_widget_add_css_class (caption, "caption");
+      gtk_widget_add_css_class (caption, "dim-label");
+      gtk_box_append (GTK_BOX (labels), caption);
+    }
   gtk_box_append (GTK_BOX (box), icon);
-  gtk_box_append (GTK_BOX (box), text);
+  gtk_box_append (GTK_BOX (box), labels);
+  gtk_widget_set_tooltip_text (saved, _("Saved"));
+  gtk_widget_set_visible (saved, FALSE);
+  gtk_box_append (GTK_BOX (box), saved);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   if (tooltip != NULL)
     gtk_widget_set_tooltip_text (row, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
 
   return row;
 }
@@ -133,8 +161,9 @@ create_entry_row_cb (gpointer item,
   TptHistoryEntry *entry = item;
   guint n = tpt_history_entry_get_n_changes (entry);
   g_autofree char *tooltip = g_strdup_printf (ngettext ("%u change", "%u changes", n), n);
+  g_autofree char *subject = tpt_history_entry_dup_subject (entry);
 
-  return make_row (tpt_history_entry_get_label (entry), tooltip);
+  return make_row (tpt_history_entry_get_label (entry), subject, tooltip);
 }
 
 static void
@@ -243,7 +272,7 @@ tpt_history_panel_init (TptHistoryPanel *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->list), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Undo history"), -1);
   gtk_list_box_append (self->origin_list,
-                       make_row (_("Original Document"),
+                       make_row (_("Original Document"), NULL,
                                  _("The document as it was opened or created")));
   g_signal_connect_swapped (self->origin_list, "row-activated", G_CALLBACK (row_activated_cb), self);
   g_signal_connect_swapped (self->list, "row-activated", G_CALLBACK (row_activated_cb), self);
@@ -291,6 +320,7 @@ tpt_history_panel_set_history (TptHistoryPanel *self,
   if (history != NULL)
     {
       g_signal_connect_swapped (history, "notify::position", G_CALLBACK (update_marks), self);
+      g_signal_connect_swapped (history, "notify::modified", G_CALLBACK (update_marks), self);
       g_signal_connect_swapped (history, "items-changed", G_CALLBACK (items_changed_cb), self);
     }
   update_marks (self);

@@ -129,6 +129,11 @@ struct _TptInspector
    * has it, and Ctrl+Z after leaving the field takes the visit back. */
   GtkWidget   *typing_editor;
   guint        typing_id;
+
+  /* What the page shows (compared, not owned) and, while it is rebuilt,
+   * where it was scrolled to. */
+  TptNode     *page_node;
+  double       restore_scroll;
 };
 
 enum {
@@ -1401,8 +1406,109 @@ add_field (TptInspector *self,
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (details), row);
 }
 
+/* The editor of @field (and of link @id, for the check boxes of links)
+ * in the page under @widget. */
+static GtkWidget *
+find_editor (GtkWidget  *widget,
+             const char *field,
+             const char *id)
+{
+  GParamSpec *pspec = g_object_get_data (G_OBJECT (widget), "tpt-pspec");
+
+  if (pspec != NULL && g_str_equal (pspec->name, field) &&
+      g_strcmp0 (g_object_get_data (G_OBJECT (widget), "tpt-id"), id) == 0 &&
+      gtk_widget_get_focusable (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_editor (child, field, id);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkAdjustment *
+page_adjustment (GtkWidget *widget)
+{
+  if (GTK_IS_SCROLLED_WINDOW (widget))
+    return gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (widget));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkAdjustment *found = page_adjustment (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The page rebuilt for the same node scrolls back to where it was, once it
+ * is tall enough to. */
+static void
+restore_scroll_cb (GtkAdjustment *adjustment,
+                   TptInspector  *self)
+{
+  double upper = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
+
+  if (upper <= 0)
+    return;
+  gtk_adjustment_set_value (adjustment, MIN (self->restore_scroll, upper));
+  g_signal_handlers_disconnect_by_func (adjustment, restore_scroll_cb, self);
+}
+
+static void build_page (TptInspector *self);
+
+/* Replaces the page with one for the node as it is now. When it is the
+ * same node (an undo, a change made on the canvas), the keyboard stays in
+ * the field it was in and the page where it was scrolled to, instead of
+ * jumping to the top. */
 static void
 rebuild (TptInspector *self)
+{
+  gboolean same = self->page != NULL && self->page_node == self->node;
+  GtkWidget *focus = gtk_widget_get_root (GTK_WIDGET (self)) != NULL
+                     ? gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self))) : NULL;
+  g_autofree char *focus_field = NULL;
+  g_autofree char *focus_id = NULL;
+  GtkAdjustment *adjustment;
+
+  if (same && focus != NULL && gtk_widget_is_ancestor (focus, self->page))
+    for (GtkWidget *w = focus; w != NULL && w != self->page; w = gtk_widget_get_parent (w))
+      {
+        GParamSpec *pspec = g_object_get_data (G_OBJECT (w), "tpt-pspec");
+
+        if (pspec != NULL)
+          {
+            focus_field = g_strdup (pspec->name);
+            focus_id = g_strdup (g_object_get_data (G_OBJECT (w), "tpt-id"));
+            break;
+          }
+      }
+  adjustment = same ? page_adjustment (self->page) : NULL;
+  self->restore_scroll = adjustment != NULL ? gtk_adjustment_get_value (adjustment) : 0;
+
+  build_page (self);
+  self->page_node = self->node;
+
+  if (self->page == NULL)
+    return;
+  if (focus_field != NULL)
+    {
+      GtkWidget *editor = find_editor (self->page, focus_field, focus_id);
+
+      if (editor != NULL)
+        gtk_widget_grab_focus (editor);
+    }
+  if (self->restore_scroll > 0 && (adjustment = page_adjustment (self->page)) != NULL)
+    g_signal_connect_object (adjustment, "changed", G_CALLBACK (restore_scroll_cb), self, 0);
+}
+
+static void
+build_page (TptInspector *self)
 {
   GtkWidget *details;
   GtkWidget *header;
@@ -1547,6 +1653,7 @@ tpt_inspector_set_node (TptInspector *self,
   if (self->node != NULL)
     g_signal_handlers_disconnect_by_data (self->node, self);
   g_set_object (&self->node, node);
+  self->page_node = NULL;
   if (node != NULL)
     g_signal_connect_swapped (node, "notify", G_CALLBACK (node_notify_cb), self);
 

@@ -34,6 +34,9 @@ motion_cb (GtkDropTarget *target,
   TptCard *card;
   double x, y;
 
+  /* No tooltip while something is dragged over: it would be the one of
+   * the card under the pointer before the drag, and stay after the drop. */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (page), NULL);
   tpt_canvas_to_content (TPT_CANVAS (page), wx, wy, &x, &y);
   card = tpt_blueprint_page_card_at (page, x, y);
   if (card != page->hover)

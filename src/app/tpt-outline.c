@@ -740,7 +740,8 @@ move_action (GtkWidget  *widget,
   /* Positions count the list as it is before the move. */
   target = up ? index - 1 : index + 2;
 
-  tpt_document_begin (self->document, up ? _("Move Up") : _("Move Down"));
+  /* Each move is one step under the model's own label ("Move Persona"),
+   * the label the same move has when dragged on the page. */
   if (TPT_IS_BLUEPRINT (node))
     tpt_document_move_blueprint (self->document, TPT_BLUEPRINT (node), target);
   else if (TPT_IS_PERSONA (node))
@@ -760,7 +761,6 @@ move_action (GtkWidget  *widget,
       tpt_blueprint_move_step (TPT_BLUEPRINT (tpt_node_get_parent (TPT_NODE (stage))),
                                TPT_STEP (node), stage, target);
     }
-  tpt_document_end (self->document);
 
   tpt_outline_set_selected (self, NULL);
   tpt_outline_set_selected (self, node);

@@ -240,6 +240,7 @@ present_action (GtkWidget  *widget,
 {
   TptWindow *self = TPT_WINDOW (widget);
   gboolean from_current = g_str_equal (action_name, "win.present-current");
+  gboolean rehearse = g_str_equal (action_name, "win.rehearse");
   g_autoptr(GPtrArray) slides = NULL;
   GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
 
@@ -255,8 +256,8 @@ present_action (GtkWidget  *widget,
   /* The slides are listed once: a default set made twice would be two
    * sets of new slides. */
   slides = tpt_slides_list_for_showing (self->document);
-  tpt_presentation_window_start (GTK_WINDOW (self), self->document, slides,
-                                 from_current ? current_slide (self, slides) : 0);
+  (rehearse ? tpt_presentation_window_rehearse : tpt_presentation_window_start) (
+    GTK_WINDOW (self), self->document, slides, from_current ? current_slide (self, slides) : 0);
 }
 
 static void
@@ -480,6 +481,7 @@ tpt_window_class_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.present", NULL, present_action);
   gtk_widget_class_install_action (widget_class, "win.present-current", NULL, present_action);
+  gtk_widget_class_install_action (widget_class, "win.rehearse", NULL, present_action);
   gtk_widget_class_install_action (widget_class, "win.show-outline", NULL, toggle_pane_action);
   gtk_widget_class_install_action (widget_class, "win.show-inspector", NULL, toggle_pane_action);
   gtk_widget_class_install_action (widget_class, "win.sort-needs", "s", sort_needs_action);

@@ -207,7 +207,6 @@ typedef struct
 {
   TptWindow *self;
   GFile     *file;
-  char      *etag;
 } ReloadJob;
 
 /* Another program's newer file, read for a window with nothing unsaved. */
@@ -219,7 +218,6 @@ reloaded_cb (GObject      *source,
   ReloadJob *job = user_data;
   g_autoptr(TptWindow) self = job->self;
   g_autoptr(GFile) file = job->file;
-  g_autofree char *etag = job->etag;
   g_autoptr(TptDocument) document = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -310,7 +308,6 @@ file_changed_cb (TptWindow         *self,
 
       job->self = g_object_ref (self);
       job->file = g_object_ref (self->file);
-      job->etag = g_strdup (etag);
       tpt_document_load_file_async (self->file, NULL, reloaded_cb, job);
       return;
     }

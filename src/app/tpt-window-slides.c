@@ -167,7 +167,11 @@ add_slide (TptWindow     *self,
 
   position = tpt_slide_edits_position_after (self->document,
                                              tpt_selection_get_primary (self->selection));
-  slide = tpt_slide_edits_add (self->document, position, artefact, target, title, region);
+  slide = tpt_slide_edits_add (self->document, position, artefact, target, title,
+                               region != NULL ? &(TptSlideRegion) { region->x, region->y,
+                                                                    region->width,
+                                                                    region->height }
+                                              : NULL);
   if (slide == NULL)
     return;
 

@@ -39,6 +39,7 @@ void       tpt_change_revert       (TptChange    *change);
 gboolean   tpt_change_merge        (TptChange    *change,
                                     TptChange    *next);
 void       tpt_change_free         (TptChange    *change);
+TptNode   *tpt_change_get_subject  (TptChange    *change);
 
 TptChange *tpt_field_change_new    (TptNode      *node,
                                     guint         prop_id,

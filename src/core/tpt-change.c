@@ -183,6 +183,21 @@ list_change_free (TptChange *change)
   g_free (self);
 }
 
+/**
+ * tpt_change_get_subject:
+ * @change: a change
+ *
+ * Returns: (transfer none): the node the change is about: the node whose
+ *   field it sets, or the child that enters or leaves a list
+ */
+TptNode *
+tpt_change_get_subject (TptChange *change)
+{
+  if (change->klass == &field_change_class)
+    return ((FieldChange *) change)->node;
+  return ((ListChange *) change)->child;
+}
+
 static const TptChangeClass list_change_class = {
   .name = "list",
   .apply = list_change_apply,

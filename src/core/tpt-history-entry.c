@@ -5,6 +5,8 @@
 
 #include "tpt-history-entry-private.h"
 #include "tpt-history-journal-private.h"
+#include "tpt-change-private.h"
+#include "tpt-flow.h"
 
 /* One labelled transaction in the history: the changes one user gesture made,
  * in the order they were applied. */
@@ -181,6 +183,60 @@ tpt_history_entry_try_merge (TptHistoryEntry *self,
     g_clear_pointer (&self->records, g_ptr_array_unref);
 
   return TRUE;
+}
+
+/* What a person calls @node: its title, name or text, on one line. */
+static char *
+dup_node_name (TptNode *node)
+{
+  static const char * const props[] = { "title", "name", "text" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (props); i++)
+    if (g_object_class_find_property (G_OBJECT_GET_CLASS (node), props[i]) != NULL)
+      {
+        g_autofree char *value = NULL;
+
+        g_object_get (node, props[i], &value, NULL);
+        if (value != NULL && *value != '\0')
+          {
+            g_strdelimit (value, "\n\r\t", ' ');
+            return g_steal_pointer (&value);
+          }
+      }
+  return NULL;
+}
+
+/**
+ * tpt_history_entry_dup_subject:
+ * @self: a #TptHistoryEntry
+ *
+ * Names what the step was done to, so that four "Rename Step" entries
+ * read apart: the name of the one node all its changes are about, or of
+ * the one node its changes add or remove with their parts (a card with
+ * its flows), as that node is named now.
+ *
+ * Returns: (transfer full) (nullable): the name, or %NULL when the step
+ *   is about several things or about something without a name
+ */
+char *
+tpt_history_entry_dup_subject (TptHistoryEntry *self)
+{
+  TptNode *subject = NULL;
+
+  g_return_val_if_fail (TPT_IS_HISTORY_ENTRY (self), NULL);
+
+  for (guint i = 0; i < self->changes->len; i++)
+    {
+      TptNode *node = tpt_change_get_subject (g_ptr_array_index (self->changes, i));
+
+      /* Flows going with a deleted card are its parts, not other subjects. */
+      if (TPT_IS_FLOW (node) && self->changes->len > 1)
+        continue;
+      if (subject != NULL && node != subject)
+        return NULL;
+      subject = node;
+    }
+  return subject != NULL ? dup_node_name (subject) : NULL;
 }
 
 /* Records @record, the journal's account of the change just added;

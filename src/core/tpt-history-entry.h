@@ -13,5 +13,6 @@ G_DECLARE_FINAL_TYPE (TptHistoryEntry, tpt_history_entry, TPT, HISTORY_ENTRY, GO
 
 const char *tpt_history_entry_get_label     (TptHistoryEntry *self);
 guint       tpt_history_entry_get_n_changes (TptHistoryEntry *self);
+char       *tpt_history_entry_dup_subject   (TptHistoryEntry *self);
 
 G_END_DECLS

@@ -436,7 +436,7 @@ build_node (GVariant *snapshot,
       guint field = find_field (node, name);
 
       if (field == 0 ||
-          !value_from_variant (value, TPT_NODE_GET_CLASS (node)->fields[field], &gvalue))
+          !value_from_variant (owned, TPT_NODE_GET_CLASS (node)->fields[field], &gvalue))
         return NULL;
       tpt_node_set_field_raw (node, field, &gvalue);
     }
@@ -450,10 +450,10 @@ build_node (GVariant *snapshot,
 
       if (s >= n_stores)
         return NULL;
-      while (g_variant_iter_next (list, "v", &child_snapshot))
+      while (g_variant_iter_next (owned, "v", &child_snapshot))
         {
           g_autoptr(GVariant) owned_child = child_snapshot;
-          g_autoptr(TptNode) child = build_node (child_snapshot, depth + 1);
+          g_autoptr(TptNode) child = build_node (owned_child, depth + 1);
 
           if (child == NULL ||
               !g_type_is_a (G_OBJECT_TYPE (child),

@@ -656,6 +656,21 @@ tpt_history_get_modified (TptHistory *self)
 }
 
 /**
+ * tpt_history_get_saved_position:
+ * @self: a #TptHistory
+ *
+ * Returns: the position whose document the file on disk holds, or -1 when
+ *   no position does (never saved, or its step was dropped)
+ */
+int
+tpt_history_get_saved_position (TptHistory *self)
+{
+  g_return_val_if_fail (TPT_IS_HISTORY (self), -1);
+
+  return self->saved;
+}
+
+/**
  * tpt_history_mark_saved:
  * @self: a #TptHistory
  *

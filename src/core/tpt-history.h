@@ -50,6 +50,7 @@ void        tpt_history_jump               (TptHistory          *self,
 void        tpt_history_break_merge        (TptHistory          *self);
 
 gboolean    tpt_history_get_modified       (TptHistory          *self);
+int         tpt_history_get_saved_position (TptHistory          *self);
 void        tpt_history_mark_saved         (TptHistory          *self);
 void        tpt_history_mark_unsaved       (TptHistory          *self);
 

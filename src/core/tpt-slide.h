@@ -11,6 +11,15 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (TptSlide, tpt_slide, TPT, SLIDE, TptNode)
 
+/* A part of the artefact a slide shows, in the drawing's points. */
+typedef struct
+{
+  double x;
+  double y;
+  double width;
+  double height;
+} TptSlideRegion;
+
 /* The largest a region's coordinates may be, in points either way. */
 #define TPT_SLIDE_MAX_COORDINATE 1000000.0
 

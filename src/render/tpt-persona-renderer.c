@@ -239,7 +239,7 @@ photo_surface (TptPersona *persona,
     return NULL;
 
   {
-    g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&photo_lock);
+    G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&photo_lock);
 
     for (GList *l = photo_cache.head; l != NULL; l = l->next)
       {
@@ -267,7 +267,7 @@ photo_surface (TptPersona *persona,
     }
 
   {
-    g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&photo_lock);
+    G_GNUC_UNUSED g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&photo_lock);
     CachedPhoto *cached = g_new0 (CachedPhoto, 1);
 
     cached->photo = g_bytes_ref (photo);

@@ -164,6 +164,23 @@ def test_outline_follows_moves():
         check_outline(s)
 
 
+def test_undo_keeps_the_inspector_field():
+    with Session(EXAMPLE) as s:
+        open_blueprint(s)
+        s.click_centre(s.see("c8"))
+        s.key("alt+Right")
+        s.key("F6")
+        for _ in range(6):
+            if s.state()["field"] == "kind":
+                break
+            s.key("Tab")
+        expect(s.state()["field"] == "kind", "Tab reaches the card's Kind: %r" % s.state())
+        s.key("ctrl+z")
+        state = s.state()
+        expect(state["position"] == 0, "Ctrl+Z there undoes the move")
+        expect(state["field"] == "kind", "and the keys stay on Kind, not the top: %r" % state)
+
+
 def test_duration_help():
     with Session(EXAMPLE) as s:
         open_blueprint(s)

@@ -95,7 +95,7 @@ tpt_slide_edits_add (TptDocument      *document,
                      TptArtefactKind   artefact,
                      TptNode          *target,
                      const char       *title,
-                     const TptRect    *region)
+                     const TptSlideRegion *region)
 {
   g_autoptr(TptSlide) slide = NULL;
 

@@ -2,7 +2,6 @@
 #pragma once
 
 #include "tpt-document.h"
-#include "tpt-geometry.h"
 
 G_BEGIN_DECLS
 
@@ -22,7 +21,7 @@ TptSlide *tpt_slide_edits_add          (TptDocument      *document,
                                         TptArtefactKind   artefact,
                                         TptNode          *target,
                                         const char       *title,
-                                        const TptRect    *region);
+                                        const TptSlideRegion *region);
 TptSlide *tpt_slide_edits_duplicate    (TptDocument      *document,
                                         TptSlide         *slide);
 char     *tpt_slide_edits_describe     (TptSlide         *slide);
