@@ -243,6 +243,7 @@ test_diff_equal (void)
 
   g_assert_true (tpt_diff_is_empty (diff));
   g_assert_cmpuint (tpt_diff_get_n_items (diff), ==, 0);
+  g_assert_cmpstr (text, ==, "");
   g_assert_nonnull (strstr (json, "\"equal\": true"));
 }
 
