@@ -247,6 +247,26 @@ test_diff_equal (void)
   g_assert_nonnull (strstr (json, "\"equal\": true"));
 }
 
+/* The outline git log -p compares: a line per node with what it holds,
+ * and nothing of what is left unset. */
+static void
+test_diff_outline (void)
+{
+  g_autoptr(TptDocument) document = load_golden ("old.touchpoint");
+  g_autofree char *outline = NULL;
+
+  tpt_document_begin (document, "Edit");
+  tpt_card_set_target (CARD (document, "c1"), "3");
+  tpt_card_set_direction (CARD (document, "c1"), TPT_DIRECTION_LOWER);
+  tpt_document_end (document);
+  outline = tpt_diff_outline (document);
+  g_assert_nonnull (strstr (outline, "Blueprint “Claims — current state”: card in Customer, "
+                                     "Reports the accident: text “Calls the hotline”; kind "
+                                     "action; target “3”; direction lower\n"));
+  g_assert_null (strstr (outline, " none"));
+  g_assert_null (strstr (outline, "<card"));
+}
+
 /* Each kind of edit, made through the model, is one item naming it. */
 static void
 test_diff_edits (void)
@@ -870,6 +890,7 @@ main (int   argc,
   g_test_add_func ("/tpt/merge/diff/golden", test_diff_golden);
   g_test_add_func ("/tpt/merge/diff/equal", test_diff_equal);
   g_test_add_func ("/tpt/merge/diff/edits", test_diff_edits);
+  g_test_add_func ("/tpt/merge/diff/outline", test_diff_outline);
   g_test_add ("/tpt/merge/three-way/unchanged", Sides, NULL, sides_set_up, test_merge_unchanged,
               sides_tear_down);
   g_test_add ("/tpt/merge/three-way/independent", Sides, NULL, sides_set_up, test_merge_independent,

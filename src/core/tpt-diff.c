@@ -1287,9 +1287,12 @@ outline_node (GString         *out,
       g_autofree char *words = NULL;
 
       /* Where a card is and which cards a flow joins is in its label; a
-       * card spans one step unless it says otherwise, as in the file. */
+       * card spans one step unless it says otherwise, as in the file, and
+       * a choice left unmade (a card's direction, a lane's office) is
+       * left out as the file leaves it out. */
       if (is_empty (items) || fields[i].shape == TPT_FIELD_CELL ||
           fields[i].shape == TPT_FIELD_ENDS ||
+          (fields[i].shape == TPT_FIELD_ENUM && strcmp (items[0], "none") == 0) ||
           (TPT_IS_CARD (item->node) && strcmp (fields[i].name, "span") == 0 &&
            strcmp (items[0], "1") == 0))
         continue;
