@@ -11,6 +11,7 @@
 #include "tpt-enum-types.h"
 #include "tpt-node-private.h"
 #include "tpt-photo.h"
+#include "tpt-temp-file.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -693,6 +694,7 @@ save_local (const char  *path,
       return FALSE;
     }
   fchmod (fd, mode);
+  tpt_temp_file_track (temp);
 
   while (written < size)
     {
@@ -712,11 +714,13 @@ save_local (const char  *path,
       if (written < size)
         close (fd);
       g_unlink (temp);
+      tpt_temp_file_untrack (temp);
       g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
                    "%s", g_strerror (saved_errno));
       return FALSE;
     }
 
+  tpt_temp_file_untrack (temp);
   return TRUE;
 }
 
