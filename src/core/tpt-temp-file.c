@@ -5,6 +5,9 @@
 
 #include "tpt-temp-file.h"
 
+#include <glib/gstdio.h>
+#include <pthread.h>
+#include <errno.h>
 #include <signal.h>
 #include <string.h>
 #include <unistd.h>
@@ -91,4 +94,40 @@ tpt_temp_file_remove_all (void)
         unlink (slots[i].path);
         slots[i].in_use = 0;
       }
+}
+
+/**
+ * tpt_temp_file_make:
+ * @tmpl: a path ending in XXXXXX, changed to the file made
+ * @flags: flags for open(), as g_mkstemp_full() takes them
+ * @mode: the file's permissions
+ *
+ * Makes a temporary file with g_mkstemp_full() and tracks it, with the
+ * signals that end a process held off meanwhile, so that no signal can
+ * come between the file appearing and its being tracked.
+ *
+ * Returns: the file descriptor, or -1 with errno set
+ */
+int
+tpt_temp_file_make (char *tmpl,
+                    int   flags,
+                    int   mode)
+{
+  sigset_t block, old;
+  int fd, saved;
+
+  g_return_val_if_fail (tmpl != NULL, -1);
+
+  sigemptyset (&block);
+  sigaddset (&block, SIGINT);
+  sigaddset (&block, SIGTERM);
+  sigaddset (&block, SIGHUP);
+  pthread_sigmask (SIG_BLOCK, &block, &old);
+  fd = g_mkstemp_full (tmpl, flags, mode);
+  saved = errno;
+  if (fd >= 0)
+    tpt_temp_file_track (tmpl);
+  pthread_sigmask (SIG_SETMASK, &old, NULL);
+  errno = saved;
+  return fd;
 }

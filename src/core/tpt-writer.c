@@ -684,7 +684,7 @@ save_local (const char  *path,
       mode = 0666 & ~mask;
     }
 
-  fd = g_mkstemp_full (temp, O_WRONLY | O_CLOEXEC, mode);
+  fd = tpt_temp_file_make (temp, O_WRONLY | O_CLOEXEC, mode);
   if (fd < 0)
     {
       int saved_errno = errno;
@@ -694,7 +694,6 @@ save_local (const char  *path,
       return FALSE;
     }
   fchmod (fd, mode);
-  tpt_temp_file_track (temp);
 
   while (written < size)
     {
