@@ -6,6 +6,7 @@
 
 #include "tpt-document.h"
 #include "tpt-export.h"
+#include "tpt-export-plan.h"
 
 G_BEGIN_DECLS
 
@@ -13,6 +14,9 @@ GtkPrintOperation *tpt_print_operation_new_for_document (TptDocument            
 GtkPrintOperation *tpt_print_operation_new_for_poster   (TptDocument            *document,
                                                          TptBlueprint           *blueprint,
                                                          const TptExportOptions *options,
+                                                         GError                **error);
+TptExportPlan     *tpt_print_operation_plan             (GtkPrintOperation      *operation,
+                                                         GtkPageSetup           *setup,
                                                          GError                **error);
 void               tpt_print_document                   (GtkWindow              *parent,
                                                          TptDocument            *document);

@@ -31,6 +31,7 @@ typedef struct
   const TptTheme *theme;
   double          y;
   GArray         *links;    /* TptLink: where nodes are named, or NULL */
+  GArray         *breaks;   /* double: the top of each line, or NULL */
 } Pen;
 
 /* Writes @str below what came before, @indent in; moves the pen down.
@@ -50,11 +51,13 @@ line_to (Pen            *pen,
   double h;
 
   tpt_text_layout_size (layout, NULL, &h);
+  if (pen->breaks != NULL)
+    g_array_append_val (pen->breaks, pen->y);
   if (pen->cr != NULL)
     {
       tpt_color_set_source (pen->cr, color);
       cairo_move_to (pen->cr, x, pen->y);
-      pango_cairo_show_layout (pen->cr, layout);
+      tpt_text_show (pen->cr, layout);
     }
   if (pen->links != NULL && node != NULL)
     tpt_link_add (pen->links, &(TptRect) { x, pen->y, WIDTH - MARGIN - x, h }, node);
@@ -187,10 +190,11 @@ report (cairo_t        *cr,
         PangoContext   *context,
         TptDocument    *document,
         const TptTheme *theme,
-        GArray         *links)
+        GArray         *links,
+        GArray         *breaks)
 {
   GListModel *blueprints = tpt_document_get_blueprints (document);
-  Pen pen = { cr, context, theme, MARGIN, links };
+  Pen pen = { cr, context, theme, MARGIN, links, breaks };
 
   line (&pen, TPT_TEXT_TITLE, _("Coverage"), &theme->ink, 0, 4);
   line (&pen, TPT_TEXT_BODY,
@@ -224,7 +228,7 @@ tpt_coverage_report_measure (PangoContext *context,
   g_return_if_fail (TPT_IS_DOCUMENT (document));
 
   *width = WIDTH;
-  *height = report (NULL, context, document, tpt_theme_get (TPT_THEME_LIGHT), NULL);
+  *height = report (NULL, context, document, tpt_theme_get (TPT_THEME_LIGHT), NULL, NULL);
 }
 
 /**
@@ -247,7 +251,7 @@ tpt_coverage_report_render (cairo_t        *cr,
   g_return_if_fail (TPT_IS_DOCUMENT (document));
 
   cairo_save (cr);
-  report (cr, context, document, theme, NULL);
+  report (cr, context, document, theme, NULL, NULL);
   cairo_restore (cr);
 }
 
@@ -267,5 +271,23 @@ tpt_coverage_report_collect_links (PangoContext *context,
   g_return_if_fail (links != NULL);
 
   /* The walk measures without drawing; positions are the same. */
-  report (NULL, context, document, tpt_theme_get (TPT_THEME_LIGHT), links);
+  report (NULL, context, document, tpt_theme_get (TPT_THEME_LIGHT), links, NULL);
+}
+
+/**
+ * tpt_coverage_report_collect_breaks:
+ * @context: a context from tpt_text_context_new()
+ * @document: the document
+ * @breaks: (element-type double): gets the top of each line of the
+ *   report, where a page may end
+ */
+void
+tpt_coverage_report_collect_breaks (PangoContext *context,
+                                    TptDocument  *document,
+                                    GArray       *breaks)
+{
+  g_return_if_fail (TPT_IS_DOCUMENT (document));
+  g_return_if_fail (breaks != NULL);
+
+  report (NULL, context, document, tpt_theme_get (TPT_THEME_LIGHT), NULL, breaks);
 }

@@ -22,4 +22,8 @@ void tpt_coverage_report_collect_links (PangoContext   *context,
                                         TptDocument    *document,
                                         GArray         *links);
 
+void tpt_coverage_report_collect_breaks (PangoContext   *context,
+                                         TptDocument    *document,
+                                         GArray         *breaks);
+
 G_END_DECLS
