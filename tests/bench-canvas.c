@@ -26,7 +26,8 @@
 
 #include "app-fixtures.h"
 #include "tpt-application.h"
-#include "tpt-blueprint-canvas.h"
+#include "tpt-blueprint-page.h"
+#include "tpt-card-move-tool.h"
 #include "tpt-blueprint-layout.h"
 #include "tpt-format.h"
 #include "tpt-text.h"
@@ -48,8 +49,9 @@ typedef enum
 
 typedef struct
 {
-  TptArtefactView    *view;
-  TptBlueprintCanvas *canvas;
+  TptPages           *pages;
+  TptDragTool        *move;
+  TptBlueprintPage *canvas;
   GtkAdjustment      *hadjustment;
   Phase               phase;
   guint               tick;
@@ -185,9 +187,8 @@ tick_cb (GtkWidget     *widget,
       /* Wander around the start, never back onto it, so the drag never
        * falls under the threshold and each frame moves the ghost. */
       t = ++bench->tick * 2 * G_PI;
-      tpt_blueprint_canvas_drag_update (bench->canvas,
-                                        bench->drag_x + 20 + 260 * sin (t / 120),
-                                        bench->drag_y + 20 + 180 * sin (t / 90));
+      tpt_drag_tool_motion (bench->move, bench->drag_x + 20 + 260 * sin (t / 120),
+                            bench->drag_y + 20 + 180 * sin (t / 90));
       break;
 
     case PHASE_IDLE:
@@ -228,7 +229,7 @@ run_phase (Bench *bench,
   bench->tick = 0;
   bench->moved = FALSE;
   bench->phase = phase;
-  gtk_widget_add_tick_callback (GTK_WIDGET (bench->view), tick_cb, bench, NULL);
+  gtk_widget_add_tick_callback (GTK_WIDGET (bench->canvas), tick_cb, bench, NULL);
   while (bench->phase != PHASE_IDLE)
     g_main_context_iteration (NULL, TRUE);
   g_source_remove (id);
@@ -238,15 +239,15 @@ run_phase (Bench *bench,
 
 /* The card nearest the middle of the view, as laid out at the moment. */
 static const TptLayoutCard *
-card_in_view (TptArtefactView    *view,
+card_in_view (TptCanvas          *view,
               TptBlueprintLayout *layout)
 {
   const TptLayoutCard *best = NULL;
   double best_distance = G_MAXDOUBLE;
   double x, y;
 
-  tpt_artefact_view_widget_to_content (view, gtk_widget_get_width (GTK_WIDGET (view)) / 2.0,
-                                       gtk_widget_get_height (GTK_WIDGET (view)) / 2.0, &x, &y);
+  tpt_canvas_to_content (view, gtk_widget_get_width (GTK_WIDGET (view)) / 2.0,
+                         gtk_widget_get_height (GTK_WIDGET (view)) / 2.0, &x, &y);
   for (guint i = 0; i < layout->cards->len; i++)
     {
       const TptLayoutCard *card = &g_array_index (layout->cards, TptLayoutCard, i);
@@ -333,18 +334,22 @@ main (int   argc,
   wait_for_painted (&bench, 1);
   first_frame_ms = (bench.first_paint - start) / 1000.0;
 
-  bench.view = window->view;
-  bench.canvas = tpt_artefact_view_get_canvas (bench.view);
+  bench.pages = tpt_window_get_pages (window);
+  bench.canvas = TPT_BLUEPRINT_PAGE (tpt_pages_get_page (bench.pages, TPT_ARTEFACT_BLUEPRINT));
+  for (guint i = 0; i < tpt_canvas_get_tools (TPT_CANVAS (bench.canvas))->len; i++)
+    if (TPT_IS_CARD_MOVE_TOOL (g_ptr_array_index (tpt_canvas_get_tools (TPT_CANVAS (bench.canvas)), i)))
+      bench.move = g_ptr_array_index (tpt_canvas_get_tools (TPT_CANVAS (bench.canvas)), i);
+  g_assert_nonnull (bench.move);
   bench.samples = g_array_new (FALSE, FALSE, sizeof (double));
-  g_object_get (bench.view, "hadjustment", &bench.hadjustment, NULL);
-  first_zoom = tpt_artefact_view_get_zoom (bench.view);
+  g_object_get (bench.canvas, "hadjustment", &bench.hadjustment, NULL);
+  first_zoom = tpt_canvas_get_zoom (TPT_CANVAS (bench.canvas));
   n_cards = g_list_model_get_n_items (tpt_blueprint_get_cards (blueprint));
   history = tpt_document_get_history (document);
   position = tpt_history_get_position (history);
 
   /* Let whatever the first frame set off settle before timing. */
-  tpt_artefact_view_set_zoom (bench.view, 1.0);
-  gtk_widget_queue_draw (GTK_WIDGET (bench.view));
+  tpt_canvas_set_zoom (TPT_CANVAS (bench.canvas), 1.0);
+  gtk_widget_queue_draw (GTK_WIDGET (bench.canvas));
   wait_for_painted (&bench, bench.n_painted + 1);
   app_iterate ();
 
@@ -354,18 +359,19 @@ main (int   argc,
    * selected and then dragged from its middle. */
   context = tpt_text_context_new ();
   layout = tpt_blueprint_layout_new (document, blueprint, context);
-  card = card_in_view (bench.view, layout);
+  card = card_in_view (TPT_CANVAS (bench.canvas), layout);
   bench.drag_x = card->rect.x + card->rect.width / 2;
   bench.drag_y = card->rect.y + card->rect.height / 2;
-  tpt_blueprint_canvas_click (bench.canvas, bench.drag_x, bench.drag_y, 1, 0);
-  g_assert_cmpuint (tpt_blueprint_canvas_get_selection (bench.canvas)->len, ==, 1);
-  g_assert_true (g_ptr_array_index (tpt_blueprint_canvas_get_selection (bench.canvas), 0) ==
+  app_click (bench.canvas, bench.drag_x, bench.drag_y, 1, 0);
+  g_assert_cmpuint (tpt_blueprint_page_get_cards (bench.canvas)->len, ==, 1);
+  g_assert_true (g_ptr_array_index (tpt_blueprint_page_get_cards (bench.canvas), 0) ==
                  card->card);
   app_iterate ();
-  tpt_blueprint_canvas_drag_begin (bench.canvas, bench.drag_x, bench.drag_y, 0);
+  g_assert_true (tpt_drag_tool_press (bench.move, bench.drag_x, bench.drag_y,
+                                      GDK_BUTTON_PRIMARY, 0));
   drag = run_phase (&bench, PHASE_DRAG);
   /* Dropped off the drawing, the drag changes nothing. */
-  tpt_blueprint_canvas_drag_end (bench.canvas, -100, -100);
+  tpt_drag_tool_release (bench.move, -100, -100);
   app_iterate ();
   g_assert_cmpuint (tpt_history_get_position (history), ==, position);
 
@@ -385,9 +391,9 @@ main (int   argc,
           n_cards,
           g_getenv ("GSK_RENDERER") != NULL ? g_getenv ("GSK_RENDERER") : "default",
           gtk_widget_get_width (GTK_WIDGET (window)), gtk_widget_get_height (GTK_WIDGET (window)),
-          gtk_widget_get_width (GTK_WIDGET (bench.view)),
-          gtk_widget_get_height (GTK_WIDGET (bench.view)),
-          first_frame_ms, first_zoom, tpt_artefact_view_get_zoom (bench.view), PAN_STEP,
+          gtk_widget_get_width (GTK_WIDGET (bench.canvas)),
+          gtk_widget_get_height (GTK_WIDGET (bench.canvas)),
+          first_frame_ms, first_zoom, tpt_canvas_get_zoom (TPT_CANVAS (bench.canvas)), PAN_STEP,
           pan, drag);
 
   /* Leave without the unsaved-changes question. */

@@ -8,9 +8,10 @@
 #include "tpt-autosave.h"
 #include "tpt-format.h"
 
-/* The process test-app-recovery kills: it opens the example, edits it, lets
- * autosave write a recovery copy into $TPT_TEST_RECOVERY_DIR, says "ready"
- * and waits to be killed with SIGKILL, as a crash would end it. */
+/* The process test-app-recovery kills: it opens the example, edits it three
+ * times (author, description, then the title argv[1]), lets autosave write
+ * a recovery copy into $TPT_TEST_RECOVERY_DIR, says "ready" and waits to
+ * be killed with SIGKILL, as a crash would end it. */
 
 static void
 written_cb (TptAutosave *autosave)
@@ -42,6 +43,12 @@ main (int   argc,
   tpt_autosave_set_delay (autosave, 1);
   g_signal_connect (autosave, "written", G_CALLBACK (written_cb), NULL);
 
+  tpt_document_begin (document, "Edit Author");
+  tpt_document_set_author (document, "Author before the crash");
+  tpt_document_end (document);
+  tpt_document_begin (document, "Edit Description");
+  tpt_document_set_description (document, "Description before the crash");
+  tpt_document_end (document);
   tpt_document_begin (document, "Edit Title");
   tpt_document_set_title (document, argc > 1 ? argv[1] : "Edited before the crash");
   tpt_document_end (document);

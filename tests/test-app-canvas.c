@@ -7,11 +7,11 @@
 
 #include "app-fixtures.h"
 #include "tpt-application.h"
-#include "tpt-blueprint-canvas.h"
+#include "tpt-blueprint-page.h"
 #include "tpt-coverage-renderer.h"
 #include "tpt-format.h"
 #include "tpt-link.h"
-#include "tpt-matrix-canvas.h"
+#include "tpt-matrix-page.h"
 #include "tpt-matrix-renderer.h"
 #include "tpt-fragment.h"
 #include "tpt-text.h"
@@ -28,7 +28,7 @@ typedef struct
   TptWindow          *window;
   TptDocument        *document;
   TptBlueprint       *blueprint;
-  TptBlueprintCanvas *canvas;
+  TptBlueprintPage *canvas;
   TptBlueprintLayout *layout;     /* as the view laid it out */
   PangoContext       *context;
   char               *original;   /* the document's bytes before the test */
@@ -54,7 +54,7 @@ fixture_setup (Fixture       *fixture,
   g_assert_nonnull (fixture->window);
   fixture->document = g_object_ref (tpt_window_get_document (fixture->window));
   fixture->blueprint = g_list_model_get_item (tpt_document_get_blueprints (fixture->document), 0);
-  fixture->canvas = tpt_artefact_view_get_canvas (fixture->window->view);
+  fixture->canvas = TPT_BLUEPRINT_PAGE (tpt_pages_get_page (fixture->window->pages, TPT_ARTEFACT_BLUEPRINT));
   fixture->context = tpt_text_context_new ();
   gtk_window_present (GTK_WINDOW (fixture->window));
   tpt_window_select (fixture->window, TPT_NODE (fixture->blueprint));
@@ -92,14 +92,14 @@ click_card (Fixture         *fixture,
 {
   const TptLayoutCard *card = nth_card (fixture, n);
 
-  tpt_blueprint_canvas_click (fixture->canvas, card->rect.x + card->rect.width / 2,
+  app_click (fixture->canvas, card->rect.x + card->rect.width / 2,
                               card->rect.y + card->rect.height / 2, 1, state);
 }
 
 static GPtrArray *
 selection (Fixture *fixture)
 {
-  return tpt_blueprint_canvas_get_selection (fixture->canvas);
+  return tpt_blueprint_page_get_cards (fixture->canvas);
 }
 
 static guint
@@ -191,20 +191,18 @@ test_select (Fixture       *fixture,
   /* An empty cell clears the selection and takes the cursor. */
   g_assert_true (find_empty_cell (fixture, &lane, &step));
   cell_centre (fixture, lane, step, &x, &y);
-  tpt_blueprint_canvas_click (fixture->canvas, x, y, 1, 0);
+  app_click (fixture->canvas, x, y, 1, 0);
   g_assert_cmpuint (selection (fixture)->len, ==, 0);
   {
     guint cursor_lane, cursor_step;
 
-    g_assert_true (tpt_blueprint_canvas_get_cursor (fixture->canvas, &cursor_lane, &cursor_step));
+    g_assert_true (tpt_blueprint_page_get_cursor (fixture->canvas, &cursor_lane, &cursor_step));
     g_assert_cmpuint (cursor_lane, ==, lane);
     g_assert_cmpuint (cursor_step, ==, step);
   }
 
   /* A rubber band from an empty place over the first two cards. */
-  tpt_blueprint_canvas_drag_begin (fixture->canvas, first->rect.x - 4, first->rect.y - 4, 0);
-  tpt_blueprint_canvas_drag_end (fixture->canvas, tpt_rect_right (&second->rect) - 2,
-                                 first->rect.y + 2);
+  app_drag (fixture->canvas, first->rect.x - 4, first->rect.y - 4, tpt_rect_right (&second->rect) - 2, first->rect.y + 2, 0);
   g_assert_true (g_ptr_array_find (selection (fixture), first->card, NULL));
   g_assert_cmpuint (history_length (fixture), ==, 0);
 }
@@ -219,23 +217,23 @@ test_keys (Fixture       *fixture,
   guint n_cards = g_list_model_get_n_items (tpt_blueprint_get_cards (fixture->blueprint));
 
   /* Tab walks the cards in reading order, and round. */
-  g_assert_true (tpt_blueprint_canvas_key (fixture->canvas, GDK_KEY_Tab, 0));
+  g_assert_true (app_key (fixture->canvas, GDK_KEY_Tab, 0));
   g_assert_true (g_ptr_array_index (selection (fixture), 0) == first->card);
-  g_assert_true (tpt_blueprint_canvas_key (fixture->canvas, GDK_KEY_Tab, 0));
+  g_assert_true (app_key (fixture->canvas, GDK_KEY_Tab, 0));
   g_assert_true (g_ptr_array_index (selection (fixture), 0) == nth_card (fixture, 1)->card);
-  g_assert_true (tpt_blueprint_canvas_key (fixture->canvas, GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK));
+  g_assert_true (app_key (fixture->canvas, GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK));
   g_assert_true (g_ptr_array_index (selection (fixture), 0) == first->card);
-  g_assert_true (tpt_blueprint_canvas_key (fixture->canvas, GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK));
+  g_assert_true (app_key (fixture->canvas, GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK));
   g_assert_true (g_ptr_array_index (selection (fixture), 0) ==
                  nth_card (fixture, fixture->layout->cards->len - 1)->card);
 
   /* Right moves to the next step of the same lane. */
   click_card (fixture, 0, 0);
-  g_assert_true (tpt_blueprint_canvas_key (fixture->canvas, GDK_KEY_Right, 0));
+  g_assert_true (app_key (fixture->canvas, GDK_KEY_Right, 0));
   {
     guint lane, step;
 
-    g_assert_true (tpt_blueprint_canvas_get_cursor (fixture->canvas, &lane, &step));
+    g_assert_true (tpt_blueprint_page_get_cursor (fixture->canvas, &lane, &step));
     g_assert_cmpuint (lane, ==, first->lane);
     g_assert_cmpuint (step, ==, first->step + first->span);
   }
@@ -255,12 +253,12 @@ test_keys (Fixture       *fixture,
     g_assert_cmpuint (with_neighbour, !=, G_MAXUINT);
     click_card (fixture, with_neighbour, 0);
   }
-  g_assert_true (tpt_blueprint_canvas_key (fixture->canvas, GDK_KEY_Right, GDK_SHIFT_MASK));
+  g_assert_true (app_key (fixture->canvas, GDK_KEY_Right, GDK_SHIFT_MASK));
   g_assert_cmpuint (selection (fixture)->len, ==, 2);
   {
     guint flows = g_list_model_get_n_items (tpt_blueprint_get_flows (fixture->blueprint));
 
-    g_assert_true (tpt_blueprint_canvas_key (fixture->canvas, GDK_KEY_f, 0));
+    g_assert_true (app_key (fixture->canvas, GDK_KEY_f, 0));
     g_assert_cmpuint (g_list_model_get_n_items (tpt_blueprint_get_flows (fixture->blueprint)), ==,
                       flows + 1);
     g_assert_cmpstr (tpt_history_get_undo_label (history), ==, "Add Flow");
@@ -268,7 +266,7 @@ test_keys (Fixture       *fixture,
     app_iterate ();
   }
   click_card (fixture, 0, 0);
-  g_assert_true (tpt_blueprint_canvas_key (fixture->canvas, GDK_KEY_bracketright, 0));
+  g_assert_true (app_key (fixture->canvas, GDK_KEY_bracketright, 0));
   g_assert_cmpint (tpt_card_get_span (first->card), ==, first->span + 1);
   tpt_history_undo (history);
   relayout (fixture);
@@ -276,7 +274,7 @@ test_keys (Fixture       *fixture,
 
   /* Digits set the kind: one undo step. */
   click_card (fixture, 0, 0);
-  g_assert_true (tpt_blueprint_canvas_key (fixture->canvas, GDK_KEY_3, 0));
+  g_assert_true (app_key (fixture->canvas, GDK_KEY_3, 0));
   g_assert_cmpint (tpt_card_get_kind (first->card), ==, TPT_CARD_KIND_FAIL);
   g_assert_cmpuint (history_length (fixture), ==, 1);
   g_assert_cmpstr (tpt_history_get_undo_label (history), ==, "Change Card Kind");
@@ -284,7 +282,7 @@ test_keys (Fixture       *fixture,
   /* Delete removes the selection in one step. */
   deleted = g_object_ref (first->card);
   click_card (fixture, 1, GDK_SHIFT_MASK);
-  g_assert_true (tpt_blueprint_canvas_key (fixture->canvas, GDK_KEY_Delete, 0));
+  g_assert_true (app_key (fixture->canvas, GDK_KEY_Delete, 0));
   g_assert_cmpuint (g_list_model_get_n_items (tpt_blueprint_get_cards (fixture->blueprint)), ==,
                     n_cards - 2);
   g_assert_false (tpt_node_is_attached (TPT_NODE (deleted)));
@@ -299,7 +297,7 @@ test_keys (Fixture       *fixture,
     TptCard *card = nth_card (fixture, 0)->card;
     int step = tpt_blueprint_get_step_index (fixture->blueprint, tpt_card_get_step (card));
 
-    g_assert_true (tpt_blueprint_canvas_key (fixture->canvas, GDK_KEY_Right, GDK_ALT_MASK));
+    g_assert_true (app_key (fixture->canvas, GDK_KEY_Right, GDK_ALT_MASK));
     g_assert_cmpint (tpt_blueprint_get_step_index (fixture->blueprint, tpt_card_get_step (card)),
                      ==, step + 1);
     g_assert_cmpuint (history_length (fixture), ==, 3);
@@ -325,11 +323,8 @@ test_drag (Fixture       *fixture,
   cell_centre (fixture, lane, step, &x, &y);
 
   click_card (fixture, 0, 0);
-  tpt_blueprint_canvas_drag_begin (fixture->canvas, card->rect.x + 10, card->rect.y + 10, 0);
-  tpt_blueprint_canvas_drag_update (fixture->canvas, card->rect.x + 40, card->rect.y + 30);
-  /* Nothing changes while dragging. */
   g_assert_cmpuint (history_length (fixture), ==, 0);
-  tpt_blueprint_canvas_drag_end (fixture->canvas, x, y);
+  app_drag (fixture->canvas, card->rect.x + 10, card->rect.y + 10, x, y, 0);
 
   g_assert_cmpstr (tpt_card_get_lane (moved), ==, tpt_node_get_id (TPT_NODE (target_lane->lane)));
   g_assert_cmpstr (tpt_card_get_step (moved), ==, tpt_node_get_id (TPT_NODE (target_step->step)));
@@ -342,8 +337,7 @@ test_drag (Fixture       *fixture,
   relayout (fixture);
   card = nth_card (fixture, 0);
   click_card (fixture, 0, 0);
-  tpt_blueprint_canvas_drag_begin (fixture->canvas, card->rect.x + 10, card->rect.y + 10, 0);
-  tpt_blueprint_canvas_drag_end (fixture->canvas, -100, -100);
+  app_drag (fixture->canvas, card->rect.x + 10, card->rect.y + 10, -100, -100, 0);
   g_assert_cmpuint (history_length (fixture), ==, 1);
 
   undo_all_and_compare (fixture);
@@ -353,7 +347,7 @@ static void
 type_into_editor (Fixture    *fixture,
                   const char *text)
 {
-  GtkWidget *editor = tpt_blueprint_canvas_get_editor (fixture->canvas);
+  GtkWidget *editor = tpt_canvas_get_editor ((TptCanvas *) fixture->canvas);
 
   g_assert_nonnull (editor);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (editor)), text, -1);
@@ -365,7 +359,7 @@ editor_key (Fixture         *fixture,
             guint            keyval,
             GdkModifierType  state)
 {
-  GtkWidget *editor = tpt_blueprint_canvas_get_editor (fixture->canvas);
+  GtkWidget *editor = tpt_canvas_get_editor ((TptCanvas *) fixture->canvas);
   g_autoptr(GListModel) controllers = NULL;
   gboolean handled = FALSE;
 
@@ -396,34 +390,36 @@ test_edit_in_place (Fixture       *fixture,
 
   /* Enter edits the selected card; Escape leaves it as it was. */
   click_card (fixture, 0, 0);
-  g_assert_true (tpt_blueprint_canvas_key (fixture->canvas, GDK_KEY_Return, 0));
-  g_assert_true (tpt_blueprint_canvas_is_editing (fixture->canvas));
+  g_assert_true (app_key (fixture->canvas, GDK_KEY_Return, 0));
+  g_assert_true (tpt_canvas_is_editing ((TptCanvas *) fixture->canvas));
   type_into_editor (fixture, "Kept until undone");
   /* Shift+Enter is a new line, not the end of the edit. */
   g_assert_false (editor_key (fixture, GDK_KEY_Return, GDK_SHIFT_MASK));
   g_assert_true (editor_key (fixture, GDK_KEY_Return, 0));
-  g_assert_false (tpt_blueprint_canvas_is_editing (fixture->canvas));
+  g_assert_false (tpt_canvas_is_editing ((TptCanvas *) fixture->canvas));
   g_assert_cmpuint (history_length (fixture), ==, 1);
   g_assert_cmpstr (tpt_card_get_text (card), ==, "Kept until undone");
   tpt_history_undo (tpt_document_get_history (fixture->document));
 
   click_card (fixture, 0, 0);
-  g_assert_true (tpt_blueprint_canvas_key (fixture->canvas, GDK_KEY_F2, 0));
+  g_assert_true (app_key (fixture->canvas, GDK_KEY_F2, 0));
   type_into_editor (fixture, "Cancelled text");
   g_assert_true (editor_key (fixture, GDK_KEY_Escape, 0));
-  g_assert_false (tpt_blueprint_canvas_is_editing (fixture->canvas));
+  g_assert_false (tpt_canvas_is_editing ((TptCanvas *) fixture->canvas));
   g_assert_cmpuint (history_length (fixture), ==, 0);
   g_assert_cmpstr (tpt_card_get_text (card), !=, "Cancelled text");
 
   /* A double click on an empty cell writes a new card: one step. */
   g_assert_true (find_empty_cell (fixture, &lane, &step));
   cell_centre (fixture, lane, step, &x, &y);
-  tpt_blueprint_canvas_click (fixture->canvas, x, y, 1, 0);
-  tpt_blueprint_canvas_click (fixture->canvas, x, y, 2, 0);
-  g_assert_true (tpt_blueprint_canvas_is_editing (fixture->canvas));
+  app_click (fixture->canvas, x, y, 1, 0);
+  app_click (fixture->canvas, x, y, 2, 0);
+  g_assert_true (tpt_canvas_is_editing ((TptCanvas *) fixture->canvas));
   type_into_editor (fixture, "Sends a reminder\nby text");
-  /* While the editor is open the canvas leaves keys to it. */
-  g_assert_false (tpt_blueprint_canvas_key (fixture->canvas, GDK_KEY_Delete, 0));
+  /* While the editor is open the canvas leaves keys to it: its Delete
+   * deletes nothing. */
+  app_key (fixture->canvas, GDK_KEY_Delete, 0);
+  g_assert_cmpuint (history_length (fixture), ==, 0);
   g_assert_true (editor_key (fixture, GDK_KEY_KP_Enter, 0));
   g_assert_cmpuint (g_list_model_get_n_items (tpt_blueprint_get_cards (fixture->blueprint)), ==,
                     n_cards + 1);
@@ -457,7 +453,7 @@ test_clipboard (Fixture       *fixture,
   g_autoptr(TptStage) stage = tpt_stage_new (other);
   g_autoptr(TptStep) step = tpt_step_new (other);
   TptWindow *second;
-  TptBlueprintCanvas *canvas;
+  TptBlueprintPage *canvas;
   const TptLayoutCard *first = nth_card (fixture, 0);
   const TptLayoutCard *another = nth_card (fixture, 3);
   gpointer args[2];
@@ -475,16 +471,16 @@ test_clipboard (Fixture       *fixture,
   gtk_window_present (GTK_WINDOW (second));
   tpt_window_select (second, TPT_NODE (blueprint));
   app_iterate ();
-  canvas = tpt_artefact_view_get_canvas (second->view);
+  canvas = TPT_BLUEPRINT_PAGE (tpt_pages_get_page (second->pages, TPT_ARTEFACT_BLUEPRINT));
 
   click_card (fixture, 0, 0);
   click_card (fixture, 3, GDK_SHIFT_MASK);
-  gtk_widget_activate_action (GTK_WIDGET (fixture->window->view), "canvas.copy", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (tpt_pages_get_visible_page (fixture->window->pages)), "blueprint.copy", NULL);
   g_assert_cmpuint (history_length (fixture), ==, 0);
 
   /* Paste into the other document's only cell. */
-  g_assert_true (tpt_blueprint_canvas_key (canvas, GDK_KEY_Right, 0));
-  gtk_widget_activate_action (GTK_WIDGET (second->view), "canvas.paste", NULL);
+  g_assert_true (app_key (canvas, GDK_KEY_Right, 0));
+  gtk_widget_activate_action (GTK_WIDGET (tpt_pages_get_visible_page (second->pages)), "blueprint.paste", NULL);
   args[0] = blueprint;
   args[1] = GUINT_TO_POINTER (0);
   g_assert_true (app_wait_for (cards_grew, args, 5));
@@ -498,12 +494,12 @@ test_clipboard (Fixture       *fixture,
   g_assert_cmpstr (tpt_card_get_text (pasted), ==, tpt_card_get_text (another->card));
   g_assert_cmpstr (tpt_history_get_undo_label (tpt_document_get_history (other)), ==,
                    "Paste Cards");
-  g_assert_cmpuint (tpt_blueprint_canvas_get_selection (canvas)->len, ==, 2);
+  g_assert_cmpuint (tpt_blueprint_page_get_cards (canvas)->len, ==, 2);
 
   /* Plain text from another program: one card per line. */
-  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (second->view)),
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (tpt_pages_get_visible_page (second->pages))),
                           "Checks the form\n\n  Calls back  \n");
-  gtk_widget_activate_action (GTK_WIDGET (second->view), "canvas.paste", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (tpt_pages_get_visible_page (second->pages)), "blueprint.paste", NULL);
   args[1] = GUINT_TO_POINTER (2);
   g_assert_true (app_wait_for (cards_grew, args, 5));
   g_assert_cmpuint (g_list_model_get_n_items (cards), ==, 4);
@@ -513,7 +509,7 @@ test_clipboard (Fixture       *fixture,
 
   /* Cut takes the cards away in one step, and undo brings them back. */
   app_iterate ();
-  gtk_widget_activate_action (GTK_WIDGET (second->view), "canvas.cut", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (tpt_pages_get_visible_page (second->pages)), "blueprint.cut", NULL);
   g_assert_cmpuint (g_list_model_get_n_items (cards), ==, 2);
   g_assert_cmpstr (tpt_history_get_undo_label (tpt_document_get_history (other)), ==,
                    "Cut Cards");
@@ -552,10 +548,10 @@ test_random_then_undo (Fixture       *fixture,
         {
           guint key = keys[g_rand_int_range (rand, 0, G_N_ELEMENTS (keys))];
 
-          tpt_blueprint_canvas_key (fixture->canvas, key, 0);
+          app_key (fixture->canvas, key, 0);
         }
       else if (what == 1)
-        tpt_blueprint_canvas_key (fixture->canvas,
+        app_key (fixture->canvas,
                                   g_rand_boolean (rand) ? GDK_KEY_Right : GDK_KEY_Down,
                                   GDK_ALT_MASK);
       else if (what == 2)
@@ -568,8 +564,7 @@ test_random_then_undo (Fixture       *fixture,
           guint before = history_length (fixture);
 
           click_card (fixture, card - nth_card (fixture, 0), 0);
-          tpt_blueprint_canvas_drag_begin (fixture->canvas, card->rect.x + 5, card->rect.y + 5, 0);
-          tpt_blueprint_canvas_drag_end (fixture->canvas, onto->rect.x + 5, onto->rect.y + 2);
+          app_drag (fixture->canvas, card->rect.x + 5, card->rect.y + 5, onto->rect.x + 5, onto->rect.y + 2, 0);
           g_assert_cmpuint (history_length (fixture), <=, before + 1);
         }
     }
@@ -583,7 +578,7 @@ activate (Fixture    *fixture,
           const char *action,
           const char *target)
 {
-  gtk_widget_activate_action (GTK_WIDGET (fixture->window->view), action,
+  gtk_widget_activate_action (GTK_WIDGET (tpt_pages_get_visible_page (fixture->window->pages)), action,
                               target != NULL ? "s" : NULL, target);
   relayout (fixture);
 }
@@ -593,7 +588,7 @@ static void
 name_new_header (Fixture    *fixture,
                  const char *name)
 {
-  g_assert_true (tpt_blueprint_canvas_is_editing (fixture->canvas));
+  g_assert_true (tpt_canvas_is_editing ((TptCanvas *) fixture->canvas));
   type_into_editor (fixture, name);
   g_assert_true (editor_key (fixture, GDK_KEY_Return, 0));
   relayout (fixture);
@@ -623,7 +618,7 @@ test_build_from_empty (Fixture       *fixture,
   g_assert_cmpuint (fixture->layout->lanes->len, ==, 0);
 
   /* A step brings its stage; both are named in place. */
-  activate (fixture, "canvas.add-step", "after");
+  activate (fixture, "blueprint.add-step", "after");
   name_new_header (fixture, "Reports the accident");
   g_assert_cmpuint (fixture->layout->steps->len, ==, 1);
   g_assert_cmpuint (fixture->layout->stages->len, ==, 1);
@@ -632,20 +627,20 @@ test_build_from_empty (Fixture       *fixture,
   g_assert_cmpstr (tpt_history_get_undo_label (history), ==, "Rename Step");
 
   /* Insert on a selected step header adds the next one after it. */
-  g_assert_true (tpt_blueprint_canvas_key (fixture->canvas, GDK_KEY_Insert, 0));
+  g_assert_true (app_key (fixture->canvas, GDK_KEY_Insert, 0));
   relayout (fixture);
   name_new_header (fixture, "Claim is assessed");
   g_assert_cmpuint (fixture->layout->steps->len, ==, 2);
   g_assert_cmpstr (tpt_step_get_title (g_array_index (fixture->layout->steps, TptLayoutStep, 1).step),
                    ==, "Claim is assessed");
 
-  activate (fixture, "canvas.add-lane", "after");
+  activate (fixture, "blueprint.add-lane", "after");
   name_new_header (fixture, "Driver");
-  activate (fixture, "canvas.set-lane-kind", "customer");
-  activate (fixture, "canvas.add-lane", "after");
+  activate (fixture, "blueprint.set-lane-kind", "customer");
+  activate (fixture, "blueprint.add-lane", "after");
   name_new_header (fixture, "Claims handler");
-  activate (fixture, "canvas.set-lane-kind", "frontstage");
-  activate (fixture, "canvas.set-office", "front");
+  activate (fixture, "blueprint.set-lane-kind", "frontstage");
+  activate (fixture, "blueprint.set-office", "front");
   lanes = tpt_blueprint_get_lanes (empty);
   g_assert_cmpuint (g_list_model_get_n_items (lanes), ==, 2);
   lane = g_list_model_get_item (lanes, 1);
@@ -654,7 +649,7 @@ test_build_from_empty (Fixture       *fixture,
   g_assert_cmpint (tpt_lane_get_office (lane), ==, TPT_OFFICE_FRONT);
 
   /* Alt+Up moves the selected lane above the other. */
-  g_assert_true (tpt_blueprint_canvas_key (fixture->canvas, GDK_KEY_Up, GDK_ALT_MASK));
+  g_assert_true (app_key (fixture->canvas, GDK_KEY_Up, GDK_ALT_MASK));
   relayout (fixture);
   g_clear_object (&lane);
   lane = g_list_model_get_item (lanes, 0);
@@ -664,15 +659,15 @@ test_build_from_empty (Fixture       *fixture,
   relayout (fixture);
 
   /* Right from the lane header goes into the grid; Enter writes a card. */
-  tpt_blueprint_canvas_select_node (fixture->canvas, TPT_NODE (g_array_index (fixture->layout->lanes,
+  tpt_window_select (fixture->window, TPT_NODE (g_array_index (fixture->layout->lanes,
                                                                               TptLayoutLane, 0).lane));
-  g_assert_true (tpt_blueprint_canvas_key (fixture->canvas, GDK_KEY_Right, 0));
-  g_assert_true (tpt_blueprint_canvas_key (fixture->canvas, GDK_KEY_Return, 0));
+  g_assert_true (app_key (fixture->canvas, GDK_KEY_Right, 0));
+  g_assert_true (app_key (fixture->canvas, GDK_KEY_Return, 0));
   type_into_editor (fixture, "Calls the claims line");
   g_assert_true (editor_key (fixture, GDK_KEY_Return, 0));
   relayout (fixture);
-  g_assert_true (tpt_blueprint_canvas_key (fixture->canvas, GDK_KEY_Down, 0));
-  g_assert_true (tpt_blueprint_canvas_key (fixture->canvas, GDK_KEY_Return, 0));
+  g_assert_true (app_key (fixture->canvas, GDK_KEY_Down, 0));
+  g_assert_true (app_key (fixture->canvas, GDK_KEY_Return, 0));
   type_into_editor (fixture, "Takes the first notice of loss");
   g_assert_true (editor_key (fixture, GDK_KEY_Return, 0));
   relayout (fixture);
@@ -688,8 +683,7 @@ test_build_from_empty (Fixture       *fixture,
     const TptLayoutCard *to = nth_card (fixture, 1);
     double hx = tpt_rect_right (&from->rect), hy = from->rect.y + from->rect.height / 2;
 
-    tpt_blueprint_canvas_drag_begin (fixture->canvas, hx, hy, 0);
-    tpt_blueprint_canvas_drag_end (fixture->canvas, to->rect.x + 10, to->rect.y + 10);
+    app_drag (fixture->canvas, hx, hy, to->rect.x + 10, to->rect.y + 10, 0);
   }
   g_assert_cmpuint (g_list_model_get_n_items (tpt_blueprint_get_flows (empty)), ==, 1);
   g_assert_cmpstr (tpt_history_get_undo_label (history), ==, "Add Flow");
@@ -699,19 +693,19 @@ test_build_from_empty (Fixture       *fixture,
     g_assert_cmpstr (tpt_flow_get_from (flow), ==, tpt_node_get_id (TPT_NODE (first)));
     g_assert_cmpstr (tpt_flow_get_to (flow), ==, tpt_node_get_id (TPT_NODE (second)));
     relayout (fixture);
-    tpt_blueprint_canvas_select_node (fixture->canvas, TPT_NODE (flow));
-    g_assert_true (tpt_blueprint_canvas_get_selected_node (fixture->canvas) == TPT_NODE (flow));
-    g_assert_true (tpt_blueprint_canvas_key (fixture->canvas, GDK_KEY_a, 0));
+    tpt_window_select (fixture->window, TPT_NODE (flow));
+    g_assert_true (tpt_selection_get_primary (tpt_window_get_selection (fixture->window)) == TPT_NODE (flow));
+    g_assert_true (app_key (fixture->canvas, GDK_KEY_a, 0));
     g_assert_cmpint (tpt_flow_get_arrow (flow), ==, TPT_ARROW_DOUBLE);
-    g_assert_true (tpt_blueprint_canvas_key (fixture->canvas, GDK_KEY_Delete, 0));
+    g_assert_true (app_key (fixture->canvas, GDK_KEY_Delete, 0));
     g_assert_false (tpt_node_is_attached (TPT_NODE (flow)));
   }
 
   /* Deleting a lane by its header takes its cards, in one step. */
   relayout (fixture);
-  tpt_blueprint_canvas_select_node (fixture->canvas, TPT_NODE (g_array_index (fixture->layout->lanes,
+  tpt_window_select (fixture->window, TPT_NODE (g_array_index (fixture->layout->lanes,
                                                                               TptLayoutLane, 0).lane));
-  g_assert_true (tpt_blueprint_canvas_key (fixture->canvas, GDK_KEY_Delete, 0));
+  g_assert_true (app_key (fixture->canvas, GDK_KEY_Delete, 0));
   g_assert_cmpuint (g_list_model_get_n_items (lanes), ==, 1);
   g_assert_cmpuint (g_list_model_get_n_items (cards), ==, 1);
   g_assert_cmpstr (tpt_history_get_undo_label (history), ==, "Delete Lane");
@@ -747,24 +741,24 @@ test_emotion_and_span (Fixture       *fixture,
   /* Dragging on the curve sets the point where it is let go: +2 at the
    * top of the plot. */
   x = step->column.x + step->column.width / 2;
-  tpt_blueprint_canvas_drag_begin (fixture->canvas, x, emotion->zero_y, 0);
-  tpt_blueprint_canvas_drag_update (fixture->canvas, x, emotion->plot.y + 20);
-  tpt_blueprint_canvas_drag_end (fixture->canvas, x, emotion->plot.y + 1);
+  app_drag (fixture->canvas, x, emotion->zero_y, x, emotion->plot.y + 1, 0);
   g_assert_true (tpt_blueprint_get_emotion (fixture->blueprint, lane_id, step_id, &value));
   g_assert_cmpint (value, ==, 2);
   g_assert_cmpstr (tpt_history_get_undo_label (history), ==, "Set Emotion");
 
   /* Keys on the cell: down one, then cleared. */
   relayout (fixture);
-  tpt_blueprint_canvas_click (fixture->canvas, x, zero_y, 1, 0);
-  g_assert_true (tpt_blueprint_canvas_key (fixture->canvas, GDK_KEY_Down, GDK_ALT_MASK));
+  app_click (fixture->canvas, x, zero_y, 1, 0);
+  g_assert_true (app_key (fixture->canvas, GDK_KEY_Down, GDK_ALT_MASK));
   g_assert_true (tpt_blueprint_get_emotion (fixture->blueprint, lane_id, step_id, &value));
   g_assert_cmpint (value, ==, 1);
-  g_assert_true (tpt_blueprint_canvas_key (fixture->canvas, GDK_KEY_Delete, 0));
+  g_assert_true (app_key (fixture->canvas, GDK_KEY_Delete, 0));
   g_assert_false (tpt_blueprint_get_emotion (fixture->blueprint, lane_id, step_id, &value));
   g_assert_cmpstr (tpt_history_get_undo_label (history), ==, "Clear Emotion");
 
-  /* A card one step wide, with room to its right, stretched over two. */
+  /* A card one step wide, with room to its right, stretched over two by
+   * its edge, at a zoom where the edge is apart from the flow handle. */
+  tpt_canvas_set_zoom (TPT_CANVAS (fixture->canvas), 1.0);
   relayout (fixture);
   for (guint i = 0; i < fixture->layout->cards->len && card == NULL; i++)
     if (nth_card (fixture, i)->span == 1 && nth_card (fixture, i)->step + 1 < fixture->layout->steps->len)
@@ -775,8 +769,7 @@ test_emotion_and_span (Fixture       *fixture,
     double edge = tpt_rect_right (&card->rect);
 
     y = card->rect.y + 3;
-    tpt_blueprint_canvas_drag_begin (fixture->canvas, edge, y, 0);
-    tpt_blueprint_canvas_drag_end (fixture->canvas, next->column.x + next->column.width / 2, y);
+    app_drag (fixture->canvas, edge, y, next->column.x + next->column.width / 2, y, 0);
     g_assert_cmpint (tpt_card_get_span (card->card), ==, 2);
     g_assert_cmpstr (tpt_history_get_undo_label (history), ==, "Change Card Span");
   }
@@ -798,8 +791,7 @@ test_drag_headers (Fixture       *fixture,
   TptLane *moved_lane = lane->lane;
   g_autoptr(GPtrArray) steps = NULL;
 
-  tpt_blueprint_canvas_drag_begin (fixture->canvas, first->header.x + 5, first->header.y + 5, 0);
-  tpt_blueprint_canvas_drag_end (fixture->canvas, third->column.x + 5, first->header.y + 5);
+  app_drag (fixture->canvas, first->header.x + 5, first->header.y + 5, third->column.x + 5, first->header.y + 5, 0);
   steps = tpt_blueprint_list_steps (fixture->blueprint);
   g_assert_true (g_ptr_array_index (steps, 2) == moved_step);
   g_assert_cmpuint (history_length (fixture), ==, 1);
@@ -808,8 +800,7 @@ test_drag_headers (Fixture       *fixture,
   relayout (fixture);
   lane = &g_array_index (fixture->layout->lanes, TptLayoutLane, 1);
   below = &g_array_index (fixture->layout->lanes, TptLayoutLane, 3);
-  tpt_blueprint_canvas_drag_begin (fixture->canvas, lane->header.x + 5, lane->header.y + 5, 0);
-  tpt_blueprint_canvas_drag_end (fixture->canvas, lane->header.x + 5, below->rect.y + 5);
+  app_drag (fixture->canvas, lane->header.x + 5, lane->header.y + 5, lane->header.x + 5, below->rect.y + 5, 0);
   {
     g_autoptr(TptLane) third_lane = g_list_model_get_item (tpt_blueprint_get_lanes (fixture->blueprint), 3);
 
@@ -828,28 +819,28 @@ test_collapse_stage (Fixture       *fixture,
 {
   g_autoptr(TptStage) stage = g_list_model_get_item (tpt_blueprint_get_stages (fixture->blueprint), 1);
   g_autoptr(TptStep) step = g_list_model_get_item (tpt_stage_get_steps (stage), 0);
-  TptArtefactView *view = fixture->window->view;
+  TptPages *view = fixture->window->pages;
   double wide, narrow;
 
   app_iterate ();
-  tpt_artefact_view_get_content_size (view, &wide, NULL);
-  tpt_blueprint_canvas_select_node (fixture->canvas, TPT_NODE (stage));
-  g_assert_true (tpt_blueprint_canvas_key (fixture->canvas, GDK_KEY_minus, 0));
+  tpt_canvas_get_content_size (tpt_pages_get_visible_page (view), &wide, NULL);
+  tpt_window_select (fixture->window, TPT_NODE (stage));
+  g_assert_true (app_key (fixture->canvas, GDK_KEY_minus, 0));
   app_iterate ();
-  g_assert_true (tpt_artefact_view_get_stage_collapsed (view, stage));
-  tpt_artefact_view_get_content_size (view, &narrow, NULL);
+  g_assert_true (tpt_blueprint_page_get_stage_collapsed (fixture->canvas, stage));
+  tpt_canvas_get_content_size (tpt_pages_get_visible_page (view), &narrow, NULL);
   g_assert_cmpfloat (narrow, <, wide);
   g_assert_cmpuint (history_length (fixture), ==, 0);
 
   /* No card can go into the collapsed column. */
-  g_assert_true (tpt_blueprint_canvas_get_selected_node (fixture->canvas) == TPT_NODE (stage));
+  g_assert_true (tpt_selection_get_primary (tpt_window_get_selection (fixture->window)) == TPT_NODE (stage));
 
   tpt_window_select (fixture->window, TPT_NODE (step));
   app_iterate ();
-  g_assert_false (tpt_artefact_view_get_stage_collapsed (view, stage));
-  tpt_artefact_view_get_content_size (view, &narrow, NULL);
+  g_assert_false (tpt_blueprint_page_get_stage_collapsed (fixture->canvas, stage));
+  tpt_canvas_get_content_size (tpt_pages_get_visible_page (view), &narrow, NULL);
   g_assert_cmpfloat (narrow, ==, wide);
-  g_assert_true (tpt_blueprint_canvas_get_selected_node (fixture->canvas) == TPT_NODE (step));
+  g_assert_true (tpt_selection_get_primary (tpt_window_get_selection (fixture->window)) == TPT_NODE (step));
 }
 
 /* A card named in the needs matrix's coverage column, or in the coverage
@@ -860,13 +851,13 @@ test_matrix_link (Fixture       *fixture,
                   gconstpointer  data)
 {
   g_autoptr(GArray) links = tpt_link_array_new ();
-  TptArtefactView *view = fixture->window->view;
+  TptPages *view = fixture->window->pages;
   const TptLink *link = NULL;
   TptBlueprint *shown = NULL;
 
   tpt_outline_select_group (fixture->window->outline, TPT_OUTLINE_GROUP_NEEDS);
   app_iterate ();
-  g_assert_cmpint (tpt_artefact_view_get_artefact (view), ==, TPT_ARTEFACT_NEEDS_MATRIX);
+  g_assert_cmpint (tpt_pages_get_visible_kind (view), ==, TPT_ARTEFACT_NEEDS_MATRIX);
 
   tpt_matrix_collect_links (fixture->context, fixture->document, links, NULL);
   for (guint i = 0; i < links->len && link == NULL; i++)
@@ -874,12 +865,12 @@ test_matrix_link (Fixture       *fixture,
       link = &g_array_index (links, TptLink, i);
   g_assert_nonnull (link);
 
-  g_assert_true (tpt_artefact_view_activate_link_at (view, link->rect.x + 5, link->rect.y + 3));
+  app_click (tpt_pages_get_visible_page (view), link->rect.x + 5, link->rect.y + 3, 1, 0);
   app_iterate ();
-  g_assert_cmpint (tpt_artefact_view_get_artefact (view), ==, TPT_ARTEFACT_BLUEPRINT);
+  g_assert_cmpint (tpt_pages_get_visible_kind (view), ==, TPT_ARTEFACT_BLUEPRINT);
   tpt_artefact_kind_for_node (link->node, &shown);
-  g_assert_true (tpt_artefact_view_get_blueprint (view) == shown);
-  g_assert_true (tpt_blueprint_canvas_get_selected_node (fixture->canvas) == link->node);
+  g_assert_true (tpt_pages_get_blueprint (view) == shown);
+  g_assert_true (tpt_selection_get_primary (tpt_window_get_selection (fixture->window)) == link->node);
   g_assert_true (tpt_outline_get_selected (fixture->window->outline) == link->node);
   /* Nothing but the view changed. */
   g_assert_cmpuint (history_length (fixture), ==, 0);
@@ -888,18 +879,20 @@ test_matrix_link (Fixture       *fixture,
   g_array_set_size (links, 0);
   tpt_outline_select_group (fixture->window->outline, TPT_OUTLINE_GROUP_COVERAGE);
   app_iterate ();
-  g_assert_cmpint (tpt_artefact_view_get_artefact (view), ==, TPT_ARTEFACT_COVERAGE);
+  g_assert_cmpint (tpt_pages_get_visible_kind (view), ==, TPT_ARTEFACT_COVERAGE);
   tpt_coverage_report_collect_links (fixture->context, fixture->document, links);
   link = NULL;
   for (guint i = 0; i < links->len && link == NULL; i++)
     if (TPT_IS_NEED (g_array_index (links, TptLink, i).node))
       link = &g_array_index (links, TptLink, i);
   g_assert_nonnull (link);
-  g_assert_true (tpt_artefact_view_activate_link_at (view, link->rect.x + 5, link->rect.y + 3));
+  app_click (tpt_pages_get_visible_page (view), link->rect.x + 5, link->rect.y + 3, 1, 0);
   app_iterate ();
   g_assert_true (tpt_outline_get_selected (fixture->window->outline) == link->node);
-  g_assert_cmpint (tpt_artefact_view_get_artefact (view), ==, TPT_ARTEFACT_NEEDS_MATRIX);
-  g_assert_false (tpt_artefact_view_activate_link_at (view, -50, -50));
+  g_assert_cmpint (tpt_pages_get_visible_kind (view), ==, TPT_ARTEFACT_NEEDS_MATRIX);
+  /* A click off the report is no link. */
+  app_click (tpt_pages_get_visible_page (view), -50, -50, 1, 0);
+  g_assert_cmpint (tpt_pages_get_visible_kind (view), ==, TPT_ARTEFACT_NEEDS_MATRIX);
 }
 
 /* Rating on the matrix like a spreadsheet: arrows, digits, Tab to the
@@ -908,8 +901,8 @@ static void
 test_matrix_keys (Fixture       *fixture,
                   gconstpointer  data)
 {
-  TptArtefactView *view = fixture->window->view;
-  TptMatrixCanvas *matrix = tpt_artefact_view_get_matrix_canvas (view);
+  TptPages *view = fixture->window->pages;
+  TptMatrixPage *matrix = TPT_MATRIX_PAGE (tpt_pages_get_page (view, TPT_ARTEFACT_NEEDS_MATRIX));
   TptHistory *history = tpt_document_get_history (fixture->document);
   g_autoptr(GArray) cells = g_array_new (FALSE, FALSE, sizeof (TptMatrixCell));
   g_autoptr(TptNeed) need = g_list_model_get_item (tpt_document_get_needs (fixture->document), 1);
@@ -923,32 +916,32 @@ test_matrix_keys (Fixture       *fixture,
   app_iterate ();
 
   /* The first key shows the cursor; then Down and Right reach (1, 1). */
-  g_assert_true (tpt_matrix_canvas_key (matrix, GDK_KEY_Down, 0));
-  g_assert_true (tpt_matrix_canvas_get_cursor (matrix, &n, &p, &field));
+  g_assert_true (app_key (matrix, GDK_KEY_Down, 0));
+  g_assert_true (tpt_matrix_page_get_cursor (matrix, &n, &p, &field));
   g_assert_cmpuint (n, ==, 0);
-  g_assert_true (tpt_matrix_canvas_key (matrix, GDK_KEY_Down, 0));
-  g_assert_true (tpt_matrix_canvas_key (matrix, GDK_KEY_Right, 0));
-  g_assert_true (tpt_matrix_canvas_get_cursor (matrix, &n, &p, &field));
+  g_assert_true (app_key (matrix, GDK_KEY_Down, 0));
+  g_assert_true (app_key (matrix, GDK_KEY_Right, 0));
+  g_assert_true (tpt_matrix_page_get_cursor (matrix, &n, &p, &field));
   g_assert_cmpuint (n, ==, 1);
   g_assert_cmpuint (p, ==, 1);
   g_assert_cmpint (field, ==, TPT_MATRIX_FIELD_IMPORTANCE);
 
-  g_assert_true (tpt_matrix_canvas_key (matrix, GDK_KEY_4, 0));
+  g_assert_true (app_key (matrix, GDK_KEY_4, 0));
   rating = tpt_document_get_rating (fixture->document, persona, need);
   g_assert_nonnull (rating);
   g_assert_cmpint (tpt_rating_get_importance (rating), ==, 4);
   g_assert_cmpuint (history_length (fixture), ==, 1);
 
-  g_assert_true (tpt_matrix_canvas_key (matrix, GDK_KEY_Tab, 0));
-  g_assert_true (tpt_matrix_canvas_key (matrix, GDK_KEY_1, 0));
-  g_assert_true (tpt_matrix_canvas_key (matrix, GDK_KEY_0, 0));
+  g_assert_true (app_key (matrix, GDK_KEY_Tab, 0));
+  g_assert_true (app_key (matrix, GDK_KEY_1, 0));
+  g_assert_true (app_key (matrix, GDK_KEY_0, 0));
   rating = tpt_document_get_rating (fixture->document, persona, need);
   g_assert_cmpint (tpt_rating_get_satisfaction (rating), ==, 10);
   g_assert_cmpint (tpt_rating_get_importance (rating), ==, 4);
-  g_assert_true (tpt_matrix_canvas_key (matrix, GDK_KEY_minus, 0));
+  g_assert_true (app_key (matrix, GDK_KEY_minus, 0));
   g_assert_cmpint (tpt_rating_get_satisfaction (tpt_document_get_rating (fixture->document, persona, need)),
                    ==, 9);
-  g_assert_true (tpt_matrix_canvas_key (matrix, GDK_KEY_Delete, 0));
+  g_assert_true (app_key (matrix, GDK_KEY_Delete, 0));
   rating = tpt_document_get_rating (fixture->document, persona, need);
   g_assert_true (rating == NULL || tpt_rating_get_satisfaction (rating) == -1);
   g_assert_cmpstr (tpt_history_get_undo_label (history), !=, NULL);
@@ -963,9 +956,9 @@ test_matrix_keys (Fixture       *fixture,
       cell = &g_array_index (cells, TptMatrixCell, i);
   if (cell == NULL)
     g_error ("no cell for need 2 and persona 0");
-  g_assert_true (tpt_matrix_canvas_click (matrix, cell->rect.x + 4,
-                                          cell->rect.y + cell->rect.height - 4, 1));
-  g_assert_true (tpt_matrix_canvas_get_cursor (matrix, &n, &p, &field));
+  app_click (matrix, cell->rect.x + 4,
+                                          cell->rect.y + cell->rect.height - 4, 1, 0);
+  g_assert_true (tpt_matrix_page_get_cursor (matrix, &n, &p, &field));
   g_assert_cmpuint (n, ==, 2);
   g_assert_cmpuint (p, ==, 0);
   g_assert_cmpint (field, ==, TPT_MATRIX_FIELD_SATISFACTION);
@@ -999,23 +992,23 @@ test_link_drop (Fixture       *fixture,
   x = placed->rect.x + placed->rect.width / 2;
   y = placed->rect.y + placed->rect.height / 2;
 
-  g_assert_true (tpt_blueprint_canvas_link_at (fixture->canvas, TPT_NODE (need), x, y));
+  g_assert_true (tpt_blueprint_page_link_at (fixture->canvas, TPT_NODE (need), x, y));
   g_assert_true (g_strv_contains (tpt_card_get_serves (placed->card), need_id));
   g_assert_cmpuint (history_length (fixture), ==, before + 1);
   g_assert_cmpstr (tpt_history_get_undo_label (tpt_document_get_history (fixture->document)), ==,
                    "Link Need");
-  g_assert_true (tpt_blueprint_canvas_get_selected_node (fixture->canvas) == TPT_NODE (placed->card));
+  g_assert_true (tpt_selection_get_primary (tpt_window_get_selection (fixture->window)) == TPT_NODE (placed->card));
 
   /* Dropped again, nothing changes. */
-  g_assert_true (tpt_blueprint_canvas_link_at (fixture->canvas, TPT_NODE (need), x, y));
+  g_assert_true (tpt_blueprint_page_link_at (fixture->canvas, TPT_NODE (need), x, y));
   g_assert_cmpuint (history_length (fixture), ==, before + 1);
 
-  g_assert_true (tpt_blueprint_canvas_link_at (fixture->canvas, TPT_NODE (persona), x, y));
+  g_assert_true (tpt_blueprint_page_link_at (fixture->canvas, TPT_NODE (persona), x, y));
   g_assert_true (g_strv_contains (tpt_card_get_concerns (placed->card),
                                   tpt_node_get_id (TPT_NODE (persona))));
 
   /* Off the cards, the drop is refused. */
-  g_assert_false (tpt_blueprint_canvas_link_at (fixture->canvas, TPT_NODE (need), -100, -100));
+  g_assert_false (tpt_blueprint_page_link_at (fixture->canvas, TPT_NODE (need), -100, -100));
 
   while (tpt_history_undo (tpt_document_get_history (fixture->document)))
     ;

@@ -218,7 +218,7 @@ static void
 test_print_document (void)
 {
   g_autoptr(TptDocument) document = load_example ();
-  g_autoptr(GtkPrintOperation) operation = tpt_print_operation_new_for_document (document);
+  g_autoptr(GtkPrintOperation) operation = tpt_print_operation_new_for_document (document, NULL);
   g_autofree char *pdf = g_build_filename (scratch, "printed.pdf", NULL);
   g_autoptr(GError) error = NULL;
 
@@ -274,7 +274,7 @@ test_print_poster (void)
   options.overlap_mm = 10;
 
   operation = tpt_print_operation_new_for_poster (document, first_blueprint (document), &options,
-                                                  &error);
+                                                  NULL, &error);
   g_assert_no_error (error);
   gtk_print_operation_set_export_filename (operation, pdf);
   g_assert_cmpint (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL,
@@ -300,7 +300,7 @@ test_print_poster (void)
   options.sheets_wide = 0;
   options.poster_scale = 100000;
   operation = tpt_print_operation_new_for_poster (document, first_blueprint (document), &options,
-                                                  &error);
+                                                  NULL, &error);
   g_assert_null (operation);
   g_assert_nonnull (error);
 }

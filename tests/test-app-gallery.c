@@ -11,7 +11,7 @@
 #include "tpt-application.h"
 #include "tpt-fact.h"
 #include "tpt-format.h"
-#include "tpt-gallery-canvas.h"
+#include "tpt-gallery-page.h"
 #include "tpt-persona-renderer.h"
 #include "tpt-text.h"
 #include "tpt-window-private.h"
@@ -27,7 +27,7 @@ typedef struct
 {
   TptWindow        *window;
   TptDocument      *document;
-  TptGalleryCanvas *canvas;
+  TptGalleryPage *canvas;
   PangoContext     *context;
   GArray           *parts;      /* where the view put cards and fields */
   char             *original;   /* the document's bytes before the test */
@@ -51,7 +51,7 @@ fixture_setup (Fixture       *fixture,
   fixture->window = tpt_application_open_file (app, file);
   g_assert_nonnull (fixture->window);
   fixture->document = g_object_ref (tpt_window_get_document (fixture->window));
-  fixture->canvas = tpt_artefact_view_get_gallery_canvas (fixture->window->view);
+  fixture->canvas = TPT_GALLERY_PAGE (tpt_pages_get_page (fixture->window->pages, TPT_ARTEFACT_PERSONAS));
   fixture->context = tpt_text_context_new ();
   fixture->parts = g_array_new (FALSE, FALSE, sizeof (TptPersonaPart));
   fixture->scratch = g_dir_make_tmp ("test-app-gallery-XXXXXX", NULL);
@@ -146,7 +146,7 @@ press (Fixture         *fixture,
        guint            keyval,
        GdkModifierType  state)
 {
-  g_assert_true (tpt_gallery_canvas_key (fixture->canvas, keyval, state));
+  g_assert_true (app_key (fixture->canvas, keyval, state));
   relayout (fixture);
 }
 
@@ -156,7 +156,7 @@ editor_key (Fixture         *fixture,
             guint            keyval,
             GdkModifierType  state)
 {
-  GtkWidget *editor = tpt_gallery_canvas_get_editor (fixture->canvas);
+  GtkWidget *editor = tpt_canvas_get_editor ((TptCanvas *) fixture->canvas);
   g_autoptr(GListModel) controllers = NULL;
   GtkEventController *keys = NULL;
   gboolean handled = FALSE;
@@ -181,7 +181,7 @@ static void
 set_editor_text (Fixture    *fixture,
                  const char *text)
 {
-  GtkWidget *editor = tpt_gallery_canvas_get_editor (fixture->canvas);
+  GtkWidget *editor = tpt_canvas_get_editor ((TptCanvas *) fixture->canvas);
 
   g_assert_nonnull (editor);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (editor)), text, -1);
@@ -190,7 +190,7 @@ set_editor_text (Fixture    *fixture,
 static char *
 editor_text (Fixture *fixture)
 {
-  GtkWidget *editor = tpt_gallery_canvas_get_editor (fixture->canvas);
+  GtkWidget *editor = tpt_canvas_get_editor ((TptCanvas *) fixture->canvas);
   GtkTextBuffer *buffer;
   GtkTextIter start, end;
 
@@ -208,25 +208,25 @@ test_select (Fixture       *fixture,
 {
   double x, y;
 
-  g_assert_true (tpt_gallery_canvas_get_selected (fixture->canvas) == nth (fixture, 0));
+  g_assert_true (tpt_gallery_page_get_selected (fixture->canvas) == nth (fixture, 0));
 
   centre (part (fixture, 2, TPT_PERSONA_FIELD_CARD), &x, &y);
-  tpt_gallery_canvas_click (fixture->canvas, x, y, 1);
+  app_click (fixture->canvas, x, y, 1, 0);
   app_iterate ();
-  g_assert_true (tpt_gallery_canvas_get_selected (fixture->canvas) == nth (fixture, 2));
+  g_assert_true (tpt_gallery_page_get_selected (fixture->canvas) == nth (fixture, 2));
   g_assert_true (tpt_outline_get_selected (fixture->window->outline) == TPT_NODE (nth (fixture, 2)));
 
   press (fixture, GDK_KEY_Left, 0);
-  g_assert_true (tpt_gallery_canvas_get_selected (fixture->canvas) == nth (fixture, 1));
+  g_assert_true (tpt_gallery_page_get_selected (fixture->canvas) == nth (fixture, 1));
   press (fixture, GDK_KEY_Home, 0);
-  g_assert_true (tpt_gallery_canvas_get_selected (fixture->canvas) == nth (fixture, 0));
+  g_assert_true (tpt_gallery_page_get_selected (fixture->canvas) == nth (fixture, 0));
   press (fixture, GDK_KEY_End, 0);
-  g_assert_true (tpt_gallery_canvas_get_selected (fixture->canvas) == nth (fixture, 2));
+  g_assert_true (tpt_gallery_page_get_selected (fixture->canvas) == nth (fixture, 2));
 
   /* Chosen in the outline, selected on the gallery. */
   tpt_window_select (fixture->window, TPT_NODE (nth (fixture, 1)));
   app_iterate ();
-  g_assert_true (tpt_gallery_canvas_get_selected (fixture->canvas) == nth (fixture, 1));
+  g_assert_true (tpt_gallery_page_get_selected (fixture->canvas) == nth (fixture, 1));
 
   /* Selecting changes nothing in the document. */
   g_assert_cmpuint (history_length (fixture), ==, 0);
@@ -242,11 +242,11 @@ test_add_duplicate_delete (Fixture       *fixture,
   /* Insert adds after the selection and opens the name. */
   press (fixture, GDK_KEY_Insert, 0);
   g_assert_cmpuint (g_list_model_get_n_items (personas (fixture)), ==, n + 1);
-  g_assert_true (tpt_gallery_canvas_get_selected (fixture->canvas) == nth (fixture, 1));
-  g_assert_nonnull (tpt_gallery_canvas_get_editor (fixture->canvas));
+  g_assert_true (tpt_gallery_page_get_selected (fixture->canvas) == nth (fixture, 1));
+  g_assert_nonnull (tpt_canvas_get_editor ((TptCanvas *) fixture->canvas));
   set_editor_text (fixture, "Priya Shah");
   editor_key (fixture, GDK_KEY_Return, 0);
-  g_assert_null (tpt_gallery_canvas_get_editor (fixture->canvas));
+  g_assert_null (tpt_canvas_get_editor ((TptCanvas *) fixture->canvas));
   g_assert_cmpstr (tpt_persona_get_name (nth (fixture, 1)), ==, "Priya Shah");
   g_assert_cmpstr (tpt_history_get_undo_label (tpt_document_get_history (fixture->document)), ==,
                    "Rename Persona");
@@ -256,7 +256,7 @@ test_add_duplicate_delete (Fixture       *fixture,
   app_iterate ();
   press (fixture, GDK_KEY_d, GDK_CONTROL_MASK);
   copy = nth (fixture, 1);
-  g_assert_true (tpt_gallery_canvas_get_selected (fixture->canvas) == copy);
+  g_assert_true (tpt_gallery_page_get_selected (fixture->canvas) == copy);
   g_assert_cmpuint (g_list_model_get_n_items (tpt_persona_get_facts (copy)), ==,
                     g_list_model_get_n_items (tpt_persona_get_facts (nth (fixture, 0))));
   g_assert_true (g_str_has_prefix (tpt_persona_get_name (copy),
@@ -267,7 +267,7 @@ test_add_duplicate_delete (Fixture       *fixture,
   /* Delete deletes it, in one step, and selects the card in its place. */
   press (fixture, GDK_KEY_Delete, 0);
   g_assert_cmpuint (g_list_model_get_n_items (personas (fixture)), ==, n + 1);
-  g_assert_true (tpt_gallery_canvas_get_selected (fixture->canvas) == nth (fixture, 1));
+  g_assert_true (tpt_gallery_page_get_selected (fixture->canvas) == nth (fixture, 1));
   g_assert_true (tpt_history_undo (tpt_document_get_history (fixture->document)));
   app_iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (personas (fixture)), ==, n + 2);
@@ -288,8 +288,7 @@ test_edit_fields (Fixture       *fixture,
   double x, y;
 
   centre (part (fixture, 1, TPT_PERSONA_FIELD_ROLE), &x, &y);
-  tpt_gallery_canvas_click (fixture->canvas, x, y, 1);
-  tpt_gallery_canvas_click (fixture->canvas, x, y, 2);
+  app_click (fixture->canvas, x, y, 2, 0);
   {
     g_autofree char *text = editor_text (fixture);
 
@@ -310,7 +309,7 @@ test_edit_fields (Fixture       *fixture,
 
   /* Opening another field from the menu keeps the one being edited. */
   set_editor_text (fixture, "Loyal customer");
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window->view), "gallery.edit-field",
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (tpt_pages_get_visible_page (fixture->window->pages)), "gallery.edit-field",
                                              "i", TPT_PERSONA_FIELD_GOALS));
   app_iterate ();
   g_assert_cmpstr (tpt_persona_get_segment (persona), ==, "Loyal customer");
@@ -332,7 +331,7 @@ test_edit_fields (Fixture       *fixture,
     g_autoptr(TptFact) kept = NULL;
     g_autoptr(TptFact) added = NULL;
 
-    tpt_gallery_canvas_edit (fixture->canvas, TPT_PERSONA_FIELD_FACTS);
+    tpt_gallery_page_edit (fixture->canvas, TPT_PERSONA_FIELD_FACTS);
     set_editor_text (fixture, "Age: 72\nPets: two cats\nNote without colon");
     editor_key (fixture, GDK_KEY_Return, 0);
     g_assert_cmpuint (g_list_model_get_n_items (facts), ==, 3);
@@ -346,17 +345,17 @@ test_edit_fields (Fixture       *fixture,
 
   /* An emptied name is not kept: a persona always has one. */
   before = history_length (fixture);
-  tpt_gallery_canvas_edit (fixture->canvas, TPT_PERSONA_FIELD_NAME);
+  tpt_gallery_page_edit (fixture->canvas, TPT_PERSONA_FIELD_NAME);
   set_editor_text (fixture, "   ");
   editor_key (fixture, GDK_KEY_Return, 0);
   g_assert_cmpuint (history_length (fixture), ==, before);
   g_assert_cmpstr (tpt_persona_get_name (persona), !=, "");
 
   /* Escape drops what was typed. */
-  tpt_gallery_canvas_edit (fixture->canvas, TPT_PERSONA_FIELD_QUOTE);
+  tpt_gallery_page_edit (fixture->canvas, TPT_PERSONA_FIELD_QUOTE);
   set_editor_text (fixture, "Dropped");
   editor_key (fixture, GDK_KEY_Escape, 0);
-  g_assert_null (tpt_gallery_canvas_get_editor (fixture->canvas));
+  g_assert_null (tpt_canvas_get_editor ((TptCanvas *) fixture->canvas));
   g_assert_cmpstr (tpt_persona_get_quote (persona), !=, "Dropped");
   g_assert_cmpuint (history_length (fixture), ==, before);
 
@@ -375,20 +374,17 @@ test_reorder (Fixture       *fixture,
 
   /* Drag the first card past the right half of the last: it goes last. */
   centre (part (fixture, 0, TPT_PERSONA_FIELD_CARD), &x, &y);
-  tpt_gallery_canvas_drag_begin (fixture->canvas, x, y);
   target = part (fixture, 2, TPT_PERSONA_FIELD_CARD);
-  tpt_gallery_canvas_drag_update (fixture->canvas, x + 40, y);
-  tpt_gallery_canvas_drag_end (fixture->canvas, tpt_rect_right (&target->rect) - 10, y);
+  g_assert_true (app_drag (fixture->canvas, x, y, tpt_rect_right (&target->rect) - 10, y, 0));
   relayout (fixture);
   g_assert_true (nth (fixture, 2) == first);
   g_assert_true (nth (fixture, 1) == last);
   g_assert_cmpuint (history_length (fixture), ==, before + 1);
-  g_assert_true (tpt_gallery_canvas_get_selected (fixture->canvas) == first);
+  g_assert_true (tpt_gallery_page_get_selected (fixture->canvas) == first);
 
   /* A press that hardly moves is a click, not a move. */
   centre (part (fixture, 1, TPT_PERSONA_FIELD_CARD), &x, &y);
-  tpt_gallery_canvas_drag_begin (fixture->canvas, x, y);
-  tpt_gallery_canvas_drag_end (fixture->canvas, x + 1, y + 1);
+  app_click (fixture->canvas, x + 1, y + 1, 1, 0);
   relayout (fixture);
   g_assert_cmpuint (history_length (fixture), ==, before + 1);
 
@@ -397,8 +393,9 @@ test_reorder (Fixture       *fixture,
   app_iterate ();
   press (fixture, GDK_KEY_Left, GDK_ALT_MASK);
   g_assert_true (nth (fixture, 1) == first);
+  /* The outline's label for the same move. */
   g_assert_cmpstr (tpt_history_get_undo_label (tpt_document_get_history (fixture->document)), ==,
-                   "Move Persona");
+                   "Move Up");
 
   undo_all (fixture);
 }
@@ -435,23 +432,23 @@ test_photo_drop (Fixture       *fixture,
   /* A file that only claims to be a PNG is refused and changes nothing. */
   g_assert_true (g_file_set_contents (bogus_path, "\x89PNG\r\n\x1a\nnot really", -1, NULL));
   centre (part (fixture, 2, TPT_PERSONA_FIELD_AVATAR), &x, &y);
-  g_assert_false (tpt_gallery_canvas_drop_photo (fixture->canvas, bogus, x, y, &error));
+  g_assert_false (tpt_gallery_page_drop_photo (fixture->canvas, bogus, x, y, &error));
   g_assert_nonnull (error);
   g_clear_error (&error);
   g_assert_null (tpt_persona_get_photo (persona));
   g_assert_cmpuint (history_length (fixture), ==, before);
 
   /* Off the cards, nothing takes it. */
-  g_assert_false (tpt_gallery_canvas_drop_photo (fixture->canvas, bogus, -50, -50, &error));
+  g_assert_false (tpt_gallery_page_drop_photo (fixture->canvas, bogus, -50, -50, &error));
   g_clear_error (&error);
 
   /* A real photo is scaled down to fit and embedded, in one step. */
   large = write_png (fixture, 1600, 1200);
-  g_assert_true (tpt_gallery_canvas_drop_photo (fixture->canvas, large, x, y, &error));
+  g_assert_true (tpt_gallery_page_drop_photo (fixture->canvas, large, x, y, &error));
   g_assert_no_error (error);
   g_assert_nonnull (tpt_persona_get_photo (persona));
   g_assert_cmpuint (history_length (fixture), ==, before + 1);
-  g_assert_true (tpt_gallery_canvas_get_selected (fixture->canvas) == persona);
+  g_assert_true (tpt_gallery_page_get_selected (fixture->canvas) == persona);
   {
     g_autoptr(GInputStream) stream =
       g_memory_input_stream_new_from_bytes (tpt_persona_get_photo (persona));
@@ -463,7 +460,7 @@ test_photo_drop (Fixture       *fixture,
   }
 
   /* The context menu's Remove Photo takes it off again. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window->view),
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (tpt_pages_get_visible_page (fixture->window->pages)),
                                              "gallery.remove-photo", NULL));
   g_assert_null (tpt_persona_get_photo (persona));
 
@@ -479,7 +476,7 @@ test_colour (Fixture       *fixture,
   GListModel *toplevels = gtk_window_get_toplevels ();
   guint before = history_length (fixture);
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window->view),
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (tpt_pages_get_visible_page (fixture->window->pages)),
                                              "gallery.choose-colour", NULL));
   app_iterate ();
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)

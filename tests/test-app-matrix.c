@@ -8,7 +8,7 @@
 #include "app-fixtures.h"
 #include "tpt-application.h"
 #include "tpt-format.h"
-#include "tpt-matrix-canvas.h"
+#include "tpt-matrix-page.h"
 #include "tpt-matrix-renderer.h"
 #include "tpt-need-order.h"
 #include "tpt-text.h"
@@ -26,7 +26,7 @@ typedef struct
 {
   TptWindow       *window;
   TptDocument     *document;
-  TptMatrixCanvas *matrix;
+  TptMatrixPage *matrix;
   PangoContext    *context;
   GArray          *cells;      /* TptMatrixCell, as the view lays them out */
   char            *original;   /* the document's bytes before the test */
@@ -50,13 +50,13 @@ fixture_setup (Fixture       *fixture,
   fixture->window = tpt_application_open_file (app, file);
   g_assert_nonnull (fixture->window);
   fixture->document = g_object_ref (tpt_window_get_document (fixture->window));
-  fixture->matrix = tpt_artefact_view_get_matrix_canvas (fixture->window->view);
+  fixture->matrix = TPT_MATRIX_PAGE (tpt_pages_get_page (fixture->window->pages, TPT_ARTEFACT_NEEDS_MATRIX));
   fixture->context = tpt_text_context_new ();
   fixture->cells = g_array_new (FALSE, FALSE, sizeof (TptMatrixCell));
   gtk_window_present (GTK_WINDOW (fixture->window));
   tpt_outline_select_group (fixture->window->outline, TPT_OUTLINE_GROUP_NEEDS);
   relayout (fixture);
-  g_assert_cmpint (tpt_artefact_view_get_artefact (fixture->window->view), ==,
+  g_assert_cmpint (tpt_pages_get_visible_kind (fixture->window->pages), ==,
                    TPT_ARTEFACT_NEEDS_MATRIX);
   g_assert_cmpuint (g_list_model_get_n_items (tpt_document_get_needs (fixture->document)), >=, 4);
   fixture->original = app_document_bytes (fixture->document);
@@ -124,8 +124,8 @@ click_header (Fixture *fixture,
 {
   const TptMatrixCell *header = find (fixture, TPT_MATRIX_CELL_NEED, index);
 
-  g_assert_true (tpt_matrix_canvas_click (fixture->matrix, header->rect.x + header->rect.width / 2,
-                                          header->rect.y + header->rect.height / 2, n_press));
+  app_click (fixture->matrix, header->rect.x + header->rect.width / 2,
+                                          header->rect.y + header->rect.height / 2, n_press, 0);
 }
 
 static gboolean
@@ -133,7 +133,7 @@ key (Fixture         *fixture,
      guint            keyval,
      GdkModifierType  state)
 {
-  return tpt_matrix_canvas_key (fixture->matrix, keyval, state);
+  return app_key (fixture->matrix, keyval, state);
 }
 
 static guint
@@ -141,7 +141,7 @@ cursor_need (Fixture *fixture)
 {
   guint need = G_MAXUINT;
 
-  g_assert_true (tpt_matrix_canvas_get_cursor (fixture->matrix, &need, NULL, NULL));
+  g_assert_true (tpt_matrix_page_get_cursor (fixture->matrix, &need, NULL, NULL));
   return need;
 }
 
@@ -161,7 +161,7 @@ static gboolean
 editor_open_cb (gpointer data)
 {
   Fixture *fixture = data;
-  GtkWidget *editor = tpt_matrix_canvas_get_editor (fixture->matrix);
+  GtkWidget *editor = tpt_canvas_get_editor ((TptCanvas *) fixture->matrix);
 
   return editor != NULL && gtk_widget_get_mapped (editor);
 }
@@ -174,13 +174,11 @@ type_name (Fixture    *fixture,
   GtkWidget *editor;
 
   g_assert_true (app_wait_for (editor_open_cb, fixture, 10));
-  editor = tpt_matrix_canvas_get_editor (fixture->matrix);
+  editor = tpt_canvas_get_editor ((TptCanvas *) fixture->matrix);
   g_assert_true (gtk_widget_has_focus (editor) || gtk_widget_is_focus (editor) ||
                  gtk_widget_get_focus_child (editor) != NULL);
-  gtk_editable_set_text (GTK_EDITABLE (editor), name);
-  g_signal_emit_by_name (editor, "activate");
-  app_iterate ();
-  g_assert_null (tpt_matrix_canvas_get_editor (fixture->matrix));
+  app_finish_edit (fixture->matrix, name, TPT_EDITOR_END_COMMIT);
+  g_assert_null (tpt_canvas_get_editor ((TptCanvas *) fixture->matrix));
 }
 
 /* The subtitle of the inspector's row titled @title, or NULL. */
@@ -212,23 +210,23 @@ test_click_label (Fixture       *fixture,
 {
   TptNeed *need = need_at (fixture, 2);
 
-  g_assert_null (tpt_matrix_canvas_get_selected_need (fixture->matrix));
+  g_assert_null (tpt_matrix_page_get_selected_need (fixture->matrix));
   click_header (fixture, 2, 1);
   app_iterate ();
-  g_assert_true (tpt_matrix_canvas_get_selected_need (fixture->matrix) == need);
-  g_assert_true (tpt_matrix_canvas_is_on_need (fixture->matrix));
+  g_assert_true (tpt_matrix_page_get_selected_need (fixture->matrix) == need);
+  g_assert_true (tpt_matrix_page_is_on_need (fixture->matrix));
   g_assert_cmpuint (cursor_need (fixture), ==, 2);
   g_assert_true (outline_selected (fixture) == TPT_NODE (need));
   g_assert_true (tpt_inspector_get_node (fixture->window->inspector) == TPT_NODE (need));
-  g_assert_cmpint (tpt_artefact_view_get_artefact (fixture->window->view), ==,
+  g_assert_cmpint (tpt_pages_get_visible_kind (fixture->window->pages), ==,
                    TPT_ARTEFACT_NEEDS_MATRIX);
 
   /* A row header, unlike a rating, is not a place to pan from. */
-  g_assert_true (tpt_matrix_canvas_need_at (fixture->matrix,
+  g_assert_true (tpt_matrix_page_need_at (fixture->matrix,
                                             find (fixture, TPT_MATRIX_CELL_NEED, 0)->rect.x + 3,
                                             find (fixture, TPT_MATRIX_CELL_NEED, 0)->rect.y + 3,
                                             NULL));
-  g_assert_false (tpt_matrix_canvas_need_at (fixture->matrix,
+  g_assert_false (tpt_matrix_page_need_at (fixture->matrix,
                                              find (fixture, TPT_MATRIX_CELL_RATING, 0)->rect.x + 3,
                                              find (fixture, TPT_MATRIX_CELL_RATING, 0)->rect.y + 3,
                                              NULL));
@@ -243,7 +241,7 @@ test_cursor_sync (Fixture       *fixture,
   g_assert_true (key (fixture, GDK_KEY_Down, 0));
   app_iterate ();
   g_assert_cmpuint (cursor_need (fixture), ==, 0);
-  g_assert_false (tpt_matrix_canvas_is_on_need (fixture->matrix));
+  g_assert_false (tpt_matrix_page_is_on_need (fixture->matrix));
   g_assert_true (outline_selected (fixture) == TPT_NODE (need_at (fixture, 0)));
 
   /* Moving the rating cursor selects that need: the inspector shows it. */
@@ -272,15 +270,15 @@ test_cursor_sync (Fixture       *fixture,
   /* Left of the first rating is the need's row header. */
   g_assert_true (key (fixture, GDK_KEY_Left, 0));
   g_assert_true (key (fixture, GDK_KEY_Left, 0));
-  g_assert_true (tpt_matrix_canvas_is_on_need (fixture->matrix));
+  g_assert_true (tpt_matrix_page_is_on_need (fixture->matrix));
   g_assert_true (key (fixture, GDK_KEY_Right, 0));
-  g_assert_false (tpt_matrix_canvas_is_on_need (fixture->matrix));
+  g_assert_false (tpt_matrix_page_is_on_need (fixture->matrix));
 
   /* Selecting a need in the outline moves the cursor to its row. */
   tpt_outline_set_selected (fixture->window->outline, TPT_NODE (need_at (fixture, 3)));
   app_iterate ();
   g_assert_cmpuint (cursor_need (fixture), ==, 3);
-  g_assert_true (tpt_matrix_canvas_get_selected_need (fixture->matrix) == need_at (fixture, 3));
+  g_assert_true (tpt_matrix_page_get_selected_need (fixture->matrix) == need_at (fixture, 3));
 
   /* So does tpt_window_select(), from a link or a search. */
   tpt_window_select (fixture->window, TPT_NODE (need_at (fixture, 2)));
@@ -291,13 +289,13 @@ test_cursor_sync (Fixture       *fixture,
   /* The group selects no row; Escape on the matrix selects the group. */
   tpt_outline_select_group (fixture->window->outline, TPT_OUTLINE_GROUP_NEEDS);
   app_iterate ();
-  g_assert_null (tpt_matrix_canvas_get_selected_need (fixture->matrix));
+  g_assert_null (tpt_matrix_page_get_selected_need (fixture->matrix));
   g_assert_true (key (fixture, GDK_KEY_Down, 0));
   app_iterate ();
   g_assert_true (outline_selected (fixture) == TPT_NODE (need_at (fixture, 0)));
   g_assert_true (key (fixture, GDK_KEY_Escape, 0));
   app_iterate ();
-  g_assert_null (tpt_matrix_canvas_get_selected_need (fixture->matrix));
+  g_assert_null (tpt_matrix_page_get_selected_need (fixture->matrix));
   g_assert_null (outline_selected (fixture));
   g_assert_cmpint (tpt_outline_get_selected_group (fixture->window->outline), ==,
                    TPT_OUTLINE_GROUP_NEEDS);
@@ -319,8 +317,8 @@ test_add_with_insert (Fixture       *fixture,
   g_assert_cmpstr (tpt_history_get_undo_label (history (fixture)), ==, "Add Need");
   added = need_at (fixture, 2);
   g_assert_cmpstr (tpt_need_get_title (added), ==, "New Need");
-  g_assert_true (tpt_matrix_canvas_get_selected_need (fixture->matrix) == added);
-  g_assert_true (tpt_matrix_canvas_is_on_need (fixture->matrix));
+  g_assert_true (tpt_matrix_page_get_selected_need (fixture->matrix) == added);
+  g_assert_true (tpt_matrix_page_is_on_need (fixture->matrix));
 
   relayout (fixture);
   type_name (fixture, "Reach a person at night");
@@ -336,10 +334,9 @@ test_add_with_insert (Fixture       *fixture,
   g_assert_cmpuint (cursor_need (fixture), ==, 2);
   relayout (fixture);
   g_assert_true (app_wait_for (editor_open_cb, fixture, 10));
-  gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (tpt_matrix_canvas_get_editor (fixture->matrix),
-                                                             GTK_TYPE_POPOVER)));
-  app_iterate ();
-  g_assert_null (tpt_matrix_canvas_get_editor (fixture->matrix));
+  /* Escape leaves the new need with the name it came with. */
+  app_finish_edit (fixture->matrix, NULL, TPT_EDITOR_END_CANCEL);
+  g_assert_null (tpt_canvas_get_editor ((TptCanvas *) fixture->matrix));
   g_assert_cmpstr (tpt_need_get_title (need_at (fixture, 2)), ==, "New Need");
 
   undo_all_and_compare (fixture);
@@ -357,8 +354,12 @@ test_rename (Fixture       *fixture,
   g_assert_true (key (fixture, GDK_KEY_Down, 0));
   g_assert_true (key (fixture, GDK_KEY_F2, 0));
   g_assert_true (app_wait_for (editor_open_cb, fixture, 10));
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (tpt_matrix_canvas_get_editor (fixture->matrix))),
-                   ==, title);
+  {
+    g_autofree char *text =
+      tpt_inplace_editor_dup_text (TPT_INPLACE_EDITOR (tpt_canvas_get_editor ((TptCanvas *) fixture->matrix)));
+
+    g_assert_cmpstr (text, ==, title);
+  }
   type_name (fixture, title);
   g_assert_cmpuint (tpt_history_get_position (history (fixture)), ==, 0);
 
@@ -404,11 +405,12 @@ test_reorder (Fixture       *fixture,
   /* Drag the third need's header below the fourth row's middle. */
   relayout (fixture);
   row = find (fixture, TPT_MATRIX_CELL_NEED, 2);
-  g_assert_true (tpt_matrix_canvas_drag_begin (fixture->matrix, row->rect.x + 10, row->rect.y + 10));
-  row = find (fixture, TPT_MATRIX_CELL_ROW, 3);
-  tpt_matrix_canvas_drag_update (fixture->matrix, row->rect.x + 10, row->rect.y + row->rect.height / 2);
-  tpt_matrix_canvas_drag_end (fixture->matrix, row->rect.x + 10,
-                              row->rect.y + row->rect.height * 3 / 4);
+  {
+    const TptMatrixCell *below = find (fixture, TPT_MATRIX_CELL_ROW, 3);
+
+    g_assert_true (app_drag (fixture->matrix, row->rect.x + 10, row->rect.y + 10,
+                             below->rect.x + 10, below->rect.y + below->rect.height * 3 / 4, 0));
+  }
   g_assert_true (need_at (fixture, 3) == third);
   g_assert_cmpuint (cursor_need (fixture), ==, 3);
   g_assert_cmpuint (tpt_history_get_position (history (fixture)), ==, 5);
@@ -416,12 +418,13 @@ test_reorder (Fixture       *fixture,
   /* A drag that ends where it started changes nothing. */
   relayout (fixture);
   row = find (fixture, TPT_MATRIX_CELL_NEED, 1);
-  g_assert_true (tpt_matrix_canvas_drag_begin (fixture->matrix, row->rect.x + 10, row->rect.y + 10));
-  tpt_matrix_canvas_drag_end (fixture->matrix, row->rect.x + 10, row->rect.y + 12);
+  g_assert_true (app_drag (fixture->matrix, row->rect.x + 10, row->rect.y + 10,
+                           row->rect.x + 10, row->rect.y + 12, 0));
   g_assert_cmpuint (tpt_history_get_position (history (fixture)), ==, 5);
   /* A drag from a rating is not one of a need. */
   row = find (fixture, TPT_MATRIX_CELL_RATING, 1);
-  g_assert_false (tpt_matrix_canvas_drag_begin (fixture->matrix, row->rect.x + 10, row->rect.y + 10));
+  g_assert_false (tpt_matrix_page_need_at (fixture->matrix, row->rect.x + 10, row->rect.y + 10,
+                                          NULL));
 
   undo_all_and_compare (fixture);
 }
@@ -447,7 +450,7 @@ test_delete_and_undo (Fixture       *fixture,
   /* The cursor is on the row that took its place. */
   relayout (fixture);
   g_assert_cmpuint (cursor_need (fixture), ==, 1);
-  g_assert_true (tpt_matrix_canvas_get_selected_need (fixture->matrix) == next);
+  g_assert_true (tpt_matrix_page_get_selected_need (fixture->matrix) == next);
   g_assert_true (outline_selected (fixture) == TPT_NODE (next));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL));
@@ -477,7 +480,7 @@ sort_and_check (Fixture      *fixture,
   g_autoptr(GPtrArray) expected = tpt_need_order_sorted (fixture->document, order);
   guint position = tpt_history_get_position (history (fixture));
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window->view),
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (tpt_pages_get_visible_page (fixture->window->pages)),
                                              "matrix.sort-needs", "s", nick));
   g_assert_cmpuint (tpt_history_get_position (history (fixture)), ==, position + 1);
   g_assert_cmpstr (tpt_history_get_undo_label (history (fixture)), ==, label);
@@ -513,10 +516,10 @@ test_sort (Fixture       *fixture,
     }
   /* The cursor stays with the need it was on. */
   relayout (fixture);
-  g_assert_true (tpt_matrix_canvas_get_selected_need (fixture->matrix) == selected);
+  g_assert_true (tpt_matrix_page_get_selected_need (fixture->matrix) == selected);
 
   /* Once is enough: sorting again changes nothing. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window->view),
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (tpt_pages_get_visible_page (fixture->window->pages)),
                                              "matrix.sort-needs", "s", "opportunity"));
   g_assert_cmpuint (tpt_history_get_position (history (fixture)), ==, 1);
 
@@ -553,11 +556,11 @@ test_no_personas (Fixture       *fixture,
   relayout (fixture);
 
   header = find (fixture, TPT_MATRIX_CELL_NEED, 0);
-  g_assert_false (tpt_matrix_canvas_click (fixture->matrix, header->rect.x + 5, header->rect.y + 5, 1));
+  g_assert_false (tpt_matrix_page_need_at (fixture->matrix, header->rect.x + 5, header->rect.y + 5, NULL));
   g_assert_false (key (fixture, GDK_KEY_Down, 0));
   tpt_outline_set_selected (fixture->window->outline, TPT_NODE (need_at (fixture, 0)));
   app_iterate ();
-  g_assert_null (tpt_matrix_canvas_get_selected_need (fixture->matrix));
+  g_assert_null (tpt_matrix_page_get_selected_need (fixture->matrix));
 
   g_assert_true (key (fixture, GDK_KEY_Insert, 0));
   g_assert_cmpuint (n_needs (fixture), ==, n + 1);

@@ -113,6 +113,8 @@ test_autosave_writes_after_delay (void)
   set_title (document, "Again");
   g_assert_true (tpt_autosave_flush (autosave, NULL));
   g_assert_true (g_file_query_exists (copy, NULL));
+  /* As a save does. */
+  tpt_history_mark_saved (tpt_document_get_history (document));
   tpt_autosave_saved (autosave);
   g_assert_false (g_file_query_exists (copy, NULL));
   set_title (document, "And again");
@@ -234,6 +236,28 @@ test_crash_and_recover (void)
   g_assert_nonnull (window);
   g_assert_cmpstr (tpt_document_get_title (tpt_window_get_document (window)), ==,
                    "Edited before the crash");
+
+  /* With its undo history: the three edits, to undo and redo. */
+  {
+    TptDocument *document = tpt_window_get_document (window);
+    TptHistory *history = tpt_document_get_history (document);
+    g_autoptr(TptDocument) original = load_example (NULL);
+
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (history)), ==, 3);
+    g_assert_cmpstr (tpt_history_get_undo_label (history), ==, "Edit Title");
+    g_assert_true (tpt_history_undo (history));
+    g_assert_true (tpt_history_undo (history));
+    g_assert_true (tpt_history_undo (history));
+    g_assert_false (tpt_history_get_can_undo (history));
+    g_assert_cmpstr (tpt_document_get_title (document), ==, tpt_document_get_title (original));
+    g_assert_cmpstr (tpt_document_get_author (document), ==, tpt_document_get_author (original));
+    /* Still modified: no file holds the recovered work. */
+    g_assert_true (tpt_history_get_modified (history));
+    tpt_history_jump (history, 3);
+    g_assert_cmpstr (tpt_document_get_title (document), ==, "Edited before the crash");
+    g_assert_cmpstr (tpt_document_get_description (document), ==,
+                     "Description before the crash");
+  }
   g_assert_true (tpt_history_get_modified (tpt_document_get_history (tpt_window_get_document (window))));
   g_assert_true (g_str_has_prefix (adw_window_title_get_title (window->window_title), "•"));
 
@@ -310,6 +334,163 @@ test_discard_and_later (void)
     }
 }
 
+/* The copy is written at most the delay after the first change it lacks,
+ * however often the user edits: edits every 0.3 s, a delay of 1 s, and at
+ * every moment the copy holds every edit older than the delay. */
+static void
+test_bounded_while_editing (void)
+{
+  g_autoptr(GFile) directory = g_file_new_for_path (recovery_dir);
+  g_autoptr(TptDocument) document = load_example (NULL);
+  g_autoptr(TptAutosave) autosave = tpt_autosave_new (document, directory);
+  g_autoptr(GFile) copy = tpt_autosave_get_copy (autosave);
+  gint64 edited[12];
+  gint64 start = g_get_monotonic_time ();
+  guint n_edits = 0;
+  guint n_checks = 0;
+  guint copies = 0;
+
+  tpt_autosave_set_delay (autosave, 1);
+  g_signal_connect_swapped (autosave, "written", G_CALLBACK (g_atomic_int_inc), &copies);
+
+  while (g_get_monotonic_time () - start < (gint64) 4200 * 1000)
+    {
+      gint64 now = g_get_monotonic_time ();
+      g_autoptr(TptDocument) written = NULL;
+
+      if (n_edits < G_N_ELEMENTS (edited) && now - start >= (gint64) n_edits * 300 * 1000)
+        {
+          g_autofree char *title = g_strdup_printf ("Edit %u", n_edits);
+
+          set_title (document, title);
+          edited[n_edits++] = now;
+        }
+
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10 * 1000);
+
+      /* Every edit made more than a second ago is in the copy. */
+      written = g_file_query_exists (copy, NULL) ? tpt_document_load_file (copy, NULL, NULL)
+                                                 : NULL;
+      now = g_get_monotonic_time ();
+      for (guint i = 0; i < n_edits; i++)
+        if (now - edited[i] > (gint64) 1000 * 1000)
+          {
+            const char *title = written != NULL ? tpt_document_get_title (written) : "";
+            guint held = g_str_has_prefix (title, "Edit ") ?
+                         (guint) g_ascii_strtoull (title + 5, NULL, 10) : 0;
+
+            g_assert_nonnull (written);
+            g_assert_cmpuint (held, >=, i);
+            n_checks++;
+          }
+    }
+
+  g_assert_cmpuint (n_checks, >, 100);
+  /* Not one copy at the end, but one about every second. */
+  g_assert_cmpuint (copies, >=, 3);
+
+  tpt_autosave_discard (autosave);
+  empty_directory (recovery_dir);
+}
+
+/* After a crash, Recover puts the work into the window that already shows
+ * the file, rather than a second window whose stale copy could be saved
+ * over it. */
+static void
+test_recover_into_open_window (void)
+{
+  g_autoptr(GFile) directory = g_file_new_for_path (recovery_dir);
+  g_autoptr(GFile) source = NULL;
+  g_autoptr(TptDocument) document = load_example (&source);
+  g_autofree char *path = g_build_filename (state_dir, "open.touchpoint", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(TptAutosave) autosave = NULL;
+  g_autoptr(GKeyFile) info = g_key_file_new ();
+  g_autofree char *info_path = NULL;
+  AdwMessageDialog *dialog;
+  TptWindow *window;
+
+  g_assert_true (g_file_copy (source, file, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, NULL));
+
+  /* What a crashed Touchpoint left of this file. */
+  autosave = tpt_autosave_new (document, directory);
+  tpt_autosave_set_file (autosave, file);
+  set_title (document, "Recovered work");
+  g_assert_true (tpt_autosave_flush (autosave, NULL));
+  {
+    g_autoptr(GFile) copy = tpt_autosave_get_copy (autosave);
+    g_autofree char *copy_path = g_file_get_path (copy);
+    g_autofree char *base = g_strndup (copy_path, strlen (copy_path) - strlen (".touchpoint"));
+
+    info_path = g_strconcat (base, ".recovery", NULL);
+  }
+  g_assert_true (g_key_file_load_from_file (info, info_path, G_KEY_FILE_NONE, NULL));
+  g_key_file_set_string (info, "Recovery", "Boot", "another-boot");
+  g_assert_true (g_key_file_save_to_file (info, info_path, NULL));
+  g_object_run_dispose (G_OBJECT (autosave));
+
+  /* The next start opens the file, then offers the copy. */
+  window = tpt_application_open_file (app, file);
+  g_assert_nonnull (window);
+  tpt_application_offer_recovery (app);
+  app_iterate ();
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "recover");
+  app_iterate ();
+
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
+  g_assert_cmpstr (tpt_document_get_title (tpt_window_get_document (window)), ==,
+                   "Recovered work");
+  g_assert_true (g_file_equal (tpt_window_get_file (window), file));
+  g_assert_true (tpt_history_get_modified (tpt_document_get_history (
+                   tpt_window_get_document (window))));
+
+  tpt_window_discard_recovery (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  app_iterate ();
+  empty_directory (recovery_dir);
+  g_unlink (path);
+}
+
+/* SIGTERM (logging out) writes the copy at once, before quitting. */
+static void
+test_sigterm_flushes (void)
+{
+  g_autoptr(GFile) source = app_example_file ();
+  g_autofree char *path = g_build_filename (state_dir, "sigterm.touchpoint", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) directory = g_file_new_for_path (recovery_dir);
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(TptDocument) recovered = NULL;
+  g_autoptr(GError) error = NULL;
+  TptWindow *window;
+
+  g_assert_true (g_file_copy (source, file, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, NULL));
+  window = tpt_application_open_file (app, file);
+  set_title (tpt_window_get_document (window), "Unsaved at logout");
+
+  raise (SIGTERM);
+  app_iterate ();
+
+  /* Written now, not five seconds later; offered once this process is
+   * gone (here: as if another boot had written it). */
+  {
+    g_autoptr(GFile) copy = tpt_autosave_get_copy (window->autosave);
+
+    recovered = tpt_document_load_file (copy, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (tpt_document_get_title (recovered), ==, "Unsaved at logout");
+  }
+
+  tpt_window_discard_recovery (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  app_iterate ();
+  empty_directory (recovery_dir);
+  g_unlink (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -332,6 +513,10 @@ main (int   argc,
   g_test_add_func ("/tpt/app/recovery/bad-entries", test_list_skips_bad_entries);
   g_test_add_func ("/tpt/app/recovery/crash-and-recover", test_crash_and_recover);
   g_test_add_func ("/tpt/app/recovery/discard-and-later", test_discard_and_later);
+  g_test_add_func ("/tpt/app/recovery/bounded-while-editing", test_bounded_while_editing);
+  g_test_add_func ("/tpt/app/recovery/recover-into-open-window", test_recover_into_open_window);
+  /* Last: it asks the application to quit. */
+  g_test_add_func ("/tpt/app/recovery/sigterm-flushes", test_sigterm_flushes);
 
   status = g_test_run ();
   g_clear_object (&app);

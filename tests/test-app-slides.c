@@ -8,7 +8,8 @@
 #include "app-fixtures.h"
 #include "tpt-application.h"
 #include "tpt-format.h"
-#include "tpt-gallery-canvas.h"
+#include "tpt-blueprint-page.h"
+#include "tpt-gallery-page.h"
 #include "tpt-persona-renderer.h"
 #include "tpt-region-capture.h"
 #include "tpt-slide-edits.h"
@@ -43,6 +44,7 @@ fixture_setup (Fixture       *fixture,
   fixture->slides = tpt_document_get_slides (fixture->document);
   gtk_window_present (GTK_WINDOW (fixture->window));
   app_iterate ();
+  app_wait_frames (fixture->window, 3);
   fixture->original = app_document_bytes (fixture->document);
   /* The example has no slide list of its own: each test builds one. */
   g_assert_cmpuint (g_list_model_get_n_items (fixture->slides), ==, 0);
@@ -353,7 +355,7 @@ static void
 test_select_frames (Fixture       *fixture,
                     gconstpointer  data)
 {
-  TptArtefactView *view = fixture->window->view;
+  TptPages *view = fixture->window->pages;
   g_autoptr(TptBlueprint) blueprint =
     g_list_model_get_item (tpt_document_get_blueprints (fixture->document), 0);
   g_autoptr(TptStage) stage = g_list_model_get_item (tpt_blueprint_get_stages (blueprint), 1);
@@ -369,8 +371,8 @@ test_select_frames (Fixture       *fixture,
                                "A stage", NULL);
   tpt_outline_set_selected (fixture->window->outline, TPT_NODE (slide));
   app_iterate ();
-  g_assert_cmpint (tpt_artefact_view_get_artefact (view), ==, TPT_ARTEFACT_BLUEPRINT);
-  g_assert_true (tpt_artefact_view_get_blueprint (view) == blueprint);
+  g_assert_cmpint (tpt_pages_get_visible_kind (view), ==, TPT_ARTEFACT_BLUEPRINT);
+  g_assert_true (tpt_pages_get_blueprint (view) == blueprint);
   g_assert_true (tpt_outline_get_selected (fixture->window->outline) == TPT_NODE (slide));
   g_assert_true (tpt_inspector_get_node (fixture->window->inspector) == TPT_NODE (slide));
 
@@ -379,8 +381,8 @@ test_select_frames (Fixture       *fixture,
                                TPT_NODE (blueprint), "A region", &region);
   tpt_outline_set_selected (fixture->window->outline, TPT_NODE (slide));
   app_iterate ();
-  tpt_artefact_view_content_to_widget (view, region.x, region.y, &x0, &y0);
-  tpt_artefact_view_content_to_widget (view, tpt_rect_right (&region), tpt_rect_bottom (&region),
+  tpt_canvas_to_view (tpt_pages_get_visible_page (view), region.x, region.y, &x0, &y0);
+  tpt_canvas_to_view (tpt_pages_get_visible_page (view), tpt_rect_right (&region), tpt_rect_bottom (&region),
                                        &x1, &y1);
   g_assert_cmpfloat (x0, >=, -1);
   g_assert_cmpfloat (y0, >=, -1);
@@ -397,7 +399,7 @@ test_select_frames (Fixture       *fixture,
                                "Matrix", NULL);
   tpt_outline_set_selected (fixture->window->outline, TPT_NODE (slide));
   app_iterate ();
-  g_assert_cmpint (tpt_artefact_view_get_artefact (view), ==, TPT_ARTEFACT_NEEDS_MATRIX);
+  g_assert_cmpint (tpt_pages_get_visible_kind (view), ==, TPT_ARTEFACT_NEEDS_MATRIX);
 
   undo_all (fixture);
 }
@@ -406,8 +408,9 @@ static void
 test_capture_blueprint (Fixture       *fixture,
                         gconstpointer  data)
 {
-  TptArtefactView *view = fixture->window->view;
-  TptRegionCapture *capture = tpt_artefact_view_get_region_capture (view);
+  TptPages *view = fixture->window->pages;
+  TptRegionCapture *capture =
+    tpt_canvas_get_region_capture (tpt_pages_get_page (view, TPT_ARTEFACT_BLUEPRINT));
   GtkWidget *window = GTK_WIDGET (fixture->window);
   g_autoptr(TptBlueprint) blueprint =
     g_list_model_get_item (tpt_document_get_blueprints (fixture->document), 0);
@@ -417,6 +420,7 @@ test_capture_blueprint (Fixture       *fixture,
 
   tpt_window_select (fixture->window, TPT_NODE (blueprint));
   app_iterate ();
+  app_wait_frames (tpt_pages_get_visible_page (view), 3);
   before = history_length (fixture);
 
   /* Ctrl+Shift+N enters the mode, opening a stage collapsed on screen,
@@ -424,10 +428,10 @@ test_capture_blueprint (Fixture       *fixture,
   {
     g_autoptr(TptStage) stage = g_list_model_get_item (tpt_blueprint_get_stages (blueprint), 0);
 
-    tpt_artefact_view_set_stage_collapsed (view, stage, TRUE);
+    tpt_blueprint_page_set_stage_collapsed (TPT_BLUEPRINT_PAGE (tpt_pages_get_page (view, TPT_ARTEFACT_BLUEPRINT)), stage, TRUE);
     app_iterate ();
     activate (fixture, window, "win.add-slide");
-    g_assert_false (tpt_artefact_view_get_stage_collapsed (view, stage));
+    g_assert_false (tpt_blueprint_page_get_stage_collapsed (TPT_BLUEPRINT_PAGE (tpt_pages_get_page (view, TPT_ARTEFACT_BLUEPRINT)), stage));
   }
   g_assert_true (tpt_region_capture_get_active (capture));
   activate (fixture, window, "win.add-slide");
@@ -449,15 +453,15 @@ test_capture_blueprint (Fixture       *fixture,
   /* A drag, from the bottom right to the top left, makes a slide of the
    * blueprint cropped to the band, in the drawing's coordinates. */
   activate (fixture, window, "win.add-slide");
-  tpt_artefact_view_get_content_size (view, &width, &height);
-  tpt_artefact_view_content_to_widget (view, width * 0.2, height * 0.3, &wx0, &wy0);
-  tpt_artefact_view_content_to_widget (view, width * 0.6, height * 0.7, &wx1, &wy1);
+  tpt_canvas_get_content_size (tpt_pages_get_visible_page (view), &width, &height);
+  tpt_canvas_to_view (tpt_pages_get_visible_page (view), width * 0.2, height * 0.3, &wx0, &wy0);
+  tpt_canvas_to_view (tpt_pages_get_visible_page (view), width * 0.6, height * 0.7, &wx1, &wy1);
   /* Whole pixels, as a pointer gives, and a drag of some size. */
   wx0 = round (wx0), wy0 = round (wy0), wx1 = round (wx1), wy1 = round (wy1);
   g_assert_cmpfloat (wx1 - wx0, >, 20);
   g_assert_cmpfloat (wy1 - wy0, >, 20);
-  tpt_artefact_view_widget_to_content (view, wx0, wy0, &cx0, &cy0);
-  tpt_artefact_view_widget_to_content (view, wx1, wy1, &cx1, &cy1);
+  tpt_canvas_to_content (tpt_pages_get_visible_page (view), wx0, wy0, &cx0, &cy0);
+  tpt_canvas_to_content (tpt_pages_get_visible_page (view), wx1, wy1, &cx1, &cy1);
   g_assert_true (tpt_region_capture_finish (capture, wx1, wy1, wx0, wy0));
   app_iterate ();
   g_assert_false (tpt_region_capture_get_active (capture));
@@ -478,7 +482,7 @@ test_capture_blueprint (Fixture       *fixture,
   assert_outline_matches (fixture);
 
   /* The next goes after it; undo takes it away again. */
-  tpt_artefact_view_zoom_to_fit (view);
+  tpt_canvas_zoom_to_fit (tpt_pages_get_visible_page (view));
   activate (fixture, window, "win.add-slide");
   g_assert_true (tpt_region_capture_finish (capture, wx0, wy0, wx1, wy0 + 30));
   app_iterate ();
@@ -519,12 +523,11 @@ static void
 test_capture_other_views (Fixture       *fixture,
                           gconstpointer  data)
 {
-  TptArtefactView *view = fixture->window->view;
-  TptRegionCapture *capture = tpt_artefact_view_get_region_capture (view);
+  TptPages *view = fixture->window->pages;
   GtkWidget *window = GTK_WIDGET (fixture->window);
   g_autoptr(TptPersona) persona =
     g_list_model_get_item (tpt_document_get_personas (fixture->document), 1);
-  TptGalleryCanvas *gallery = tpt_artefact_view_get_gallery_canvas (view);
+  TptGalleryPage *gallery = TPT_GALLERY_PAGE (tpt_pages_get_page (view, TPT_ARTEFACT_PERSONAS));
   double wx = 0, wy = 0, x, y, x1, y1, rx, ry, rw, rh;
   TptRect card;
   guint index = G_MAXUINT;
@@ -534,22 +537,23 @@ test_capture_other_views (Fixture       *fixture,
   /* On the gallery, a band inside a card makes a slide of that persona. */
   tpt_outline_select_group (fixture->window->outline, TPT_OUTLINE_GROUP_PERSONAS);
   app_iterate ();
-  g_assert_cmpint (tpt_artefact_view_get_artefact (view), ==, TPT_ARTEFACT_PERSONAS);
+  app_wait_frames (tpt_pages_get_visible_page (view), 3);
+  g_assert_cmpint (tpt_pages_get_visible_kind (view), ==, TPT_ARTEFACT_PERSONAS);
   for (wy = 40; wy < gtk_widget_get_height (GTK_WIDGET (view)) && !found; wy += 4)
     for (wx = 40; wx < gtk_widget_get_width (GTK_WIDGET (view)) && !found; wx += 4)
       {
-        tpt_artefact_view_widget_to_content (view, wx, wy, &x, &y);
-        found = tpt_gallery_canvas_persona_at (gallery, x, y, &index) && index == 1;
+        tpt_canvas_to_content (tpt_pages_get_visible_page (view), wx, wy, &x, &y);
+        found = tpt_gallery_page_persona_at (gallery, x, y, &index) && index == 1;
       }
   g_assert_true (found);
   card = persona_card (fixture, 1);
   /* A band from just inside the card's top left corner. */
-  tpt_artefact_view_content_to_widget (view, card.x + 20, card.y + 30, &wx, &wy);
+  tpt_canvas_to_view (tpt_pages_get_visible_page (view), card.x + 20, card.y + 30, &wx, &wy);
   wx = round (wx), wy = round (wy);
-  tpt_artefact_view_widget_to_content (view, wx, wy, &x, &y);
-  tpt_artefact_view_widget_to_content (view, wx + 40, wy + 50, &x1, &y1);
+  tpt_canvas_to_content (tpt_pages_get_visible_page (view), wx, wy, &x, &y);
+  tpt_canvas_to_content (tpt_pages_get_visible_page (view), wx + 40, wy + 50, &x1, &y1);
   activate (fixture, window, "win.add-slide");
-  g_assert_true (tpt_region_capture_finish (capture, wx, wy, wx + 40, wy + 50));
+  g_assert_true (tpt_region_capture_finish (tpt_canvas_get_region_capture (tpt_pages_get_visible_page (view)), wx, wy, wx + 40, wy + 50));
   app_iterate ();
   slide = nth_slide (fixture, 0);
   g_assert_cmpint (tpt_slide_get_artefact (slide), ==, TPT_ARTEFACT_PERSONA);
@@ -564,16 +568,16 @@ test_capture_other_views (Fixture       *fixture,
 
   /* A band over all of the card, and more, is a slide of the whole card,
    * laid out to suit the slide. */
-  tpt_artefact_view_zoom_to_fit (view);
-  tpt_artefact_view_content_to_widget (view, card.x - 5, card.y - 5, &wx, &wy);
-  tpt_artefact_view_content_to_widget (view, card.x + card.width / 2, card.y + card.height / 2,
+  tpt_canvas_zoom_to_fit (tpt_pages_get_visible_page (view));
+  tpt_canvas_to_view (tpt_pages_get_visible_page (view), card.x - 5, card.y - 5, &wx, &wy);
+  tpt_canvas_to_view (tpt_pages_get_visible_page (view), card.x + card.width / 2, card.y + card.height / 2,
                                        &x, &y);
-  tpt_artefact_view_content_to_widget (view, tpt_rect_right (&card) + 5,
+  tpt_canvas_to_view (tpt_pages_get_visible_page (view), tpt_rect_right (&card) + 5,
                                        tpt_rect_bottom (&card) + 5, &x1, &y1);
   g_assert_cmpfloat (x1, <, gtk_widget_get_width (GTK_WIDGET (view)));
   g_assert_cmpfloat (y1, <, gtk_widget_get_height (GTK_WIDGET (view)));
   activate (fixture, window, "win.add-slide");
-  g_assert_true (tpt_region_capture_finish (capture, wx, wy, x1, y1));
+  g_assert_true (tpt_region_capture_finish (tpt_canvas_get_region_capture (tpt_pages_get_visible_page (view)), wx, wy, x1, y1));
   app_iterate ();
   slide = nth_slide (fixture, 1);
   g_assert_true (tpt_slide_get_target_node (slide) == TPT_NODE (persona));
@@ -584,7 +588,7 @@ test_capture_other_views (Fixture       *fixture,
   /* The whole needs matrix, after the slide selected. */
   tpt_outline_select_group (fixture->window->outline, TPT_OUTLINE_GROUP_NEEDS);
   tpt_outline_set_selected (fixture->window->outline, TPT_NODE (slide));
-  tpt_artefact_view_show (view, TPT_ARTEFACT_NEEDS_MATRIX, NULL);
+  tpt_pages_show (view, TPT_ARTEFACT_NEEDS_MATRIX, NULL);
   activate (fixture, window, "win.add-slide-whole");
   g_assert_cmpuint (g_list_model_get_n_items (fixture->slides), ==, 2);
   slide = nth_slide (fixture, 1);
@@ -593,10 +597,11 @@ test_capture_other_views (Fixture       *fixture,
   g_assert_cmpstr (tpt_history_get_undo_label (history (fixture)), ==, "Add Slide");
 
   /* A region of the coverage report. */
-  tpt_artefact_view_show (view, TPT_ARTEFACT_COVERAGE, NULL);
+  tpt_pages_show (view, TPT_ARTEFACT_COVERAGE, NULL);
   app_iterate ();
+  app_wait_frames (tpt_pages_get_visible_page (view), 3);
   activate (fixture, window, "win.add-slide");
-  g_assert_true (tpt_region_capture_finish (capture, 60, 60, 300, 200));
+  g_assert_true (tpt_region_capture_finish (tpt_canvas_get_region_capture (tpt_pages_get_visible_page (view)), 60, 60, 300, 200));
   app_iterate ();
   slide = nth_slide (fixture, 2);
   g_assert_cmpint (tpt_slide_get_artefact (slide), ==, TPT_ARTEFACT_COVERAGE);
@@ -658,7 +663,6 @@ static void
 test_round_trip (Fixture       *fixture,
                  gconstpointer  data)
 {
-  TptRegionCapture *capture = tpt_artefact_view_get_region_capture (fixture->window->view);
   g_autoptr(TptBlueprint) blueprint =
     g_list_model_get_item (tpt_document_get_blueprints (fixture->document), 0);
   g_autoptr(GBytes) saved = NULL;
@@ -676,12 +680,12 @@ test_round_trip (Fixture       *fixture,
                    TPT_ARTEFACT_BLUEPRINT);
   tpt_outline_set_selected (fixture->window->outline, TPT_NODE (nth_slide (fixture, 1)));
   app_iterate ();
-  g_assert_true (tpt_artefact_view_get_blueprint (fixture->window->view) == blueprint);
-  tpt_artefact_view_get_content_size (fixture->window->view, &width, &height);
-  tpt_artefact_view_content_to_widget (fixture->window->view, width / 3, height / 3, &x0, &y0);
-  tpt_artefact_view_content_to_widget (fixture->window->view, width / 2, height / 2, &x1, &y1);
+  g_assert_true (tpt_pages_get_blueprint (fixture->window->pages) == blueprint);
+  tpt_canvas_get_content_size (tpt_pages_get_visible_page (fixture->window->pages), &width, &height);
+  tpt_canvas_to_view (tpt_pages_get_visible_page (fixture->window->pages), width / 3, height / 3, &x0, &y0);
+  tpt_canvas_to_view (tpt_pages_get_visible_page (fixture->window->pages), width / 2, height / 2, &x1, &y1);
   activate (fixture, GTK_WIDGET (fixture->window), "win.add-slide");
-  g_assert_true (tpt_region_capture_finish (capture, x0, y0, x1, y1));
+  g_assert_true (tpt_region_capture_finish (tpt_canvas_get_region_capture (tpt_pages_get_visible_page (fixture->window->pages)), x0, y0, x1, y1));
   app_iterate ();
   g_assert_true (tpt_slide_get_region (nth_slide (fixture, 2), NULL, NULL, NULL, NULL));
   tpt_outline_set_selected (fixture->window->outline, TPT_NODE (nth_slide (fixture, 0)));

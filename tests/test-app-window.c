@@ -172,6 +172,46 @@ bar_revealed (gpointer data)
   return gtk_info_bar_get_revealed (window->changed_bar);
 }
 
+static gboolean
+saved_and_clean (gpointer data)
+{
+  TptWindow *window = data;
+
+  return !window->saving &&
+         !tpt_history_get_modified (tpt_document_get_history (tpt_window_get_document (window)));
+}
+
+static gboolean
+shows_their_title (gpointer data)
+{
+  TptWindow *window = data;
+
+  return g_strcmp0 (tpt_document_get_title (tpt_window_get_document (window)),
+                    "Their title") == 0;
+}
+
+/* Writes the saved file back with another title, as another program. */
+static void
+change_on_disk (GFile      *file,
+                GBytes     *saved,
+                const char *title)
+{
+  g_autoptr(TptDocument) other = NULL;
+  g_autoptr(GBytes) other_bytes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  other = tpt_document_load_bytes (saved, &error);
+  g_assert_no_error (error);
+  tpt_document_begin (other, "Edit Title");
+  tpt_document_set_title (other, title);
+  tpt_document_end (other);
+  other_bytes = tpt_document_serialize (other);
+  g_assert_true (g_file_replace_contents (file, g_bytes_get_data (other_bytes, NULL),
+                                          g_bytes_get_size (other_bytes), NULL, FALSE,
+                                          G_FILE_CREATE_NONE, NULL, NULL, &error));
+  g_assert_no_error (error);
+}
+
 static void
 test_save_and_reload (void)
 {
@@ -179,14 +219,12 @@ test_save_and_reload (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) saved = NULL;
   g_autoptr(GBytes) expected = NULL;
-  g_autoptr(TptDocument) other = NULL;
-  g_autoptr(GBytes) other_bytes = NULL;
   TptWindow *window = tpt_application_open_file (app, file);
   TptDocument *document = tpt_window_get_document (window);
 
   set_title (document, "Saved title");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
-  app_iterate ();
+  g_assert_true (app_wait_for (saved_and_clean, window, 10.0));
 
   /* What is on disk is the document, and the window is clean. */
   saved = g_file_load_bytes (file, NULL, NULL, &error);
@@ -198,20 +236,21 @@ test_save_and_reload (void)
 
   /* Our own save is not someone else's change. */
   g_assert_false (app_wait_for (bar_revealed, window, 1.0));
+  g_assert_true (tpt_window_get_document (window) == document);
 
-  /* Someone else changes the file: the window notices and offers to
-   * reload, which shows their version. */
-  other = tpt_document_load_bytes (saved, &error);
-  g_assert_no_error (error);
-  tpt_document_begin (other, "Edit Title");
-  tpt_document_set_title (other, "Their title");
-  tpt_document_end (other);
-  other_bytes = tpt_document_serialize (other);
-  g_assert_true (g_file_replace_contents (file, g_bytes_get_data (other_bytes, NULL),
-                                          g_bytes_get_size (other_bytes), NULL, FALSE,
-                                          G_FILE_CREATE_NONE, NULL, NULL, &error));
-  g_assert_no_error (error);
+  /* Someone else changes the file: a window with nothing unsaved shows
+   * their version by itself. */
+  change_on_disk (file, saved, "Their title");
+  g_assert_true (app_wait_for (shows_their_title, window, 10.0));
+  g_assert_false (gtk_info_bar_get_revealed (window->changed_bar));
+  g_assert_false (gtk_widget_get_sensitive (window->undo_button));
+
+  /* With unsaved changes, it only offers to reload, which shows theirs. */
+  set_title (tpt_window_get_document (window), "Mine, unsaved");
+  change_on_disk (file, saved, "Their title");
   g_assert_true (app_wait_for (bar_revealed, window, 10.0));
+  g_assert_cmpstr (tpt_document_get_title (tpt_window_get_document (window)), ==,
+                   "Mine, unsaved");
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL);
   app_iterate ();
@@ -220,6 +259,12 @@ test_save_and_reload (void)
   g_assert_false (gtk_widget_get_sensitive (window->undo_button));
 
   close_all_windows ();
+}
+
+static gboolean
+window_gone (gpointer data)
+{
+  return *(TptWindow **) data == NULL;
 }
 
 static void
@@ -252,8 +297,8 @@ test_unsaved_changes (void)
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "save");
-  app_iterate ();
-  g_assert_null (window);
+  /* The save does not stop the window; it closes once it is done. */
+  g_assert_true (app_wait_for (window_gone, &window, 10.0));
   reread = tpt_document_load_file (file, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (tpt_document_get_title (reread), ==, "Unsaved title");
@@ -406,8 +451,8 @@ test_outline (void)
                     g_list_model_get_n_items (tpt_blueprint_get_lanes (blueprint)));
   g_assert_cmpuint (count_rows_of_type (outline, TPT_TYPE_STAGE), ==,
                     g_list_model_get_n_items (tpt_blueprint_get_stages (blueprint)));
-  g_assert_cmpint (tpt_artefact_view_get_artefact (window->view), ==, TPT_ARTEFACT_BLUEPRINT);
-  g_assert_true (tpt_artefact_view_get_blueprint (window->view) == blueprint);
+  g_assert_cmpint (tpt_pages_get_visible_kind (window->pages), ==, TPT_ARTEFACT_BLUEPRINT);
+  g_assert_true (tpt_pages_get_blueprint (window->pages) == blueprint);
 
   /* Model edits from elsewhere show up: a step deleted, then undone. */
   tpt_window_select (window, TPT_NODE (step));
@@ -428,7 +473,7 @@ test_outline (void)
   /* Actions: each is one undo step. */
   tpt_outline_select_group (outline, TPT_OUTLINE_GROUP_PERSONAS);
   app_iterate ();
-  g_assert_cmpint (tpt_artefact_view_get_artefact (window->view), ==, TPT_ARTEFACT_PERSONAS);
+  g_assert_cmpint (tpt_pages_get_visible_kind (window->pages), ==, TPT_ARTEFACT_PERSONAS);
   entries = tpt_history_get_position (history);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (outline), "outline.add-persona", NULL));
   app_iterate ();

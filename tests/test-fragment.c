@@ -105,6 +105,43 @@ test_text (void)
   g_assert_error (error, TPT_ERROR, TPT_ERROR_MALFORMED);
 }
 
+/* Control characters a file can't hold are gone when pasted, so the card
+ * on screen is the card that is saved. */
+static void
+test_control_characters (void)
+{
+  g_autoptr(TptDocument) document = tpt_document_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) cards = NULL;
+  g_autoptr(GPtrArray) again = NULL;
+  g_autofree char *fragment = NULL;
+  g_autofree char *clean = tpt_fragment_clean_text ("a\x01" "b\x1b" "c\td\xef\xbf\xbe\x7f");
+
+  g_assert_cmpstr (clean, ==, "abc\td\x7f");
+
+  cards = tpt_fragment_cards_from_text (document, "Bell\x07 rings\nEsc\x1b[0m done\n", -1,
+                                        &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (cards->len, ==, 2);
+  g_assert_cmpstr (tpt_card_get_text (g_ptr_array_index (cards, 0)), ==, "Bell rings");
+  g_assert_cmpstr (tpt_card_get_text (g_ptr_array_index (cards, 1)), ==, "Esc[0m done");
+
+  /* Between windows, a fragment holding them (as another program might
+   * write one) gives the same. */
+  fragment = g_strdup ("<touchpoint-fragment format=\"1\"><card kind=\"note\" "
+                       "owner=\"Desk\x02\"><text>Tab\there\x03!</text></card>"
+                       "</touchpoint-fragment>");
+  again = tpt_fragment_read_cards (document, fragment, -1, &error);
+  if (again != NULL)
+    {
+      g_assert_cmpstr (tpt_card_get_text (g_ptr_array_index (again, 0)), ==, "Tab\there!");
+      g_assert_cmpstr (tpt_card_get_owner (g_ptr_array_index (again, 0)), ==, "Desk");
+    }
+  else
+    /* GMarkup may refuse them outright, which pastes nothing. */
+    g_assert_error (error, TPT_ERROR, TPT_ERROR_MALFORMED);
+}
+
 static void
 test_refused (void)
 {
@@ -173,6 +210,7 @@ main (int   argc,
 
   g_test_add_func ("/tpt/fragment/round-trip", test_round_trip);
   g_test_add_func ("/tpt/fragment/text", test_text);
+  g_test_add_func ("/tpt/fragment/control-characters", test_control_characters);
   g_test_add_func ("/tpt/fragment/refused", test_refused);
   g_test_add_func ("/tpt/fragment/too-large", test_too_large);
 

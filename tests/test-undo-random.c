@@ -4,7 +4,9 @@
 #include "tpt-blueprint-private.h"
 #include "tpt-document.h"
 #include "tpt-format.h"
+#include "tpt-history-journal-private.h"
 #include "tpt-node-private.h"
+#include "tpt-serializer.h"
 #include "tpt-values.h"
 
 #include "test-utils.h"
@@ -51,6 +53,7 @@ typedef struct
   guint        n_edits;       /* edits that went through the model */
   guint        max_nodes;
   guint        counts[32];    /* how often each kind of edit ran */
+  guint        n_journals;    /* journals restored into a document read back */
 } Ctx;
 
 /* The dump is kept whole, to show what differs; the file bytes as a
@@ -1143,6 +1146,106 @@ begin (Ctx *ctx)
   tpt_document_begin (ctx->doc, label);
 }
 
+/* The serializer, walking in slices between the edits, must hand out the
+ * document as it is at the moment it finishes. */
+typedef struct
+{
+  Ctx   *ctx;
+  guint  pending : 1;
+  guint  done;
+} SerializerCheck;
+
+static void
+serialized_cb (TptSerializer *serializer,
+               GPtrArray     *chunks,
+               gpointer       user_data)
+{
+  SerializerCheck *check = user_data;
+  g_autoptr(GBytes) joined = tpt_serializer_join (chunks);
+  g_autofree char *expected = serialize (check->ctx->doc);
+  g_autofree char *actual = g_strndup (g_bytes_get_data (joined, NULL),
+                                       g_bytes_get_size (joined));
+
+  check_same_text (check->ctx, "the serializer's file", expected, actual);
+  check->pending = FALSE;
+  check->done++;
+}
+
+static void
+check_bytes (Ctx            *ctx,
+             TptDocument    *document,
+             const Snapshot *expected,
+             guint           position,
+             const char     *doing)
+{
+  g_autoptr(GBytes) bytes = tpt_document_serialize (document);
+  g_autofree char *sum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+
+  CHECK (ctx, g_str_equal (sum, expected->bytes_sum),
+         "%s: at position %u the file bytes are not what they were", doing, position);
+}
+
+/* The journal, written at @position and read back into a fresh copy of
+ * the document as it is there, gives the same history: undoing and
+ * redoing the copy passes through the recorded states. */
+static void
+check_journal (Ctx    *ctx,
+               GArray *snapshots,
+               guint   position,
+               guint   n_entries)
+{
+  g_autoptr(GVariant) journal = NULL;
+  g_autoptr(GVariant) reread = NULL;
+  g_autoptr(GBytes) journal_bytes = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(TptDocument) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  TptHistory *history;
+
+  tpt_history_jump (ctx->history, position);
+  journal = tpt_history_dup_journal (ctx->history);
+  journal_bytes = g_variant_get_data_as_bytes (journal);
+  reread = g_variant_ref_sink (g_variant_new_from_bytes (g_variant_get_type (journal),
+                                                         journal_bytes, FALSE));
+  bytes = tpt_document_serialize (ctx->doc);
+  /* Random edits reach states the strict reader refuses (a span past the
+   * last step), so the copy is made node for node when the file does not
+   * load. */
+  copy = tpt_document_load_bytes (bytes, NULL);
+  if (copy == NULL)
+    copy = tpt_journal_clone_document (ctx->doc);
+  else
+    ctx->n_journals++;
+  history = tpt_document_get_history (copy);
+  tpt_history_set_max_entries (history, 1000000);
+
+  CHECK (ctx, tpt_history_restore_journal (history, copy, reread, &error),
+         "the journal at position %u does not restore: %s", position,
+         error != NULL ? error->message : "");
+  CHECK (ctx, tpt_history_get_position (history) == position, "restored at %u, not %u",
+         tpt_history_get_position (history), position);
+  CHECK (ctx, g_list_model_get_n_items (G_LIST_MODEL (history)) == n_entries,
+         "restored %u entries, not %u", g_list_model_get_n_items (G_LIST_MODEL (history)),
+         n_entries);
+  CHECK (ctx, tpt_history_get_modified (history), "a restored history is saved");
+
+  for (guint p = position; p > 0; p--)
+    {
+      CHECK (ctx, tpt_history_undo (history), "restored undo %u failed", p);
+      check_bytes (ctx, copy, &g_array_index (snapshots, Snapshot, p - 1), p - 1,
+                   "undoing the restored history");
+    }
+  for (guint p = 0; p < n_entries; p++)
+    {
+      CHECK (ctx, tpt_history_redo (history), "restored redo %u failed", p);
+      check_bytes (ctx, copy, &g_array_index (snapshots, Snapshot, p + 1), p + 1,
+                   "redoing the restored history");
+    }
+  tpt_test_check_integrity (copy);
+  g_assert_finalize_object (g_steal_pointer (&copy));
+  tpt_history_jump (ctx->history, n_entries);
+}
+
 static void
 run_seed (gconstpointer data)
 {
@@ -1161,6 +1264,8 @@ run_seed (gconstpointer data)
   guint cancels = 0;
   guint mid;
   Ctx ctx = { 0 };
+  SerializerCheck serializer_check = { &ctx, FALSE, 0 };
+  TptSerializer *serializer;
 
   g_test_message ("seed %u, %u edits (reproduce with --seed %u)", seed, n_target, seed);
   {
@@ -1177,6 +1282,8 @@ run_seed (gconstpointer data)
   for (guint k = 0; k < N_KINDS; k++)
     ctx.nodes[k] = g_ptr_array_new ();
   tpt_history_set_max_entries (ctx.history, 1000000);
+  tpt_history_set_journaling (ctx.history, TRUE);
+  serializer = tpt_serializer_get_for_document (ctx.doc);
 
   start_dump = tpt_test_dump (ctx.doc, TRUE);
   start_bytes = serialize (ctx.doc);
@@ -1298,7 +1405,23 @@ run_seed (gconstpointer data)
         g_array_set_size (snapshots, position + 1);
       here = &g_array_index (snapshots, Snapshot, position);
       snapshot_take (&ctx, here);
+
+      /* A slice of the serializer's walk between two edits. */
+      if (!serializer_check.pending && chance (&ctx, 0.2))
+        {
+          /* Slices of a few items, or now and then all at once. */
+          tpt_serializer_set_slice (serializer, chance (&ctx, 0.2) ? G_USEC_PER_SEC
+                                                                   : 1 + rnd (&ctx, 200));
+          serializer_check.pending = TRUE;
+          tpt_serializer_request (serializer, serialized_cb, &serializer_check, NULL);
+        }
+      g_main_context_iteration (NULL, FALSE);
     }
+  while (serializer_check.pending)
+    g_main_context_iteration (NULL, TRUE);
+  g_test_message ("seed %u: %u serializations, %u restarts", seed, serializer_check.done,
+                  tpt_serializer_get_n_restarts (serializer));
+  CHECK (&ctx, serializer_check.done > 0, "no serialization finished");
 
   n_entries = g_list_model_get_n_items (G_LIST_MODEL (ctx.history));
   CHECK (&ctx, tpt_history_get_position (ctx.history) <= n_entries, "position beyond the end");
@@ -1318,6 +1441,11 @@ run_seed (gconstpointer data)
     g_test_message ("seed %u: at most %u nodes; edits by kind:%s", seed, ctx.max_nodes,
                     counts->str);
   }
+
+  /* The journal, at the end, at the start and somewhere between. */
+  check_journal (&ctx, snapshots, n_entries, n_entries);
+  check_journal (&ctx, snapshots, 0, n_entries);
+  check_journal (&ctx, snapshots, rnd (&ctx, n_entries + 1), n_entries);
 
   end_dump = tpt_test_dump (ctx.doc, TRUE);
   end_bytes = serialize (ctx.doc);

@@ -4,13 +4,20 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib-unix.h>
+#include <signal.h>
 
 #include "tpt-application.h"
 
+#include "tpt-test-probe.h"
+
 #include "tpt-command-line.h"
+#include "tpt-error.h"
 #include "tpt-format.h"
+#include "tpt-help.h"
 #include "tpt-preferences-window.h"
 #include "tpt-recovery.h"
+#include "tpt-start-folder.h"
 #include "tpt-window.h"
 
 /* How many documents Open Recent lists. */
@@ -29,6 +36,8 @@ struct _TptApplication
   /* Recovery entries still to offer, one dialog at a time. */
   GPtrArray      *recovery;
   gboolean        recovery_offered;
+  /* SIGTERM, SIGHUP and SIGINT. */
+  guint           signal_sources[3];
 };
 
 G_DEFINE_FINAL_TYPE (TptApplication, tpt_application, ADW_TYPE_APPLICATION)
@@ -133,6 +142,46 @@ show_error (TptApplication *self,
  *
  * Returns: (transfer none) (nullable): the window showing @file
  */
+static void
+show_open_error (TptApplication *self,
+                 GFile          *file,
+                 const GError   *error)
+{
+  g_autofree char *name = g_file_get_parse_name (file);
+  g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"), name);
+  g_autofree char *body = NULL;
+  int line = tpt_error_get_line (error);
+
+  /* As --check says it: where in the file the problem is. */
+  if (line > 0)
+    /* Translators: a line of the file, then what is wrong there. */
+    body = g_strdup_printf (_("Line %d: %s"), line, error->message);
+  show_error (self, heading, body != NULL ? body : error->message);
+}
+
+/* Puts a document just read from @file in a window. */
+static TptWindow *
+show_document (TptApplication *self,
+               GFile          *file,
+               TptDocument    *document)
+{
+  TptWindow *window;
+
+  /* What a save of this file interrupted by a crash left beside it. */
+  tpt_document_clean_stale_saves (file);
+
+  window = active_document_window (self);
+  if (window != NULL && tpt_window_is_pristine (window))
+    tpt_window_replace_document (window, document, file);
+  else
+    window = tpt_window_new (GTK_APPLICATION (self), document, file);
+
+  tpt_application_add_recent (self, file);
+  gtk_window_present (GTK_WINDOW (window));
+
+  return window;
+}
+
 TptWindow *
 tpt_application_open_file (TptApplication *self,
                            GFile          *file)
@@ -154,26 +203,80 @@ tpt_application_open_file (TptApplication *self,
   document = tpt_document_load_file (file, NULL, &error);
   if (document == NULL)
     {
-      g_autofree char *name = g_file_get_parse_name (file);
-      g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"), name);
-
-      show_error (self, heading, error->message);
+      show_open_error (self, file, error);
       return NULL;
     }
 
-  /* What a save of this file interrupted by a crash left beside it. */
-  tpt_document_clean_stale_saves (file);
+  return show_document (self, file, document);
+}
 
-  window = active_document_window (self);
-  if (window != NULL && tpt_window_is_pristine (window))
-    tpt_window_replace_document (window, document, file);
+typedef struct
+{
+  TptApplication *self;
+  GFile          *file;
+} Opening;
+
+static void
+opened_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  Opening *opening = user_data;
+  g_autoptr(TptApplication) self = opening->self;
+  g_autoptr(GFile) file = opening->file;
+  g_autoptr(TptDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  TptWindow *window;
+
+  g_free (opening);
+  g_application_release (G_APPLICATION (self));
+
+  document = tpt_document_load_file_finish (result, &error);
+  /* Opened twice while it was being read: the first one shows it. */
+  window = find_window_for_file (self, file);
+  if (window != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (window));
+      return;
+    }
+  if (document == NULL)
+    show_open_error (self, file, error);
   else
-    window = tpt_window_new (GTK_APPLICATION (self), document, file);
+    show_document (self, file, document);
+}
 
-  tpt_application_add_recent (self, file);
-  gtk_window_present (GTK_WINDOW (window));
+/**
+ * tpt_application_open_file_async:
+ * @self: a #TptApplication
+ * @file: a document to open
+ *
+ * Shows @file as tpt_application_open_file() does, reading it in a worker
+ * thread, so a big file or a slow shared drive leaves the windows working
+ * meanwhile. For what the user opens from the Open dialog and Open Recent.
+ */
+void
+tpt_application_open_file_async (TptApplication *self,
+                                 GFile          *file)
+{
+  TptWindow *window;
+  Opening *opening;
 
-  return window;
+  g_return_if_fail (TPT_IS_APPLICATION (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  window = find_window_for_file (self, file);
+  if (window != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (window));
+      return;
+    }
+
+  opening = g_new0 (Opening, 1);
+  opening->self = g_object_ref (self);
+  opening->file = g_object_ref (file);
+  /* Running on until it is shown, even with no window open. */
+  g_application_hold (G_APPLICATION (self));
+  tpt_document_load_file_async (file, NULL, opened_cb, opening);
 }
 
 static void tpt_application_open (GApplication  *application,
@@ -208,9 +311,22 @@ recovery_response_cb (AdwMessageDialog *dialog,
       else
         {
           g_autoptr(GFile) file = entry->uri != NULL ? g_file_new_for_uri (entry->uri) : NULL;
-          TptWindow *window = active_document_window (self);
+          TptWindow *window = file != NULL ? find_window_for_file (self, file) : NULL;
 
-          if (window != NULL && tpt_window_is_pristine (window))
+          /* The window that shows the file gets the work back, so there is
+           * never a second, stale copy of it to save over the recovered
+           * one; unless it has unsaved changes of its own. */
+          if (window != NULL &&
+              tpt_history_get_modified (tpt_document_get_history (tpt_window_get_document (window))))
+            window = NULL;
+          if (window == NULL)
+            {
+              window = active_document_window (self);
+              if (window != NULL && !tpt_window_is_pristine (window))
+                window = NULL;
+            }
+
+          if (window != NULL)
             tpt_window_replace_document (window, document, file);
           else
             window = tpt_window_new (GTK_APPLICATION (self), document, file);
@@ -449,7 +565,7 @@ open_response_cb (GtkNativeDialog *chooser,
         {
           g_autoptr(GFile) file = g_list_model_get_item (files, i);
 
-          tpt_application_open_file (self, file);
+          tpt_application_open_file_async (self, file);
         }
     }
 
@@ -465,7 +581,9 @@ open_action (GSimpleAction *action,
   TptApplication *self = user_data;
   g_autoptr(GtkFileFilter) documents = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+  g_autoptr(GFile) folder = NULL;
   GtkFileChooserNative *chooser;
+  TptWindow *window;
 
   chooser = gtk_file_chooser_native_new (_("Open Document"),
                                          gtk_application_get_active_window (GTK_APPLICATION (self)),
@@ -483,6 +601,11 @@ open_action (GSimpleAction *action,
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
   gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (chooser), documents);
 
+  /* Beside the document in front, which is likely where its neighbours are. */
+  window = active_document_window (self);
+  folder = tpt_start_folder_for (window != NULL ? tpt_window_get_file (window) : NULL);
+  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+
   g_signal_connect (chooser, "response", G_CALLBACK (open_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
@@ -495,7 +618,7 @@ open_recent_action (GSimpleAction *action,
   TptApplication *self = user_data;
   g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
 
-  tpt_application_open_file (self, file);
+  tpt_application_open_file_async (self, file);
 }
 
 static void
@@ -527,6 +650,16 @@ preferences_action (GSimpleAction *action,
 }
 
 static void
+help_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  TptApplication *self = user_data;
+
+  tpt_help_show (gtk_application_get_active_window (GTK_APPLICATION (self)), NULL);
+}
+
+static void
 about_action (GSimpleAction *action,
               GVariant      *parameter,
               gpointer       user_data)
@@ -552,12 +685,29 @@ about_action (GSimpleAction *action,
                          NULL);
 }
 
+/* Logging out, shutting down or Ctrl+C in a terminal: there is no time to
+ * ask about unsaved changes, so each window's recovery copy is brought up
+ * to date, and kept, before the application quits. */
+static gboolean
+quit_signal_cb (gpointer user_data)
+{
+  TptApplication *self = user_data;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (TPT_IS_WINDOW (l->data))
+      tpt_window_flush_recovery (l->data);
+
+  g_application_quit (G_APPLICATION (self));
+  return G_SOURCE_CONTINUE;
+}
+
 static const GActionEntry app_entries[] = {
   { "new", new_action },
   { "open", open_action },
   { "open-recent", open_recent_action, "s" },
   { "quit", quit_action },
   { "preferences", preferences_action },
+  { "help", help_action },
   { "about", about_action },
 };
 
@@ -569,6 +719,7 @@ static const struct {
   { "app.open", { "<Control>o", NULL } },
   { "app.quit", { "<Control>q", NULL } },
   { "app.preferences", { "<Control>comma", NULL } },
+  { "app.help", { "F1", NULL } },
   { "win.save", { "<Control>s", NULL } },
   { "win.save-as", { "<Control><Shift>s", NULL } },
   { "win.close", { "<Control>w", NULL } },
@@ -603,11 +754,30 @@ tpt_application_startup (GApplication *application)
     gtk_application_set_accels_for_action (GTK_APPLICATION (self), accels[i].action,
                                            accels[i].accels);
 
+  self->signal_sources[0] = g_unix_signal_add (SIGTERM, quit_signal_cb, self);
+  self->signal_sources[1] = g_unix_signal_add (SIGHUP, quit_signal_cb, self);
+  self->signal_sources[2] = g_unix_signal_add (SIGINT, quit_signal_cb, self);
+
   self->settings = g_settings_new (APPLICATION_ID);
   self->recent_menu = g_menu_new ();
   g_signal_connect_object (self->settings, "changed::recent-files",
                            G_CALLBACK (rebuild_recent_menu), self, G_CONNECT_SWAPPED);
   rebuild_recent_menu (self);
+  tpt_test_probe_install (GTK_APPLICATION (self));
+}
+
+/* Each window lets go of its file (the lock beside it); one with unsaved
+ * changes keeps its recovery copy, as after a quit on a signal. */
+static void
+tpt_application_shutdown (GApplication *application)
+{
+  GtkApplication *self = GTK_APPLICATION (application);
+  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (self));
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_destroy (l->data);
+
+  G_APPLICATION_CLASS (tpt_application_parent_class)->shutdown (application);
 }
 
 static void
@@ -615,6 +785,8 @@ tpt_application_dispose (GObject *object)
 {
   TptApplication *self = TPT_APPLICATION (object);
 
+  for (guint i = 0; i < G_N_ELEMENTS (self->signal_sources); i++)
+    g_clear_handle_id (&self->signal_sources[i], g_source_remove);
   g_clear_object (&self->settings);
   g_clear_object (&self->recent_menu);
   g_clear_pointer (&self->pending_files, g_ptr_array_unref);
@@ -633,6 +805,7 @@ tpt_application_class_init (TptApplicationClass *klass)
 
   app_class->handle_local_options = tpt_application_handle_local_options;
   app_class->startup = tpt_application_startup;
+  app_class->shutdown = tpt_application_shutdown;
   app_class->activate = tpt_application_activate;
   app_class->open = tpt_application_open;
 }

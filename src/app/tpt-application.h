@@ -14,6 +14,8 @@ typedef struct _TptWindow TptWindow;
 TptApplication *tpt_application_new              (void);
 TptWindow      *tpt_application_open_file        (TptApplication *self,
                                                   GFile          *file);
+void            tpt_application_open_file_async  (TptApplication *self,
+                                                  GFile          *file);
 void            tpt_application_add_recent       (TptApplication *self,
                                                   GFile          *file);
 GMenuModel     *tpt_application_get_recent_menu  (TptApplication *self);

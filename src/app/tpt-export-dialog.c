@@ -12,6 +12,7 @@
 #include "tpt-format.h"
 #include "tpt-page-size.h"
 #include "tpt-print.h"
+#include "tpt-start-folder.h"
 #include "tpt-text.h"
 
 #include <math.h>
@@ -818,6 +819,7 @@ action_clicked_cb (TptExportDialog *self)
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *base = NULL;
   g_autofree char *name = NULL;
+  g_autoptr(GFile) folder = NULL;
   TptExportOptions options;
 
   tpt_export_dialog_get_options (self, &options);
@@ -835,7 +837,7 @@ action_clicked_cb (TptExportDialog *self)
     {
       GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
 
-      tpt_print_poster (parent, self->document, NULL, &options);
+      tpt_print_poster (parent, self->document, NULL, &options, self->document_file);
       gtk_window_close (GTK_WINDOW (self));
       return;
     }
@@ -872,6 +874,8 @@ action_clicked_cb (TptExportDialog *self)
   gtk_file_filter_add_suffix (filter, extension (self) + 1);
   gtk_file_filter_set_name (filter, extension (self));
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  folder = tpt_start_folder_for (self->document_file);
+  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->chooser), folder, NULL);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
   g_signal_connect (self->chooser, "response", G_CALLBACK (chooser_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));

@@ -9,16 +9,41 @@
 
 #include "tpt-format.h"
 #include "tpt-photo.h"
-#include "tpt-window.h"
+
+/* Decodes the whole image: one whose header is sound but whose data is
+ * cut short or damaged is refused here, not found blank later. */
+static GdkPixbuf *
+decode_whole (GBytes      *bytes,
+              const char  *type,
+              GError     **error)
+{
+  g_autoptr(GdkPixbufLoader) loader = NULL;
+  g_autoptr(GError) local_error = NULL;
+  GdkPixbuf *pixbuf;
+
+  loader = gdk_pixbuf_loader_new_with_type (g_strcmp0 (type, TPT_PHOTO_TYPE_JPEG) == 0 ?
+                                            "jpeg" : "png", &local_error);
+  if (loader != NULL &&
+      gdk_pixbuf_loader_write_bytes (loader, bytes, &local_error) &&
+      gdk_pixbuf_loader_close (loader, &local_error) &&
+      (pixbuf = gdk_pixbuf_loader_get_pixbuf (loader)) != NULL)
+    return g_object_ref (pixbuf);
+
+  if (loader != NULL)
+    gdk_pixbuf_loader_close (loader, NULL);
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+               _("The image is damaged or incomplete (%s)."),
+               local_error != NULL ? local_error->message : _("no picture in it"));
+  return NULL;
+}
 
 /* Larger photos are worth nothing in a persona card and make documents
  * slow to open: they are scaled so the longest side is MAX_SIDE. */
 static GBytes *
 scale_down (GBytes      *bytes,
+            GdkPixbuf   *pixbuf,
             const char **type)
 {
-  g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_bytes (bytes);
-  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new_from_stream (stream, NULL, NULL);
   g_autoptr(GdkPixbuf) oriented = NULL;
   g_autoptr(GdkPixbuf) scaled = NULL;
   g_autofree char *buffer = NULL;
@@ -27,8 +52,8 @@ scale_down (GBytes      *bytes,
   double scale;
   int width, height;
 
-  if (pixbuf == NULL ||
-      MAX (gdk_pixbuf_get_width (pixbuf), gdk_pixbuf_get_height (pixbuf)) <= TPT_PHOTO_IMPORT_MAX_SIDE)
+  if (MAX (gdk_pixbuf_get_width (pixbuf), gdk_pixbuf_get_height (pixbuf)) <=
+      TPT_PHOTO_IMPORT_MAX_SIDE)
     return g_bytes_ref (bytes);
 
   oriented = gdk_pixbuf_apply_embedded_orientation (pixbuf);
@@ -49,6 +74,33 @@ scale_down (GBytes      *bytes,
   return g_bytes_new_take (g_steal_pointer (&buffer), size);
 }
 
+/* The pixels of every photo of @document but @persona's, from their
+ * headers. */
+static guint64
+other_photo_pixels (TptDocument *document,
+                    TptPersona  *persona)
+{
+  GListModel *personas = tpt_document_get_personas (document);
+  guint64 total = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (personas); i++)
+    {
+      g_autoptr(TptPersona) other = g_list_model_get_item (personas, i);
+      GBytes *photo = tpt_persona_get_photo (other);
+      guint32 width = 0, height = 0;
+      gsize size;
+      const guint8 *data;
+
+      if (other == persona || photo == NULL)
+        continue;
+      data = g_bytes_get_data (photo, &size);
+      if (tpt_photo_inspect (data, size, NULL, NULL, &width, &height) == TPT_PHOTO_OK)
+        total += (guint64) width * height;
+    }
+
+  return total;
+}
+
 /**
  * tpt_photo_import_file:
  * @document: the document
@@ -59,7 +111,8 @@ scale_down (GBytes      *bytes,
  * Embeds @file as the persona's photo, scaled down when it is large, as one
  * undo step. A file that is not a sound PNG or JPEG, or is too large, is
  * refused with a message and changes nothing: only the header is read
- * before the checks pass, so no hostile image reaches a decoder.
+ * before the checks pass, so no hostile image reaches a decoder; then the
+ * whole image is decoded, so a damaged or cut-short one is refused too.
  *
  * Returns: whether the photo was set
  */
@@ -72,6 +125,8 @@ tpt_photo_import_file (TptDocument  *document,
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GBytes) embedded = NULL;
   g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GdkPixbuf) pixbuf = NULL;
+  guint32 width = 0, height = 0;
   const char *type;
 
   g_return_val_if_fail (TPT_IS_DOCUMENT (document), FALSE);
@@ -104,7 +159,28 @@ tpt_photo_import_file (TptDocument  *document,
   if (!tpt_photo_check (bytes, type, error))
     return FALSE;
 
-  embedded = scale_down (bytes, &type);
+  if (!tpt_photo_is_complete (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes)))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("The image is damaged or incomplete: part of the file is missing."));
+      return FALSE;
+    }
+  pixbuf = decode_whole (bytes, type, error);
+  if (pixbuf == NULL)
+    return FALSE;
+
+  embedded = scale_down (bytes, pixbuf, &type);
+  tpt_photo_inspect (g_bytes_get_data (embedded, NULL), g_bytes_get_size (embedded), type,
+                     NULL, &width, &height);
+  if (other_photo_pixels (document, persona) + (guint64) width * height >
+      TPT_MAX_TOTAL_PHOTO_PIXELS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("The document’s photos would have more than %d million pixels together. "
+                     "Make some of them smaller first."),
+                   TPT_MAX_TOTAL_PHOTO_PIXELS / 1000000);
+      return FALSE;
+    }
   if (g_bytes_get_size (embedded) > TPT_MAX_PHOTO_BYTES)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
@@ -173,10 +249,8 @@ chosen_cb (GtkNativeDialog *chooser,
         {
           g_autofree char *message = g_strdup_printf (_("Could not use this photo: %s"),
                                                       error->message);
-          GtkRoot *root = gtk_widget_get_root (choice->parent);
-
-          if (TPT_IS_WINDOW (root))
-            tpt_window_show_toast (TPT_WINDOW (root), message, FALSE);
+          /* Told through the window's toasts, never by calling it. */
+          gtk_widget_activate_action (choice->parent, "win.toast", "(sb)", message, FALSE);
         }
       else if (choice->done != NULL)
         ((void (*) (gpointer)) choice->done) (choice->user_data);

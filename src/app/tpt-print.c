@@ -10,6 +10,7 @@
 
 #include "tpt-export-plan.h"
 #include "tpt-page-size.h"
+#include "tpt-start-folder.h"
 #include "tpt-text.h"
 
 /* Printing is exporting to paper: the same plan (tpt-export-plan.c) as a
@@ -220,27 +221,60 @@ set_default_paper (GtkPrintOperation *operation,
   gtk_print_operation_set_default_page_setup (operation, setup);
 }
 
+/* Print to File offers a PDF named after the document, beside it, rather
+ * than output.pdf in the working directory. The settings may be the last
+ * print's, shared with other operations, so they are copied. */
+static void
+set_output_file (GtkPrintOperation *operation,
+                 GFile             *document_file,
+                 const char        *name)
+{
+  GtkPrintSettings *current = gtk_print_operation_get_print_settings (operation);
+  g_autoptr(GtkPrintSettings) settings = NULL;
+  g_autoptr(GFile) folder = tpt_start_folder_for (document_file);
+  g_autoptr(GFile) output = g_file_get_child_for_display_name (folder, name, NULL);
+  g_autofree char *uri = NULL;
+
+  if (output == NULL)
+    return;
+
+  settings = current != NULL ? gtk_print_settings_copy (current) : gtk_print_settings_new ();
+  uri = g_file_get_uri (output);
+  gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_URI, uri);
+  gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_FILE_FORMAT, "pdf");
+  gtk_print_operation_set_print_settings (operation, settings);
+}
+
 /**
  * tpt_print_operation_new_for_document:
  * @document: the document to print
+ * @document_file: (nullable): the document's file, for Print to File's
+ *   folder and name
  *
  * Returns: (transfer full): an operation printing the whole document as
  *   a PDF export has it, on the paper the print dialog chooses (A4
  *   landscape to start with)
  */
 GtkPrintOperation *
-tpt_print_operation_new_for_document (TptDocument *document)
+tpt_print_operation_new_for_document (TptDocument *document,
+                                      GFile       *document_file)
 {
   TptExportOptions options;
   GtkPrintOperation *operation;
+  g_autofree char *name = NULL;
 
   g_return_val_if_fail (TPT_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (document_file == NULL || G_IS_FILE (document_file), NULL);
 
   tpt_export_options_init (&options);
   options.theme = TPT_THEME_PRINT;
   operation = new_operation (document, &options);
   if (last_settings == NULL)
     set_default_paper (operation, "A4", TRUE);
+
+  name = tpt_start_folder_dup_output_name (document_file, tpt_document_get_title (document),
+                                           ".pdf");
+  set_output_file (operation, document_file, name);
   return operation;
 }
 
@@ -251,6 +285,8 @@ tpt_print_operation_new_for_document (TptDocument *document)
  *   artefact @options names
  * @options: the poster, as the Print Poster dialog chose it: paper,
  *   landscape, scale or sheets wide or width, overlap, marks
+ * @document_file: (nullable): the document's file, for Print to File's
+ *   folder and name
  * @error: return location for a #GError
  *
  * Returns: (transfer full) (nullable): an operation printing the assembly
@@ -261,12 +297,16 @@ GtkPrintOperation *
 tpt_print_operation_new_for_poster (TptDocument             *document,
                                     TptBlueprint            *blueprint,
                                     const TptExportOptions  *options,
+                                    GFile                   *document_file,
                                     GError                 **error)
 {
   g_autoptr(GObject) context = NULL;
   g_autoptr(TptExportPlan) check = NULL;
   TptExportOptions poster;
   GtkPrintOperation *operation;
+  g_autofree char *base = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *what = NULL;
 
   g_return_val_if_fail (TPT_IS_DOCUMENT (document), NULL);
   g_return_val_if_fail (options != NULL && options->poster != NULL, NULL);
@@ -284,6 +324,15 @@ tpt_print_operation_new_for_poster (TptDocument             *document,
 
   operation = new_operation (document, &poster);
   set_default_paper (operation, options->poster, options->landscape);
+
+  /* Named as Export names an artefact: “document — blueprint.pdf”. */
+  if (tpt_export_plan_get_drawing (check) != NULL)
+    what = tpt_artefact_drawing_dup_title (tpt_export_plan_get_drawing (check));
+  base = tpt_start_folder_dup_output_name (document_file, tpt_document_get_title (document), "");
+  name = what != NULL ? g_strdup_printf ("%s — %s.pdf", base, what)
+                      : g_strdup_printf ("%s.pdf", base);
+  g_strdelimit (name, "/\\", '-');
+  set_output_file (operation, document_file, name);
   return operation;
 }
 
@@ -301,14 +350,17 @@ run (GtkPrintOperation *operation,
  * tpt_print_document:
  * @parent: the document's window
  * @document: the document
+ * @document_file: (nullable): the document's file
  *
  * Shows the print dialog for the whole document.
  */
 void
 tpt_print_document (GtkWindow   *parent,
-                    TptDocument *document)
+                    TptDocument *document,
+                    GFile       *document_file)
 {
-  g_autoptr(GtkPrintOperation) operation = tpt_print_operation_new_for_document (document);
+  g_autoptr(GtkPrintOperation) operation = tpt_print_operation_new_for_document (document,
+                                                                                 document_file);
 
   run (operation, parent);
 }
@@ -320,6 +372,7 @@ tpt_print_document (GtkWindow   *parent,
  * @blueprint: (nullable): the blueprint, or %NULL for the artefact
  *   @options names
  * @options: the poster chosen in the Print Poster dialog
+ * @document_file: (nullable): the document's file
  *
  * Shows the print dialog for a wall poster.
  */
@@ -327,12 +380,14 @@ void
 tpt_print_poster (GtkWindow              *parent,
                   TptDocument            *document,
                   TptBlueprint           *blueprint,
-                  const TptExportOptions *options)
+                  const TptExportOptions *options,
+                  GFile                  *document_file)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GtkPrintOperation) operation = NULL;
 
-  operation = tpt_print_operation_new_for_poster (document, blueprint, options, &error);
+  operation = tpt_print_operation_new_for_poster (document, blueprint, options, document_file,
+                                                  &error);
   if (operation == NULL)
     {
       show_error (parent, error->message);

@@ -14,9 +14,11 @@
 #include "tpt-format.h"
 
 /* The recovery directory holds, per autosaved document, a copy of it
- * (<id>.touchpoint) and a key file saying what it is (<id>.recovery):
- * the title, the file it belongs to and the process that wrote it. An entry
- * whose process still runs belongs to an open window and is not offered. */
+ * (<id>.touchpoint), the journal of its undo history (<id>.history) and a
+ * key file saying what it is (<id>.recovery): the title, the file it
+ * belongs to, the process that wrote it, and the checksum of the copy the
+ * journal goes with. An entry whose process still runs belongs to an open
+ * window and is not offered. */
 
 #define INFO_GROUP  "Recovery"
 /* A file in the directory that is neither kind, older than this, is what a
@@ -31,6 +33,8 @@ tpt_recovery_entry_free (TptRecoveryEntry *entry)
 
   g_clear_object (&entry->document_file);
   g_clear_object (&entry->info_file);
+  g_clear_object (&entry->history_file);
+  g_clear_pointer (&entry->history_sum, g_free);
   g_clear_pointer (&entry->title, g_free);
   g_clear_pointer (&entry->uri, g_free);
   g_clear_pointer (&entry->written, g_date_time_unref);
@@ -171,6 +175,14 @@ tpt_recovery_list (GFile *directory)
           g_free (entry->title);
           entry->title = g_strdup (_("Untitled Document"));
         }
+      entry->history_sum = g_key_file_get_string (info, INFO_GROUP, "HistoryFor", NULL);
+      {
+        g_autofree char *history = g_key_file_get_string (info, INFO_GROUP, "History", NULL);
+
+        /* Only a name in the same directory. */
+        if (history != NULL && strchr (history, '/') == NULL && history[0] != '.')
+          entry->history_file = g_file_get_child (directory, history);
+      }
       entry->uri = g_key_file_get_string (info, INFO_GROUP, "File", NULL);
       if (entry->uri != NULL && *entry->uri == '\0')
         g_clear_pointer (&entry->uri, g_free);
@@ -186,13 +198,57 @@ tpt_recovery_list (GFile *directory)
   return entries;
 }
 
+/* Gives @document, read from @bytes, the history the entry's journal
+ * holds; FALSE if there is none that fits, or it does not restore. */
+static gboolean
+restore_history (TptRecoveryEntry *entry,
+                 TptDocument      *document,
+                 GBytes           *bytes,
+                 gboolean         *tried)
+{
+  g_autoptr(GBytes) journal_bytes = NULL;
+  g_autoptr(GVariant) journal = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sum = NULL;
+
+  if (entry->history_file == NULL || entry->history_sum == NULL)
+    return FALSE;
+
+  sum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  if (!g_str_equal (sum, entry->history_sum))
+    {
+      g_debug ("The recovery journal is of another copy");
+      return FALSE;
+    }
+
+  journal_bytes = g_file_load_bytes (entry->history_file, NULL, NULL, &error);
+  if (journal_bytes == NULL)
+    {
+      g_debug ("No recovery journal: %s", error->message);
+      return FALSE;
+    }
+
+  journal = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE ("(uuua(suav))"),
+                                                          journal_bytes, FALSE));
+  *tried = TRUE;
+  if (!tpt_history_restore_journal (tpt_document_get_history (document), document, journal,
+                                    &error))
+    {
+      g_message ("The undo history of the recovered document is lost: %s", error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /**
  * tpt_recovery_entry_load:
  * @entry: an entry from tpt_recovery_list()
  * @error: return location for a #GError
  *
- * Reads the recovered document. Its history counts it as modified, since
- * no file holds it. The entry stays until discarded.
+ * Reads the recovered document, with its undo history when the journal
+ * beside it fits. Its history counts it as modified, since no file holds
+ * it. The entry stays until discarded.
  *
  * Returns: (transfer full) (nullable): the document
  */
@@ -200,15 +256,32 @@ TptDocument *
 tpt_recovery_entry_load (TptRecoveryEntry  *entry,
                          GError           **error)
 {
-  TptDocument *document;
+  g_autoptr(TptDocument) document = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  gboolean tried = FALSE;
 
   g_return_val_if_fail (entry != NULL, NULL);
 
-  document = tpt_document_load_file (entry->document_file, NULL, error);
-  if (document != NULL)
-    tpt_history_mark_unsaved (tpt_document_get_history (document));
+  bytes = g_file_load_bytes (entry->document_file, NULL, NULL, error);
+  if (bytes == NULL)
+    return NULL;
 
-  return document;
+  document = tpt_document_load_bytes (bytes, error);
+  if (document == NULL)
+    return NULL;
+
+  /* A journal that does not restore may have changed the document on the
+   * way: it is read again, without history. */
+  if (!restore_history (entry, document, bytes, &tried) && tried)
+    {
+      g_clear_object (&document);
+      document = tpt_document_load_bytes (bytes, error);
+      if (document == NULL)
+        return NULL;
+    }
+
+  tpt_history_mark_unsaved (tpt_document_get_history (document));
+  return g_steal_pointer (&document);
 }
 
 /**
@@ -225,6 +298,8 @@ tpt_recovery_entry_discard (TptRecoveryEntry *entry)
   /* The key file first: without it the copy is never offered again. */
   g_file_delete (entry->info_file, NULL, NULL);
   g_file_delete (entry->document_file, NULL, NULL);
+  if (entry->history_file != NULL)
+    g_file_delete (entry->history_file, NULL, NULL);
 }
 
 /**
@@ -266,9 +341,9 @@ tpt_recovery_clean_stale (GFile *directory)
       if ((gint64) modified > now - STALE_AGE_SECONDS || g_str_has_suffix (name, ".recovery"))
         continue;
 
-      if (g_str_has_suffix (name, ".touchpoint"))
+      if (g_str_has_suffix (name, ".touchpoint") || g_str_has_suffix (name, ".history"))
         {
-          g_autofree char *base = g_strndup (name, strlen (name) - strlen (".touchpoint"));
+          g_autofree char *base = g_strndup (name, strrchr (name, '.') - name);
           g_autofree char *info_name = g_strconcat (base, ".recovery", NULL);
           g_autoptr(GFile) info_file = g_file_get_child (directory, info_name);
 

@@ -15,6 +15,8 @@ G_BEGIN_DECLS
  * @title: what the document was called
  * @uri: (nullable): the file the document was saved as, if it had one
  * @written: when the copy was written
+ * @history_file: (nullable): the journal of its undo history
+ * @history_sum: (nullable): the checksum of the copy the journal goes with
  *
  * A document some Touchpoint process autosaved and never saved or
  * discarded: what is left after a crash.
@@ -26,6 +28,8 @@ typedef struct
   char      *title;
   char      *uri;
   GDateTime *written;
+  GFile     *history_file;
+  char      *history_sum;
 } TptRecoveryEntry;
 
 void         tpt_recovery_entry_free     (TptRecoveryEntry  *entry);

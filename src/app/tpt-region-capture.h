@@ -1,18 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <gtk/gtk.h>
-
-#include "tpt-artefact-view.h"
+#include "tpt-drag-tool.h"
 
 G_BEGIN_DECLS
 
 #define TPT_TYPE_REGION_CAPTURE (tpt_region_capture_get_type ())
 
-G_DECLARE_FINAL_TYPE (TptRegionCapture, tpt_region_capture, TPT, REGION_CAPTURE, GObject)
+G_DECLARE_FINAL_TYPE (TptRegionCapture, tpt_region_capture, TPT, REGION_CAPTURE, TptDragTool)
 
-TptRegionCapture *tpt_region_capture_new        (TptArtefactView  *view);
-void              tpt_region_capture_shutdown   (TptRegionCapture *self);
+TptTool          *tpt_region_capture_new        (void);
 void              tpt_region_capture_begin      (TptRegionCapture *self);
 void              tpt_region_capture_cancel     (TptRegionCapture *self);
 gboolean          tpt_region_capture_get_active (TptRegionCapture *self);
@@ -21,7 +18,5 @@ gboolean          tpt_region_capture_finish     (TptRegionCapture *self,
                                                  double            y0,
                                                  double            x1,
                                                  double            y1);
-void              tpt_region_capture_snapshot   (TptRegionCapture *self,
-                                                 GtkSnapshot      *snapshot);
 
 G_END_DECLS

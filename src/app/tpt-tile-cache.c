@@ -7,24 +7,24 @@
 
 #include "tpt-tile-cache.h"
 
-/* The drawing of an artefact, cut into square tiles drawn once and kept as
- * image surfaces. Panning, and everything drawn over the artefact (the
- * selection, a drag), then only copies pixels: a tile is drawn again
- * when it first scrolls into view, or after the artefact, the zoom or the
- * colours changed, which is when the view invalidates the cache. */
+/* The drawing of an artefact, cut into square tiles drawn once with cairo
+ * and kept as textures, so that scrolling and redrawing the selection over
+ * them only places texture nodes. A change to part of the drawing throws
+ * away the tiles it touches, not the others. */
 
 /* In widget pixels. Big enough that a screen is a dozen tiles, small
- * enough that a scroll brings in little new drawing at a time. */
+ * enough that drawing a new one while scrolling fits in a frame. */
 #define TILE_SIZE 512
 /* Tiles kept beyond those in view, so that scrolling back is free. */
 #define SPARE_TILES 24
 
 struct _TptTileCache
 {
-  GHashTable     *tiles;         /* column << 16 | row → cairo_surface_t */
+  GHashTable     *tiles;         /* column << 16 | row → GdkTexture */
   double          zoom;
   int             scale_factor;
   const TptTheme *theme;
+  guint           drawn;         /* tiles drawn since the cache was made */
 };
 
 TptTileCache *
@@ -32,8 +32,7 @@ tpt_tile_cache_new (void)
 {
   TptTileCache *cache = g_new0 (TptTileCache, 1);
 
-  cache->tiles = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
-                                        (GDestroyNotify) cairo_surface_destroy);
+  cache->tiles = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_object_unref);
   return cache;
 }
 
@@ -47,12 +46,56 @@ tpt_tile_cache_free (TptTileCache *cache)
   g_free (cache);
 }
 
+/**
+ * tpt_tile_cache_invalidate:
+ * @cache: a tile cache
+ *
+ * Throws away every tile: the whole drawing changed.
+ */
 void
 tpt_tile_cache_invalidate (TptTileCache *cache)
 {
   g_return_if_fail (cache != NULL);
 
   g_hash_table_remove_all (cache->tiles);
+}
+
+/**
+ * tpt_tile_cache_invalidate_rect:
+ * @cache: a tile cache
+ * @rect: a part of the drawing that changed, in its units
+ *
+ * Throws away the tiles that show any of @rect.
+ */
+void
+tpt_tile_cache_invalidate_rect (TptTileCache  *cache,
+                                const TptRect *rect)
+{
+  GHashTableIter iter;
+  gpointer key;
+  double x0, y0, x1, y1;
+
+  g_return_if_fail (cache != NULL);
+  g_return_if_fail (rect != NULL);
+
+  if (cache->zoom <= 0)
+    return;
+
+  /* A pixel more each way, for antialiasing that spills over. */
+  x0 = floor ((rect->x * cache->zoom - 2) / TILE_SIZE);
+  y0 = floor ((rect->y * cache->zoom - 2) / TILE_SIZE);
+  x1 = floor ((tpt_rect_right (rect) * cache->zoom + 2) / TILE_SIZE);
+  y1 = floor ((tpt_rect_bottom (rect) * cache->zoom + 2) / TILE_SIZE);
+
+  g_hash_table_iter_init (&iter, cache->tiles);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      int column = GPOINTER_TO_UINT (key) >> 16;
+      int row = GPOINTER_TO_UINT (key) & 0xffff;
+
+      if (column >= x0 && column <= x1 && row >= y0 && row <= y1)
+        g_hash_table_iter_remove (&iter);
+    }
 }
 
 guint
@@ -63,6 +106,20 @@ tpt_tile_cache_get_size (TptTileCache *cache)
   return g_hash_table_size (cache->tiles);
 }
 
+/**
+ * tpt_tile_cache_get_drawn:
+ *
+ * Returns: how many tiles have been drawn, for tests and benchmarks of
+ *   how much a change redraws
+ */
+guint
+tpt_tile_cache_get_drawn (TptTileCache *cache)
+{
+  g_return_val_if_fail (cache != NULL, 0);
+
+  return cache->drawn;
+}
+
 static gpointer
 tile_key (int column,
           int row)
@@ -71,7 +128,7 @@ tile_key (int column,
 }
 
 /* Draws one tile: the paper, then the artefact clipped to the tile. */
-static cairo_surface_t *
+static GdkTexture *
 draw_tile (TptTileCache    *cache,
            int              column,
            int              row,
@@ -84,6 +141,8 @@ draw_tile (TptTileCache    *cache,
   int pixel_width = (int) ceil (width * scale);
   int pixel_height = (int) ceil (height * scale);
   cairo_surface_t *surface;
+  g_autoptr(GBytes) bytes = NULL;
+  GdkTexture *texture;
   cairo_t *cr;
 
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, pixel_width, pixel_height);
@@ -99,24 +158,37 @@ draw_tile (TptTileCache    *cache,
   cairo_clip (cr);
   draw (cr, cache->theme, data);
   cairo_destroy (cr);
+  cairo_surface_flush (surface);
 
-  return surface;
+  /* cairo's ARGB32 is GDK's default memory format on this machine's byte
+   * order; the bytes keep the surface alive for the texture. */
+  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
+                                      (gsize) cairo_image_surface_get_stride (surface) *
+                                      pixel_height,
+                                      (GDestroyNotify) cairo_surface_destroy, surface);
+  texture = gdk_memory_texture_new (pixel_width, pixel_height, GDK_MEMORY_DEFAULT, bytes,
+                                    cairo_image_surface_get_stride (surface));
+  cache->drawn++;
+  return texture;
 }
 
 /**
- * tpt_tile_cache_draw:
- * @cr: where to draw, in widget coordinates
- * @page: where the artefact's page is in the widget, its size at @zoom;
- *   its origin should fall on whole pixels, or the tiles are resampled
- * @view: the part of the widget to fill
+ * tpt_tile_cache_snapshot:
+ * @cache: a tile cache
+ * @snapshot: where to place the tiles
+ * @page: where the drawing is, in widget pixels
+ * @view: the part of the widget that is visible
+ * @zoom: the drawing's zoom
+ * @scale_factor: the display's pixels per widget pixel
+ * @theme: the colours
+ * @draw: draws the artefact, for tiles not yet drawn
+ * @data: for @draw
  *
- * Paints the tiles that cover @view, drawing those it does not have. A
- * tile is an image surface that is never changed once drawn, so a cairo
- * render node can record it without copying it.
+ * Places the visible tiles, drawing those it does not have.
  */
 void
-tpt_tile_cache_draw (TptTileCache          *cache,
-                     cairo_t               *cr,
+tpt_tile_cache_snapshot (TptTileCache          *cache,
+                         GtkSnapshot           *snapshot,
                          const graphene_rect_t *page,
                          const graphene_rect_t *view,
                          double                 zoom,
@@ -154,18 +226,17 @@ tpt_tile_cache_draw (TptTileCache          *cache,
       {
         double width = MIN (TILE_SIZE, page->size.width - column * TILE_SIZE);
         double height = MIN (TILE_SIZE, page->size.height - row * TILE_SIZE);
-        cairo_surface_t *tile = g_hash_table_lookup (cache->tiles, tile_key (column, row));
-        double x = page->origin.x + column * TILE_SIZE;
-        double y = page->origin.y + row * TILE_SIZE;
+        GdkTexture *tile = g_hash_table_lookup (cache->tiles, tile_key (column, row));
 
         if (tile == NULL)
           {
             tile = draw_tile (cache, column, row, width, height, draw, data);
             g_hash_table_insert (cache->tiles, tile_key (column, row), tile);
           }
-        cairo_set_source_surface (cr, tile, x, y);
-        cairo_rectangle (cr, x, y, width, height);
-        cairo_fill (cr);
+        gtk_snapshot_append_texture (snapshot, tile,
+                                     &GRAPHENE_RECT_INIT (page->origin.x + column * TILE_SIZE,
+                                                          page->origin.y + row * TILE_SIZE,
+                                                          width, height));
       }
 
   /* Keep the cache to what is in view and a margin of spare tiles. */

@@ -158,7 +158,7 @@ export_action (GtkWidget  *widget,
 {
   TptWindow *self = TPT_WINDOW (widget);
   gboolean poster = g_str_equal (action_name, "win.print-poster");
-  TptBlueprint *blueprint = tpt_artefact_view_get_blueprint (self->view);
+  TptBlueprint *blueprint = tpt_pages_get_blueprint (self->pages);
   TptExportDialog *dialog;
 
   if (poster && g_list_model_get_n_items (tpt_document_get_blueprints (self->document)) == 0)
@@ -180,13 +180,18 @@ static guint
 current_slide (TptWindow *self,
                GPtrArray *slides)
 {
-  TptNode *node = tpt_outline_get_selected (self->outline);
+  TptNode *node = tpt_selection_get_primary (self->selection);
   TptArtefactKind  wanted;
 
+  /* A slide selected in the Slides list is where the show starts. */
+  if (TPT_IS_SLIDE (node))
+    for (guint i = 0; i < slides->len; i++)
+      if (g_ptr_array_index (slides, i) == (gpointer) node)
+        return i;
   if (node != NULL && !TPT_IS_DOCUMENT (node))
     return tpt_presentation_find_slide_for (self->document, slides, node);
 
-  switch (tpt_artefact_view_get_artefact (self->view))
+  switch (tpt_pages_get_visible_kind (self->pages))
     {
     case TPT_ARTEFACT_NEEDS_MATRIX:
       wanted = TPT_ARTEFACT_NEEDS_MATRIX;
@@ -199,7 +204,7 @@ current_slide (TptWindow *self,
       break;
     case TPT_ARTEFACT_BLUEPRINT:
       return tpt_presentation_find_slide_for (self->document, slides,
-                                              TPT_NODE (tpt_artefact_view_get_blueprint (self->view)));
+                                              TPT_NODE (tpt_pages_get_blueprint (self->pages)));
     case TPT_ARTEFACT_COVER:
     default:
       return 0;
@@ -243,7 +248,7 @@ print_action (GtkWidget  *widget,
 {
   TptWindow *self = TPT_WINDOW (widget);
 
-  tpt_print_document (GTK_WINDOW (self), self->document);
+  tpt_print_document (GTK_WINDOW (self), self->document, self->file);
 }
 
 
@@ -257,13 +262,13 @@ zoom_action (GSimpleAction *action,
   const char *name = g_action_get_name (G_ACTION (action));
 
   if (g_str_equal (name, "zoom-in"))
-    tpt_artefact_view_zoom_in (self->view);
+    tpt_canvas_zoom_in (tpt_pages_get_visible_page (self->pages));
   else if (g_str_equal (name, "zoom-out"))
-    tpt_artefact_view_zoom_out (self->view);
+    tpt_canvas_zoom_out (tpt_pages_get_visible_page (self->pages));
   else if (g_str_equal (name, "zoom-reset"))
-    tpt_artefact_view_set_zoom (self->view, 1.0);
+    tpt_canvas_set_zoom (tpt_pages_get_visible_page (self->pages), 1.0);
   else
-    tpt_artefact_view_zoom_to_fit (self->view);
+    tpt_canvas_zoom_to_fit (tpt_pages_get_visible_page (self->pages));
 }
 
 static const GActionEntry view_entries[] = {
@@ -367,14 +372,32 @@ sort_needs_action (GtkWidget  *widget,
 {
   TptWindow *self = TPT_WINDOW (widget);
 
-  if (tpt_artefact_view_get_artefact (self->view) != TPT_ARTEFACT_NEEDS_MATRIX)
+  if (tpt_pages_get_visible_kind (self->pages) != TPT_ARTEFACT_NEEDS_MATRIX)
     tpt_outline_select_group (self->outline, TPT_OUTLINE_GROUP_NEEDS);
-  gtk_widget_activate_action_variant (GTK_WIDGET (self->view), "matrix.sort-needs", parameter);
+  tpt_pages_show (self->pages, TPT_ARTEFACT_NEEDS_MATRIX, NULL);
+  gtk_widget_activate_action_variant (GTK_WIDGET (tpt_pages_get_page (self->pages,
+                                                                     TPT_ARTEFACT_NEEDS_MATRIX)),
+                                      "matrix.sort-needs", parameter);
+}
+
+/* Pages, panels and dialogs tell the user things through this action,
+ * never by calling the window. */
+static void
+toast_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  const char *title;
+  gboolean undoable;
+
+  g_variant_get (parameter, "(&sb)", &title, &undoable);
+  tpt_window_show_toast (TPT_WINDOW (widget), title, undoable);
 }
 
 void
 tpt_window_class_install_actions (GtkWidgetClass *widget_class)
 {
+  gtk_widget_class_install_action (widget_class, "win.toast", "(sb)", toast_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_action);

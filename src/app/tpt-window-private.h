@@ -2,10 +2,12 @@
 
 #pragma once
 
-#include "tpt-artefact-view.h"
+#include "tpt-pages.h"
+#include "tpt-selection.h"
 #include "tpt-autosave.h"
 #include "tpt-history-panel.h"
 #include "tpt-inspector.h"
+#include "tpt-lock-file.h"
 #include "tpt-outline.h"
 #include "tpt-window.h"
 
@@ -36,7 +38,7 @@ struct _TptWindow
   GtkStack             *side_stack;
   GtkWidget            *inspector_box;
   GtkWidget            *history_box;
-  TptArtefactView      *view;
+  TptPages             *pages;
   TptHistoryPanel      *history_panel;
   TptOutline           *outline;
   TptInspector         *inspector;
@@ -45,6 +47,8 @@ struct _TptWindow
 
   /* owned */
   TptDocument          *document;
+  TptSelection         *selection;
+  GSignalGroup         *page_signals;   /* the visible page's */
   GFile                *file;
   GFileMonitor         *monitor;
   TptAutosave          *autosave;
@@ -53,10 +57,21 @@ struct _TptWindow
    * tell someone else's change from our own. */
   char                 *disk_etag;
   GtkFileChooserNative *chooser;
+  /* tpt-window-file.c: the lock beside the file, the warning that someone
+   * else has it, the folder it is in (to follow it when it moves), the
+   * saves waiting for the one under way. */
+  TptLockFile          *lock;
+  GtkInfoBar           *lock_bar;
+  GtkLabel             *lock_label;
+  int                   folder_fd;
+  GPtrArray            *waiting_saves;
+  guint                 saving_id;
 
   /* flags */
   guint                 close_after_save : 1;
   guint                 closing_confirmed : 1;
+  guint                 saving : 1;
+  guint                 save_again : 1;
 };
 
 typedef void (*TptWindowSavedFunc) (TptWindow *self,
@@ -75,6 +90,7 @@ void tpt_window_set_file            (TptWindow          *self,
 /* tpt-window-file.c: the file on disk, saving and reloading */
 void tpt_window_file_class_init     (GtkWidgetClass     *widget_class);
 void tpt_window_watch_file          (TptWindow          *self);
+void tpt_window_file_dispose        (TptWindow          *self);
 gboolean tpt_window_close_request_cb (GtkWindow         *window);
 
 /* tpt-window-slides.c: the slide actions */

@@ -7,7 +7,8 @@
 
 #include "tpt-window-private.h"
 
-#include "tpt-gallery-canvas.h"
+#include "tpt-blueprint-page.h"
+#include "tpt-gallery-page.h"
 #include "tpt-persona-renderer.h"
 #include "tpt-region-capture.h"
 #include "tpt-slide-edits.h"
@@ -30,7 +31,7 @@ persona_in (TptWindow     *self,
             const TptRect *region,
             guint         *index)
 {
-  TptGalleryCanvas *gallery = tpt_artefact_view_get_gallery_canvas (self->view);
+  TptGalleryPage *gallery = TPT_GALLERY_PAGE (tpt_pages_get_page (self->pages, TPT_ARTEFACT_PERSONAS));
   const double points[][2] = {
     { region->x + region->width / 2, region->y + region->height / 2 },
     { region->x, region->y },
@@ -40,7 +41,7 @@ persona_in (TptWindow     *self,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (points); i++)
-    if (tpt_gallery_canvas_persona_at (gallery, points[i][0], points[i][1], index))
+    if (tpt_gallery_page_persona_at (gallery, points[i][0], points[i][1], index))
       return g_list_model_get_item (tpt_document_get_personas (self->document), *index);
 
   return NULL;
@@ -93,7 +94,8 @@ static TptPersona *
 chosen_persona (TptWindow *self)
 {
   TptPersona *persona =
-    tpt_gallery_canvas_get_selected (tpt_artefact_view_get_gallery_canvas (self->view));
+    tpt_gallery_page_get_selected (TPT_GALLERY_PAGE (tpt_pages_get_page (self->pages,
+                                                                         TPT_ARTEFACT_PERSONAS)));
 
   if (persona != NULL)
     return g_object_ref (persona);
@@ -106,7 +108,7 @@ static void
 add_slide (TptWindow     *self,
            const TptRect *region)
 {
-  TptBlueprint *blueprint = tpt_artefact_view_get_blueprint (self->view);
+  TptBlueprint *blueprint = tpt_pages_get_blueprint (self->pages);
   g_autoptr(TptPersona) persona = NULL;
   TptRect on_card;
   guint index = 0;
@@ -116,7 +118,7 @@ add_slide (TptWindow     *self,
   TptSlide *slide;
   guint position;
 
-  switch (tpt_artefact_view_get_artefact (self->view))
+  switch (tpt_pages_get_visible_kind (self->pages))
     {
     case TPT_ARTEFACT_BLUEPRINT:
       artefact = TPT_ARTEFACT_BLUEPRINT;
@@ -164,7 +166,7 @@ add_slide (TptWindow     *self,
     }
 
   position = tpt_slide_edits_position_after (self->document,
-                                             tpt_outline_get_selected (self->outline));
+                                             tpt_selection_get_primary (self->selection));
   slide = tpt_slide_edits_add (self->document, position, artefact, target, title, region);
   if (slide == NULL)
     return;
@@ -191,10 +193,10 @@ captured_cb (TptRegionCapture *capture,
 static void
 expand_stages (TptWindow *self)
 {
-  TptBlueprint *blueprint = tpt_artefact_view_get_blueprint (self->view);
+  TptBlueprint *blueprint = tpt_pages_get_blueprint (self->pages);
   GListModel *stages;
 
-  if (tpt_artefact_view_get_artefact (self->view) != TPT_ARTEFACT_BLUEPRINT || blueprint == NULL)
+  if (tpt_pages_get_visible_kind (self->pages) != TPT_ARTEFACT_BLUEPRINT || blueprint == NULL)
     return;
 
   stages = tpt_blueprint_get_stages (blueprint);
@@ -202,7 +204,8 @@ expand_stages (TptWindow *self)
     {
       g_autoptr(TptStage) stage = g_list_model_get_item (stages, i);
 
-      tpt_artefact_view_set_stage_collapsed (self->view, stage, FALSE);
+      tpt_blueprint_page_set_stage_collapsed (TPT_BLUEPRINT_PAGE (tpt_pages_get_page (self->pages, TPT_ARTEFACT_BLUEPRINT)),
+                                              stage, FALSE);
     }
 }
 
@@ -212,7 +215,7 @@ add_slide_action (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   TptWindow *self = TPT_WINDOW (widget);
-  TptRegionCapture *capture = tpt_artefact_view_get_region_capture (self->view);
+  TptRegionCapture *capture = tpt_canvas_get_region_capture (tpt_pages_get_visible_page (self->pages));
 
   if (g_str_equal (action_name, "win.add-slide-whole"))
     {
@@ -239,6 +242,9 @@ tpt_window_slides_class_init (GtkWidgetClass *widget_class)
 void
 tpt_window_slides_init (TptWindow *self)
 {
-  g_signal_connect_object (tpt_artefact_view_get_region_capture (self->view), "captured",
-                           G_CALLBACK (captured_cb), self, 0);
+  /* Each page picks regions of its own artefact. */
+  for (guint i = 0; i < TPT_ARTEFACT_N_KINDS; i++)
+    if (tpt_pages_get_page (self->pages, i) != NULL)
+      g_signal_connect_object (tpt_canvas_get_region_capture (tpt_pages_get_page (self->pages, i)),
+                               "captured", G_CALLBACK (captured_cb), self, 0);
 }

@@ -7,9 +7,6 @@
 
 #include "tpt-window-private.h"
 
-#include "tpt-blueprint-canvas.h"
-#include "tpt-gallery-canvas.h"
-#include "tpt-matrix-canvas.h"
 
 G_DEFINE_FINAL_TYPE (TptWindow, tpt_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -101,8 +98,16 @@ tpt_window_update_title (TptWindow *self)
 static void
 history_changed_cb (TptWindow *self)
 {
+  TptNode *node = self->selection != NULL ? tpt_selection_get_primary (self->selection) : NULL;
+
   tpt_window_update_title (self);
   tpt_window_actions_update (self);
+  /* The outline rebuilds rows that moved: it selects the moved node again,
+   * which stays the window's selection. */
+  if (node != NULL && !TPT_IS_FLOW (node) && self->outline != NULL &&
+      (tpt_node_is_attached (node) || TPT_IS_DOCUMENT (node)) &&
+      tpt_outline_get_selected (self->outline) != node)
+    tpt_outline_set_selected (self->outline, node);
 }
 
 static void
@@ -169,11 +174,12 @@ tpt_window_replace_document (TptWindow   *self,
   g_signal_connect_swapped (document, "node-changed",
                             G_CALLBACK (document_node_changed_cb), self);
 
-  tpt_artefact_view_set_document (self->view, document);
+  tpt_selection_set_document (self->selection, document);
+  tpt_pages_set_document (self->pages, document);
   tpt_history_panel_set_history (self->history_panel, tpt_document_get_history (document));
   tpt_inspector_set_document (self->inspector, document);
   tpt_outline_set_document (self->outline, document);
-  tpt_outline_set_selected (self->outline, TPT_NODE (document));
+  tpt_selection_select (self->selection, TPT_NODE (document));
 
   tpt_window_watch_file (self);
   tpt_window_update_title (self);
@@ -215,10 +221,39 @@ tpt_window_select (TptWindow *self,
   g_return_if_fail (TPT_IS_WINDOW (self));
   g_return_if_fail (node == NULL || TPT_IS_NODE (node));
 
-  tpt_outline_set_selected (self->outline, node);
-  tpt_artefact_view_show_node (self->view, node);
+  tpt_selection_select (self->selection, node);
 }
 
+/**
+ * tpt_window_get_selection:
+ *
+ * Returns: (transfer none): what is selected in the window, which the
+ *   outline, the pages and the inspector all show
+ */
+TptSelection *
+tpt_window_get_selection (TptWindow *self)
+{
+  g_return_val_if_fail (TPT_IS_WINDOW (self), NULL);
+
+  return self->selection;
+}
+
+/**
+ * tpt_window_get_pages:
+ *
+ * Returns: (transfer none): the pages, one per artefact, in the centre
+ */
+TptPages *
+tpt_window_get_pages (TptWindow *self)
+{
+  g_return_val_if_fail (TPT_IS_WINDOW (self), NULL);
+
+  return self->pages;
+}
+
+/* The outline is a view of the selection too: a row chosen there is the
+ * window's selection, and a group row shows its page with nothing
+ * selected on it. */
 static void
 outline_selection_cb (TptWindow *self)
 {
@@ -227,85 +262,73 @@ outline_selection_cb (TptWindow *self)
   switch (tpt_outline_get_selected_group (self->outline))
     {
     case TPT_OUTLINE_GROUP_PERSONAS:
-      tpt_artefact_view_show (self->view, TPT_ARTEFACT_PERSONAS, NULL);
+      tpt_selection_clear (self->selection);
+      tpt_pages_show (self->pages, TPT_ARTEFACT_PERSONAS, NULL);
       break;
     case TPT_OUTLINE_GROUP_NEEDS:
-      tpt_artefact_view_show (self->view, TPT_ARTEFACT_NEEDS_MATRIX, NULL);
-      /* The group, not a need: no row of the matrix is selected. */
-      tpt_matrix_canvas_select_node (tpt_artefact_view_get_matrix_canvas (self->view), NULL);
+      tpt_selection_clear (self->selection);
+      tpt_pages_show (self->pages, TPT_ARTEFACT_NEEDS_MATRIX, NULL);
       break;
     case TPT_OUTLINE_GROUP_COVERAGE:
-      tpt_artefact_view_show (self->view, TPT_ARTEFACT_COVERAGE, NULL);
+      tpt_selection_clear (self->selection);
+      tpt_pages_show (self->pages, TPT_ARTEFACT_COVERAGE, NULL);
       break;
     case TPT_OUTLINE_GROUP_NONE:
     default:
-      /* Nothing selected keeps what is shown. */
-      if (node != NULL)
-        tpt_artefact_view_show_node (self->view, node);
+      /* Nothing chosen in the outline (a row going away) keeps the
+       * selection; a row chosen is the selection. */
+      if (node != NULL && !tpt_selection_contains (self->selection, node))
+        tpt_selection_select (self->selection, node);
       break;
     }
-
-  tpt_inspector_set_node (self->inspector, node);
+  tpt_inspector_set_node (self->inspector, tpt_selection_get_primary (self->selection));
 }
 
-/* The canvas's selection shows in the outline and so in the inspector: the
- * header, flow or card chosen last, or the blueprint when nothing is. */
+/* The selection changed, anywhere: the outline and the inspector show
+ * its primary node. */
 static void
-canvas_selection_cb (TptWindow *self)
+selection_changed_cb (TptWindow *self)
 {
-  TptNode *node;
+  TptNode *node = tpt_selection_get_primary (self->selection);
 
-  /* The view lets go of its selection as the window is destroyed. */
-  if (self->view == NULL || self->outline == NULL)
+  if (self->outline == NULL)
     return;
 
-  node = tpt_blueprint_canvas_get_selected_node (tpt_artefact_view_get_canvas (self->view));
-  if (node == NULL)
-    node = (TptNode *) tpt_artefact_view_get_blueprint (self->view);
-  if (node != NULL && node != tpt_outline_get_selected (self->outline))
-    tpt_outline_set_selected (self->outline, node);
   /* Flows have no row in the outline; the inspector shows them still. */
-  if (TPT_IS_FLOW (node))
-    tpt_inspector_set_node (self->inspector, node);
+  if (node != NULL && !TPT_IS_FLOW (node) && node != tpt_outline_get_selected (self->outline))
+    tpt_outline_set_selected (self->outline, node);
+  else if (node == NULL && !TPT_IS_DOCUMENT (tpt_outline_get_selected (self->outline)) &&
+           tpt_outline_get_selected_group (self->outline) == TPT_OUTLINE_GROUP_NONE)
+    {
+      /* Nothing selected on a page: the outline shows the page's group. */
+      switch (tpt_pages_get_visible_kind (self->pages))
+        {
+        case TPT_ARTEFACT_PERSONAS:
+          tpt_outline_select_group (self->outline, TPT_OUTLINE_GROUP_PERSONAS);
+          break;
+        case TPT_ARTEFACT_NEEDS_MATRIX:
+          tpt_outline_select_group (self->outline, TPT_OUTLINE_GROUP_NEEDS);
+          break;
+        case TPT_ARTEFACT_COVERAGE:
+          tpt_outline_select_group (self->outline, TPT_OUTLINE_GROUP_COVERAGE);
+          break;
+        case TPT_ARTEFACT_COVER:
+        case TPT_ARTEFACT_BLUEPRINT:
+        case TPT_ARTEFACT_STAGE:
+        case TPT_ARTEFACT_PERSONA:
+        default:
+          break;
+        }
+    }
+  tpt_inspector_set_node (self->inspector, node);
 }
 
 /* Sorting needs is offered beside the zoom while the matrix shows. */
 static void
-artefact_changed_cb (TptWindow *self)
+visible_page_cb (TptWindow *self)
 {
   gtk_widget_set_visible (self->sort_button,
-                          tpt_artefact_view_get_artefact (self->view) == TPT_ARTEFACT_NEEDS_MATRIX);
-}
-
-/* The need the matrix's cursor is on is the window's selection, so the
- * outline and the inspector show it; with the cursor gone, the needs. */
-static void
-matrix_selection_cb (TptWindow *self)
-{
-  TptNeed *need;
-
-  if (self->view == NULL || self->outline == NULL)
-    return;
-
-  need = tpt_matrix_canvas_get_selected_need (tpt_artefact_view_get_matrix_canvas (self->view));
-  if (need != NULL && TPT_NODE (need) != tpt_outline_get_selected (self->outline))
-    tpt_outline_set_selected (self->outline, TPT_NODE (need));
-  else if (need == NULL && TPT_IS_NEED (tpt_outline_get_selected (self->outline)))
-    tpt_outline_select_group (self->outline, TPT_OUTLINE_GROUP_NEEDS);
-}
-
-/* The persona chosen on the gallery is the outline's, and the inspector's. */
-static void
-gallery_selection_cb (TptWindow *self)
-{
-  TptPersona *persona;
-
-  if (self->view == NULL || self->outline == NULL)
-    return;
-
-  persona = tpt_gallery_canvas_get_selected (tpt_artefact_view_get_gallery_canvas (self->view));
-  if (persona != NULL && TPT_NODE (persona) != tpt_outline_get_selected (self->outline))
-    tpt_outline_set_selected (self->outline, TPT_NODE (persona));
+                          tpt_pages_get_visible_kind (self->pages) == TPT_ARTEFACT_NEEDS_MATRIX);
 }
 
 static void
@@ -319,7 +342,7 @@ outline_toast_cb (TptWindow  *self,
 /**
  * tpt_window_show_toast:
  * @self: a #TptWindow
- * @title: what happened
+ * @title: what happened, as plain text
  * @undoable: whether to offer an Undo button
  */
 void
@@ -327,11 +350,14 @@ tpt_window_show_toast (TptWindow  *self,
                        const char *title,
                        gboolean    undoable)
 {
+  g_autofree char *escaped = NULL;
   AdwToast *toast;
 
   g_return_if_fail (TPT_IS_WINDOW (self));
 
-  toast = adw_toast_new (title);
+  /* A toast's title is markup; file names and pasted text are not. */
+  escaped = g_markup_escape_text (title, -1);
+  toast = adw_toast_new (escaped);
   if (undoable)
     {
       adw_toast_set_button_label (toast, _("_Undo"));
@@ -371,7 +397,8 @@ drop_cb (GtkDropTarget *target,
 static void
 zoom_changed_cb (TptWindow *self)
 {
-  g_autofree char *label = g_strdup_printf ("%.0f %%", 100 * tpt_artefact_view_get_zoom (self->view));
+  TptCanvas *page = tpt_pages_get_visible_page (self->pages);
+  g_autofree char *label = g_strdup_printf ("%.0f %%", 100 * tpt_canvas_get_zoom (page));
 
   gtk_menu_button_set_label (self->zoom_button, label);
 }
@@ -402,12 +429,7 @@ tpt_window_dispose (GObject *object)
 {
   TptWindow *self = TPT_WINDOW (object);
 
-  if (self->monitor != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->monitor, self);
-      g_file_monitor_cancel (self->monitor);
-      g_clear_object (&self->monitor);
-    }
+  tpt_window_file_dispose (self);
   if (self->document != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->document, self);
@@ -417,13 +439,18 @@ tpt_window_dispose (GObject *object)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
 
+  /* The panels go with the template: nothing may tell them of the
+   * selection after this. */
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
+  g_clear_object (&self->page_signals);
   gtk_widget_dispose_template (GTK_WIDGET (self), TPT_TYPE_WINDOW);
 
   g_clear_object (&self->autosave);
+  g_clear_object (&self->selection);
   g_clear_object (&self->document);
   g_clear_object (&self->file);
   g_clear_object (&self->settings);
-  g_clear_pointer (&self->disk_etag, g_free);
 
   G_OBJECT_CLASS (tpt_window_parent_class)->dispose (object);
 }
@@ -447,7 +474,7 @@ tpt_window_class_init (TptWindowClass *klass)
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (TPT_TYPE_ARTEFACT_VIEW);
+  g_type_ensure (TPT_TYPE_PAGES);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/touchpoint/Touchpoint/tpt-window.ui");
@@ -468,7 +495,7 @@ tpt_window_class_init (TptWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TptWindow, side_stack);
   gtk_widget_class_bind_template_child (widget_class, TptWindow, inspector_box);
   gtk_widget_class_bind_template_child (widget_class, TptWindow, history_box);
-  gtk_widget_class_bind_template_child (widget_class, TptWindow, view);
+  gtk_widget_class_bind_template_child (widget_class, TptWindow, pages);
   gtk_widget_class_bind_template_child (widget_class, TptWindow, undo_section);
   gtk_widget_class_bind_template_child (widget_class, TptWindow, recent_submenu);
 
@@ -481,6 +508,7 @@ tpt_window_init (TptWindow *self)
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->folder_fd = -1;
 
   self->settings = g_settings_new (APPLICATION_ID);
   if (g_strcmp0 (PROFILE, "development") == 0)
@@ -500,16 +528,21 @@ tpt_window_init (TptWindow *self)
   g_signal_connect_object (self->outline, "toast", G_CALLBACK (outline_toast_cb), self,
                            G_CONNECT_SWAPPED);
 
-  g_signal_connect_object (self->view, "activate-link", G_CALLBACK (tpt_window_select), self,
+  /* One selection for the window, which every part shows; the window
+   * follows whichever page is visible for its zoom. */
+  self->selection = tpt_selection_new ();
+  tpt_pages_set_selection (self->pages, self->selection);
+  g_signal_connect_object (self->selection, "changed", G_CALLBACK (selection_changed_cb), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (tpt_artefact_view_get_canvas (self->view), "selection-changed",
-                           G_CALLBACK (canvas_selection_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (tpt_artefact_view_get_matrix_canvas (self->view), "selection-changed",
-                           G_CALLBACK (matrix_selection_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (tpt_artefact_view_get_gallery_canvas (self->view), "selection-changed",
-                           G_CALLBACK (gallery_selection_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->view, "notify::artefact-title",
-                           G_CALLBACK (artefact_changed_cb), self, G_CONNECT_SWAPPED);
+  self->page_signals = g_signal_group_new (TPT_TYPE_CANVAS);
+  g_signal_group_connect_object (self->page_signals, "notify::zoom",
+                                 G_CALLBACK (zoom_changed_cb), self, G_CONNECT_SWAPPED);
+  g_object_bind_property (self->pages, "visible-page", self->page_signals, "target",
+                          G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->pages, "notify::visible-page",
+                           G_CALLBACK (visible_page_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->pages, "notify::visible-page",
+                           G_CALLBACK (zoom_changed_cb), self, G_CONNECT_SWAPPED);
 
   self->inspector = TPT_INSPECTOR (tpt_inspector_new ());
   gtk_widget_set_vexpand (GTK_WIDGET (self->inspector), TRUE);
@@ -527,8 +560,6 @@ tpt_window_init (TptWindow *self)
   g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
-  g_signal_connect_object (self->view, "notify::zoom", G_CALLBACK (zoom_changed_cb), self,
-                           G_CONNECT_SWAPPED);
   zoom_changed_cb (self);
 }
 

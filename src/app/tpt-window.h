@@ -5,6 +5,8 @@
 #include <adwaita.h>
 
 #include "tpt-document.h"
+#include "tpt-pages.h"
+#include "tpt-selection.h"
 #include "tpt-recovery.h"
 
 G_BEGIN_DECLS
@@ -31,8 +33,11 @@ void         tpt_window_replace_document (TptWindow      *self,
 void         tpt_window_adopt_recovery   (TptWindow        *self,
                                           TptRecoveryEntry *entry);
 void         tpt_window_discard_recovery (TptWindow      *self);
+void         tpt_window_flush_recovery   (TptWindow      *self);
 void         tpt_window_select           (TptWindow      *self,
                                           TptNode        *node);
+TptSelection *tpt_window_get_selection   (TptWindow      *self);
+TptPages    *tpt_window_get_pages        (TptWindow      *self);
 void         tpt_window_show_toast       (TptWindow      *self,
                                           const char     *title,
                                           gboolean        undoable);

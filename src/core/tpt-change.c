@@ -5,6 +5,7 @@
 
 #include "tpt-change-private.h"
 #include "tpt-document.h"
+#include "tpt-history-journal-private.h"
 #include "tpt-node-private.h"
 
 /* The document owns its history, which owns the changes; a change that held a
@@ -207,4 +208,46 @@ tpt_list_change_new (TptNode    *owner,
   self->insert = insert;
 
   return &self->parent;
+}
+
+/* The journal's record of a change ---------------------------------------- */
+
+/*
+ * tpt_journal_record_change:
+ * @change: a change about to be applied
+ *
+ * Describes @change so that it can be made again on another copy of the
+ * document: the nodes by where they are now, a child that enters a list
+ * as it is now. See tpt-history-journal.c.
+ *
+ * Returns: (transfer floating): the record
+ */
+GVariant *
+tpt_journal_record_change (TptChange *change)
+{
+  if (change->klass == &field_change_class)
+    {
+      FieldChange *self = (FieldChange *)change;
+      GParamSpec *pspec = TPT_NODE_GET_CLASS (self->node)->fields[self->prop_id];
+
+      return g_variant_new ("(y@(sa(uu))svv)", 'f', tpt_journal_node_ref (self->node),
+                            g_param_spec_get_name (pspec),
+                            tpt_journal_value (&self->old_value),
+                            tpt_journal_value (&self->new_value));
+    }
+  else
+    {
+      ListChange *self = (ListChange *)change;
+      GListStore *const *stores;
+      guint n_stores, index = 0;
+
+      stores = tpt_node_get_child_stores (self->owner, &n_stores);
+      while (index < n_stores && stores[index] != self->store)
+        index++;
+      g_assert (index < n_stores);
+
+      return g_variant_new ("(y@(sa(uu))uubv)", 'l', tpt_journal_node_ref (self->owner),
+                            (guint32) index, (guint32) self->position, self->insert,
+                            tpt_journal_node_snapshot (self->child));
+    }
 }

@@ -15,6 +15,8 @@ void      tpt_document_unregister_node    (TptDocument *self,
 void      tpt_document_emit_node_changed  (TptDocument *self,
                                            TptNode     *node,
                                            GParamSpec  *pspec);
+void      tpt_document_emit_children_changed (TptDocument *self,
+                                              TptNode     *node);
 char     *tpt_document_allocate_id        (TptDocument *self,
                                            const char  *prefix);
 void      tpt_document_reserve_id         (TptDocument *self,

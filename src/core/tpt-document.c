@@ -48,6 +48,7 @@ enum {
 
 enum {
   NODE_CHANGED,
+  CHILDREN_CHANGED,
   N_SIGNALS
 };
 
@@ -134,6 +135,24 @@ tpt_document_class_init (TptDocumentClass *klass)
                   NULL, NULL,
                   NULL,
                   G_TYPE_NONE, 2, TPT_TYPE_NODE, G_TYPE_PARAM);
+
+  /**
+   * TptDocument::children-changed:
+   * @self: the document
+   * @node: the node one of whose lists gained or lost a child
+   *
+   * Emitted after any list of any node in the document changed, including
+   * during undo and redo, after the list's own items-changed. One signal
+   * for every list, for observers of the whole tree (the serializer).
+   */
+  signals[CHILDREN_CHANGED] =
+    g_signal_new ("children-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0,
+                  NULL, NULL,
+                  NULL,
+                  G_TYPE_NONE, 1, TPT_TYPE_NODE);
 }
 
 static void
@@ -423,6 +442,16 @@ tpt_document_emit_node_changed (TptDocument *self,
   g_assert (TPT_IS_DOCUMENT (self));
 
   g_signal_emit (self, signals[NODE_CHANGED], g_param_spec_get_name_quark (pspec), node, pspec);
+}
+
+void
+tpt_document_emit_children_changed (TptDocument *self,
+                                    TptNode     *node)
+{
+  g_assert (TPT_IS_DOCUMENT (self));
+
+  if (!self->loading)
+    g_signal_emit (self, signals[CHILDREN_CHANGED], 0, node);
 }
 
 static gboolean

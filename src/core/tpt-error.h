@@ -19,6 +19,11 @@ G_BEGIN_DECLS
  * @TPT_ERROR_BROKEN_REFERENCE: an id points at nothing, or at the wrong thing
  * @TPT_ERROR_BAD_PHOTO: a photo is not a PNG or JPEG image
  * @TPT_ERROR_IO: reading or writing the file failed
+ * @TPT_ERROR_NOT_WRITABLE: the file to save over may not be changed by the
+ *   user (its permissions, or a read-only disk)
+ * @TPT_ERROR_CHANGED_ON_DISK: another program changed the file since it was
+ *   read or last saved, so saving would overwrite that work
+ * @TPT_ERROR_FOLDER_GONE: the folder the file was in was moved or deleted
  *
  * Errors from loading, saving and checking documents.
  *
@@ -39,6 +44,9 @@ typedef enum
   TPT_ERROR_BROKEN_REFERENCE,
   TPT_ERROR_BAD_PHOTO,
   TPT_ERROR_IO,
+  TPT_ERROR_NOT_WRITABLE,
+  TPT_ERROR_CHANGED_ON_DISK,
+  TPT_ERROR_FOLDER_GONE,
 } TptError;
 
 GQuark tpt_error_quark    (void);

@@ -77,6 +77,39 @@ G_BEGIN_DECLS
 #define TPT_A_WIDTH        "width"
 #define TPT_A_HEIGHT       "height"
 
+/* The writer's walk over a document (tpt-writer.c). */
+typedef void (*TptWriteFunc) (GString  *out,
+                              gpointer  node);
+
+typedef struct _TptWriterOut TptWriterOut;
+struct _TptWriterOut
+{
+  /* Where literal text goes, and items too when @item is NULL. */
+  GString *text;
+  /* Called for each item instead of writing it to @text. */
+  void   (*item) (TptWriterOut *out,
+                  TptNode      *node,
+                  TptWriteFunc  func);
+};
+
+typedef struct
+{
+  TptDocument *document;
+  guint        phase;
+  guint        blueprint;
+  guint        part;
+  guint        index;
+} TptWriterWalk;
+
+void     tpt_writer_walk_init (TptWriterWalk *walk,
+                               TptDocument   *document);
+gboolean tpt_writer_walk_step (TptWriterWalk *walk,
+                               TptWriterOut  *out);
+
+void tpt_writer_prefix_save_error (GError **error,
+                                   GFile   *file,
+                                   GError  *local_error);
+
 void tpt_writer_append_card (GString *out,
                              TptCard *card,
                              guint    level,

@@ -55,6 +55,36 @@ typedef struct
   gboolean     collecting;
 } Reader;
 
+/**
+ * tpt_fragment_clean_text:
+ * @text: UTF-8 text from the clipboard
+ *
+ * Drops what a file cannot hold: control characters other than tab, line
+ * feed and carriage return, and U+FFFE and U+FFFF. The writer leaves them
+ * out too; taken out when pasted, what the screen shows is what is saved.
+ *
+ * Returns: (transfer full): @text without them
+ */
+char *
+tpt_fragment_clean_text (const char *text)
+{
+  GString *out;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  out = g_string_sized_new (strlen (text));
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0xfffe || c == 0xffff)
+        continue;
+      g_string_append_len (out, p, g_utf8_next_char (p) - p);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
 static gboolean
 fail (GError    **error,
       const char *message)
@@ -124,8 +154,14 @@ start_element (GMarkupParseContext  *context,
       reader->card = tpt_card_new (reader->document);
       tpt_card_set_kind (reader->card, kind_value);
       tpt_card_set_span (reader->card, (int) span_value);
-      tpt_card_set_owner (reader->card, owner);
-      tpt_card_set_channel (reader->card, channel);
+      {
+        g_autofree char *clean_owner = owner != NULL ? tpt_fragment_clean_text (owner) : NULL;
+        g_autofree char *clean_channel = channel != NULL ? tpt_fragment_clean_text (channel)
+                                                         : NULL;
+
+        tpt_card_set_owner (reader->card, clean_owner);
+        tpt_card_set_channel (reader->card, clean_channel);
+      }
       return;
     }
 
@@ -152,7 +188,11 @@ end_element (GMarkupParseContext  *context,
     {
       reader->collecting = FALSE;
       if (g_str_equal (name, "text"))
-        tpt_card_set_text (reader->card, reader->text->str);
+        {
+          g_autofree char *clean = tpt_fragment_clean_text (reader->text->str);
+
+          tpt_card_set_text (reader->card, clean);
+        }
       else
         {
           /* As in format 1, a list of ids separated by spaces. */
@@ -303,7 +343,11 @@ tpt_fragment_cards_from_text (TptDocument  *document,
       return NULL;
     }
 
-  copy = g_strndup (text, size);
+  {
+    g_autofree char *whole = g_strndup (text, size);
+
+    copy = tpt_fragment_clean_text (whole);
+  }
   lines = g_strsplit_set (copy, "\r\n", -1);
   for (guint i = 0; lines[i] != NULL; i++)
     {

@@ -14,6 +14,7 @@ G_BEGIN_DECLS
 #define TPT_FRAGMENT_MAX_SIZE  (4 * 1024 * 1024)
 #define TPT_FRAGMENT_MAX_CARDS 10000
 
+char      *tpt_fragment_clean_text      (const char   *text);
 char      *tpt_fragment_write_cards     (GPtrArray    *cards);
 GPtrArray *tpt_fragment_read_cards      (TptDocument  *document,
                                          const char   *data,

@@ -21,6 +21,11 @@ TptChange       *tpt_history_entry_get_change  (TptHistoryEntry *self,
 gboolean         tpt_history_entry_try_merge   (TptHistoryEntry *self,
                                                 TptHistoryEntry *next);
 void             tpt_history_entry_apply       (TptHistoryEntry *self);
+void             tpt_history_entry_add_record  (TptHistoryEntry *self,
+                                                GVariant        *record);
+GVariant        *tpt_history_entry_get_journal (TptHistoryEntry *self);
+void             tpt_history_entry_set_records (TptHistoryEntry *self,
+                                                GPtrArray       *records);
 void             tpt_history_entry_revert      (TptHistoryEntry *self);
 
 G_END_DECLS

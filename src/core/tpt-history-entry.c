@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "tpt-history-entry-private.h"
+#include "tpt-history-journal-private.h"
 
 /* One labelled transaction in the history: the changes one user gesture made,
  * in the order they were applied. */
@@ -13,6 +14,10 @@ struct _TptHistoryEntry
 
   char                *label;
   GPtrArray           *changes;
+  /* The journal: one record per change, made as it was pushed (see
+   * tpt-history-journal.c); NULL when the history kept none. */
+  GPtrArray           *records;
+  GVariant            *journal;   /* the entry's own record, cached */
   TptHistoryEntryFlags flags;
 };
 
@@ -33,6 +38,8 @@ tpt_history_entry_finalize (GObject *object)
 
   g_clear_pointer (&self->label, g_free);
   g_clear_pointer (&self->changes, g_ptr_array_unref);
+  g_clear_pointer (&self->records, g_ptr_array_unref);
+  g_clear_pointer (&self->journal, g_variant_unref);
 
   G_OBJECT_CLASS (tpt_history_entry_parent_class)->finalize (object);
 }
@@ -154,8 +161,90 @@ tpt_history_entry_try_merge (TptHistoryEntry *self,
       g_strcmp0 (self->label, next->label) != 0)
     return FALSE;
 
-  return tpt_change_merge (g_ptr_array_index (self->changes, 0),
-                           g_ptr_array_index (next->changes, 0));
+  if (!tpt_change_merge (g_ptr_array_index (self->changes, 0),
+                         g_ptr_array_index (next->changes, 0)))
+    return FALSE;
+
+  /* The journal follows: the merged change keeps its old value and takes
+   * the next one's new value. */
+  g_clear_pointer (&self->journal, g_variant_unref);
+  if (self->records != NULL && self->records->len == 1 &&
+      next->records != NULL && next->records->len == 1)
+    {
+      GVariant *merged = tpt_journal_merge_records (g_ptr_array_index (self->records, 0),
+                                                    g_ptr_array_index (next->records, 0));
+
+      g_ptr_array_set_size (self->records, 0);
+      g_ptr_array_add (self->records, merged);
+    }
+  else
+    g_clear_pointer (&self->records, g_ptr_array_unref);
+
+  return TRUE;
+}
+
+/* Records @record, the journal's account of the change just added;
+ * sinks a floating reference. */
+void
+tpt_history_entry_add_record (TptHistoryEntry *self,
+                              GVariant        *record)
+{
+  g_autoptr(GVariant) owned = g_variant_ref_sink (record);
+
+  g_assert (TPT_IS_HISTORY_ENTRY (self));
+
+  g_clear_pointer (&self->journal, g_variant_unref);
+  if (self->records == NULL)
+    {
+      /* Journaling began after this entry's first changes: it can't be
+       * told, so it is never recorded. */
+      if (self->changes->len != 1)
+        return;
+      self->records = g_ptr_array_new_with_free_func ((GDestroyNotify) g_variant_unref);
+    }
+  if (self->records->len + 1 != self->changes->len)
+    {
+      g_clear_pointer (&self->records, g_ptr_array_unref);
+      return;
+    }
+  g_ptr_array_add (self->records, g_steal_pointer (&owned));
+}
+
+/* The entry as the journal holds it, "(suav)": label, flags, records;
+ * NULL if it was not journaled whole. */
+GVariant *
+tpt_history_entry_get_journal (TptHistoryEntry *self)
+{
+  g_assert (TPT_IS_HISTORY_ENTRY (self));
+
+  if (self->records == NULL || self->records->len != self->changes->len)
+    return NULL;
+
+  if (self->journal == NULL)
+    {
+      g_autofree GVariant **boxed = g_new (GVariant *, self->records->len + 1);
+      GVariant *records;
+
+      for (guint i = 0; i < self->records->len; i++)
+        boxed[i] = g_variant_new_variant (g_ptr_array_index (self->records, i));
+      records = g_variant_new_array (G_VARIANT_TYPE_VARIANT, boxed, self->records->len);
+      self->journal = g_variant_ref_sink (g_variant_new ("(su@av)", self->label,
+                                                         (guint32) self->flags, records));
+    }
+
+  return self->journal;
+}
+
+/* Takes the records of an entry rebuilt from a journal. */
+void
+tpt_history_entry_set_records (TptHistoryEntry *self,
+                               GPtrArray       *records)
+{
+  g_assert (TPT_IS_HISTORY_ENTRY (self));
+
+  g_clear_pointer (&self->journal, g_variant_unref);
+  g_clear_pointer (&self->records, g_ptr_array_unref);
+  self->records = records != NULL ? g_ptr_array_ref (records) : NULL;
 }
 
 void

@@ -6,7 +6,11 @@
 
 G_BEGIN_DECLS
 
-void tpt_history_push (TptHistory *self,
-                       TptChange  *change);
+void       tpt_history_push          (TptHistory *self,
+                                      TptChange  *change);
+GPtrArray *tpt_history_peek_entries  (TptHistory *self);
+void       tpt_history_install       (TptHistory *self,
+                                      GPtrArray  *entries,
+                                      guint       position);
 
 G_END_DECLS

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "tpt-history-entry-private.h"
+#include "tpt-history-journal-private.h"
 #include "tpt-history-private.h"
 
 /* The undo history of one document.
@@ -25,9 +26,14 @@ struct _TptHistory
   int              saved;
   guint            depth;
   guint            max_entries;
+  /* How many entries ever fell off the front, and how many times the
+   * history was cleared: what a TptHistoryMark is checked against. */
+  guint64          n_trimmed;
+  guint64          epoch;
 
   guint            applying : 1;
   guint            merge_barrier : 1;
+  guint            journaling : 1;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -321,6 +327,7 @@ enforce_bound (TptHistory *self)
 
   g_ptr_array_remove_range (self->entries, 0, excess);
   self->position -= excess;
+  self->n_trimmed += excess;
   if (self->saved >= 0)
     self->saved = self->saved >= (int)excess ? self->saved - (int)excess : -1;
 
@@ -453,8 +460,11 @@ tpt_history_push (TptHistory *self,
 
   /* Record before applying: a handler reacting to this change may push
    * changes of its own, which happen after this one starts, so they must
-   * come after it in the entry for undo to revert them first. */
+   * come after it in the entry for undo to revert them first. The journal
+   * too describes the change against the document as it is before. */
   tpt_history_entry_add (self->open, g_steal_pointer (&owned));
+  if (self->journaling)
+    tpt_history_entry_add_record (self->open, tpt_journal_record_change (change));
   tpt_change_apply (change);
 }
 
@@ -730,8 +740,162 @@ tpt_history_clear (TptHistory *self)
   g_ptr_array_set_size (self->entries, 0);
   self->position = 0;
   self->saved = 0;
+  self->epoch++;
   self->merge_barrier = FALSE;
   if (removed > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, 0);
+  state_notify (self, &before);
+}
+
+/* Marks ------------------------------------------------------------------- */
+
+/* The entry is held weakly: a save may outlive its document, whose
+ * entries point at nodes that go with it. */
+struct _TptHistoryMark
+{
+  GWeakRef         entry;     /* the last entry applied; unset at 0 */
+  gboolean         at_start;
+  guint64          n_trimmed;
+  guint64          epoch;
+};
+
+/**
+ * tpt_history_get_mark:
+ * @self: a #TptHistory
+ *
+ * Remembers the state the document is in now, for a save that writes it
+ * while the user goes on editing: tpt_history_mark_saved_at() then marks
+ * that state as the saved one. Also stops the next edit from merging into
+ * the last entry, which would change that state.
+ *
+ * Returns: (transfer full): the mark
+ */
+TptHistoryMark *
+tpt_history_get_mark (TptHistory *self)
+{
+  TptHistoryMark *mark;
+
+  g_return_val_if_fail (TPT_IS_HISTORY (self), NULL);
+
+  mark = g_new0 (TptHistoryMark, 1);
+  g_weak_ref_init (&mark->entry, self->position > 0 ?
+                                 g_ptr_array_index (self->entries, self->position - 1) : NULL);
+  mark->at_start = self->position == 0;
+  mark->n_trimmed = self->n_trimmed;
+  mark->epoch = self->epoch;
+  self->merge_barrier = TRUE;
+
+  return mark;
+}
+
+void
+tpt_history_mark_free (TptHistoryMark *mark)
+{
+  if (mark == NULL)
+    return;
+
+  g_weak_ref_clear (&mark->entry);
+  g_free (mark);
+}
+
+/**
+ * tpt_history_mark_saved_at:
+ * @self: a #TptHistory
+ * @mark: a mark from tpt_history_get_mark()
+ *
+ * Records that the state @mark remembers is what the file on disk holds.
+ * If that state can no longer be reached (its entry was dropped), no state
+ * is the saved one.
+ */
+void
+tpt_history_mark_saved_at (TptHistory     *self,
+                           TptHistoryMark *mark)
+{
+  State before;
+  int saved = -1;
+
+  g_return_if_fail (TPT_IS_HISTORY (self));
+  g_return_if_fail (mark != NULL);
+
+  if (mark->epoch == self->epoch)
+    {
+      if (mark->at_start)
+        saved = mark->n_trimmed == self->n_trimmed ? 0 : -1;
+      else
+        {
+          g_autoptr(TptHistoryEntry) entry = g_weak_ref_get (&mark->entry);
+          guint index;
+
+          if (entry != NULL && g_ptr_array_find (self->entries, entry, &index))
+            saved = (int) index + 1;
+        }
+    }
+
+  state_take (self, &before);
+  self->saved = saved;
+  if (saved == (int) self->position)
+    self->merge_barrier = TRUE;
+  state_notify (self, &before);
+}
+
+/* The journal (tpt-history-journal.c) ------------------------------------- */
+
+/**
+ * tpt_history_set_journaling:
+ * @self: a #TptHistory
+ * @journaling: whether to keep a journal
+ *
+ * With a journal, every change is also described as it is made, so that
+ * tpt_history_dup_journal() can write the history out and a copy of the
+ * document (a recovery copy) can have it back. Entries begun before the
+ * journal was turned on are not in it.
+ */
+void
+tpt_history_set_journaling (TptHistory *self,
+                            gboolean    journaling)
+{
+  g_return_if_fail (TPT_IS_HISTORY (self));
+
+  self->journaling = !!journaling;
+}
+
+gboolean
+tpt_history_get_journaling (TptHistory *self)
+{
+  g_return_val_if_fail (TPT_IS_HISTORY (self), FALSE);
+
+  return self->journaling;
+}
+
+GPtrArray *
+tpt_history_peek_entries (TptHistory *self)
+{
+  g_assert (TPT_IS_HISTORY (self));
+
+  return self->entries;
+}
+
+/* Puts @entries, rebuilt from a journal, in place of an empty history,
+ * @position of them applied; no state of them is the saved one. */
+void
+tpt_history_install (TptHistory *self,
+                     GPtrArray  *entries,
+                     guint       position)
+{
+  State before;
+
+  g_assert (TPT_IS_HISTORY (self));
+  g_assert (self->entries->len == 0 && self->depth == 0);
+  g_assert (position <= entries->len);
+
+  state_take (self, &before);
+  for (guint i = 0; i < entries->len; i++)
+    g_ptr_array_add (self->entries, g_object_ref (g_ptr_array_index (entries, i)));
+  self->position = position;
+  self->saved = -1;
+  self->merge_barrier = TRUE;
+  if (entries->len > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, entries->len);
+  enforce_bound (self);
   state_notify (self, &before);
 }

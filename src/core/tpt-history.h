@@ -53,6 +53,23 @@ gboolean    tpt_history_get_modified       (TptHistory          *self);
 void        tpt_history_mark_saved         (TptHistory          *self);
 void        tpt_history_mark_unsaved       (TptHistory          *self);
 
+typedef struct _TptHistoryMark TptHistoryMark;
+
+TptHistoryMark *tpt_history_get_mark       (TptHistory          *self);
+void        tpt_history_mark_saved_at      (TptHistory          *self,
+                                            TptHistoryMark      *mark);
+void        tpt_history_mark_free          (TptHistoryMark      *mark);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TptHistoryMark, tpt_history_mark_free)
+
+void        tpt_history_set_journaling     (TptHistory          *self,
+                                            gboolean             journaling);
+gboolean    tpt_history_get_journaling     (TptHistory          *self);
+GVariant   *tpt_history_dup_journal        (TptHistory          *self);
+gboolean    tpt_history_restore_journal    (TptHistory          *self,
+                                            TptDocument         *document,
+                                            GVariant            *journal,
+                                            GError             **error);
+
 guint       tpt_history_get_max_entries    (TptHistory          *self);
 void        tpt_history_set_max_entries    (TptHistory          *self,
                                             guint                max_entries);

@@ -705,6 +705,8 @@ tpt_node_insert_child_raw (TptNode    *self,
   if (priv->state == TPT_NODE_ATTACHED)
     tpt_node_foreach_descendant (child, attach_cb, priv->document);
   g_list_store_insert (store, position, child);
+  if (priv->state == TPT_NODE_ATTACHED)
+    tpt_document_emit_children_changed (priv->document, self);
 }
 
 void
@@ -724,6 +726,8 @@ tpt_node_remove_child_raw (TptNode    *self,
   /* Before the store drops its reference, which may be the last one. */
   child_priv->parent = NULL;
   g_list_store_remove (store, position);
+  if (priv->state == TPT_NODE_ATTACHED)
+    tpt_document_emit_children_changed (priv->document, self);
 }
 
 /*

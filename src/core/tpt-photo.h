@@ -45,6 +45,8 @@ TptPhotoProblem  tpt_photo_inspect    (const guint8  *data,
                                        const char   **actual_type,
                                        guint32       *width,
                                        guint32       *height);
+gboolean         tpt_photo_is_complete (const guint8 *data,
+                                        gsize         size);
 gboolean         tpt_photo_check      (GBytes        *photo,
                                        const char    *mime_type,
                                        GError       **error);

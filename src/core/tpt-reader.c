@@ -239,6 +239,7 @@ typedef struct
   char             *leaf_attr;
 
   TptPersona       *persona;         /* borrowed: the one being read */
+  guint64           photo_pixels;    /* of all the photos so far */
   GPtrArray        *lists[N_LISTS];
   TptBlueprint     *blueprint;
   TptStage         *stage;
@@ -885,6 +886,14 @@ check_photo (Loader     *self,
   switch (tpt_photo_inspect (data, size, type, &actual, &width, &height))
     {
     case TPT_PHOTO_OK:
+      /* Each photo is decoded to be drawn: together they are capped too. */
+      self->photo_pixels += (guint64) width * height;
+      if (self->photo_pixels > TPT_MAX_TOTAL_PHOTO_PIXELS)
+        fail (self, line, TPT_ERROR_TOO_LARGE,
+              _("The photos of this document have more than %d million pixels together, "
+                "the most a document may have; the photo of persona “%s” goes past it. "
+                "Use smaller photos"),
+              TPT_MAX_TOTAL_PHOTO_PIXELS / 1000000, persona_id);
       break;
 
     case TPT_PHOTO_NOT_AN_IMAGE:
@@ -2563,4 +2572,64 @@ tpt_document_load_file (GFile         *file,
 
   bytes = g_bytes_new_take (g_steal_pointer (&buffer), length);
   return tpt_document_load_bytes (bytes, error);
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GError *error = NULL;
+  TptDocument *document = tpt_document_load_file (task_data, cancellable, &error);
+
+  if (document == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, document, g_object_unref);
+}
+
+/**
+ * tpt_document_load_file_async:
+ * @file: a .touchpoint file
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the document is read
+ * @user_data: for @callback
+ *
+ * Reads and loads @file as tpt_document_load_file() does, in a worker
+ * thread, so a big file or a slow shared drive does not stop the window.
+ * The document is made there and handed over whole; nothing else sees it
+ * before tpt_document_load_file_finish() returns it on the caller's
+ * thread.
+ */
+void
+tpt_document_load_file_async (GFile               *file,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, tpt_document_load_file_async);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, load_thread);
+}
+
+/**
+ * tpt_document_load_file_finish:
+ * @result: the result given to the callback
+ * @error: return location for a #TPT_ERROR
+ *
+ * Returns: (transfer full) (nullable): the document, or %NULL and @error set
+ */
+TptDocument *
+tpt_document_load_file_finish (GAsyncResult  *result,
+                               GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }

@@ -11,7 +11,8 @@
 #include "tpt-enum-types.h"
 #include "tpt-node-private.h"
 #include "tpt-photo.h"
-#include "tpt-temp-file.h"
+#include "tpt-safe-replace.h"
+#include "tpt-serializer.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -512,59 +513,237 @@ write_slide (GString  *out,
   close_element (out, 2, TPT_E_SLIDE);
 }
 
-typedef void (*WriteFunc) (GString *out,
-                           gpointer node);
+/* The walk ----------------------------------------------------------------
+ *
+ * The file is written as a walk over the document that emits, one step at a
+ * time, literal text (wrappers such as <personas>) and items: the parts of
+ * the file that each depend on one node and its own descendants only (the
+ * meta block, a persona with its facts, a stage with its steps, a card, the
+ * opening of a blueprint…). tpt_document_serialize() walks in one go;
+ * TptSerializer walks in slices between other work, keeping each item's
+ * text until its node changes. Both write the same bytes. */
+
+enum {
+  PHASE_HEAD,
+  PHASE_PERSONAS,
+  PHASE_NEEDS,
+  PHASE_MATRIX,
+  PHASE_BLUEPRINTS,
+  PHASE_SLIDES,
+  PHASE_TAIL,
+  PHASE_DONE,
+};
+
+/* The parts of one blueprint, in file order. */
+enum {
+  PART_HEAD,
+  PART_LANES,
+  PART_STAGES,
+  PART_CARDS,
+  PART_FLOWS,
+  PART_EMOTIONS,
+  PART_CLOSE,
+};
 
 static void
-write_all (GString    *out,
-           GListModel *model,
-           WriteFunc   func)
+write_meta (GString  *out,
+            gpointer  item)
 {
-  guint n = g_list_model_get_n_items (model);
+  TptDocument *self = item;
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GObject) node = g_list_model_get_item (model, i);
-
-      func (out, node);
-    }
-}
-
-/* A wrapper element, left out when it would be empty. */
-static void
-write_section (GString    *out,
-               const char *name,
-               GListModel *model,
-               WriteFunc   func)
-{
-  if (g_list_model_get_n_items (model) == 0)
-    return;
-
-  open_start (out, 1, name);
+  open_start (out, 1, TPT_E_META);
   g_string_append (out, ">\n");
-  write_all (out, model, func);
-  close_element (out, 1, name);
+  leaf (out, 2, TPT_E_TITLE, tpt_document_get_title (self));
+  optional_leaf (out, 2, TPT_E_AUTHOR, tpt_document_get_author (self));
+  optional_leaf (out, 2, TPT_E_DESCRIPTION, tpt_document_get_description (self));
+  close_element (out, 1, TPT_E_META);
 }
 
 static void
-write_blueprint (GString  *out,
-                 gpointer  item)
+write_blueprint_head (GString  *out,
+                      gpointer  item)
 {
   TptBlueprint *blueprint = item;
+
   open_start (out, 1, TPT_E_BLUEPRINT);
   attribute (out, TPT_A_ID, tpt_node_get_id (TPT_NODE (blueprint)));
   enum_attribute (out, TPT_A_STATE, TPT_TYPE_BLUEPRINT_STATE, tpt_blueprint_get_state (blueprint));
   optional_attribute (out, TPT_A_BASED_ON, tpt_blueprint_get_based_on (blueprint));
   g_string_append (out, ">\n");
-
   leaf (out, 2, TPT_E_TITLE, tpt_blueprint_get_title (blueprint));
-  write_all (out, tpt_blueprint_get_lanes (blueprint), write_lane);
-  write_all (out, tpt_blueprint_get_stages (blueprint), write_stage);
-  write_all (out, tpt_blueprint_get_cards (blueprint), write_card);
-  write_all (out, tpt_blueprint_get_flows (blueprint), write_flow);
-  write_all (out, tpt_blueprint_get_emotions (blueprint), write_emotion);
+}
 
-  close_element (out, 1, TPT_E_BLUEPRINT);
+void
+tpt_writer_walk_init (TptWriterWalk *walk,
+                      TptDocument   *document)
+{
+  *walk = (TptWriterWalk) { .document = document, .phase = PHASE_HEAD };
+}
+
+static inline void
+emit_item (TptWriterOut *out,
+           TptNode      *node,
+           TptWriteFunc  func)
+{
+  if (out->item != NULL)
+    out->item (out, node, func);
+  else
+    func (out->text, node);
+}
+
+/* One wrapper element and its items, one item a step; left out when it
+ * would be empty. Returns TRUE when the section is done. */
+static gboolean
+step_section (TptWriterWalk *walk,
+              TptWriterOut  *out,
+              const char    *name,
+              GListModel    *model,
+              TptWriteFunc   func)
+{
+  guint n = g_list_model_get_n_items (model);
+  g_autoptr(TptNode) node = NULL;
+
+  if (n == 0)
+    return TRUE;
+
+  if (walk->index == 0)
+    {
+      open_start (out->text, 1, name);
+      g_string_append (out->text, ">\n");
+    }
+  if (walk->index < n)
+    {
+      node = g_list_model_get_item (model, walk->index++);
+      emit_item (out, node, func);
+    }
+  if (walk->index < n)
+    return FALSE;
+
+  close_element (out->text, 1, name);
+  return TRUE;
+}
+
+static void
+step_blueprint (TptWriterWalk *walk,
+                TptWriterOut  *out,
+                TptBlueprint  *blueprint)
+{
+  static const TptWriteFunc funcs[] = {
+    [PART_LANES] = write_lane,
+    [PART_STAGES] = write_stage,
+    [PART_CARDS] = write_card,
+    [PART_FLOWS] = write_flow,
+    [PART_EMOTIONS] = write_emotion,
+  };
+  GListModel *models[] = {
+    [PART_LANES] = tpt_blueprint_get_lanes (blueprint),
+    [PART_STAGES] = tpt_blueprint_get_stages (blueprint),
+    [PART_CARDS] = tpt_blueprint_get_cards (blueprint),
+    [PART_FLOWS] = tpt_blueprint_get_flows (blueprint),
+    [PART_EMOTIONS] = tpt_blueprint_get_emotions (blueprint),
+  };
+
+  if (walk->part == PART_HEAD)
+    {
+      emit_item (out, TPT_NODE (blueprint), write_blueprint_head);
+      walk->part++;
+      walk->index = 0;
+      return;
+    }
+
+  while (walk->part < PART_CLOSE)
+    {
+      GListModel *model = models[walk->part];
+
+      if (walk->index < g_list_model_get_n_items (model))
+        {
+          g_autoptr(TptNode) node = g_list_model_get_item (model, walk->index++);
+
+          emit_item (out, node, funcs[walk->part]);
+          return;
+        }
+      walk->part++;
+      walk->index = 0;
+    }
+
+  close_element (out->text, 1, TPT_E_BLUEPRINT);
+  walk->blueprint++;
+  walk->part = PART_HEAD;
+  walk->index = 0;
+}
+
+/*
+ * tpt_writer_walk_step:
+ * @walk: a walk begun with tpt_writer_walk_init()
+ * @out: where the step goes
+ *
+ * Writes the next item of the file, with the literal text around it. The
+ * document must not change structure (gain or lose nodes) between the
+ * steps of one walk; fields may change, since an item is written whole.
+ *
+ * Returns: %FALSE once the whole file is written
+ */
+gboolean
+tpt_writer_walk_step (TptWriterWalk *walk,
+                      TptWriterOut  *out)
+{
+  TptDocument *self = walk->document;
+  gboolean done;
+
+  switch (walk->phase)
+    {
+    case PHASE_HEAD:
+      g_string_append (out->text, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+      g_string_append_printf (out->text, "<" TPT_E_TOUCHPOINT " " TPT_A_FORMAT "=\"%d\">\n",
+                              TPT_FORMAT_VERSION);
+      emit_item (out, TPT_NODE (self), write_meta);
+      done = TRUE;
+      break;
+    case PHASE_PERSONAS:
+      done = step_section (walk, out, TPT_E_PERSONAS, tpt_document_get_personas (self),
+                           write_persona);
+      break;
+    case PHASE_NEEDS:
+      done = step_section (walk, out, TPT_E_NEEDS, tpt_document_get_needs (self), write_need);
+      break;
+    case PHASE_MATRIX:
+      done = step_section (walk, out, TPT_E_MATRIX, tpt_document_get_ratings (self),
+                           write_rating);
+      break;
+    case PHASE_BLUEPRINTS:
+      {
+        GListModel *blueprints = tpt_document_get_blueprints (self);
+
+        done = walk->blueprint >= g_list_model_get_n_items (blueprints);
+        if (!done)
+          {
+            g_autoptr(TptBlueprint) blueprint = g_list_model_get_item (blueprints,
+                                                                       walk->blueprint);
+
+            step_blueprint (walk, out, blueprint);
+            return TRUE;
+          }
+      }
+      break;
+    case PHASE_SLIDES:
+      done = step_section (walk, out, TPT_E_SLIDES, tpt_document_get_slides (self), write_slide);
+      break;
+    case PHASE_TAIL:
+      g_string_append (out->text, "</" TPT_E_TOUCHPOINT ">\n");
+      done = TRUE;
+      break;
+    case PHASE_DONE:
+    default:
+      return FALSE;
+    }
+
+  if (done)
+    {
+      walk->phase++;
+      walk->index = 0;
+    }
+
+  return walk->phase != PHASE_DONE;
 }
 
 /**
@@ -612,115 +791,41 @@ estimate_size (TptDocument *self)
 GBytes *
 tpt_document_serialize (TptDocument *self)
 {
-  GString *out;
+  TptWriterWalk walk;
+  TptWriterOut out = { 0 };
 
   g_return_val_if_fail (TPT_IS_DOCUMENT (self), NULL);
 
-  out = g_string_sized_new (estimate_size (self));
+  out.text = g_string_sized_new (estimate_size (self));
+  tpt_writer_walk_init (&walk, self);
+  while (tpt_writer_walk_step (&walk, &out))
+    ;
 
-  g_string_append (out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-  g_string_append_printf (out, "<" TPT_E_TOUCHPOINT " " TPT_A_FORMAT "=\"%d\">\n",
-                          TPT_FORMAT_VERSION);
-
-  open_start (out, 1, TPT_E_META);
-  g_string_append (out, ">\n");
-  leaf (out, 2, TPT_E_TITLE, tpt_document_get_title (self));
-  optional_leaf (out, 2, TPT_E_AUTHOR, tpt_document_get_author (self));
-  optional_leaf (out, 2, TPT_E_DESCRIPTION, tpt_document_get_description (self));
-  close_element (out, 1, TPT_E_META);
-
-  write_section (out, TPT_E_PERSONAS, tpt_document_get_personas (self), write_persona);
-  write_section (out, TPT_E_NEEDS, tpt_document_get_needs (self), write_need);
-  write_section (out, TPT_E_MATRIX, tpt_document_get_ratings (self), write_rating);
-  write_all (out, tpt_document_get_blueprints (self), write_blueprint);
-  write_section (out, TPT_E_SLIDES, tpt_document_get_slides (self), write_slide);
-
-  g_string_append (out, "</" TPT_E_TOUCHPOINT ">\n");
-
-  return g_string_free_to_bytes (out);
+  return g_string_free_to_bytes (out.text);
 }
 
 /* Saving ---------------------------------------------------------------------- */
 
-/* The temporary file a save writes first, beside the target: hidden, and
- * named so that one left by a crash is recognised and cleaned up
- * (tpt_document_clean_stale_saves()). */
+/* The temporary file a save writes first, beside the target
+ * (tpt-safe-replace.c): hidden, and named so that one left by a crash is
+ * recognised and cleaned up (tpt_document_clean_stale_saves()). */
 #define SAVE_INFIX ".tpt-save-"
 
-/* Writes a local file through a temporary file in the same folder, flushed
- * and renamed over the old one, so the old file stays whole until the new
- * one is. A symbolic link is followed, so the link stays a link. */
-static gboolean
-save_local (const char  *path,
-            const char  *data,
-            gsize        size,
-            GError     **error)
+/* Gives an error from writing the file the message a save shows, keeping
+ * its code, which tells the window what to offer. */
+void
+tpt_writer_prefix_save_error (GError **error,
+                              GFile   *file,
+                              GError  *local_error)
 {
-  g_autofree char *target = realpath (path, NULL);
-  g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *temp = NULL;
-  GStatBuf st;
-  int mode;
-  int fd;
-  gsize written = 0;
+  g_autofree char *name = g_file_get_parse_name (file);
+  int code = local_error->domain == TPT_ERROR ? local_error->code : TPT_ERROR_IO;
 
-  if (target == NULL)
-    target = g_strdup (path);
-
-  dir = g_path_get_dirname (target);
-  base = g_path_get_basename (target);
-  temp = g_strdup_printf ("%s/.%s" SAVE_INFIX "XXXXXX", dir, base);
-
-  /* Keep the permissions of the file being replaced; a new file gets the
-   * usual ones, minus the umask. */
-  if (g_stat (target, &st) == 0)
-    mode = st.st_mode & 0777;
+  if (code == TPT_ERROR_IO)
+    g_set_error (error, TPT_ERROR, code, _("Could not save “%s”: %s"), name,
+                 local_error->message);
   else
-    {
-      mode_t mask = umask (0);
-
-      umask (mask);
-      mode = 0666 & ~mask;
-    }
-
-  fd = tpt_temp_file_make (temp, O_WRONLY | O_CLOEXEC, mode);
-  if (fd < 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                   "%s", g_strerror (saved_errno));
-      return FALSE;
-    }
-  fchmod (fd, mode);
-
-  while (written < size)
-    {
-      gssize n = write (fd, data + written, size - written);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n <= 0)
-        break;
-      written += (gsize) n;
-    }
-
-  if (written < size || fsync (fd) != 0 || close (fd) != 0 || g_rename (temp, target) != 0)
-    {
-      int saved_errno = errno;
-
-      if (written < size)
-        close (fd);
-      g_unlink (temp);
-      tpt_temp_file_untrack (temp);
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                   "%s", g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  tpt_temp_file_untrack (temp);
-  return TRUE;
+    g_set_error_literal (error, TPT_ERROR, code, local_error->message);
 }
 
 /**
@@ -729,9 +834,12 @@ save_local (const char  *path,
  * @file: where to save
  * @error: return location for a #TPT_ERROR
  *
- * Saves @self atomically: afterwards @file holds either its old contents or
- * the whole new document, never a mixture. Only a save that succeeds marks
- * the history as saved.
+ * Saves @self safely (#TptSafeReplace): afterwards @file holds either its
+ * old contents or the whole new document, never a mixture, with its owner,
+ * group, mode and links. Only a save that succeeds marks the history as
+ * saved. A file the user may not change is refused with
+ * %TPT_ERROR_NOT_WRITABLE, a folder that is gone with
+ * %TPT_ERROR_FOLDER_GONE.
  *
  * Returns: %TRUE if @file was saved
  */
@@ -742,35 +850,185 @@ tpt_document_save_file (TptDocument  *self,
 {
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) local_error = NULL;
-  const char *path;
-  const char *data;
-  gsize size;
-  gboolean ok;
 
   g_return_val_if_fail (TPT_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   bytes = tpt_document_serialize (self);
-  data = g_bytes_get_data (bytes, &size);
-
-  path = g_file_peek_path (file);
-  if (path != NULL)
-    ok = save_local (path, data, size, &local_error);
-  else
-    ok = g_file_replace_contents (file, data, size, NULL, FALSE, G_FILE_CREATE_NONE,
-                                  NULL, NULL, &local_error);
-
-  if (!ok)
+  if (!tpt_safe_replace_contents (file, &bytes, 1, &local_error))
     {
-      g_autofree char *name = g_file_get_parse_name (file);
-
-      g_set_error (error, TPT_ERROR, TPT_ERROR_IO,
-                   _("Could not save “%s”: %s"), name, local_error->message);
+      tpt_writer_prefix_save_error (error, file, local_error);
       return FALSE;
     }
 
   tpt_history_mark_saved (tpt_document_get_history (self));
+  return TRUE;
+}
+
+/* Saving without stopping the window ------------------------------------ */
+
+typedef struct
+{
+  GFile          *file;
+  char           *expected_etag;
+  GPtrArray      *chunks;
+  TptHistoryMark *mark;
+  char           *etag;
+  guint           request;
+} SaveData;
+
+static void
+save_data_free (SaveData *data)
+{
+  g_clear_object (&data->file);
+  g_free (data->expected_etag);
+  g_clear_pointer (&data->chunks, g_ptr_array_unref);
+  g_clear_pointer (&data->mark, tpt_history_mark_free);
+  g_free (data->etag);
+  g_free (data);
+}
+
+static char *
+query_etag (GFile *file)
+{
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_ETAG_VALUE,
+                                                 G_FILE_QUERY_INFO_NONE, NULL, NULL);
+
+  return info != NULL ? g_strdup (g_file_info_get_etag (info)) : NULL;
+}
+
+static void
+save_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  SaveData *data = task_data;
+  g_autoptr(GError) local_error = NULL;
+  GError *error = NULL;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  /* Another program's newer file is not overwritten unasked. */
+  if (data->expected_etag != NULL)
+    {
+      g_autofree char *etag = query_etag (data->file);
+
+      if (etag != NULL && g_strcmp0 (etag, data->expected_etag) != 0)
+        {
+          g_autofree char *name = g_file_get_parse_name (data->file);
+
+          g_task_return_new_error (task, TPT_ERROR, TPT_ERROR_CHANGED_ON_DISK,
+                                   _("“%s” was changed by another program since it was "
+                                     "opened"), name);
+          return;
+        }
+    }
+
+  if (!tpt_safe_replace_contents (data->file, (GBytes * const *) data->chunks->pdata,
+                                  data->chunks->len, &local_error))
+    {
+      tpt_writer_prefix_save_error (&error, data->file, local_error);
+      g_task_return_error (task, error);
+      return;
+    }
+
+  data->etag = query_etag (data->file);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+save_serialized_cb (TptSerializer *serializer,
+                    GPtrArray     *chunks,
+                    gpointer       user_data)
+{
+  GTask *task = user_data;
+  SaveData *data = g_task_get_task_data (task);
+  TptDocument *self = g_task_get_source_object (task);
+
+  data->request = 0;
+  data->chunks = g_ptr_array_ref (chunks);
+  /* The state these pieces are of, whatever is edited while they are
+   * written. */
+  data->mark = tpt_history_get_mark (tpt_document_get_history (self));
+  g_task_run_in_thread (task, save_thread);
+}
+
+/**
+ * tpt_document_save_async:
+ * @self: a #TptDocument
+ * @file: where to save
+ * @expected_etag: (nullable): the entity tag @file had when it was read or
+ *   last saved; if it has another one now, nothing is written and the save
+ *   fails with %TPT_ERROR_CHANGED_ON_DISK. %NULL not to check.
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the save is done
+ * @user_data: for @callback
+ *
+ * Saves @self as tpt_document_save_file() does, without keeping the main
+ * loop: the document is written in slices of a few milliseconds
+ * (#TptSerializer), and the file written in a worker thread. The user may
+ * go on editing meanwhile; what is saved is the document as it was when
+ * the writing began, and that state is the one marked as saved.
+ */
+void
+tpt_document_save_async (TptDocument         *self,
+                         GFile               *file,
+                         const char          *expected_etag,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  SaveData *data;
+
+  g_return_if_fail (TPT_IS_DOCUMENT (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, tpt_document_save_async);
+  data = g_new0 (SaveData, 1);
+  data->file = g_object_ref (file);
+  data->expected_etag = g_strdup (expected_etag);
+  g_task_set_task_data (task, data, (GDestroyNotify) save_data_free);
+
+  data->request = tpt_serializer_request (tpt_serializer_get_for_document (self),
+                                          save_serialized_cb, g_steal_pointer (&task),
+                                          g_object_unref);
+}
+
+/**
+ * tpt_document_save_finish:
+ * @self: a #TptDocument
+ * @result: the result given to the callback
+ * @etag: (out) (optional) (transfer full): the file's entity tag after the
+ *   save, to recognise our own write when the file is watched
+ * @error: return location for a #TPT_ERROR
+ *
+ * Finishes a save, and marks the state it wrote as saved.
+ *
+ * Returns: %TRUE if the file was saved
+ */
+gboolean
+tpt_document_save_finish (TptDocument   *self,
+                          GAsyncResult  *result,
+                          char         **etag,
+                          GError       **error)
+{
+  SaveData *data;
+
+  g_return_val_if_fail (TPT_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+
+  data = g_task_get_task_data (G_TASK (result));
+  tpt_history_mark_saved_at (tpt_document_get_history (self), data->mark);
+  if (etag != NULL)
+    *etag = g_strdup (data->etag);
   return TRUE;
 }
 

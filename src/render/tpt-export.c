@@ -8,9 +8,11 @@
 #include "tpt-export.h"
 #include "tpt-artefact-drawing.h"
 #include "tpt-export-plan.h"
+#include "tpt-error.h"
 #include "tpt-pdf-amend.h"
+#include "tpt-persona-renderer.h"
+#include "tpt-safe-replace.h"
 #include "tpt-svg-writer.h"
-#include "tpt-temp-file.h"
 #include "tpt-text.h"
 
 #include <cairo-pdf.h>
@@ -205,10 +207,17 @@ sink_ok (cairo_surface_t  *surface,
 {
   cairo_status_t status = surface != NULL ? cairo_surface_status (surface)
                                           : CAIRO_STATUS_SUCCESS;
+  const char *failure = surface != NULL ? tpt_persona_render_get_failure (surface) : NULL;
 
   if (sink->error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&sink->error));
+      return FALSE;
+    }
+  /* A photo that could not be decoded is not left out silently. */
+  if (failure != NULL)
+    {
+      g_set_error_literal (error, TPT_EXPORT_ERROR, TPT_EXPORT_ERROR_FAILED, failure);
       return FALSE;
     }
   if (status != CAIRO_STATUS_SUCCESS)
@@ -521,10 +530,11 @@ describe_missing (GHashTable *missing)
                           list->str);
 }
 
-/* Writes to a temporary file beside @file and renames it over @file only
- * when complete: GIO's own replace writes a new file in place, which a
- * failure would leave half written. The temporary file is removed on
- * failure, and by tpt_temp_file_remove_all() if a signal ends the
+/* The data goes to a temporary file beside @file that takes its place
+ * only when complete, keeping its mode and owner and following a link
+ * (tpt-safe-replace.c): GIO's own replace writes a new file in place,
+ * which a failure would leave half written. The temporary file is removed
+ * on failure, and by tpt_temp_file_remove_all() if a signal ends the
  * process meanwhile. */
 static gboolean
 write_file (TptDocument             *document,
@@ -538,36 +548,30 @@ write_file (TptDocument             *document,
 {
   g_autoptr(GFileOutputStream) stream = NULL;
   g_autoptr(GFile) tmp = NULL;
-  g_autofree char *path = g_file_get_path (file);
-  g_autofree char *tmp_path = NULL;
+  g_autoptr(TptSafeReplace) replace = NULL;
+  g_autoptr(GError) local_error = NULL;
   Sink sink = { 0 };
   gboolean ok = FALSE;
-  int fd;
 
-  if (path == NULL)
+  if (!g_file_is_native (file))
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
                            _("Can only export to a local file"));
       return FALSE;
     }
-  tmp_path = g_strconcat (path, ".XXXXXX", NULL);
-  fd = tpt_temp_file_make (tmp_path, O_RDWR | O_CLOEXEC, 0666);
-  if (fd < 0)
+  replace = tpt_safe_replace_new (file, &local_error);
+  if (replace == NULL)
     {
-      int errsv = errno;
-      g_autofree char *display = g_filename_display_name (path);
+      g_autofree char *display = g_file_get_parse_name (file);
+      int code = local_error->code == TPT_ERROR_NOT_WRITABLE ? G_IO_ERROR_PERMISSION_DENIED :
+                 local_error->code == TPT_ERROR_FOLDER_GONE ? G_IO_ERROR_NOT_FOUND :
+                 G_IO_ERROR_FAILED;
 
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
-                   _("Could not write “%s”: %s"), display, g_strerror (errsv));
+      g_set_error (error, G_IO_ERROR, code, _("Could not write “%s”: %s"), display,
+                   local_error->message);
       return FALSE;
     }
-  {
-    mode_t mask = umask (0);
-
-    umask (mask);
-    fchmod (fd, 0666 & ~mask);
-  }
-  tmp = g_file_new_for_path (tmp_path);
+  tmp = tpt_safe_replace_get_temp (replace);
 
   stream = g_file_append_to (tmp, G_FILE_CREATE_NONE, cancellable, error);
   if (stream != NULL)
@@ -599,25 +603,34 @@ write_file (TptDocument             *document,
   if (ok && plan != NULL)
     {
       g_autoptr(TptPdfAmend) amend = tpt_pdf_amend_new ();
+      g_autofree char *tmp_path = g_file_get_path (tmp);
+      int fd = g_open (tmp_path, O_RDWR | O_CLOEXEC, 0);
 
-      tpt_export_plan_amend (plan, amend);
-      ok = tpt_pdf_amend_apply (amend, fd, error);
+      if (fd < 0)
+        {
+          int errsv = errno;
+
+          g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (errsv),
+                               g_strerror (errsv));
+          ok = FALSE;
+        }
+      else
+        {
+          tpt_export_plan_amend (plan, amend);
+          ok = tpt_pdf_amend_apply (amend, fd, error);
+          if (!g_close (fd, ok ? error : NULL))
+            ok = FALSE;
+        }
     }
-  if (ok && fsync (fd) != 0)
-    {
-      int errsv = errno;
 
-      g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (errsv), g_strerror (errsv));
+  if (ok && !tpt_safe_replace_commit (replace, &local_error))
+    {
+      g_autofree char *display = g_file_get_parse_name (file);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write “%s”: %s"), display,
+                   local_error->message);
       ok = FALSE;
     }
-  g_close (fd, NULL);
-
-  if (ok)
-    ok = g_file_move (tmp, file, G_FILE_COPY_OVERWRITE | G_FILE_COPY_NO_FALLBACK_FOR_MOVE,
-                      cancellable, NULL, NULL, error);
-  if (!ok)
-    g_unlink (tmp_path);
-  tpt_temp_file_untrack (tmp_path);
 
   return ok;
 }

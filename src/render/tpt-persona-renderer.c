@@ -125,59 +125,62 @@ initials (const char *name)
   return g_string_free (out, FALSE);
 }
 
+/* Photos. An avatar is AVATAR points across: drawn at 600 dpi it needs
+ * about 470 pixels, so a photo is decoded no larger than PHOTO_SIDE a side
+ * (gdk-pixbuf decodes a JPEG at that size straight away, and scales a PNG
+ * as soon as it is read) and that is what a PDF embeds. Photos are decoded
+ * one at a time, when drawn; the last few are kept, for a canvas that
+ * draws the same cards again and again. (A thread that has gone may leave
+ * a few behind, until they are pushed out.) */
+#define PHOTO_SIDE      512
+#define PHOTO_CACHE_MAX 16
+
+/* A surface used as a source is not for two threads at once (a PDF
+ * attaches snapshots to it), so each thread has its own. */
 typedef struct
 {
-  const guint8 *data;
-  gsize         size;
-  gsize         offset;
-} PngReader;
+  GBytes          *photo;
+  cairo_surface_t *surface;
+  GThread         *thread;
+} CachedPhoto;
 
-static cairo_status_t
-png_read_cb (void          *closure,
-             unsigned char *data,
-             unsigned int   length)
-{
-  PngReader *reader = closure;
-
-  if (length > reader->size - reader->offset)
-    return CAIRO_STATUS_READ_ERROR;
-  memcpy (data, reader->data + reader->offset, length);
-  reader->offset += length;
-  return CAIRO_STATUS_SUCCESS;
-}
-
-/* A JPEG is decoded no larger than this a side: an avatar is small. */
-#define JPEG_MAX_SIDE 512
+static GMutex photo_lock;
+static GQueue photo_cache = G_QUEUE_INIT;   /* CachedPhoto, most recent first */
+static const cairo_user_data_key_t photo_failure_key;
 
 static void
-jpeg_size_prepared_cb (GdkPixbufLoader *loader,
-                       int              width,
-                       int              height,
-                       gpointer         user_data)
+photo_size_prepared_cb (GdkPixbufLoader *loader,
+                        int              width,
+                        int              height,
+                        gpointer         user_data)
 {
-  double scale = (double) JPEG_MAX_SIDE / MAX (width, height);
+  double scale = (double) PHOTO_SIDE / MAX (width, height);
 
   if (scale < 1)
     gdk_pixbuf_loader_set_size (loader, MAX (1, (int) (width * scale)),
                                 MAX (1, (int) (height * scale)));
 }
 
-/* Cairo has no JPEG decoder; gdk-pixbuf decodes it, turned upright by its
- * EXIF orientation, and the pixels are copied into a cairo surface. */
+/* Decodes a whole PNG or JPEG, turned upright by its EXIF orientation, into
+ * a cairo surface; NULL if any of it can't be read. */
 static cairo_surface_t *
-jpeg_surface (const guint8 *data,
-              gsize         size)
+decode_photo (const guint8 *data,
+              gsize         size,
+              const char   *type)
 {
-  g_autoptr(GdkPixbufLoader) loader = gdk_pixbuf_loader_new_with_type ("jpeg", NULL);
+  g_autoptr(GdkPixbufLoader) loader = NULL;
   g_autoptr(GdkPixbuf) upright = NULL;
   cairo_surface_t *surface;
   const guint8 *pixels;
   guint8 *out;
   int width, height, stride, out_stride, channels;
+  gboolean alpha;
 
+  loader = gdk_pixbuf_loader_new_with_type (g_strcmp0 (type, TPT_PHOTO_TYPE_JPEG) == 0 ?
+                                            "jpeg" : "png", NULL);
   if (loader == NULL)
     return NULL;
-  g_signal_connect (loader, "size-prepared", G_CALLBACK (jpeg_size_prepared_cb), NULL);
+  g_signal_connect (loader, "size-prepared", G_CALLBACK (photo_size_prepared_cb), NULL);
   if (!gdk_pixbuf_loader_write (loader, data, size, NULL))
     {
       gdk_pixbuf_loader_close (loader, NULL);
@@ -191,11 +194,13 @@ jpeg_surface (const guint8 *data,
   height = gdk_pixbuf_get_height (upright);
   stride = gdk_pixbuf_get_rowstride (upright);
   channels = gdk_pixbuf_get_n_channels (upright);
+  alpha = gdk_pixbuf_get_has_alpha (upright);
   pixels = gdk_pixbuf_read_pixels (upright);
   if (channels < 3 || gdk_pixbuf_get_bits_per_sample (upright) != 8)
     return NULL;
 
-  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
+  surface = cairo_image_surface_create (alpha ? CAIRO_FORMAT_ARGB32 : CAIRO_FORMAT_RGB24,
+                                        width, height);
   if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
     {
       cairo_surface_destroy (surface);
@@ -210,44 +215,119 @@ jpeg_surface (const guint8 *data,
       guint32 *dest = (guint32 *) (gpointer) (out + (gsize) y * out_stride);
 
       for (int x = 0; x < width; x++)
-        dest[x] = 0xff000000u | (guint32) row[x * channels] << 16 |
-                  (guint32) row[x * channels + 1] << 8 | row[x * channels + 2];
+        {
+          const guint8 *p = row + x * channels;
+          guint32 a = alpha ? p[3] : 0xff;
+
+          /* Cairo's pixels are premultiplied. */
+          dest[x] = a << 24 | (guint32) (p[0] * a / 255) << 16 |
+                    (guint32) (p[1] * a / 255) << 8 | (guint32) (p[2] * a / 255);
+        }
     }
   cairo_surface_mark_dirty (surface);
 
   return surface;
 }
 
-/* The persona's photo as a surface, or NULL. The core has already checked
- * the header and capped the pixel count. */
+/* The persona's photo as a surface; NULL if it has none, or if it can't be
+ * decoded (then @failed says so). The core has already checked the header
+ * and capped the pixel count. */
 static cairo_surface_t *
-photo_surface (TptPersona *persona)
+photo_surface (TptPersona *persona,
+               gboolean   *failed)
 {
   GBytes *photo = tpt_persona_get_photo (persona);
   const char *type = tpt_persona_get_photo_type (persona);
-  PngReader reader = { 0 };
-  cairo_surface_t *surface;
+  cairo_surface_t *surface = NULL;
+  const guint8 *data;
+  gsize size;
 
-  if (photo == NULL)
+  *failed = FALSE;
+  if (photo == NULL || g_bytes_get_size (photo) == 0)
     return NULL;
-  reader.data = g_bytes_get_data (photo, &reader.size);
-  if (g_strcmp0 (type, TPT_PHOTO_TYPE_JPEG) == 0)
-    return tpt_photo_inspect (reader.data, reader.size, TPT_PHOTO_TYPE_JPEG, NULL, NULL, NULL)
-           == TPT_PHOTO_OK ? jpeg_surface (reader.data, reader.size) : NULL;
-  if (g_strcmp0 (type, TPT_PHOTO_TYPE_PNG) != 0)
-    return NULL;
-  if (tpt_photo_inspect (reader.data, reader.size, TPT_PHOTO_TYPE_PNG, NULL, NULL, NULL)
-      != TPT_PHOTO_OK)
-    return NULL;
-  surface = cairo_image_surface_create_from_png_stream (png_read_cb, &reader);
-  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS ||
-      cairo_image_surface_get_width (surface) <= 0 ||
-      cairo_image_surface_get_height (surface) <= 0)
+
+  {
+    g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&photo_lock);
+
+    for (GList *l = photo_cache.head; l != NULL; l = l->next)
+      {
+        CachedPhoto *cached = l->data;
+
+        if (cached->thread == g_thread_self () && g_bytes_equal (cached->photo, photo))
+          {
+            g_queue_unlink (&photo_cache, l);
+            g_queue_push_head_link (&photo_cache, l);
+            return cairo_surface_reference (cached->surface);
+          }
+      }
+  }
+
+  data = g_bytes_get_data (photo, &size);
+  if (type[0] == '\0')
+    type = tpt_photo_sniff_type (data, size);
+  if (tpt_photo_inspect (data, size, type, NULL, NULL, NULL) == TPT_PHOTO_OK &&
+      tpt_photo_is_complete (data, size))
+    surface = decode_photo (data, size, type);
+  if (surface == NULL)
     {
-      cairo_surface_destroy (surface);
+      *failed = TRUE;
       return NULL;
     }
+
+  {
+    g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&photo_lock);
+    CachedPhoto *cached = g_new0 (CachedPhoto, 1);
+
+    cached->photo = g_bytes_ref (photo);
+    cached->surface = cairo_surface_reference (surface);
+    cached->thread = g_thread_self ();
+    g_queue_push_head (&photo_cache, cached);
+    while (photo_cache.length > PHOTO_CACHE_MAX)
+      {
+        CachedPhoto *old = g_queue_pop_tail (&photo_cache);
+
+        g_bytes_unref (old->photo);
+        cairo_surface_destroy (old->surface);
+        g_free (old);
+      }
+  }
+
   return surface;
+}
+
+/**
+ * tpt_persona_render_get_failure:
+ * @surface: a surface persona cards were drawn on
+ *
+ * A photo that can't be decoded is drawn as the initials; on an export
+ * that is an error, not a silent gap, so the first such failure is noted
+ * on the surface drawn on.
+ *
+ * Returns: (nullable): what went wrong, or %NULL
+ */
+const char *
+tpt_persona_render_get_failure (cairo_surface_t *surface)
+{
+  g_return_val_if_fail (surface != NULL, NULL);
+
+  return cairo_surface_get_user_data (surface, &photo_failure_key);
+}
+
+static void
+note_failure (cairo_t    *cr,
+              TptPersona *persona)
+{
+  cairo_surface_t *target = cairo_get_target (cr);
+  const char *name = tpt_persona_get_name (persona);
+
+  if (cairo_surface_get_user_data (target, &photo_failure_key) != NULL)
+    return;
+  cairo_surface_set_user_data (target, &photo_failure_key,
+                               g_strdup_printf (_("The photo of “%s” could not be drawn: it is "
+                                                  "damaged or too large"),
+                                                name[0] != '\0' ? name :
+                                                tpt_node_get_id (TPT_NODE (persona))),
+                               g_free);
 }
 
 static void
@@ -258,9 +338,13 @@ draw_avatar (cairo_t        *cr,
              double          x,
              double          y)
 {
-  g_autoptr(cairo_surface_t) photo = photo_surface (persona);
+  gboolean failed;
+  g_autoptr(cairo_surface_t) photo = photo_surface (persona, &failed);
   double r = AVATAR / 2;
   TptColor color;
+
+  if (failed)
+    note_failure (cr, persona);
 
   persona_color (persona, theme, &color);
   cairo_save (cr);

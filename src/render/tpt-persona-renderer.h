@@ -11,6 +11,8 @@
 
 G_BEGIN_DECLS
 
+const char *tpt_persona_render_get_failure (cairo_surface_t *surface);
+
 /* The width of a persona card in the gallery, in points. */
 #define TPT_PERSONA_CARD_WIDTH 250.0
 

@@ -49,6 +49,126 @@ tpt_text_context_new (void)
   return context;
 }
 
+/* Hostile text. Pango lays a run with no break opportunity out in time
+ * that grows with the square of its length (a pasted hash of 40,000
+ * characters took seconds), and a box grows with its text, so a pasted
+ * blob would freeze the window. What is laid out is therefore tamed first:
+ * no more than a box can usefully show, then an ellipsis; and in a run of
+ * TAME_RUN characters with nowhere to break, a zero-width space, which
+ * gives Pango a place to break without showing anything. Text that needs
+ * neither is laid out as it is. */
+#define TAME_WRAPPED_CHARS  2000
+#define TAME_WRAPPED_LINES  100
+#define TAME_LINE_CHARS     300
+#define TAME_RUN            32
+
+static gboolean
+is_break_opportunity (gunichar c)
+{
+  switch (g_unichar_break_type (c))
+    {
+    case G_UNICODE_BREAK_MANDATORY:
+    case G_UNICODE_BREAK_CARRIAGE_RETURN:
+    case G_UNICODE_BREAK_LINE_FEED:
+    case G_UNICODE_BREAK_NEXT_LINE:
+    case G_UNICODE_BREAK_SPACE:
+    case G_UNICODE_BREAK_ZERO_WIDTH_SPACE:
+    case G_UNICODE_BREAK_BEFORE_AND_AFTER:
+    case G_UNICODE_BREAK_AFTER:
+    case G_UNICODE_BREAK_BEFORE:
+    case G_UNICODE_BREAK_HYPHEN:
+    case G_UNICODE_BREAK_IDEOGRAPHIC:
+    case G_UNICODE_BREAK_SYMBOL:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* Whether a break may go before @c without splitting a character that is
+ * drawn as one: not before a combining mark, a joiner or a variation. */
+static gboolean
+may_break_before (gunichar c)
+{
+  return !g_unichar_ismark (c) && c != 0x200D && !(c >= 0xFE00 && c <= 0xFE0F) &&
+         g_unichar_break_type (c) != G_UNICODE_BREAK_COMBINING_MARK &&
+         g_unichar_break_type (c) != G_UNICODE_BREAK_ZERO_WIDTH_JOINER;
+}
+
+/**
+ * tpt_text_tame:
+ * @text: UTF-8 text
+ * @wrapped: whether it is wrapped to a width, or is one line
+ *
+ * Makes @text safe to lay out quickly: at most what a box can show (2,000
+ * characters or 100 lines wrapped, 300 characters on one line) and then an
+ * ellipsis, and a zero-width space in every run of 32 characters that
+ * offers no break. For the app's labels too, which Pango lays out alike.
+ *
+ * Returns: (transfer full) (nullable): the tamed text, or %NULL if @text
+ *   needs no taming
+ */
+char *
+tpt_text_tame (const char *text,
+               gboolean    wrapped)
+{
+  guint max_chars = wrapped ? TAME_WRAPPED_CHARS : TAME_LINE_CHARS;
+  guint chars = 0, lines = 0, run = 0;
+  gboolean tame = FALSE;
+  const char *p;
+  GString *out;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  /* Most text needs nothing. */
+  for (p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (++chars > max_chars || (c == '\n' && ++lines >= TAME_WRAPPED_LINES))
+        {
+          tame = TRUE;
+          break;
+        }
+      run = is_break_opportunity (c) ? 0 : run + 1;
+      if (wrapped && run > TAME_RUN)
+        {
+          tame = TRUE;
+          break;
+        }
+    }
+  if (!tame)
+    return NULL;
+
+  out = g_string_sized_new (MIN (strlen (text), max_chars * 4 + 64));
+  chars = lines = run = 0;
+  for (p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (chars == max_chars || (c == '\n' && lines + 1 >= TAME_WRAPPED_LINES))
+        {
+          g_string_append (out, "…");
+          break;
+        }
+      chars++;
+      lines += c == '\n';
+
+      if (is_break_opportunity (c))
+        run = 0;
+      else if (wrapped && run >= TAME_RUN && may_break_before (c))
+        {
+          g_string_append_unichar (out, 0x200B);
+          run = 1;
+        }
+      else
+        run++;
+      g_string_append_len (out, p, g_utf8_next_char (p) - p);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
 /**
  * tpt_text_style_get_size:
  * @style: a type size
@@ -268,7 +388,8 @@ tpt_text_show (cairo_t     *cr,
  * @width: the width to wrap at, in points, or -1 not to wrap
  *
  * Returns: (transfer full): a layout that wraps between words, or inside a
- *   word too long for a line, and takes its direction from its text
+ *   word too long for a line, and takes its direction from its text; of
+ *   as much of @text as a box can show (tpt_text_tame())
  */
 PangoLayout *
 tpt_text_layout_new (PangoContext *context,
@@ -277,6 +398,7 @@ tpt_text_layout_new (PangoContext *context,
                      double        width)
 {
   static PangoFontDescription *descriptions[TPT_N_TEXT_STYLES];
+  g_autofree char *tamed = NULL;
   PangoLayout *layout;
 
   g_return_val_if_fail (PANGO_IS_CONTEXT (context), NULL);
@@ -292,7 +414,10 @@ tpt_text_layout_new (PangoContext *context,
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   if (width > 0)
     pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
-  pango_layout_set_text (layout, text != NULL ? text : "", -1);
+  if (text == NULL)
+    text = "";
+  tamed = tpt_text_tame (text, width > 0);
+  pango_layout_set_text (layout, tamed != NULL ? tamed : text, -1);
 
   return layout;
 }

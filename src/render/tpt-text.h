@@ -55,6 +55,8 @@ PangoLayout  *tpt_text_layout_new   (PangoContext *context,
                                      TptTextStyle  style,
                                      const char   *text,
                                      double        width);
+char         *tpt_text_tame         (const char   *text,
+                                     gboolean      wrapped);
 void          tpt_text_layout_size  (PangoLayout  *layout,
                                      double       *width,
                                      double       *height);

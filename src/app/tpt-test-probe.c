@@ -1,0 +1,446 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "tpt-test-probe"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "tpt-test-probe.h"
+
+#include "tpt-canvas.h"
+#include "tpt-format.h"
+#include "tpt-history.h"
+#include "tpt-pages.h"
+#include "tpt-window.h"
+
+/* What the real-input tests (tests/input/) ask the running app: where a
+ * node is drawn on screen, where a button or menu item is, and what the
+ * window's state is. It only answers; the input itself comes from the X
+ * server (xdotool), as a person's does. It is on the application's own
+ * D-Bus connection, and only when TPT_TEST_PROBE is set, so that a
+ * user's session never has it. Coordinates are in the pixels of the
+ * window's surface, which is where xdotool points on X11. */
+
+#define PROBE_INTERFACE "io.github.touchpoint.TestProbe"
+
+static const char introspection[] =
+  "<node>"
+  "  <interface name='" PROBE_INTERFACE "'>"
+  "    <method name='Locate'>"
+  "      <arg type='s' name='id' direction='in'/>"
+  "      <arg type='s' name='part' direction='in'/>"
+  "      <arg type='(biiii)' name='rect' direction='out'/>"
+  "    </method>"
+  "    <method name='LocateWidget'>"
+  "      <arg type='s' name='query' direction='in'/>"
+  "      <arg type='(biiii)' name='rect' direction='out'/>"
+  "    </method>"
+  "    <method name='Pick'>"
+  "      <arg type='i' name='x' direction='in'/>"
+  "      <arg type='i' name='y' direction='in'/>"
+  "      <arg type='s' name='type' direction='out'/>"
+  "    </method>"
+  "    <method name='State'>"
+  "      <arg type='s' name='json' direction='out'/>"
+  "    </method>"
+  "    <method name='Document'>"
+  "      <arg type='s' name='xml' direction='out'/>"
+  "    </method>"
+  "  </interface>"
+  "</node>";
+
+static TptWindow *
+probe_window (GtkApplication *application)
+{
+  GtkWindow *window = gtk_application_get_active_window (application);
+
+  if (TPT_IS_WINDOW (window))
+    return TPT_WINDOW (window);
+  for (GList *l = gtk_application_get_windows (application); l != NULL; l = l->next)
+    if (TPT_IS_WINDOW (l->data))
+      return l->data;
+  return NULL;
+}
+
+/* A widget's rectangle in the surface of the window it is in, and that
+ * surface's offset from the main window's, for popovers. */
+static gboolean
+widget_rect (GtkWidget      *widget,
+             GtkWindow      *main_window,
+             graphene_rect_t *rect)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  graphene_rect_t bounds;
+  double sx, sy;
+
+  if (native == NULL || !gtk_widget_compute_bounds (widget, GTK_WIDGET (native), &bounds))
+    return FALSE;
+  gtk_native_get_surface_transform (native, &sx, &sy);
+  bounds.origin.x += sx;
+  bounds.origin.y += sy;
+
+  /* A popover's surface sits at an offset from its parent's. */
+  while (GTK_IS_POPOVER (native))
+    {
+      GdkSurface *surface = gtk_native_get_surface (native);
+      GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (native));
+      GtkNative *parent_native = parent != NULL ? gtk_widget_get_native (parent) : NULL;
+      double px, py;
+
+      if (parent_native == NULL || !GDK_IS_POPUP (surface))
+        return FALSE;
+      bounds.origin.x += gdk_popup_get_position_x (GDK_POPUP (surface));
+      bounds.origin.y += gdk_popup_get_position_y (GDK_POPUP (surface));
+      gtk_native_get_surface_transform (parent_native, &px, &py);
+      native = parent_native;
+    }
+  if (GTK_WIDGET (native) != GTK_WIDGET (main_window))
+    return FALSE;
+  *rect = bounds;
+  return TRUE;
+}
+
+static GVariant *
+rect_variant (gboolean               found,
+              const graphene_rect_t *rect)
+{
+  if (!found)
+    return g_variant_new ("((biiii))", FALSE, 0, 0, 0, 0);
+  return g_variant_new ("((biiii))", TRUE, (int) rect->origin.x, (int) rect->origin.y,
+                        (int) rect->size.width, (int) rect->size.height);
+}
+
+static GVariant *
+locate (GtkApplication *application,
+        const char     *id,
+        const char     *part)
+{
+  TptWindow *window = probe_window (application);
+  TptCanvas *page;
+  TptNode *node;
+  TptRect content, view;
+  graphene_rect_t bounds;
+  graphene_point_t origin;
+
+  if (window == NULL)
+    return rect_variant (FALSE, NULL);
+  node = tpt_document_lookup (tpt_window_get_document (window), id);
+  page = tpt_pages_get_visible_page (tpt_window_get_pages (window));
+  if (node == NULL || !tpt_canvas_locate (page, node, *part != '\0' ? part : NULL, &content))
+    return rect_variant (FALSE, NULL);
+
+  view = tpt_viewport_rect_to_view (tpt_canvas_get_viewport (page), &content);
+  if (!widget_rect (GTK_WIDGET (page), GTK_WINDOW (window), &bounds))
+    return rect_variant (FALSE, NULL);
+  origin = bounds.origin;
+  bounds = GRAPHENE_RECT_INIT (origin.x + view.x, origin.y + view.y, view.width, view.height);
+  return rect_variant (TRUE, &bounds);
+}
+
+/* Finds a visible widget in @root that @query names: "action:NAME" for a
+ * button or menu item of that action, "label:TEXT" for one labelled so,
+ * "text:PART" for a label whose text holds PART, "tooltip:TEXT",
+ * "type:GTypeName" for the first of a type. */
+static GtkWidget *
+find_widget (GtkWidget  *root,
+             const char *query)
+{
+  if (!gtk_widget_get_mapped (root))
+    return NULL;
+
+  if (g_str_has_prefix (query, "action:") && GTK_IS_ACTIONABLE (root))
+    {
+      const char *name = gtk_actionable_get_action_name (GTK_ACTIONABLE (root));
+      GVariant *target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (root));
+      g_autofree char *detailed = name != NULL ? g_action_print_detailed_name (name, target) : NULL;
+
+      if (detailed != NULL && g_str_equal (detailed, query + strlen ("action:")))
+        return root;
+    }
+  if (g_str_has_prefix (query, "label:"))
+    {
+      const char *text = NULL;
+
+      if (GTK_IS_LABEL (root))
+        text = gtk_label_get_text (GTK_LABEL (root));
+      else if (GTK_IS_BUTTON (root))
+        text = gtk_button_get_label (GTK_BUTTON (root));
+      if (text != NULL && g_str_equal (text, query + strlen ("label:")))
+        return root;
+    }
+  if (g_str_has_prefix (query, "text:") && GTK_IS_LABEL (root) &&
+      strstr (gtk_label_get_text (GTK_LABEL (root)), query + strlen ("text:")) != NULL)
+    return root;
+  if (g_str_has_prefix (query, "tooltip:") && gtk_widget_get_tooltip_text (root) != NULL &&
+      g_str_equal (gtk_widget_get_tooltip_text (root), query + strlen ("tooltip:")))
+    return root;
+  if (g_str_has_prefix (query, "type:") &&
+      g_str_equal (G_OBJECT_TYPE_NAME (root), query + strlen ("type:")))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, query);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The visible toplevel titled @title: a dialog the app opened. */
+static GtkWindow *
+find_toplevel (const char *title,
+               gsize       length)
+{
+  g_autoptr(GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+      const char *t = gtk_window_get_title (window);
+
+      if (gtk_widget_get_visible (GTK_WIDGET (window)) && t != NULL &&
+          strlen (t) == length && strncmp (t, title, length) == 0)
+        return window;
+    }
+  return NULL;
+}
+
+/* "window:TITLE>QUERY" looks in the toplevel of that title, and the
+ * rectangle is in its surface; anything else looks in the main window. */
+static GVariant *
+locate_widget (GtkApplication *application,
+               const char     *query)
+{
+  GtkWindow *window = GTK_WINDOW (probe_window (application));
+  GtkWidget *widget;
+  graphene_rect_t bounds;
+
+  if (g_str_has_prefix (query, "window:") && strchr (query, '>') != NULL)
+    {
+      const char *title = query + strlen ("window:");
+      const char *end = strchr (title, '>');
+
+      window = find_toplevel (title, end - title);
+      query = end + 1;
+    }
+  if (window == NULL || (widget = find_widget (GTK_WIDGET (window), query)) == NULL ||
+      !widget_rect (widget, window, &bounds))
+    return rect_variant (FALSE, NULL);
+  return rect_variant (TRUE, &bounds);
+}
+
+/* @value as a JSON string. */
+static void
+append_json_string (GString    *json,
+                    const char *value)
+{
+  g_string_append_c (json, '"');
+  for (const char *p = value; *p != '\0'; p++)
+    {
+      if (*p == '"' || *p == '\\')
+        g_string_append_printf (json, "\\%c", *p);
+      else if ((guchar) *p < 0x20)
+        g_string_append_printf (json, "\\u%04x", (guchar) *p);
+      else
+        g_string_append_c (json, *p);
+    }
+  g_string_append_c (json, '"');
+}
+
+static void
+add_string (GString    *json,
+            const char *key,
+            const char *value)
+{
+  g_string_append_printf (json, "\"%s\":", key);
+  if (value == NULL)
+    g_string_append (json, "null");
+  else
+    append_json_string (json, value);
+  g_string_append_c (json, ',');
+}
+
+static GVariant *
+state (GtkApplication *application)
+{
+  TptWindow *window = probe_window (application);
+  g_autoptr(GString) json = g_string_new ("{");
+  TptSelection *selection;
+  TptPages *pages;
+  TptCanvas *page;
+  TptHistory *history;
+  GtkWidget *focus;
+  GPtrArray *nodes;
+  double x, y;
+
+  if (window == NULL)
+    return g_variant_new ("(s)", "{}");
+
+  selection = tpt_window_get_selection (window);
+  pages = tpt_window_get_pages (window);
+  page = tpt_pages_get_visible_page (pages);
+  history = tpt_document_get_history (tpt_window_get_document (window));
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  add_string (json, "page", tpt_artefact_kind_get_name (tpt_pages_get_visible_kind (pages)));
+  add_string (json, "blueprint", tpt_pages_get_blueprint (pages) != NULL
+                                 ? tpt_node_get_id (TPT_NODE (tpt_pages_get_blueprint (pages)))
+                                 : NULL);
+  add_string (json, "primary", tpt_selection_get_primary (selection) != NULL
+                               ? tpt_node_get_id (tpt_selection_get_primary (selection)) : NULL);
+  g_string_append (json, "\"selection\":[");
+  nodes = tpt_selection_get_nodes (selection);
+  for (guint i = 0; i < nodes->len; i++)
+    g_string_append_printf (json, "%s\"%s\"", i > 0 ? "," : "",
+                            tpt_node_get_id (g_ptr_array_index (nodes, i)) != NULL
+                            ? tpt_node_get_id (g_ptr_array_index (nodes, i)) : "");
+  g_string_append (json, "],");
+  add_string (json, "focus", focus != NULL ? G_OBJECT_TYPE_NAME (focus) : NULL);
+  g_string_append_printf (json, "\"editing\":%s,", tpt_canvas_is_editing (page) ? "true" : "false");
+  if (tpt_canvas_is_editing (page))
+    {
+      g_autofree char *text =
+        tpt_inplace_editor_dup_text (TPT_INPLACE_EDITOR (tpt_canvas_get_editor (page)));
+
+      add_string (json, "edit_text", text);
+    }
+  g_string_append_printf (json, "\"menu\":%s,", tpt_canvas_get_menu (page) != NULL ? "true" : "false");
+  g_string_append_printf (json, "\"zoom\":%.4f,", tpt_canvas_get_zoom (page));
+  tpt_canvas_get_scroll (page, &x, &y);
+  g_string_append_printf (json, "\"scroll\":[%.1f,%.1f],", x, y);
+  add_string (json, "undo", tpt_history_get_undo_label (history));
+  g_string_append_printf (json, "\"position\":%u,", tpt_history_get_position (history));
+  g_string_append_printf (json, "\"entries\":%u,", g_list_model_get_n_items (G_LIST_MODEL (history)));
+  g_string_append_printf (json, "\"modified\":%s,",
+                          tpt_history_get_modified (history) ? "true" : "false");
+  g_string_append_printf (json, "\"windows\":%u,",
+                          g_list_length (gtk_application_get_windows (application)));
+  /* Every toplevel shown, dialogs too, by title. */
+  g_string_append (json, "\"toplevels\":[");
+  {
+    g_autoptr(GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
+    gboolean first = TRUE;
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+        if (!gtk_widget_get_visible (GTK_WIDGET (w)))
+          continue;
+        if (!first)
+          g_string_append_c (json, ',');
+        append_json_string (json, gtk_window_get_title (w) != NULL ? gtk_window_get_title (w) : "");
+        first = FALSE;
+      }
+  }
+  g_string_append (json, "]}");
+  return g_variant_new ("(s)", json->str);
+}
+
+static void
+method_call_cb (GDBusConnection       *connection,
+                const char            *sender,
+                const char            *object_path,
+                const char            *interface_name,
+                const char            *method_name,
+                GVariant              *parameters,
+                GDBusMethodInvocation *invocation,
+                gpointer               user_data)
+{
+  GtkApplication *application = user_data;
+
+  if (g_str_equal (method_name, "Locate"))
+    {
+      const char *id, *part;
+
+      g_variant_get (parameters, "(&s&s)", &id, &part);
+      g_dbus_method_invocation_return_value (invocation, locate (application, id, part));
+    }
+  else if (g_str_equal (method_name, "LocateWidget"))
+    {
+      const char *query;
+
+      g_variant_get (parameters, "(&s)", &query);
+      g_dbus_method_invocation_return_value (invocation, locate_widget (application, query));
+    }
+  else if (g_str_equal (method_name, "Pick"))
+    {
+      TptWindow *window = probe_window (application);
+      GtkWidget *picked = NULL;
+      double sx = 0, sy = 0;
+      int x, y;
+
+      g_variant_get (parameters, "(ii)", &x, &y);
+      if (window != NULL)
+        {
+          gtk_native_get_surface_transform (GTK_NATIVE (window), &sx, &sy);
+          picked = gtk_widget_pick (GTK_WIDGET (window), x - sx, y - sy, GTK_PICK_DEFAULT);
+        }
+      {
+        g_autoptr(GString) chain = g_string_new (NULL);
+
+        /* The widget and its ancestors, innermost first. */
+        for (GtkWidget *w = picked; w != NULL; w = gtk_widget_get_parent (w))
+          {
+            graphene_rect_t b = { 0 };
+            int min_width = 0;
+
+            if (!gtk_widget_compute_bounds (w, GTK_WIDGET (window), &b))
+              b = GRAPHENE_RECT_INIT (0, 0, 0, 0);
+            gtk_widget_measure (w, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+            g_string_append_printf (chain, "%s%s[%.0f,%.0f %.0fx%.0f min %d]%s%s",
+                                    chain->len > 0 ? " < " : "", G_OBJECT_TYPE_NAME (w),
+                                    b.origin.x, b.origin.y, b.size.width, b.size.height, min_width,
+                                    GTK_IS_LABEL (w) ? " " : "",
+                                    GTK_IS_LABEL (w) ? gtk_label_get_text (GTK_LABEL (w)) : "");
+          }
+        g_dbus_method_invocation_return_value (invocation, g_variant_new ("(s)", chain->str));
+      }
+    }
+  else if (g_str_equal (method_name, "State"))
+    g_dbus_method_invocation_return_value (invocation, state (application));
+  else if (g_str_equal (method_name, "Document"))
+    {
+      TptWindow *window = probe_window (application);
+      g_autoptr(GBytes) bytes = window != NULL
+                                ? tpt_document_serialize (tpt_window_get_document (window)) : NULL;
+      g_autofree char *xml = bytes != NULL ? g_strndup (g_bytes_get_data (bytes, NULL),
+                                                        g_bytes_get_size (bytes))
+                                           : g_strdup ("");
+
+      g_dbus_method_invocation_return_value (invocation, g_variant_new ("(s)", xml));
+    }
+  else
+    g_dbus_method_invocation_return_error (invocation, G_DBUS_ERROR, G_DBUS_ERROR_UNKNOWN_METHOD,
+                                           "No method %s", method_name);
+}
+
+static const GDBusInterfaceVTable vtable = { method_call_cb, NULL, NULL, { NULL } };
+
+/**
+ * tpt_test_probe_install:
+ * @application: the running application, registered on the session bus
+ *
+ * Answers the real-input tests, when TPT_TEST_PROBE is set.
+ */
+void
+tpt_test_probe_install (GtkApplication *application)
+{
+  GDBusConnection *connection = g_application_get_dbus_connection (G_APPLICATION (application));
+  g_autoptr(GDBusNodeInfo) info = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_getenv ("TPT_TEST_PROBE") == NULL || connection == NULL)
+    return;
+
+  info = g_dbus_node_info_new_for_xml (introspection, NULL);
+  path = g_strconcat (g_application_get_dbus_object_path (G_APPLICATION (application)),
+                      "/TestProbe", NULL);
+  if (g_dbus_connection_register_object (connection, path, info->interfaces[0], &vtable,
+                                         application, NULL, &error) == 0)
+    g_warning ("The test probe could not be registered: %s", error->message);
+}
