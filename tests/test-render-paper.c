@@ -998,6 +998,42 @@ test_metadata (void)
   remove_dir (dir);
 }
 
+/* Each entry of the cover's contents is a link to its page. */
+static void
+test_contents_links (void)
+{
+  g_autoptr(TptDocument) document = load_example ();
+  g_autoptr(GObject) context = G_OBJECT (tpt_text_context_new ());
+  g_autoptr(TptExportPlan) plan = NULL;
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "links.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  TptExportOptions options;
+  guint n_links = 0, n_entries = 0;
+
+  tpt_export_options_init (&options);
+  plan = tpt_export_plan_new (document, PANGO_CONTEXT (context), &options, &error);
+  g_assert_no_error (error);
+  /* The cover lists every page with a title but itself. */
+  for (guint i = 1; i < tpt_export_plan_get_n_pages (plan); i++)
+    n_entries += tpt_export_plan_get_page (plan, i)->title != NULL;
+  g_assert_true (tpt_export (document, file, &options, NULL, &error));
+  g_assert_no_error (error);
+
+  json = render_run_tool ((const char *[]) { "qpdf", "--json", "--json-key=qpdf", path, NULL });
+  if (json != NULL)
+    {
+      for (const char *p = json; (p = strstr (p, "\"/Subtype\": \"/Link\"")) != NULL; p++)
+        n_links++;
+      g_assert_cmpuint (n_entries, >=, 5);
+      g_assert_cmpuint (n_links, ==, n_entries);
+      g_assert_nonnull (strstr (json, "\"/Dest\""));
+    }
+  remove_dir (dir);
+}
+
 /* The legend lists only the notation the blueprint uses; an empty
  * blueprint says it is empty. */
 static void
@@ -1192,6 +1228,7 @@ main (int   argc,
   g_test_add_func ("/tpt/render/paper/svg-text", test_svg_text);
   g_test_add_func ("/tpt/render/paper/png-resolution", test_png_resolution);
   g_test_add_func ("/tpt/render/paper/metadata", test_metadata);
+  g_test_add_func ("/tpt/render/paper/contents-links", test_contents_links);
   g_test_add_func ("/tpt/render/paper/legend-used", test_legend_used);
   g_test_add_func ("/tpt/render/paper/rtl-persona", test_rtl_persona);
   g_test_add_func ("/tpt/render/paper/parallel-flows", test_parallel_flows);
