@@ -185,6 +185,7 @@ test_html (void)
     { "personas", "Persona cards" },
     { "needs-matrix", "The needs matrix" },
     { "coverage", "Coverage" },
+    { "analysis", "Journey numbers and the case for change" },
     { "presenting", "Present" },
     { "files", "Save, export and print" },
     { "command-line", "The command line" },

@@ -4,10 +4,12 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <string.h>
 
 #include "app-fixtures.h"
 #include "tpt-application.h"
 #include "tpt-presentation-window.h"
+#include "tpt-presenter-console.h"
 #include "tpt-slide-view.h"
 #include "tpt-window-private.h"
 
@@ -60,6 +62,19 @@ fixture_teardown (Fixture       *fixture,
   g_clear_object (&fixture->document);
 }
 
+static gboolean
+allocated (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0;
+}
+
+/* On Wayland a window is mapped when the compositor says so. */
+static void
+wait_shown (gpointer widget)
+{
+  g_assert_true (app_wait_for (allocated, widget, 5));
+}
+
 static TptPresentationWindow *
 start (Fixture    *fixture,
        const char *action)
@@ -68,6 +83,7 @@ start (Fixture    *fixture,
   app_iterate ();
   fixture->show = find_show ();
   g_assert_nonnull (fixture->show);
+  wait_shown (fixture->show);
   return fixture->show;
 }
 
@@ -103,7 +119,9 @@ centre_pixel (Fixture *fixture)
   g_autofree guchar *pixels = NULL;
   GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (fixture->show));
 
-  g_assert_cmpint (width, >, 0);
+  wait_shown (view);
+  width = gtk_widget_get_width (view);
+  height = gtk_widget_get_height (view);
   /* What the view draws now, as its next frame would show it. */
   GTK_WIDGET_GET_CLASS (view)->snapshot (view, snapshot);
   node = gtk_snapshot_free_to_node (snapshot);
@@ -252,29 +270,10 @@ test_console (Fixture       *fixture,
 
   key (fixture, GDK_KEY_Page_Down);
   {
-    gboolean shown = FALSE;
+    g_autofree char *notes =
+      tpt_presenter_console_dup_notes (TPT_PRESENTER_CONSOLE (gtk_window_get_child (console)));
 
-    /* Somewhere in the console, a label holds the notes. */
-    for (GtkWidget *w = gtk_widget_get_first_child (GTK_WIDGET (console)); w != NULL;)
-      {
-        if (GTK_IS_LABEL (w) &&
-            g_strcmp0 (gtk_label_get_label (GTK_LABEL (w)), "Ask who owns the legacy policy system.") == 0)
-          shown = TRUE;
-        if (gtk_widget_get_first_child (w) != NULL)
-          w = gtk_widget_get_first_child (w);
-        else
-          {
-            while (w != NULL && gtk_widget_get_next_sibling (w) == NULL)
-              {
-                w = gtk_widget_get_parent (w);
-                if (w == GTK_WIDGET (console))
-                  w = NULL;
-              }
-            if (w != NULL)
-              w = gtk_widget_get_next_sibling (w);
-          }
-      }
-    g_assert_true (shown);
+    g_assert_cmpstr (notes, ==, "Ask who owns the legacy policy system.");
   }
 
   /* Closing the console ends the presentation. */
@@ -313,6 +312,295 @@ test_reduced_motion (Fixture       *fixture,
   g_assert_cmpfloat (tpt_slide_view_get_zoom (TPT_SLIDE_VIEW (view)), ==, 1.0);
 }
 
+/* The slot timer: plenty, amber for the last fifth, red for the last
+ * fifteenth, over; and the console's label says so in its colour. */
+static void
+test_timer (Fixture       *fixture,
+            gconstpointer  data)
+{
+  const gint64 minute = 60 * G_USEC_PER_SEC;
+  static const struct { gint64 elapsed_s; TptTimerLevel level; const char *left; } table[] = {
+    { 0, TPT_TIMER_OK, "15:00" },
+    { 11 * 60 + 59, TPT_TIMER_OK, "03:01" },
+    { 12 * 60, TPT_TIMER_AMBER, "03:00" },
+    { 13 * 60 + 59, TPT_TIMER_AMBER, "01:01" },
+    { 14 * 60, TPT_TIMER_RED, "01:00" },
+    { 15 * 60 + 5, TPT_TIMER_OVER, "−00:05" },
+  };
+  static const char *const classes[] = { NULL, NULL, "slot-amber", "slot-red", "slot-over" };
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  TptPresenterConsole *console;
+  GtkWidget *left;
+
+  g_assert_cmpint (tpt_presentation_timer_level (0, 100 * minute), ==, TPT_TIMER_NONE);
+  g_assert_cmpint (tpt_presentation_timer_level (15 * minute, 0), ==, TPT_TIMER_OK);
+
+  g_settings_set_uint (settings, "presentation-slot", 15);
+  start (fixture, "win.present");
+  tpt_presentation_window_show_console (fixture->show, NULL);
+  app_iterate ();
+  console = TPT_PRESENTER_CONSOLE (tpt_presentation_window_get_console_widget (fixture->show));
+  g_assert_nonnull (console);
+  g_assert_cmpint (tpt_presentation_get_slot (presentation (fixture)), ==, 15 * minute);
+  left = NULL;
+  for (GtkWidget *w = GTK_WIDGET (console); w != NULL && left == NULL;)
+    {
+      if (g_strcmp0 (gtk_widget_get_name (w), "left") == 0)
+        left = w;
+      else if (gtk_widget_get_first_child (w) != NULL)
+        w = gtk_widget_get_first_child (w);
+      else
+        {
+          while (w != NULL && gtk_widget_get_next_sibling (w) == NULL)
+            w = w == GTK_WIDGET (console) ? NULL : gtk_widget_get_parent (w);
+          if (w != NULL && w != GTK_WIDGET (console))
+            w = gtk_widget_get_next_sibling (w);
+          else
+            w = NULL;
+        }
+    }
+  g_assert_nonnull (left);
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_parent (left)));
+
+  for (guint i = 0; i < G_N_ELEMENTS (table); i++)
+    {
+      /* A quarter second in hand, so the test's own time does not count. */
+      tpt_presentation_set_elapsed (presentation (fixture),
+                                    table[i].elapsed_s * G_USEC_PER_SEC + G_USEC_PER_SEC / 4);
+      tpt_presenter_console_update_timer (console);
+      g_assert_cmpint (tpt_presentation_get_timer_level (presentation (fixture)), ==,
+                       table[i].level);
+      g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (left)), ==, table[i].left);
+      for (guint c = 0; c < G_N_ELEMENTS (classes); c++)
+        if (classes[c] != NULL)
+          g_assert_true (gtk_widget_has_css_class (left, classes[c]) == (c == table[i].level));
+    }
+
+  /* No slot, no time left. */
+  g_settings_set_uint (settings, "presentation-slot", 0);
+  tpt_presenter_console_update_timer (console);
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_parent (left)));
+}
+
+/* The monitors the show follows, as a test can change them: taking away
+ * the slides' monitor moves them to what is left, the show goes on, and a
+ * monitor coming back brings the console back. Under weston there are two
+ * real monitors; under Xvfb one, which can go and come back. */
+static void
+test_monitors (Fixture       *fixture,
+               gconstpointer  data)
+{
+  GListModel *display = gdk_display_get_monitors (gdk_display_get_default ());
+  g_autoptr(GListStore) store = g_list_store_new (GDK_TYPE_MONITOR);
+  guint n = g_list_model_get_n_items (display);
+  GdkMonitor *audience, *remaining;
+  guint position;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GdkMonitor) monitor = g_list_model_get_item (display, i);
+
+      g_list_store_append (store, monitor);
+    }
+  start (fixture, "win.present");
+  tpt_presentation_window_set_monitors (fixture->show, G_LIST_MODEL (store));
+  app_iterate ();
+  audience = tpt_presentation_window_get_monitor (fixture->show, FALSE);
+  g_assert_nonnull (audience);
+  if (n >= 2)
+    {
+      g_assert_nonnull (tpt_presentation_window_get_console (fixture->show));
+      g_assert_true (tpt_presentation_window_get_monitor (fixture->show, TRUE) != audience);
+    }
+
+  /* The projector is unplugged. */
+  g_assert_true (g_list_store_find (store, audience, &position));
+  g_object_ref (audience);
+  g_list_store_remove (store, position);
+  app_iterate ();
+  g_assert_true (find_show () == fixture->show);
+  remaining = tpt_presentation_window_get_monitor (fixture->show, FALSE);
+  g_assert_true (remaining != audience);
+  g_assert_null (tpt_presentation_window_get_console (fixture->show));
+  g_assert_null (tpt_presentation_window_get_monitor (fixture->show, TRUE));
+  if (n >= 2)
+    {
+      GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (fixture->show));
+      gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+      /* The compositor moves the window there. */
+      g_assert_nonnull (remaining);
+      while (gdk_display_get_monitor_at_surface (gdk_surface_get_display (surface), surface)
+             != remaining && g_get_monotonic_time () < deadline)
+        g_main_context_iteration (NULL, FALSE);
+      g_assert_true (gdk_display_get_monitor_at_surface (gdk_surface_get_display (surface),
+                                                         surface) == remaining);
+    }
+  /* Keys still drive the show. */
+  key (fixture, GDK_KEY_Page_Down);
+  g_assert_cmpuint (index_now (fixture), ==, 1);
+
+  /* And plugged in again. */
+  g_list_store_append (store, audience);
+  app_iterate ();
+  g_assert_true (find_show () == fixture->show);
+  if (n >= 2)
+    {
+      g_assert_true (tpt_presentation_window_get_monitor (fixture->show, FALSE) == audience);
+      g_assert_nonnull (tpt_presentation_window_get_console (fixture->show));
+    }
+  else
+    g_assert_true (tpt_presentation_window_get_monitor (fixture->show, FALSE) == audience);
+  g_object_unref (audience);
+}
+
+/* With one monitor and the console chosen for it (a mirrored projector),
+ * the show's window shows the console, with the notes. */
+static void
+test_one_monitor_console (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  GListModel *display = gdk_display_get_monitors (gdk_display_get_default ());
+  g_autoptr(GListStore) store = g_list_store_new (GDK_TYPE_MONITOR);
+  g_autoptr(GdkMonitor) first = g_list_model_get_item (display, 0);
+  GtkWidget *console;
+
+  g_list_store_append (store, first);
+  g_settings_set_string (settings, "presentation-one-monitor", "console");
+  start (fixture, "win.present");
+  tpt_presentation_window_set_monitors (fixture->show, G_LIST_MODEL (store));
+  app_iterate ();
+  g_assert_true (tpt_presentation_window_get_console (fixture->show) == GTK_WINDOW (fixture->show));
+  console = tpt_presentation_window_get_console_widget (fixture->show);
+  g_assert_true (TPT_IS_PRESENTER_CONSOLE (console));
+  g_assert_true (gtk_widget_get_mapped (console));
+  g_assert_false (gtk_widget_get_mapped (tpt_presentation_window_get_view (fixture->show)));
+  key (fixture, GDK_KEY_space);
+  g_assert_cmpint (tpt_slide_view_get_shown (
+    TPT_SLIDE_VIEW (tpt_presenter_console_get_current_view (TPT_PRESENTER_CONSOLE (console)))),
+    ==, 1);
+
+  /* Back to the slides, while the show runs. */
+  g_settings_set_string (settings, "presentation-one-monitor", "slides");
+  app_iterate ();
+  g_assert_true (gtk_widget_get_mapped (tpt_presentation_window_get_view (fixture->show)));
+  g_assert_null (tpt_presentation_window_get_console_widget (fixture->show));
+}
+
+/* Rehearsing: the console in a window, not full screen, keys as in a
+ * show, Escape ends it. */
+static void
+test_rehearse (Fixture       *fixture,
+               gconstpointer  data)
+{
+  GtkWidget *console;
+
+  start (fixture, "win.rehearse");
+  g_assert_true (tpt_presentation_window_is_rehearsal (fixture->show));
+  g_assert_false (gtk_window_is_fullscreen (GTK_WINDOW (fixture->show)));
+  console = tpt_presentation_window_get_console_widget (fixture->show);
+  g_assert_true (gtk_widget_get_mapped (console));
+  key (fixture, GDK_KEY_End);
+  g_assert_cmpint (tpt_slide_view_get_shown (
+    TPT_SLIDE_VIEW (tpt_presenter_console_get_next_view (TPT_PRESENTER_CONSOLE (console)))),
+    ==, (int) tpt_presentation_get_n_slides (presentation (fixture)));
+  key (fixture, GDK_KEY_Escape);
+  g_assert_null (find_show ());
+}
+
+/* Bad input: a slide whose blueprint is deleted during the show, a show
+ * of no slides, notes of 100,000 characters: a message or a readable
+ * console, never a crash or a warning. */
+static void
+test_bad_input (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GPtrArray) none = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GString) long_notes = g_string_new (NULL);
+  TptBlueprint *blueprint;
+  TptPresenterConsole *console;
+  g_autofree char *notes = NULL;
+  TptSlide *slide;
+
+  /* The slide of a blueprint that goes. */
+  start (fixture, "win.present");
+  tpt_presentation_window_show_console (fixture->show, NULL);
+  key (fixture, GDK_KEY_Page_Down);
+  slide = tpt_presentation_get_slide (presentation (fixture), 1);
+  blueprint = TPT_BLUEPRINT (tpt_slide_get_target_node (slide));
+  g_assert_nonnull (blueprint);
+  tpt_document_remove_blueprint (fixture->document, blueprint);
+  app_iterate ();
+  g_assert_null (tpt_slide_get_target_node (slide));
+  centre_pixel (fixture);
+  key (fixture, GDK_KEY_Page_Down);
+  key (fixture, GDK_KEY_Page_Up);
+  tpt_history_undo (tpt_document_get_history (fixture->document));
+  app_iterate ();
+  tpt_presentation_window_end (fixture->show);
+  app_iterate ();
+
+  /* Nothing to show. */
+  fixture->show = tpt_presentation_window_start (GTK_WINDOW (fixture->window), fixture->document,
+                                                 none, 0);
+  tpt_presentation_window_show_console (fixture->show, NULL);
+  app_iterate ();
+  g_assert_cmpuint (tpt_presentation_get_n_slides (presentation (fixture)), ==, 0);
+  for (guint i = 0; i < 6; i++)
+    {
+      const guint keys[] = { GDK_KEY_Page_Down, GDK_KEY_End, GDK_KEY_Home, GDK_KEY_5,
+                             GDK_KEY_Return, GDK_KEY_b };
+
+      key (fixture, keys[i]);
+    }
+  centre_pixel (fixture);
+  console = TPT_PRESENTER_CONSOLE (tpt_presentation_window_get_console_widget (fixture->show));
+  notes = tpt_presenter_console_dup_notes (console);
+  g_assert_cmpstr (notes, ==, "There are no slides to show.");
+  g_clear_pointer (&notes, g_free);
+  tpt_presentation_window_end (fixture->show);
+  app_iterate ();
+
+  /* Notes of 100,000 characters, laid out in the console: words, and
+   * one unbreakable run (a pasted hash), each up within a moment. */
+  {
+    g_autoptr(GPtrArray) slides = tpt_slides_new_default (fixture->document);
+    const char *const units[] = { "Read this slowly. ", "x" };
+
+    tpt_document_begin (fixture->document, "Add Slide");
+    tpt_document_insert_slide (fixture->document, 0, g_ptr_array_index (slides, 0));
+    tpt_document_end (fixture->document);
+    start (fixture, "win.present");
+    tpt_presentation_window_show_console (fixture->show, NULL);
+    app_iterate ();
+    console = TPT_PRESENTER_CONSOLE (tpt_presentation_window_get_console_widget (fixture->show));
+    for (guint u = 0; u < G_N_ELEMENTS (units); u++)
+      {
+        gint64 start_time;
+
+        g_string_truncate (long_notes, 0);
+        while (long_notes->len < 100000)
+          g_string_append (long_notes, units[u]);
+        g_string_truncate (long_notes, 100000);
+        start_time = g_get_monotonic_time ();
+        tpt_document_begin (fixture->document, "Edit Notes");
+        tpt_slide_set_notes (g_ptr_array_index (slides, 0), long_notes->str);
+        tpt_document_end (fixture->document);
+        app_iterate ();
+        app_wait_frames (tpt_presentation_window_get_console (fixture->show), 2);
+        notes = tpt_presenter_console_dup_notes (console);
+        /* All of it, broken into lines of a length a view lays out fast. */
+        g_assert_cmpuint (strlen (notes), >=, 100000);
+        g_assert_cmpuint (strlen (notes), <, 100400);
+        g_assert_true (strncmp (notes, long_notes->str, 200) == 0);
+        g_clear_pointer (&notes, g_free);
+        g_test_message ("100,000 characters of notes (%s) shown in %.0f ms",
+                        u == 0 ? "words" : "one run", (g_get_monotonic_time () - start_time) / 1000.0);
+      }
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -327,6 +615,17 @@ main (int   argc,
               fixture_teardown);
   g_test_add ("/tpt/app/present/reduced-motion", Fixture, NULL, fixture_setup,
               test_reduced_motion, fixture_teardown);
+
+  g_test_add ("/tpt/app/present/timer", Fixture, NULL, fixture_setup, test_timer,
+              fixture_teardown);
+  g_test_add ("/tpt/app/present/monitors", Fixture, NULL, fixture_setup, test_monitors,
+              fixture_teardown);
+  g_test_add ("/tpt/app/present/one-monitor-console", Fixture, NULL, fixture_setup,
+              test_one_monitor_console, fixture_teardown);
+  g_test_add ("/tpt/app/present/rehearse", Fixture, NULL, fixture_setup, test_rehearse,
+              fixture_teardown);
+  g_test_add ("/tpt/app/present/bad-input", Fixture, NULL, fixture_setup, test_bad_input,
+              fixture_teardown);
 
   return g_test_run ();
 }

@@ -350,6 +350,83 @@ test_golden_minimal (void)
   g_assert_finalize_object (g_steal_pointer (&document));
 }
 
+/* Metrics and time targets are additions to format 1: set through the
+ * model, they are written in a fixed form (tests/golden/metrics.touchpoint),
+ * valid against the schema, read back to the same bytes and the same model,
+ * and undone back to the file they were added to. */
+static void
+test_golden_metrics (void)
+{
+  g_autofree char *minimal_path = g_test_build_filename (G_TEST_DIST, "golden",
+                                                         "minimal.touchpoint", NULL);
+  g_autofree char *golden = g_test_build_filename (G_TEST_DIST, "golden", "metrics.touchpoint",
+                                                   NULL);
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "metrics.touchpoint", NULL);
+  g_autoptr(GBytes) minimal = read_file (minimal_path);
+  g_autoptr(TptDocument) document = load (minimal);
+  g_autoptr(TptDocument) again = NULL;
+  g_autoptr(GBytes) written = NULL;
+  g_autoptr(GBytes) golden_bytes = NULL;
+  g_autoptr(GBytes) written_again = NULL;
+  g_autoptr(GBytes) undone = NULL;
+  g_autoptr(TptSlide) slide = NULL;
+  TptHistory *history = tpt_document_get_history (document);
+  TptCard *card = tpt_document_lookup_typed (document, "c1", TPT_TYPE_CARD);
+  TptCard *wait = tpt_document_lookup_typed (document, "c2", TPT_TYPE_CARD);
+  TptStep *step = tpt_document_lookup_typed (document, "t1", TPT_TYPE_STEP);
+  TptBlueprint *blueprint = tpt_document_lookup_typed (document, "b1", TPT_TYPE_BLUEPRINT);
+  double value = 0;
+
+  tpt_document_begin (document, "Change Kind");
+  tpt_card_set_kind (card, TPT_CARD_KIND_METRIC);
+  tpt_document_end (document);
+  tpt_card_set_target (card, "15");
+  tpt_card_set_actual (card, "-2.50");
+  tpt_card_set_unit (card, "% & \"calls\"");
+  tpt_card_set_direction (card, TPT_DIRECTION_LOWER);
+  tpt_card_set_source (card, TPT_VOICE_CUSTOMER);
+  tpt_card_set_source (wait, TPT_VOICE_PROCESS);
+  tpt_step_set_target (step, "PT10M");
+  slide = tpt_slide_new (document, TPT_ARTEFACT_CASE_FOR_CHANGE, TPT_NODE (blueprint));
+  tpt_document_insert_slide (document, 0, slide);
+
+  /* Each setter was one step of its own (the kind is the card's own). */
+  g_assert_cmpstr (tpt_history_get_undo_label (history), ==, "Add Slide");
+  g_assert_true (tpt_card_get_actual_value (card, &value));
+  g_assert_cmpfloat (value, ==, -2.5);
+  g_assert_false (tpt_card_get_target_value (wait, NULL));
+
+  written = tpt_document_serialize (document);
+  if (g_getenv ("TPT_UPDATE_GOLDEN") != NULL)
+    write_file (golden, written);
+  golden_bytes = read_file (golden);
+  assert_bytes_equal (golden_bytes, written);
+  write_file (path, written);
+  assert_valid_rng (path);
+
+  again = load (written);
+  written_again = tpt_document_serialize (again);
+  assert_bytes_equal (written, written_again);
+  card = tpt_document_lookup_typed (again, "c1", TPT_TYPE_CARD);
+  g_assert_cmpstr (tpt_card_get_target (card), ==, "15");
+  g_assert_cmpstr (tpt_card_get_actual (card), ==, "-2.50");
+  g_assert_cmpstr (tpt_card_get_unit (card), ==, "% & \"calls\"");
+  g_assert_cmpint (tpt_card_get_direction (card), ==, TPT_DIRECTION_LOWER);
+  g_assert_cmpint (tpt_card_get_source (card), ==, TPT_VOICE_CUSTOMER);
+  g_assert_cmpstr (tpt_step_get_target (tpt_document_lookup_typed (again, "t1", TPT_TYPE_STEP)),
+                   ==, "PT10M");
+
+  while (tpt_history_undo (history))
+    ;
+  undone = tpt_document_serialize (document);
+  assert_bytes_equal (minimal, undone);
+
+  g_clear_object (&slide);
+  g_assert_finalize_object (g_steal_pointer (&again));
+  g_assert_finalize_object (g_steal_pointer (&document));
+}
+
 /* Readers accept any white space, comments, CDATA, a byte order mark and
  * CRLF line ends; what they read is the same document. */
 static void
@@ -1130,6 +1207,7 @@ main (int   argc,
   g_test_add_func ("/tpt/format/example/file-round-trip", test_example_file_round_trip);
   g_test_add_func ("/tpt/format/example/edit-after-load", test_example_edit_after_load);
   g_test_add_func ("/tpt/format/golden/minimal", test_golden_minimal);
+  g_test_add_func ("/tpt/format/golden/metrics", test_golden_metrics);
   g_test_add_func ("/tpt/format/reader/leniency", test_reader_leniency);
   g_test_add_func ("/tpt/format/writer/escaping", test_escaping);
   g_test_add_func ("/tpt/format/writer/omissions", test_omissions);

@@ -1471,6 +1471,24 @@ test_blueprint_cards (Fixture       *f,
   g_assert_cmpstr (l2, ==, "(3,1,0)(3,0,1)(3,1,0)");
 
   tpt_test_list_log_stop (&log);
+
+  /* Many at once, as Ctrl+A then Delete does: one step, their flows along,
+   * and undo brings back the very document (check_one_step). */
+  {
+    g_autoptr(GPtrArray) doomed = g_ptr_array_new ();
+    guint n_cards = g_list_model_get_n_items (tpt_blueprint_get_cards (f->bp));
+
+    g_ptr_array_add (doomed, f->call);
+    g_ptr_array_add (doomed, f->pay);
+    ONE_STEP (f, "Delete Cards", tpt_blueprint_remove_cards (f->bp, doomed));
+    g_assert_cmpuint (g_list_model_get_n_items (tpt_blueprint_get_cards (f->bp)), ==,
+                      n_cards - 2);
+    g_assert_false (tpt_node_is_attached (TPT_NODE (f->call)));
+    g_assert_false (tpt_node_is_attached (TPT_NODE (f->f_call_agent)));
+    g_assert_cmpuint (g_list_model_get_n_items (tpt_blueprint_get_flows (f->bp)), ==, 0);
+    g_assert_true (tpt_history_undo (f->history));
+    g_assert_true (tpt_node_is_attached (TPT_NODE (f->f_call_agent)));
+  }
 }
 
 static void

@@ -110,8 +110,9 @@ test_example (void)
   info = render_run_tool ((const char *[]) { "pdfinfo", path, NULL });
   if (info == NULL)
     goto out;
-  /* Cover, personas, needs matrix, coverage, then the blueprints. */
-  wanted_pages = g_strdup_printf ("Pages:           %u\n", 4 + n_blueprints);
+  /* Cover, personas, needs matrix, coverage, journey numbers, the case
+   * for change, then the blueprints. */
+  wanted_pages = g_strdup_printf ("Pages:           %u\n", 6 + n_blueprints);
   g_assert_nonnull (strstr (info, wanted_pages));
 
   cover = page_text (path, 1);

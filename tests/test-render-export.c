@@ -149,8 +149,9 @@ test_pdf (Fixture       *fixture,
       g_autofree char *second = NULL;
       const char *entry;
 
-      /* Personas, then the two blueprints. */
-      g_assert_cmpuint (g_strv_length (dests), ==, 3);
+      /* Personas, the journey numbers, the future state's case for change,
+       * then the two blueprints. */
+      g_assert_cmpuint (g_strv_length (dests), ==, 5);
       entry = strstr (map, "page 2 = ");
       g_assert_nonnull (entry);
       second = g_strndup (entry + strlen ("page 2 = "),
@@ -184,6 +185,9 @@ test_pdf (Fixture       *fixture,
   g_assert_nonnull (strstr (json, "\"title\": \"Claims — current state\""));
   g_assert_nonnull (strstr (json, "\"title\": \"Claims — current state — future state\""));
   g_assert_nonnull (strstr (json, "\"title\": \"Personas\""));
+  g_assert_nonnull (strstr (json, "\"title\": \"Journey Numbers\""));
+  g_assert_nonnull (strstr (json, "\"title\": \"The Case for Change: Claims — current state — "
+                                  "future state\""));
   g_assert_nonnull (strstr (json, "\"title\": \"Cover\""));
   g_assert_null (strstr (json, "\"title\": \"Needs Matrix\""));
 
@@ -787,8 +791,9 @@ test_cli (Fixture       *fixture,
   info = render_run_tool ((const char *[]) { "pdfinfo", pdf, NULL });
   if (info == NULL)
     return;
-  /* What the plan has: cover, personas, needs matrix, coverage and the two
-   * blueprints, split for A4 landscape. */
+  /* What the plan has: cover, personas, needs matrix, coverage, journey
+   * numbers, the case for change and the two blueprints, split for A4
+   * landscape. */
   {
     TptExportOptions options;
 
@@ -890,7 +895,9 @@ test_gallery_pages (Fixture       *fixture,
     {
       /* As the plan has them: the gallery over several pages, each A4. */
       g_assert_cmpuint (render_pdf_pages (path), ==, render_plan_pages (document, &options));
-      g_assert_cmpuint (render_pdf_pages (path), >=, 1 + breaks->len + 1 + 2);
+      /* Cover, gallery, matrix, coverage, journey numbers, the case for
+       * change of the future state and the two blueprints. */
+      g_assert_cmpuint (render_pdf_pages (path), >=, 1 + breaks->len + 1 + 1 + 1 + 1 + 2);
       g_assert_nonnull (strstr (info, "(A4)"));
     }
   text = render_run_tool ((const char *[]) { "pdftotext", "-enc", "UTF-8", path, "-", NULL });
@@ -953,7 +960,9 @@ test_matrix_pages (Fixture       *fixture,
     {
       /* The matrix over as many pages as it needs, as the plan has them. */
       g_assert_cmpuint (render_pdf_pages (path), ==, render_plan_pages (document, &options));
-      g_assert_cmpuint (render_pdf_pages (path), >=, 1 + 1 + breaks->len + 1 + 2);
+      /* Cover, gallery, the matrix's pages, coverage, journey numbers, the
+       * case for change and the two blueprints. */
+      g_assert_cmpuint (render_pdf_pages (path), >=, 1 + 1 + breaks->len + 1 + 1 + 1 + 2);
     }
   text = render_run_tool ((const char *[]) { "pdftotext", "-enc", "UTF-8", path, "-", NULL });
   if (text != NULL)

@@ -444,8 +444,9 @@ test_cascade (void)
 }
 
 /* The default presentation of the example: the cover, each blueprint and
- * then its stages, each persona, the matrix and coverage; titled after
- * what they show, with no region, and not in the document. */
+ * then its stages, each persona, the matrix, coverage and the case for
+ * change; titled after what they show, with no region, and not in the
+ * document. */
 static void
 test_default (void)
 {
@@ -499,6 +500,10 @@ test_default (void)
   g_assert_cmpint (tpt_slide_get_artefact (slide), ==, TPT_ARTEFACT_NEEDS_MATRIX);
   slide = g_ptr_array_index (slides, i++);
   g_assert_cmpint (tpt_slide_get_artefact (slide), ==, TPT_ARTEFACT_COVERAGE);
+  /* The future state is based on the current one: its case for change. */
+  slide = g_ptr_array_index (slides, i++);
+  g_assert_cmpint (tpt_slide_get_artefact (slide), ==, TPT_ARTEFACT_CASE_FOR_CHANGE);
+  g_assert_cmpstr (tpt_slide_get_target (slide), ==, "b2");
   g_assert_cmpuint (i, ==, slides->len);
 
   for (i = 0; i < slides->len; i++)

@@ -730,6 +730,7 @@ static const struct {
   { "win.print-poster", { "<Control><Shift>p", NULL } },
   { "win.present", { "F5", NULL } },
   { "win.present-current", { "<Shift>F5", NULL } },
+  { "win.rehearse", { "<Control><Shift>r", NULL } },
   { "win.show-outline", { "F9", NULL } },
   { "win.show-inspector", { "<Control>i", NULL } },
   { "win.add-slide", { "<Control><Shift>n", NULL } },

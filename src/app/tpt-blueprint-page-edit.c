@@ -28,8 +28,7 @@ tpt_blueprint_page_delete_selection (TptBlueprintPage *self,
   else
     label = cards->len == 1 ? _("Delete Card") : _("Delete Cards");
   tpt_document_begin (self->document, label);
-  for (guint i = 0; i < cards->len; i++)
-    tpt_blueprint_remove_card (self->blueprint, g_ptr_array_index (cards, i));
+  tpt_blueprint_remove_cards (self->blueprint, cards);
   tpt_document_end (self->document);
 
   tpt_blueprint_page_select_card (self, NULL);

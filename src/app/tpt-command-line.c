@@ -8,6 +8,7 @@
 #include "tpt-command-line.h"
 #include "tpt-export.h"
 #include "tpt-format.h"
+#include "tpt-report-command.h"
 #include "tpt-temp-file.h"
 
 #include <glib/gstdio.h>
@@ -69,6 +70,7 @@ tpt_command_line_add_options (GApplication *application)
   };
 
   g_application_add_main_option_entries (application, entries);
+  tpt_report_command_add_options (application);
   g_application_set_option_context_summary (application,
                                             _("Touchpoint — service blueprints, personas and needs"));
 }
@@ -230,6 +232,9 @@ parse_render_options (GVariantDict     *options,
   const char *theme = NULL;
 
   g_variant_dict_lookup (options, "artefact", "&s", &export_options->artefact);
+  g_variant_dict_lookup (options, "blueprint", "&s", &export_options->blueprint);
+  g_variant_dict_lookup (options, "persona", "&s", &export_options->persona);
+  g_variant_dict_lookup (options, "segment", "&s", &export_options->segment);
   g_variant_dict_lookup (options, "page-size", "&s", &export_options->page_size);
   g_variant_dict_lookup (options, "landscape", "b", &export_options->landscape);
   g_variant_dict_lookup (options, "theme", "&s", &theme);
@@ -278,7 +283,8 @@ has_render_options (GVariantDict *options)
 {
   static const char * const names[] = {
     "artefact", "page-size", "landscape", "dpi", "theme", "poster", "scale", "sheets-wide",
-    "overlap", "poster-width", "sheets", "no-marks", "transparent",
+    "overlap", "poster-width", "sheets", "no-marks", "transparent", "blueprint", "persona",
+    "segment",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
@@ -467,6 +473,12 @@ tpt_command_line_run (GVariantDict *options)
   g_autofree const char **files = NULL;
   const char *out = NULL;
   gboolean check = FALSE;
+
+  int status = tpt_report_command_run (options);
+
+  /* --report, survey import and .csv exports. */
+  if (status >= 0)
+    return status;
 
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
   g_variant_dict_lookup (options, "check", "b", &check);

@@ -30,7 +30,8 @@ static const char *paper_names[] = {
 /* What the Content list offers besides blueprints, in its order: the
  * artefacts of the whole document, by the names `--artefact` knows. */
 static const TptArtefactKind document_artefacts[] = {
-  TPT_ARTEFACT_PERSONAS, TPT_ARTEFACT_NEEDS_MATRIX, TPT_ARTEFACT_COVERAGE, TPT_ARTEFACT_COVER,
+  TPT_ARTEFACT_PERSONAS, TPT_ARTEFACT_NEEDS_MATRIX, TPT_ARTEFACT_COVERAGE,
+  TPT_ARTEFACT_JOURNEYS, TPT_ARTEFACT_CASE_FOR_CHANGE, TPT_ARTEFACT_COVER,
 };
 
 /* A poster shows one of these. */
@@ -280,6 +281,7 @@ ensure_plan (TptExportDialog *self)
     {
       TptArtefactKind kind = TPT_ARTEFACT_BLUEPRINT;
       TptNode *target = NULL;
+      TptCoverageFilter filter = { NULL, NULL, NULL };
 
       if (options.artefact == NULL && self->blueprints->len == 1)
         target = self->blueprints->pdata[0];
@@ -287,10 +289,10 @@ ensure_plan (TptExportDialog *self)
         g_set_error_literal (&self->plan_error, TPT_EXPORT_ERROR, TPT_EXPORT_ERROR_NO_ARTEFACT,
                              _("An image shows one artefact: choose it under Content"));
       if (self->plan_error == NULL &&
-          (options.artefact == NULL ||
-           tpt_export_plan_resolve (self->document, options.artefact, &kind, &target,
-                                    &self->plan_error)))
-        self->image = tpt_artefact_drawing_new (kind, self->document, target, self->context);
+          tpt_export_plan_resolve_options (self->document, &options, &kind, &target, &filter,
+                                           &self->plan_error))
+        self->image = tpt_artefact_drawing_new_filtered (kind, self->document, target,
+                                                         self->context, &filter);
     }
 
   if (self->plan != NULL)

@@ -123,6 +123,12 @@ struct _TptInspector
    * commit what they showed. */
   gboolean     rebuilding;
   guint        rebuild_id;
+
+  /* Text reaches the document as it is typed, a moment after the last
+   * key, folded into one undo step per visit to the field: so recovery
+   * has it, and Ctrl+Z after leaving the field takes the visit back. */
+  GtkWidget   *typing_editor;
+  guint        typing_id;
 };
 
 enum {
@@ -132,6 +138,9 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* How long after the last key typed text goes into the document. */
+#define TYPING_COMMIT_MS 400
 
 enum {
   TOAST,
@@ -297,10 +306,11 @@ edit_label (TptNode    *node,
 }
 
 static void
-commit_node_value (TptInspector *self,
-                   TptNode      *node,
-                   GParamSpec   *pspec,
-                   const GValue *value)
+commit_node_value (TptInspector        *self,
+                   TptNode             *node,
+                   GParamSpec          *pspec,
+                   const GValue        *value,
+                   TptTransactionFlags  flags)
 {
   g_auto(GValue) current = G_VALUE_INIT;
   g_autofree char *label = NULL;
@@ -322,10 +332,18 @@ commit_node_value (TptInspector *self,
                         : g_strdup_printf (_("Edit %s"), info != NULL ? _(info->label) : pspec->name);
 
   self->committing = TRUE;
-  tpt_document_begin (self->document, label);
+  tpt_history_begin_full (tpt_document_get_history (self->document), label, flags);
   tpt_node_set_value (node, pspec->name, value);
   tpt_document_end (self->document);
   self->committing = FALSE;
+}
+
+/* Whether the text being committed is typing, to fold into the step this
+ * visit to the field began. */
+static TptTransactionFlags
+typing_flags (TptInspector *self)
+{
+  return self->typing_editor != NULL ? TPT_TRANSACTION_MERGE : TPT_TRANSACTION_NONE;
 }
 
 static void
@@ -333,7 +351,7 @@ commit_value (TptInspector *self,
               GParamSpec   *pspec,
               const GValue *value)
 {
-  commit_node_value (self, self->node, pspec, value);
+  commit_node_value (self, self->node, pspec, value, typing_flags (self));
 }
 
 static void
@@ -370,65 +388,6 @@ commit_strv (TptInspector *self,
   g_value_init (&value, G_TYPE_STRV);
   g_value_set_boxed (&value, items);
   commit_value (self, pspec, &value);
-}
-
-/**
- * tpt_duration_from_text:
- * @text: what the user typed: “15 min”, “2 hours”, “3 days”, “1 week”,
- *   “45 s”, or ISO 8601 (“PT15M”); empty for no duration
- * @iso: (out): the duration as the file stores it
- *
- * Returns: whether @text is a duration
- */
-gboolean
-tpt_duration_from_text (const char  *text,
-                        char       **iso)
-{
-  static const struct { const char *unit; gint64 seconds; } units[] = {
-    { "s", 1 }, { "sec", 1 }, { "secs", 1 }, { "second", 1 }, { "seconds", 1 },
-    { "m", 60 }, { "min", 60 }, { "mins", 60 }, { "minute", 60 }, { "minutes", 60 },
-    { "h", 3600 }, { "hr", 3600 }, { "hrs", 3600 }, { "hour", 3600 }, { "hours", 3600 },
-    { "d", 86400 }, { "day", 86400 }, { "days", 86400 },
-    { "w", 604800 }, { "wk", 604800 }, { "week", 604800 }, { "weeks", 604800 },
-    /* The German translation suggests its own words. */
-    { "sek", 1 }, { "sekunde", 1 }, { "sekunden", 1 }, { "minute", 60 }, { "minuten", 60 },
-    { "std", 3600 }, { "stunde", 3600 }, { "stunden", 3600 },
-    { "t", 86400 }, { "tag", 86400 }, { "tage", 86400 }, { "tagen", 86400 },
-    { "woche", 604800 }, { "wochen", 604800 },
-  };
-  g_autofree char *copy = g_strstrip (g_strdup (text != NULL ? text : ""));
-  gint64 seconds;
-  char *end;
-  double number;
-
-  g_return_val_if_fail (iso != NULL, FALSE);
-
-  if (*copy == '\0')
-    {
-      *iso = g_strdup ("");
-      return TRUE;
-    }
-
-  if (tpt_duration_parse (copy, &seconds))
-    {
-      *iso = g_steal_pointer (&copy);
-      return TRUE;
-    }
-
-  number = g_ascii_strtod (copy, &end);
-  if (end == copy || number < 0 || number > 1e7)
-    return FALSE;
-  while (g_ascii_isspace (*end))
-    end++;
-
-  for (guint i = 0; i < G_N_ELEMENTS (units); i++)
-    if (g_ascii_strcasecmp (end, units[i].unit) == 0)
-      {
-        *iso = tpt_duration_format ((gint64) (number * units[i].seconds + 0.5));
-        return *iso != NULL;
-      }
-
-  return FALSE;
 }
 
 /**
@@ -478,7 +437,7 @@ tpt_inspector_commit_text (TptInspector  *self,
       {
         g_autofree char *iso = NULL;
 
-        if (!tpt_duration_from_text (text, &iso))
+        if (!tpt_duration_parse_text (text, &iso))
           {
             g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                          _("“%s” is not a duration. Try “15 min”, “2 hours” or “3 days”."),
@@ -514,6 +473,19 @@ tpt_inspector_commit_text (TptInspector  *self,
 
 /* Editors */
 
+/* Rows and their subtitles parse markup by default; what the inspector
+ * shows there is the document's text — a need called "Fees & charges", a
+ * persona named "<b>Sam</b>" — so each row takes its text as it is, from
+ * before its first title is set. */
+static void
+set_row_title (gpointer    row,
+               const char *title)
+{
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+}
+
+
 static void
 show_problem (GtkWidget  *editor,
               const char *message)
@@ -530,71 +502,178 @@ show_problem (GtkWidget  *editor,
     }
 }
 
-static void
-entry_commit (TptInspector *self,
-              GtkWidget    *row)
+/* The text an entry row or a text view holds. */
+static char *
+editor_dup_text (GtkWidget *editor)
 {
-  GParamSpec *pspec = g_object_get_data (G_OBJECT (row), "tpt-pspec");
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+
+  if (GTK_IS_EDITABLE (editor))
+    return g_strdup (gtk_editable_get_text (GTK_EDITABLE (editor)));
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (editor));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static void
+editor_commit (TptInspector *self,
+               GtkWidget    *editor,
+               gboolean      announce)
+{
+  GParamSpec *pspec = g_object_get_data (G_OBJECT (editor), "tpt-pspec");
   g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
 
   if (self->rebuilding)
     return;
-  if (!tpt_inspector_commit_text (self, pspec->name,
-                                  gtk_editable_get_text (GTK_EDITABLE (row)), &error))
-    show_problem (row, error != NULL ? error->message : NULL);
+  text = editor_dup_text (editor);
+  if (!tpt_inspector_commit_text (self, pspec->name, text, &error))
+    {
+      show_problem (editor, error != NULL ? error->message : NULL);
+      /* The red field alone does not say what it wants. */
+      if (announce && error != NULL)
+        g_signal_emit (self, signals[TOAST], 0, error->message, FALSE);
+    }
   else
-    show_problem (row, NULL);
+    show_problem (editor, NULL);
 }
 
+static gboolean
+typing_commit_cb (gpointer user_data)
+{
+  TptInspector *self = user_data;
+
+  self->typing_id = 0;
+  if (self->typing_editor != NULL)
+    editor_commit (self, self->typing_editor, FALSE);
+  return G_SOURCE_REMOVE;
+}
+
+/* Commits what was typed and not yet committed, before the editors go. */
+static void
+flush_typing (TptInspector *self)
+{
+  if (self->typing_id == 0 || self->typing_editor == NULL)
+    return;
+  g_clear_handle_id (&self->typing_id, g_source_remove);
+  editor_commit (self, self->typing_editor, FALSE);
+}
+
+/* A key typed into a field whose text needs no checking: the document
+ * gets it a moment after the last key. */
+static void
+typing_changed (TptInspector *self,
+                GtkWidget    *editor)
+{
+  if (self->rebuilding || self->committing || editor != self->typing_editor)
+    return;
+  g_clear_handle_id (&self->typing_id, g_source_remove);
+  self->typing_id = g_timeout_add (TYPING_COMMIT_MS, typing_commit_cb, self);
+}
+
+static void
+typing_entry_changed_cb (GtkEditable  *editable,
+                         TptInspector *self)
+{
+  typing_changed (self, GTK_WIDGET (editable));
+}
+
+static void
+typing_buffer_changed_cb (GtkTextBuffer *buffer,
+                          GtkWidget     *view)
+{
+  TptInspector *self = TPT_INSPECTOR (gtk_widget_get_ancestor (view, TPT_TYPE_INSPECTOR));
+
+  if (self != NULL)
+    typing_changed (self, view);
+}
+
+/* A visit to a field begins: what is typed until it ends is one step. */
+static void
+typing_enter_cb (GtkEventControllerFocus *controller,
+                 TptInspector            *self)
+{
+  GtkWidget *editor = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+
+  if (self->rebuilding || self->document == NULL)
+    return;
+  tpt_history_break_merge (tpt_document_get_history (self->document));
+  self->typing_editor = editor;
+}
+
+/* Leaving the field commits what is left, and ends the visit. */
+static void
+typing_leave_cb (GtkEventControllerFocus *controller,
+                 TptInspector            *self)
+{
+  GtkWidget *editor = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+
+  g_clear_handle_id (&self->typing_id, g_source_remove);
+  editor_commit (self, editor, FALSE);
+  if (self->typing_editor == editor)
+    self->typing_editor = NULL;
+  if (self->document != NULL)
+    tpt_history_break_merge (tpt_document_get_history (self->document));
+}
+
+/* Fields whose text is checked (a duration, a colour) commit when left or
+ * applied, and say what is wrong. */
 static void
 entry_apply_cb (AdwEntryRow  *row,
                 TptInspector *self)
 {
-  entry_commit (self, GTK_WIDGET (row));
+  editor_commit (self, GTK_WIDGET (row), TRUE);
 }
 
 static void
 entry_focus_leave_cb (GtkEventControllerFocus *controller,
                       TptInspector            *self)
 {
-  entry_commit (self, gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)));
+  editor_commit (self, gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)), TRUE);
 }
 
+static void
+watch_typing (TptInspector *self,
+              GtkWidget    *editor)
+{
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
+  g_signal_connect (focus, "enter", G_CALLBACK (typing_enter_cb), self);
+  g_signal_connect (focus, "leave", G_CALLBACK (typing_leave_cb), self);
+  gtk_widget_add_controller (editor, focus);
+}
+
+/* @checked: the text must be valid to be kept, so it is committed when
+ * left or applied; otherwise it is committed as it is typed. */
 static GtkWidget *
 make_entry_row (TptInspector *self,
                 GParamSpec   *pspec,
                 const char   *label,
-                const char   *text)
+                const char   *text,
+                gboolean      checked)
 {
   GtkWidget *row = adw_entry_row_new ();
-  GtkEventController *focus = gtk_event_controller_focus_new ();
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
+  set_row_title (row, label);
   gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
-  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
   g_object_set_data (G_OBJECT (row), "tpt-pspec", pspec);
-  g_signal_connect (row, "apply", G_CALLBACK (entry_apply_cb), self);
-  g_signal_connect (focus, "leave", G_CALLBACK (entry_focus_leave_cb), self);
-  gtk_widget_add_controller (row, focus);
+  if (checked)
+    {
+      GtkEventController *focus = gtk_event_controller_focus_new ();
+
+      adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
+      g_signal_connect (row, "apply", G_CALLBACK (entry_apply_cb), self);
+      g_signal_connect (focus, "leave", G_CALLBACK (entry_focus_leave_cb), self);
+      gtk_widget_add_controller (row, focus);
+    }
+  else
+    {
+      g_signal_connect (row, "changed", G_CALLBACK (typing_entry_changed_cb), self);
+      watch_typing (self, row);
+    }
 
   return row;
-}
-
-static void
-text_focus_leave_cb (GtkEventControllerFocus *controller,
-                     TptInspector            *self)
-{
-  GtkWidget *view = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
-  GParamSpec *pspec = g_object_get_data (G_OBJECT (view), "tpt-pspec");
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
-  GtkTextIter start, end;
-  g_autofree char *text = NULL;
-
-  if (self->rebuilding)
-    return;
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  tpt_inspector_commit_text (self, pspec->name, text, NULL);
 }
 
 static GtkWidget *
@@ -607,13 +686,19 @@ make_text_group (TptInspector *self,
   GtkWidget *group = adw_preferences_group_new ();
   GtkWidget *frame = gtk_frame_new (NULL);
   GtkWidget *view = gtk_text_view_new ();
-  GtkEventController *focus = gtk_event_controller_focus_new ();
+  GtkTextBuffer *buffer;
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), label);
   if (hint != NULL)
     adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), hint);
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)),
-                            text != NULL ? text : "", -1);
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  /* What the field shows to begin with is not something to undo. */
+  gtk_text_buffer_begin_irreversible_action (buffer);
+  gtk_text_buffer_set_text (buffer, text != NULL ? text : "", -1);
+  gtk_text_buffer_end_irreversible_action (buffer);
+  /* Tab leaves the field, as everywhere else in the inspector: a tab
+   * character in a card's text is never what was meant. */
+  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
   gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
   gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 8);
   gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 8);
@@ -622,8 +707,8 @@ make_text_group (TptInspector *self,
   gtk_widget_set_size_request (view, -1, 64);
   gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
   g_object_set_data (G_OBJECT (view), "tpt-pspec", pspec);
-  g_signal_connect (focus, "leave", G_CALLBACK (text_focus_leave_cb), self);
-  gtk_widget_add_controller (view, focus);
+  g_signal_connect_object (buffer, "changed", G_CALLBACK (typing_buffer_changed_cb), view, 0);
+  watch_typing (self, view);
   gtk_frame_set_child (GTK_FRAME (frame), view);
   gtk_widget_add_css_class (frame, "view");
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), frame);
@@ -688,7 +773,7 @@ make_enum_row (TptInspector *self,
         selected = i;
     }
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
+  set_row_title (row, label);
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (names));
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected);
   g_object_set_data (G_OBJECT (row), "tpt-pspec", pspec);
@@ -719,7 +804,7 @@ make_persona_row (TptInspector *self,
         selected = i + 1;
     }
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
+  set_row_title (row, label);
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (names));
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected);
   g_object_set_data (G_OBJECT (row), "tpt-pspec", pspec);
@@ -753,7 +838,7 @@ make_int_row (TptInspector *self,
   g_object_get (self->node, pspec->name, &current, NULL);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), current);
   gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
+  set_row_title (row, label);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
   g_object_set_data (G_OBJECT (spin), "tpt-pspec", pspec);
@@ -792,7 +877,7 @@ make_color_row (TptInspector *self,
     gtk_color_chooser_set_rgba (GTK_COLOR_CHOOSER (button), &rgba);
   gtk_color_chooser_set_use_alpha (GTK_COLOR_CHOOSER (button), FALSE);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
+  set_row_title (row, label);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
   g_object_set_data (G_OBJECT (button), "tpt-pspec", pspec);
@@ -850,7 +935,7 @@ make_links_group (TptInspector *self,
       GtkWidget *check = gtk_check_button_new ();
       const char *id = tpt_node_get_id (target);
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+      set_row_title (row, name);
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
                                    current != NULL && g_strv_contains ((const char * const *) current, id));
       gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
@@ -916,7 +1001,7 @@ make_photo_row (TptInspector *self,
   GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
   gboolean has_photo = tpt_persona_get_photo (TPT_PERSONA (self->node)) != NULL;
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
+  set_row_title (row, label);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
                                has_photo ? _("A photo is embedded in the document")
                                          : _("None: the card shows initials"));
@@ -949,7 +1034,7 @@ fact_commit_cb (GtkWidget    *row,
 
   g_value_init (&value, G_TYPE_STRING);
   g_value_set_string (&value, gtk_editable_get_text (GTK_EDITABLE (row)));
-  commit_node_value (self, fact, pspec, &value);
+  commit_node_value (self, fact, pspec, &value, TPT_TRANSACTION_NONE);
 }
 
 static void
@@ -969,7 +1054,7 @@ make_fact_entry (TptInspector *self,
   GtkWidget *row = adw_entry_row_new ();
   GtkEventController *focus = gtk_event_controller_focus_new ();
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  set_row_title (row, title);
   gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
   adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
   g_object_set_data_full (G_OBJECT (row), "tpt-fact", g_object_ref (fact), g_object_unref);
@@ -1049,7 +1134,7 @@ make_facts_group (TptInspector *self)
       GtkWidget *expander = adw_expander_row_new ();
       GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), title);
+      set_row_title (expander, title);
       gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (remove, "flat");
       gtk_widget_set_tooltip_text (remove, _("Delete Fact"));
@@ -1116,7 +1201,7 @@ make_ratings_group (TptInspector *self)
           gtk_box_append (GTK_BOX (score), number);
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), score);
         }
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), tpt_persona_get_name (persona));
+      set_row_title (row, tpt_persona_get_name (persona));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
                                    subtitle != NULL ? subtitle : _("Not rated"));
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
@@ -1157,7 +1242,7 @@ make_region_row (TptInspector *self,
   GtkWidget *clear = gtk_button_new_with_mnemonic (_("C_lear Region"));
   double x, y, width, height;
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
+  set_row_title (row, label);
   gtk_widget_add_css_class (row, "property");
   if (tpt_slide_get_region (TPT_SLIDE (self->node), &x, &y, &width, &height))
     {
@@ -1203,7 +1288,7 @@ add_field (TptInspector *self,
         g_autofree char *text = NULL;
 
         g_object_get (self->node, pspec->name, &text, NULL);
-        row = make_entry_row (self, pspec, label, text);
+        row = make_entry_row (self, pspec, label, text, FALSE);
         g_hash_table_insert (self->editors, (gpointer) pspec->name, row);
       }
       break;
@@ -1215,7 +1300,7 @@ add_field (TptInspector *self,
 
         g_object_get (self->node, pspec->name, &iso, NULL);
         text = iso != NULL && *iso != '\0' ? tpt_duration_label (iso) : g_strdup ("");
-        row = make_entry_row (self, pspec, _("Duration (e.g. 15 min, 2 days)"), text);
+        row = make_entry_row (self, pspec, _("Duration (e.g. 15 min, 2 days)"), text, TRUE);
         g_hash_table_insert (self->editors, (gpointer) pspec->name, row);
       }
       break;
@@ -1287,7 +1372,7 @@ add_field (TptInspector *self,
           return;
         name = dup_reference_name (self, id);
         row = adw_action_row_new ();
-        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
+        set_row_title (row, label);
         adw_action_row_set_subtitle (ADW_ACTION_ROW (row), name);
         gtk_widget_add_css_class (row, "property");
       }
@@ -1298,7 +1383,7 @@ add_field (TptInspector *self,
         g_autofree char *shows = tpt_slide_edits_describe (TPT_SLIDE (self->node));
 
         row = adw_action_row_new ();
-        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
+        set_row_title (row, label);
         adw_action_row_set_subtitle (ADW_ACTION_ROW (row), shows);
         gtk_widget_add_css_class (row, "property");
       }
@@ -1328,6 +1413,10 @@ rebuild (TptInspector *self)
   guint n_pspecs;
 
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  if (self->node != NULL && tpt_node_is_attached (self->node))
+    flush_typing (self);
+  g_clear_handle_id (&self->typing_id, g_source_remove);
+  self->typing_editor = NULL;
   g_hash_table_remove_all (self->editors);
 
   self->rebuilding = TRUE;
@@ -1453,6 +1542,8 @@ tpt_inspector_set_node (TptInspector *self,
   if (self->node == node)
     return;
 
+  if (self->node != NULL && tpt_node_is_attached (self->node))
+    flush_typing (self);
   if (self->node != NULL)
     g_signal_handlers_disconnect_by_data (self->node, self);
   g_set_object (&self->node, node);
@@ -1533,6 +1624,8 @@ tpt_inspector_dispose (GObject *object)
   if (self->node != NULL)
     g_signal_handlers_disconnect_by_data (self->node, self);
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  g_clear_handle_id (&self->typing_id, g_source_remove);
+  self->typing_editor = NULL;
   self->rebuilding = TRUE;
   g_clear_pointer (&self->page, gtk_widget_unparent);
   g_clear_object (&self->node);

@@ -28,7 +28,5 @@ gboolean     tpt_inspector_set_photo_from_file (TptInspector  *self,
                                                 GFile         *file,
                                                 GError       **error);
 void         tpt_inspector_add_fact     (TptInspector *self);
-gboolean     tpt_duration_from_text     (const char   *text,
-                                         char        **iso);
 
 G_END_DECLS

@@ -243,8 +243,11 @@ context_menu_model (TptMatrixPage *self)
   if (cursor_need (self) != NULL)
     {
       append_item (edit, _("_Rename Need"), "matrix.rename-need", "F2");
+      /* Delete clears the one value the cursor is on; the item says which. */
       if (!self->on_header)
-        append_item (edit, _("_Clear Rating"), "matrix.clear-rating", "Delete");
+        append_item (edit, self->field == TPT_MATRIX_FIELD_IMPORTANCE ? _("_Clear Importance")
+                                                                      : _("_Clear Satisfaction"),
+                     "matrix.clear-rating", "Delete");
       g_menu_append_section (menu, NULL, G_MENU_MODEL (edit));
       append_item (add, _("Add Need _Above"), "matrix.add-need::above", "<Control><Shift>Up");
       append_item (add, _("Add Need _Below"), "matrix.add-need::below", "Insert");

@@ -220,12 +220,45 @@ tpt_node_edits_duplicate_persona (TptDocument *document,
   return copy;
 }
 
+/* GNOME's palette, in an order where neighbours differ: a new persona
+ * takes the first no other persona has, so cards, curves and the matrix
+ * tell them apart from the start. */
+static const char *const persona_palette[] = {
+  "#3584e4", "#2ec27e", "#e66100", "#9141ac", "#f5c211",
+  "#e01b24", "#986a44", "#1c71d8", "#26a269", "#c64600",
+  "#613583", "#e5a50a", "#a51d2d", "#63452c", "#77767b",
+};
+
+static const char *
+unused_color (TptDocument *document)
+{
+  GListModel *personas = tpt_document_get_personas (document);
+  guint n = g_list_model_get_n_items (personas);
+
+  for (guint c = 0; c < G_N_ELEMENTS (persona_palette); c++)
+    {
+      gboolean used = FALSE;
+
+      for (guint i = 0; i < n && !used; i++)
+        {
+          g_autoptr(TptPersona) other = g_list_model_get_item (personas, i);
+
+          used = g_ascii_strcasecmp (tpt_persona_get_color (other), persona_palette[c]) == 0;
+        }
+      if (!used)
+        return persona_palette[c];
+    }
+  /* Every colour taken: go round again, in order. */
+  return persona_palette[n % G_N_ELEMENTS (persona_palette)];
+}
+
 /**
  * tpt_node_edits_add_persona:
  * @document: the document
  * @position: where in the document's personas
  *
- * Adds a persona called "New Persona", as one undo step.
+ * Adds a persona called "New Persona", in a colour no other persona has,
+ * as one undo step.
  *
  * Returns: (transfer none): the persona
  */
@@ -239,6 +272,7 @@ tpt_node_edits_add_persona (TptDocument *document,
 
   persona = tpt_persona_new (document);
   tpt_persona_set_name (persona, _("New Persona"));
+  tpt_persona_set_color (persona, unused_color (document));
   position = MIN (position, g_list_model_get_n_items (tpt_document_get_personas (document)));
   tpt_document_begin (document, _("Add Persona"));
   tpt_document_insert_persona (document, position, persona);

@@ -1539,6 +1539,47 @@ tpt_outline_finalize (GObject *object)
   G_OBJECT_CLASS (tpt_outline_parent_class)->finalize (object);
 }
 
+/* The row widget showing list position @position, if it is on screen. */
+static GtkWidget *
+find_row_widget (GtkWidget *widget,
+                 guint      position)
+{
+  GtkListItem *item = g_object_get_data (G_OBJECT (widget), "tpt-list-item");
+
+  if (item != NULL && gtk_list_item_get_position (item) == position)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row_widget (child, position);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Coming to the outline (F6, a click on its pane) puts the focus on the
+ * selected row, where the arrows then go on from, not on the first
+ * button of its header. */
+static gboolean
+tpt_outline_grab_focus (GtkWidget *widget)
+{
+  TptOutline *self = TPT_OUTLINE (widget);
+  guint position = self->selection != NULL ? gtk_single_selection_get_selected (self->selection)
+                                           : GTK_INVALID_LIST_POSITION;
+  GtkWidget *row = position != GTK_INVALID_LIST_POSITION
+                   ? find_row_widget (GTK_WIDGET (self->list_view), position) : NULL;
+
+  /* The list item widget around our row is the one that takes focus. */
+  for (GtkWidget *w = row; w != NULL && w != GTK_WIDGET (self->list_view);
+       w = gtk_widget_get_parent (w))
+    if (gtk_widget_get_focusable (w) && gtk_widget_grab_focus (w))
+      return TRUE;
+  return gtk_widget_grab_focus (GTK_WIDGET (self->list_view)) ||
+         gtk_widget_child_focus (GTK_WIDGET (self->list_view), GTK_DIR_TAB_FORWARD);
+}
+
 static void
 tpt_outline_class_init (TptOutlineClass *klass)
 {
@@ -1549,6 +1590,7 @@ tpt_outline_class_init (TptOutlineClass *klass)
   object_class->finalize = tpt_outline_finalize;
   object_class->get_property = tpt_outline_get_property;
   object_class->set_property = tpt_outline_set_property;
+  widget_class->grab_focus = tpt_outline_grab_focus;
 
   properties[PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL, TPT_TYPE_DOCUMENT,

@@ -19,6 +19,8 @@ struct _TptPreferencesWindow
   GtkSpinButton        *autosave_spin;
   GtkSpinButton        *history_spin;
   AdwComboRow          *monitor_row;
+  AdwComboRow          *one_monitor_row;
+  GtkSpinButton        *slot_spin;
 
   /* owned */
   GSettings            *settings;
@@ -52,6 +54,8 @@ tpt_preferences_window_class_init (TptPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TptPreferencesWindow, autosave_spin);
   gtk_widget_class_bind_template_child (widget_class, TptPreferencesWindow, history_spin);
   gtk_widget_class_bind_template_child (widget_class, TptPreferencesWindow, monitor_row);
+  gtk_widget_class_bind_template_child (widget_class, TptPreferencesWindow, one_monitor_row);
+  gtk_widget_class_bind_template_child (widget_class, TptPreferencesWindow, slot_spin);
 }
 
 static void
@@ -106,6 +110,37 @@ fill_monitors (TptPreferencesWindow *self)
                             G_CALLBACK (monitor_selected_cb), self);
 }
 
+/* The one-monitor row lists the setting's choices in this order. */
+static const char *const one_monitor_choices[] = { "slides", "console" };
+
+static gboolean
+one_monitor_get_mapping (GValue   *value,
+                         GVariant *variant,
+                         gpointer  user_data)
+{
+  const char *choice = g_variant_get_string (variant, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (one_monitor_choices); i++)
+    if (g_str_equal (choice, one_monitor_choices[i]))
+      {
+        g_value_set_uint (value, i);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static GVariant *
+one_monitor_set_mapping (const GValue       *value,
+                         const GVariantType *type,
+                         gpointer            user_data)
+{
+  guint selected = g_value_get_uint (value);
+
+  if (selected >= G_N_ELEMENTS (one_monitor_choices))
+    return NULL;
+  return g_variant_new_string (one_monitor_choices[selected]);
+}
+
 static void
 tpt_preferences_window_init (TptPreferencesWindow *self)
 {
@@ -118,6 +153,12 @@ tpt_preferences_window_init (TptPreferencesWindow *self)
   g_settings_bind (self->settings, "history-size",
                    gtk_spin_button_get_adjustment (self->history_spin), "value",
                    G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "presentation-slot",
+                   gtk_spin_button_get_adjustment (self->slot_spin), "value",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind_with_mapping (self->settings, "presentation-one-monitor",
+                                self->one_monitor_row, "selected", G_SETTINGS_BIND_DEFAULT,
+                                one_monitor_get_mapping, one_monitor_set_mapping, NULL, NULL);
   fill_monitors (self);
 }
 

@@ -26,6 +26,22 @@ void                   tpt_presentation_window_show_console (TptPresentationWind
                                                              GdkMonitor            *monitor);
 void                   tpt_presentation_window_end        (TptPresentationWindow *self);
 
+TptPresentationWindow *tpt_presentation_window_rehearse   (GtkWindow             *parent,
+                                                           TptDocument           *document,
+                                                           GPtrArray             *slides,
+                                                           guint                  first);
+GtkWidget             *tpt_presentation_window_get_console_widget (TptPresentationWindow *self);
+GdkMonitor            *tpt_presentation_window_get_monitor (TptPresentationWindow *self,
+                                                            gboolean               console);
+gboolean               tpt_presentation_window_is_rehearsal (TptPresentationWindow *self);
+gboolean               tpt_presentation_window_is_inhibiting (TptPresentationWindow *self);
+void                   tpt_presentation_window_set_monitors (TptPresentationWindow *self,
+                                                             GListModel            *monitors);
+
+GdkMonitor            *tpt_presentation_choose_monitor_in (GListModel            *monitors,
+                                                           GdkMonitor            *here,
+                                                           const char            *wanted,
+                                                           GdkMonitor           **console);
 GdkMonitor            *tpt_presentation_choose_monitor    (GtkWindow             *parent,
                                                            const char            *wanted,
                                                            GdkMonitor           **console);

@@ -25,6 +25,7 @@ struct _TptPresentation
   TptPresentationBlank  blank;
   GString              *typed;    /* digits typed before Enter */
   gint64                started;  /* monotonic time of the start */
+  gint64                slot;     /* the meeting's slot in µs, or 0 */
 };
 
 enum {
@@ -249,6 +250,108 @@ tpt_presentation_get_elapsed (TptPresentation *self)
   g_return_val_if_fail (TPT_IS_PRESENTATION (self), 0);
 
   return g_get_monotonic_time () - self->started;
+}
+
+/**
+ * tpt_presentation_set_elapsed:
+ * @self: a presentation
+ * @elapsed: how long it should seem to have run, in microseconds
+ *
+ * Restarts the timer (with 0), as before a second rehearsal.
+ */
+void
+tpt_presentation_set_elapsed (TptPresentation *self,
+                              gint64           elapsed)
+{
+  g_return_if_fail (TPT_IS_PRESENTATION (self));
+
+  self->started = g_get_monotonic_time () - MAX (elapsed, 0);
+  changed (self);
+}
+
+/**
+ * tpt_presentation_get_slot:
+ * @self: a presentation
+ *
+ * Returns: the time the meeting gave the presentation, in microseconds;
+ *   0 when none was set
+ */
+gint64
+tpt_presentation_get_slot (TptPresentation *self)
+{
+  g_return_val_if_fail (TPT_IS_PRESENTATION (self), 0);
+
+  return self->slot;
+}
+
+/**
+ * tpt_presentation_set_slot:
+ * @self: a presentation
+ * @slot: the meeting's slot for it, in microseconds, or 0 for none
+ */
+void
+tpt_presentation_set_slot (TptPresentation *self,
+                           gint64           slot)
+{
+  g_return_if_fail (TPT_IS_PRESENTATION (self));
+
+  slot = MAX (slot, 0);
+  if (slot == self->slot)
+    return;
+  self->slot = slot;
+  changed (self);
+}
+
+/**
+ * tpt_presentation_get_remaining:
+ * @self: a presentation
+ *
+ * Returns: what is left of the slot, in microseconds; negative once it is
+ *   over, 0 when no slot is set
+ */
+gint64
+tpt_presentation_get_remaining (TptPresentation *self)
+{
+  g_return_val_if_fail (TPT_IS_PRESENTATION (self), 0);
+
+  if (self->slot == 0)
+    return 0;
+  return self->slot - tpt_presentation_get_elapsed (self);
+}
+
+/**
+ * tpt_presentation_timer_level:
+ * @slot: the meeting's slot, in microseconds, or 0
+ * @elapsed: the time gone, in microseconds
+ *
+ * Amber for the last fifth of the slot (3 minutes of 15), red for the
+ * last fifteenth (the last minute of 15), over past its end.
+ *
+ * Returns: how the time left is to be shown
+ */
+TptTimerLevel
+tpt_presentation_timer_level (gint64 slot,
+                              gint64 elapsed)
+{
+  gint64 left = slot - elapsed;
+
+  if (slot <= 0)
+    return TPT_TIMER_NONE;
+  if (left <= 0)
+    return TPT_TIMER_OVER;
+  if (left * 15 <= slot)
+    return TPT_TIMER_RED;
+  if (left * 5 <= slot)
+    return TPT_TIMER_AMBER;
+  return TPT_TIMER_OK;
+}
+
+TptTimerLevel
+tpt_presentation_get_timer_level (TptPresentation *self)
+{
+  g_return_val_if_fail (TPT_IS_PRESENTATION (self), TPT_TIMER_NONE);
+
+  return tpt_presentation_timer_level (self->slot, tpt_presentation_get_elapsed (self));
 }
 
 static int

@@ -20,6 +20,23 @@ typedef enum
   TPT_PRESENTATION_BLANK_WHITE,
 } TptPresentationBlank;
 
+/**
+ * TptTimerLevel:
+ * @TPT_TIMER_NONE: no meeting slot is set
+ * @TPT_TIMER_OK: plenty of the slot is left
+ * @TPT_TIMER_AMBER: the last fifth of the slot
+ * @TPT_TIMER_RED: the last fifteenth of the slot (a minute of fifteen)
+ * @TPT_TIMER_OVER: the slot is over
+ */
+typedef enum
+{
+  TPT_TIMER_NONE,
+  TPT_TIMER_OK,
+  TPT_TIMER_AMBER,
+  TPT_TIMER_RED,
+  TPT_TIMER_OVER,
+} TptTimerLevel;
+
 #define TPT_TYPE_PRESENTATION (tpt_presentation_get_type ())
 
 G_DECLARE_FINAL_TYPE (TptPresentation, tpt_presentation, TPT, PRESENTATION, GObject)
@@ -41,6 +58,15 @@ void                 tpt_presentation_toggle_blank (TptPresentation *self,
                                                     TptPresentationBlank blank);
 const char          *tpt_presentation_get_typed    (TptPresentation *self);
 gint64               tpt_presentation_get_elapsed  (TptPresentation *self);
+void                 tpt_presentation_set_elapsed  (TptPresentation *self,
+                                                    gint64           elapsed);
+gint64               tpt_presentation_get_slot     (TptPresentation *self);
+void                 tpt_presentation_set_slot     (TptPresentation *self,
+                                                    gint64           slot);
+gint64               tpt_presentation_get_remaining (TptPresentation *self);
+TptTimerLevel        tpt_presentation_get_timer_level (TptPresentation *self);
+TptTimerLevel        tpt_presentation_timer_level  (gint64           slot,
+                                                    gint64           elapsed);
 gboolean             tpt_presentation_key          (TptPresentation *self,
                                                     guint            keyval,
                                                     guint            state);

@@ -361,9 +361,16 @@ tpt_slide_view_snapshot (GtkWidget   *widget,
 
   if (slide_at (self, wanted_index (self)) == NULL)
     {
-      /* Past the last slide, the console's preview says so. */
-      draw_message (self, snapshot, self->offset > 0 ? _("End of the presentation") : "",
-                    width, height);
+      /* Past the last slide, the console's preview says so; a document
+       * with nothing to show says that. */
+      if (tpt_presentation_get_n_slides (self->presentation) == 0)
+        draw_message (self, snapshot,
+                      self->offset > 0 ? "" : _("There is nothing to present yet. "
+                                                "Press Esc and add a blueprint, a persona or a need."),
+                      width, height);
+      else
+        draw_message (self, snapshot, self->offset > 0 ? _("End of the presentation") : "",
+                      width, height);
       return;
     }
 
@@ -488,6 +495,35 @@ tpt_slide_view_is_animating (TptSlideView *self)
   g_return_val_if_fail (TPT_IS_SLIDE_VIEW (self), FALSE);
 
   return self->previous_image != NULL;
+}
+
+/**
+ * tpt_slide_view_get_shown:
+ * @self: a slide view
+ *
+ * Returns: the position of the slide it shows, or is about to show after
+ *   the presentation moved on; past the end of the slides for none
+ */
+int
+tpt_slide_view_get_shown (TptSlideView *self)
+{
+  g_return_val_if_fail (TPT_IS_SLIDE_VIEW (self), -1);
+
+  return self->shown;
+}
+
+/**
+ * tpt_slide_view_get_highlight:
+ * @self: a slide view
+ *
+ * Returns: whether the pointer's highlight shows
+ */
+gboolean
+tpt_slide_view_get_highlight (TptSlideView *self)
+{
+  g_return_val_if_fail (TPT_IS_SLIDE_VIEW (self), FALSE);
+
+  return self->pointer_shown;
 }
 
 static gboolean

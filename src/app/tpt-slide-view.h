@@ -22,5 +22,7 @@ void       tpt_slide_view_zoom_at        (TptSlideView    *self,
                                           double           y);
 void       tpt_slide_view_reset_zoom     (TptSlideView    *self);
 gboolean   tpt_slide_view_is_animating   (TptSlideView    *self);
+int        tpt_slide_view_get_shown      (TptSlideView    *self);
+gboolean   tpt_slide_view_get_highlight  (TptSlideView    *self);
 
 G_END_DECLS

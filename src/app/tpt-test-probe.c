@@ -10,7 +10,12 @@
 #include "tpt-canvas.h"
 #include "tpt-format.h"
 #include "tpt-history.h"
+#include "tpt-inspector.h"
+#include "tpt-outline.h"
 #include "tpt-pages.h"
+#include "tpt-presentation-window.h"
+#include "tpt-presenter-console.h"
+#include "tpt-slide-view.h"
 #include "tpt-window.h"
 
 /* What the real-input tests (tests/input/) ask the running app: where a
@@ -41,6 +46,9 @@ static const char introspection[] =
   "      <arg type='s' name='type' direction='out'/>"
   "    </method>"
   "    <method name='State'>"
+  "      <arg type='s' name='json' direction='out'/>"
+  "    </method>"
+  "    <method name='Presentation'>"
   "      <arg type='s' name='json' direction='out'/>"
   "    </method>"
   "    <method name='Document'>"
@@ -174,6 +182,9 @@ find_widget (GtkWidget  *root,
   if (g_str_has_prefix (query, "tooltip:") && gtk_widget_get_tooltip_text (root) != NULL &&
       g_str_equal (gtk_widget_get_tooltip_text (root), query + strlen ("tooltip:")))
     return root;
+  if (g_str_has_prefix (query, "name:") &&
+      g_str_equal (gtk_widget_get_name (root), query + strlen ("name:")))
+    return root;
   if (g_str_has_prefix (query, "type:") &&
       g_str_equal (G_OBJECT_TYPE_NAME (root), query + strlen ("type:")))
     return root;
@@ -225,6 +236,18 @@ locate_widget (GtkApplication *application,
 
       window = find_toplevel (title, end - title);
       query = end + 1;
+    }
+  /* "field:NAME": the inspector's editor of that field. */
+  if (window != NULL && g_str_has_prefix (query, "field:"))
+    {
+      GtkWidget *inspector = find_widget (GTK_WIDGET (window), "type:TptInspector");
+
+      widget = inspector != NULL ? tpt_inspector_get_editor (TPT_INSPECTOR (inspector),
+                                                             query + strlen ("field:"))
+                                 : NULL;
+      if (widget == NULL || !widget_rect (widget, window, &bounds))
+        return rect_variant (FALSE, NULL);
+      return rect_variant (TRUE, &bounds);
     }
   if (window == NULL || (widget = find_widget (GTK_WIDGET (window), query)) == NULL ||
       !widget_rect (widget, window, &bounds))
@@ -299,6 +322,65 @@ state (GtkApplication *application)
                             ? tpt_node_get_id (g_ptr_array_index (nodes, i)) : "");
   g_string_append (json, "],");
   add_string (json, "focus", focus != NULL ? G_OBJECT_TYPE_NAME (focus) : NULL);
+  g_string_append_printf (json, "\"focus_visible\":%s,",
+                          gtk_window_get_focus_visible (GTK_WINDOW (window)) ? "true" : "false");
+  /* Which of the window's panes holds the focus. */
+  {
+    const char *pane = NULL;
+
+    for (GtkWidget *w = focus; w != NULL && pane == NULL; w = gtk_widget_get_parent (w))
+      if (g_str_equal (G_OBJECT_TYPE_NAME (w), "TptOutline"))
+        pane = "outline";
+      else if (g_str_equal (G_OBJECT_TYPE_NAME (w), "TptInspector"))
+        pane = "inspector";
+      else if (TPT_IS_CANVAS (w))
+        pane = "page";
+    add_string (json, "pane", pane);
+  }
+  /* The inspector field the focus is in, by its property's name. */
+  {
+    GParamSpec *field = NULL;
+
+    for (GtkWidget *w = focus; w != NULL && field == NULL; w = gtk_widget_get_parent (w))
+      field = g_object_get_data (G_OBJECT (w), "tpt-pspec");
+    add_string (json, "field", field != NULL ? field->name : NULL);
+  }
+  /* The outline's rows, as [id, parent's id], for the nodes it lists. */
+  {
+    GtkWidget *outline = find_widget (GTK_WIDGET (window), "type:TptOutline");
+    GListModel *rows = outline != NULL ? tpt_outline_get_rows (TPT_OUTLINE (outline)) : NULL;
+    gboolean first = TRUE;
+
+    g_string_append (json, "\"outline\":[");
+    for (guint i = 0; rows != NULL && i < g_list_model_get_n_items (rows); i++)
+      {
+        g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, i);
+        g_autoptr(GObject) item = gtk_tree_list_row_get_item (row);
+        g_autoptr(GtkTreeListRow) parent = gtk_tree_list_row_get_parent (row);
+        g_autoptr(GObject) parent_item = parent != NULL ? gtk_tree_list_row_get_item (parent)
+                                                        : NULL;
+
+        if (!TPT_IS_NODE (item) || tpt_node_get_id (TPT_NODE (item)) == NULL)
+          continue;
+        g_string_append (json, first ? "[" : ",[");
+        first = FALSE;
+        append_json_string (json, tpt_node_get_id (TPT_NODE (item)));
+        g_string_append_c (json, ',');
+        if (TPT_IS_NODE (parent_item) && tpt_node_get_id (TPT_NODE (parent_item)) != NULL)
+          append_json_string (json, tpt_node_get_id (TPT_NODE (parent_item)));
+        else
+          g_string_append (json, "null");
+        g_string_append_c (json, ']');
+      }
+    g_string_append (json, "],");
+  }
+  {
+    GtkWidget *inspector = find_widget (GTK_WIDGET (window), "type:TptInspector");
+    TptNode *inspected = inspector != NULL ? tpt_inspector_get_node (TPT_INSPECTOR (inspector))
+                                           : NULL;
+
+    add_string (json, "inspected", inspected != NULL ? tpt_node_get_id (inspected) : NULL);
+  }
   g_string_append_printf (json, "\"editing\":%s,", tpt_canvas_is_editing (page) ? "true" : "false");
   if (tpt_canvas_is_editing (page))
     {
@@ -337,6 +419,147 @@ state (GtkApplication *application)
       }
   }
   g_string_append (json, "]}");
+  return g_variant_new ("(s)", json->str);
+}
+
+/* ------------------------------------------------------------------ */
+/* The presentation under way                                          */
+
+static void
+add_monitor (GString    *json,
+             const char *key,
+             GdkMonitor *monitor)
+{
+  add_string (json, key, monitor != NULL ? gdk_monitor_get_connector (monitor) : NULL);
+}
+
+static void
+add_window (GString    *json,
+            const char *key,
+            GtkWindow  *window)
+{
+  GdkSurface *surface = window != NULL && gtk_widget_get_realized (GTK_WIDGET (window))
+                        ? gtk_native_get_surface (GTK_NATIVE (window)) : NULL;
+  GdkMonitor *monitor = surface != NULL
+                        ? gdk_display_get_monitor_at_surface (gdk_surface_get_display (surface),
+                                                              surface)
+                        : NULL;
+
+  if (window == NULL)
+    {
+      g_string_append_printf (json, "\"%s\":null,", key);
+      return;
+    }
+  g_string_append_printf (json, "\"%s\":{", key);
+  add_string (json, "title", gtk_window_get_title (window));
+  add_monitor (json, "monitor", monitor);
+  g_string_append_printf (json, "\"active\":%s,\"fullscreen\":%s,\"width\":%d,\"height\":%d}",
+                          gtk_window_is_active (window) ? "true" : "false",
+                          gtk_window_is_fullscreen (window) ? "true" : "false",
+                          gtk_widget_get_width (GTK_WIDGET (window)),
+                          gtk_widget_get_height (GTK_WIDGET (window)));
+  g_string_append_c (json, ',');
+}
+
+static const char *
+label_text (GtkWidget  *root,
+            const char *name)
+{
+  g_autofree char *query = g_strconcat ("name:", name, NULL);
+  GtkWidget *widget = root != NULL ? find_widget (root, query) : NULL;
+
+  return GTK_IS_LABEL (widget) ? gtk_label_get_text (GTK_LABEL (widget)) : NULL;
+}
+
+/* The show as the tests see it: which slide each view shows, which
+ * monitor each window is on and which has the keys, what the console
+ * says. */
+static GVariant *
+presentation_state (GtkApplication *application)
+{
+  static const char *const blanks[] = { "none", "black", "white" };
+  static const char *const levels[] = { "none", "ok", "amber", "red", "over" };
+  TptPresentationWindow *show = NULL;
+  TptWindow *window = probe_window (application);
+  g_autoptr(GString) json = g_string_new ("{");
+  GListModel *monitors;
+  TptPresentation *presentation;
+  GtkWidget *console;
+
+  for (GList *l = gtk_application_get_windows (application); l != NULL; l = l->next)
+    if (TPT_IS_PRESENTATION_WINDOW (l->data))
+      show = l->data;
+
+  monitors = gdk_display_get_monitors (gdk_display_get_default ());
+  g_string_append (json, "\"monitors\":[");
+  for (guint i = 0; i < g_list_model_get_n_items (monitors); i++)
+    {
+      g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, i);
+      GdkRectangle geometry;
+
+      gdk_monitor_get_geometry (monitor, &geometry);
+      g_string_append_printf (json, "%s{", i > 0 ? "," : "");
+      add_string (json, "connector", gdk_monitor_get_connector (monitor));
+      g_string_append_printf (json, "\"x\":%d,\"y\":%d,\"width\":%d,\"height\":%d}",
+                              geometry.x, geometry.y, geometry.width, geometry.height);
+    }
+  g_string_append (json, "],");
+  add_window (json, "main", GTK_WINDOW (window));
+  g_string_append_printf (json, "\"running\":%s", show != NULL ? "true" : "false");
+  if (show == NULL)
+    {
+      g_string_append_c (json, '}');
+      return g_variant_new ("(s)", json->str);
+    }
+
+  presentation = tpt_presentation_window_get_presentation (show);
+  console = tpt_presentation_window_get_console_widget (show);
+  g_string_append_c (json, ',');
+  g_string_append_printf (json, "\"rehearsal\":%s,\"inhibited\":%s,",
+                          tpt_presentation_window_is_rehearsal (show) ? "true" : "false",
+                          tpt_presentation_window_is_inhibiting (show) ? "true" : "false");
+  g_string_append_printf (json, "\"index\":%u,\"n\":%u,",
+                          tpt_presentation_get_index (presentation),
+                          tpt_presentation_get_n_slides (presentation));
+  add_string (json, "blank", blanks[tpt_presentation_get_blank (presentation)]);
+  add_string (json, "typed", tpt_presentation_get_typed (presentation));
+  add_string (json, "level", levels[tpt_presentation_get_timer_level (presentation)]);
+  add_window (json, "show", GTK_WINDOW (show));
+  {
+    GtkWidget *view = tpt_presentation_window_get_view (show);
+    g_autoptr(GdkCursor) cursor = NULL;
+
+    g_string_append_printf (json, "\"audience\":{\"shown\":%d,\"visible\":%s,\"highlight\":%s,",
+                            tpt_slide_view_get_shown (TPT_SLIDE_VIEW (view)),
+                            gtk_widget_get_mapped (view) ? "true" : "false",
+                            tpt_slide_view_get_highlight (TPT_SLIDE_VIEW (view)) ? "true" : "false");
+    cursor = gtk_widget_get_cursor (view) != NULL ? g_object_ref (gtk_widget_get_cursor (view)) : NULL;
+    add_string (json, "cursor", cursor != NULL ? gdk_cursor_get_name (cursor) : NULL);
+    g_string_truncate (json, json->len - 1);
+    g_string_append (json, "},");
+  }
+  add_window (json, "console_window", tpt_presentation_window_get_console (show));
+  if (console != NULL)
+    {
+      TptPresenterConsole *c = TPT_PRESENTER_CONSOLE (console);
+      g_autofree char *notes = tpt_presenter_console_dup_notes (c);
+      glong length = g_utf8_strlen (notes, -1);
+      g_autofree char *start = g_utf8_substring (notes, 0, MIN (length, 200));
+
+      g_string_append_printf (json, "\"console\":{\"current\":%d,\"next\":%d,\"mapped\":%s,",
+                              tpt_slide_view_get_shown (TPT_SLIDE_VIEW (tpt_presenter_console_get_current_view (c))),
+                              tpt_slide_view_get_shown (TPT_SLIDE_VIEW (tpt_presenter_console_get_next_view (c))),
+                              gtk_widget_get_mapped (console) ? "true" : "false");
+      add_string (json, "position", label_text (console, "position"));
+      add_string (json, "elapsed", label_text (console, "elapsed"));
+      add_string (json, "left", label_text (console, "left"));
+      add_string (json, "clock", label_text (console, "clock"));
+      add_string (json, "notes", start);
+      g_string_append_printf (json, "\"notes_length\":%ld}", length);
+    }
+  else
+    g_string_append (json, "\"console\":null");
+  g_string_append_c (json, '}');
   return g_variant_new ("(s)", json->str);
 }
 
@@ -402,6 +625,8 @@ method_call_cb (GDBusConnection       *connection,
     }
   else if (g_str_equal (method_name, "State"))
     g_dbus_method_invocation_return_value (invocation, state (application));
+  else if (g_str_equal (method_name, "Presentation"))
+    g_dbus_method_invocation_return_value (invocation, presentation_state (application));
   else if (g_str_equal (method_name, "Document"))
     {
       TptWindow *window = probe_window (application);

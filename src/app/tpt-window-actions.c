@@ -129,10 +129,25 @@ undo_action (GtkWidget  *widget,
 {
   TptWindow *self = TPT_WINDOW (widget);
   TptHistory *history = tpt_document_get_history (self->document);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
 
   /* Never in the middle of someone's gesture. */
   if (tpt_history_in_transaction (history))
     return;
+
+  /* In a text field, Ctrl+Z undoes that field's typing and nothing else:
+   * the document's steps are out of sight from there, and one undone
+   * unseen, then the field's text committed over Redo, loses work. The
+   * application's accelerators see the key before the field does. */
+  for (GtkWidget *w = focus; w != NULL; w = gtk_widget_get_parent (w))
+    if ((GTK_IS_TEXT (w) && gtk_editable_get_editable (GTK_EDITABLE (w))) ||
+        (GTK_IS_TEXT_VIEW (w) && gtk_text_view_get_editable (GTK_TEXT_VIEW (w))))
+      {
+        gtk_widget_activate_action (w, g_str_equal (action_name, "win.undo") ? "text.undo"
+                                                                             : "text.redo",
+                                    NULL);
+        return;
+      }
 
   if (g_str_equal (action_name, "win.undo"))
     tpt_history_undo (history);
@@ -222,6 +237,7 @@ present_action (GtkWidget  *widget,
 {
   TptWindow *self = TPT_WINDOW (widget);
   gboolean from_current = g_str_equal (action_name, "win.present-current");
+  gboolean rehearse = g_str_equal (action_name, "win.rehearse");
   g_autoptr(GPtrArray) slides = NULL;
   GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
 
@@ -237,8 +253,8 @@ present_action (GtkWidget  *widget,
   /* The slides are listed once: a default set made twice would be two
    * sets of new slides. */
   slides = tpt_slides_list_for_showing (self->document);
-  tpt_presentation_window_start (GTK_WINDOW (self), self->document, slides,
-                                 from_current ? current_slide (self, slides) : 0);
+  (rehearse ? tpt_presentation_window_rehearse : tpt_presentation_window_start) (
+    GTK_WINDOW (self), self->document, slides, from_current ? current_slide (self, slides) : 0);
 }
 
 static void
@@ -380,6 +396,62 @@ sort_needs_action (GtkWidget  *widget,
                                       "matrix.sort-needs", parameter);
 }
 
+/* F6 and Shift+F6: from pane to pane, as in GNOME's file managers and
+ * editors — the outline, the page, the inspector — skipping the hidden.
+ * Ctrl+Tab, GTK's own way out of a widget that uses Tab, also works. */
+static void
+focus_pane_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  TptWindow *self = TPT_WINDOW (widget);
+  GtkWidget *panes[] = {
+    GTK_WIDGET (self->outline),
+    GTK_WIDGET (tpt_pages_get_visible_page (self->pages)),
+    GTK_WIDGET (self->inspector),
+  };
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  int step = g_str_equal (action_name, "win.focus-next-pane") ? 1 : -1;
+  int current = -1;
+
+  for (guint i = 0; i < G_N_ELEMENTS (panes); i++)
+    if (focus != NULL && panes[i] != NULL &&
+        (focus == panes[i] || gtk_widget_is_ancestor (focus, panes[i])))
+      current = (int) i;
+  /* From anywhere else (the header bar, a toast), F6 goes to the page. */
+  if (current < 0)
+    current = step > 0 ? 0 : 2;
+
+  for (guint tries = 1; tries <= G_N_ELEMENTS (panes); tries++)
+    {
+      int n = G_N_ELEMENTS (panes);
+      GtkWidget *pane = panes[((current + step * (int) tries) % n + n) % n];
+
+      if (pane == NULL || !gtk_widget_is_drawable (pane))
+        continue;
+      if (gtk_widget_grab_focus (pane) || gtk_widget_child_focus (pane, GTK_DIR_TAB_FORWARD))
+        return;
+    }
+  gtk_widget_error_bell (widget);
+}
+
+/* F6 before the panes see it: GtkPaned binds F6 to its own cycle, which
+ * stops at whatever child widget comes next rather than at a pane. */
+void
+tpt_window_add_pane_keys (TptWindow *self)
+{
+  GtkEventController *keys = gtk_shortcut_controller_new ();
+
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_F6, 0),
+                      gtk_named_action_new ("win.focus-next-pane")));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_F6, GDK_SHIFT_MASK),
+                      gtk_named_action_new ("win.focus-previous-pane")));
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+}
+
 /* Pages, panels and dialogs tell the user things through this action,
  * never by calling the window. */
 static void
@@ -406,9 +478,14 @@ tpt_window_class_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.present", NULL, present_action);
   gtk_widget_class_install_action (widget_class, "win.present-current", NULL, present_action);
+  gtk_widget_class_install_action (widget_class, "win.rehearse", NULL, present_action);
   gtk_widget_class_install_action (widget_class, "win.show-outline", NULL, toggle_pane_action);
   gtk_widget_class_install_action (widget_class, "win.show-inspector", NULL, toggle_pane_action);
   gtk_widget_class_install_action (widget_class, "win.sort-needs", "s", sort_needs_action);
+  gtk_widget_class_install_action (widget_class, "win.focus-next-pane", NULL, focus_pane_action);
+  gtk_widget_class_install_action (widget_class, "win.focus-previous-pane", NULL,
+                                   focus_pane_action);
+
   tpt_window_slides_class_init (widget_class);
   tpt_window_file_class_init (widget_class);
 }

@@ -78,6 +78,7 @@ typedef void (*TptWindowSavedFunc) (TptWindow *self,
                                     gboolean   saved);
 
 void tpt_window_class_install_actions (GtkWidgetClass   *widget_class);
+void tpt_window_add_pane_keys         (TptWindow        *self);
 void tpt_window_actions_init        (TptWindow          *self);
 void tpt_window_actions_update      (TptWindow          *self);
 void tpt_window_save                (TptWindow          *self,

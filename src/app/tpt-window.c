@@ -509,6 +509,7 @@ tpt_window_init (TptWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->folder_fd = -1;
+  tpt_window_add_pane_keys (self);
 
   self->settings = g_settings_new (APPLICATION_ID);
   if (g_strcmp0 (PROFILE, "development") == 0)

@@ -35,6 +35,12 @@ static const TptArtefactInfo artefacts[TPT_ARTEFACT_N_KINDS] = {
     TPT_ARTEFACT_COVERAGE, PAGE | SLIDE | DOCUMENT },
   { TPT_ARTEFACT_PERSONAS, "personas", N_("Personas"),
     TPT_ARTEFACT_PERSONAS, PAGE | DOCUMENT },
+  /* The analysis has no page of its own in the window yet; a slide of it
+   * selected there shows coverage, the nearest. */
+  { TPT_ARTEFACT_JOURNEYS, "journeys", N_("Journey Numbers"),
+    TPT_ARTEFACT_COVERAGE, DOCUMENT },
+  { TPT_ARTEFACT_CASE_FOR_CHANGE, "case-for-change", N_("Case for Change"),
+    TPT_ARTEFACT_COVERAGE, SLIDE | DOCUMENT },
 };
 
 /**
@@ -107,9 +113,10 @@ tpt_artefact_kind_has_flags (TptArtefactKind  kind,
  * @kind: an artefact
  *
  * Returns: the type of node an artefact of this kind is of (a slide's
- *   target): a blueprint, a stage or a persona; %G_TYPE_NONE for the
- *   document's own artefacts (the cover, the gallery, the needs matrix and
- *   the coverage report)
+ *   target): a blueprint, a stage or a persona, or the future state of a
+ *   case for change; %G_TYPE_NONE for the document's own artefacts (the
+ *   cover, the gallery, the needs matrix, the coverage report and the
+ *   journey numbers)
  */
 GType
 tpt_artefact_kind_get_target_type (TptArtefactKind kind)
@@ -117,6 +124,7 @@ tpt_artefact_kind_get_target_type (TptArtefactKind kind)
   switch (kind)
     {
     case TPT_ARTEFACT_BLUEPRINT:
+    case TPT_ARTEFACT_CASE_FOR_CHANGE:
       return TPT_TYPE_BLUEPRINT;
     case TPT_ARTEFACT_STAGE:
       return TPT_TYPE_STAGE;
@@ -126,6 +134,7 @@ tpt_artefact_kind_get_target_type (TptArtefactKind kind)
     case TPT_ARTEFACT_NEEDS_MATRIX:
     case TPT_ARTEFACT_COVERAGE:
     case TPT_ARTEFACT_PERSONAS:
+    case TPT_ARTEFACT_JOURNEYS:
     default:
       return G_TYPE_NONE;
     }

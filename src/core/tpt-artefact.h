@@ -46,7 +46,7 @@ typedef struct
   TptArtefactFlags  flags;
 } TptArtefactInfo;
 
-#define TPT_ARTEFACT_N_KINDS (TPT_ARTEFACT_PERSONAS + 1)
+#define TPT_ARTEFACT_N_KINDS (TPT_ARTEFACT_CASE_FOR_CHANGE + 1)
 
 const TptArtefactInfo *tpt_artefact_kind_get_info        (TptArtefactKind   kind);
 const char            *tpt_artefact_kind_get_name        (TptArtefactKind   kind);

@@ -68,6 +68,8 @@ void          tpt_blueprint_move_card        (TptBlueprint *self,
                                               TptLane      *lane,
                                               TptStep      *step,
                                               guint         index_in_cell);
+void          tpt_blueprint_remove_cards     (TptBlueprint *self,
+                                              GPtrArray    *cards);
 void          tpt_blueprint_remove_card      (TptBlueprint *self,
                                               TptCard      *card);
 GPtrArray    *tpt_blueprint_list_cards_in    (TptBlueprint *self,

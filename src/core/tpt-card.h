@@ -36,4 +36,24 @@ void tpt_card_set_serves   (TptCard            *self,
 void tpt_card_set_concerns (TptCard            *self,
                             const char * const *concerns);
 
+const char   *tpt_card_get_target       (TptCard      *self);
+gboolean      tpt_card_get_target_value (TptCard      *self,
+                                         double       *value);
+void          tpt_card_set_target       (TptCard      *self,
+                                         const char   *target);
+const char   *tpt_card_get_actual       (TptCard      *self);
+gboolean      tpt_card_get_actual_value (TptCard      *self,
+                                         double       *value);
+void          tpt_card_set_actual       (TptCard      *self,
+                                         const char   *actual);
+const char   *tpt_card_get_unit         (TptCard      *self);
+void          tpt_card_set_unit         (TptCard      *self,
+                                         const char   *unit);
+TptDirection  tpt_card_get_direction    (TptCard      *self);
+void          tpt_card_set_direction    (TptCard      *self,
+                                         TptDirection  direction);
+TptVoice      tpt_card_get_source       (TptCard      *self);
+void          tpt_card_set_source       (TptCard      *self,
+                                         TptVoice      source);
+
 G_END_DECLS

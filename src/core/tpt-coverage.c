@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "tpt-coverage.h"
 
 #include "tpt-node-private.h"
@@ -330,4 +332,385 @@ tpt_coverage_compare (TptDocument   *document,
       else if (is_unserved)
         g_ptr_array_add (*opened, need);
     }
+}
+
+/* Per state and per persona ------------------------------------------------ */
+
+/**
+ * tpt_coverage_default_blueprint:
+ * @document: a #TptDocument
+ *
+ * The blueprint coverage is shown for when nobody chose one: the current
+ * state of the first service, that is, the first blueprint whose state is
+ * current, or the first blueprint when none is.
+ *
+ * Returns: (transfer none) (nullable): that blueprint, or %NULL when the
+ *   document has none
+ */
+TptBlueprint *
+tpt_coverage_default_blueprint (TptDocument *document)
+{
+  GListModel *blueprints;
+  guint n;
+  TptBlueprint *first = NULL;
+
+  g_return_val_if_fail (TPT_IS_DOCUMENT (document), NULL);
+
+  blueprints = tpt_document_get_blueprints (document);
+  n = g_list_model_get_n_items (blueprints);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TptBlueprint) blueprint = g_list_model_get_item (blueprints, i);
+
+      /* The list holds the blueprint; the pointer borrows it. */
+      if (first == NULL)
+        first = blueprint;
+      if (tpt_blueprint_get_state (blueprint) == TPT_BLUEPRINT_STATE_CURRENT)
+        return blueprint;
+    }
+
+  return first;
+}
+
+/**
+ * tpt_coverage_filter_get_blueprint:
+ * @document: a #TptDocument
+ * @filter: (nullable): a filter
+ *
+ * Returns: (transfer none) (nullable): the blueprint @filter chose, or the
+ *   default one
+ */
+TptBlueprint *
+tpt_coverage_filter_get_blueprint (TptDocument             *document,
+                                   const TptCoverageFilter *filter)
+{
+  g_return_val_if_fail (TPT_IS_DOCUMENT (document), NULL);
+
+  if (filter != NULL && filter->blueprint != NULL)
+    return filter->blueprint;
+  return tpt_coverage_default_blueprint (document);
+}
+
+/**
+ * tpt_coverage_filter_is_set:
+ * @filter: (nullable): a filter
+ *
+ * Returns: %TRUE if @filter narrows coverage to a persona or a segment
+ */
+gboolean
+tpt_coverage_filter_is_set (const TptCoverageFilter *filter)
+{
+  return filter != NULL && (filter->persona != NULL ||
+                            (filter->segment != NULL && filter->segment[0] != '\0'));
+}
+
+/**
+ * tpt_coverage_filter_has_persona:
+ * @document: a #TptDocument
+ * @filter: (nullable): a filter
+ * @persona: a persona of @document
+ *
+ * Returns: %TRUE if @persona is one @filter looks at
+ */
+gboolean
+tpt_coverage_filter_has_persona (TptDocument             *document,
+                                 const TptCoverageFilter *filter,
+                                 TptPersona              *persona)
+{
+  g_return_val_if_fail (TPT_IS_PERSONA (persona), FALSE);
+
+  if (filter == NULL)
+    return TRUE;
+  if (filter->persona != NULL && filter->persona != persona)
+    return FALSE;
+  if (filter->segment != NULL && filter->segment[0] != '\0' &&
+      g_strcmp0 (tpt_persona_get_segment (persona), filter->segment) != 0)
+    return FALSE;
+  return TRUE;
+}
+
+static gboolean
+persona_id_matches (TptDocument             *document,
+                    const TptCoverageFilter *filter,
+                    const char              *id)
+{
+  TptPersona *persona = tpt_document_lookup_typed (document, id, TPT_TYPE_PERSONA);
+
+  return persona != NULL && tpt_coverage_filter_has_persona (document, filter, persona);
+}
+
+/**
+ * tpt_coverage_filter_has_need:
+ * @document: a #TptDocument
+ * @filter: (nullable): a filter
+ * @need: a need of @document
+ *
+ * Returns: %TRUE if @need is one of @filter's: every need without a
+ *   persona or segment, otherwise those its personas rated
+ */
+gboolean
+tpt_coverage_filter_has_need (TptDocument             *document,
+                              const TptCoverageFilter *filter,
+                              TptNeed                 *need)
+{
+  GListModel *ratings;
+  const char *id;
+
+  g_return_val_if_fail (TPT_IS_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (TPT_IS_NEED (need), FALSE);
+
+  if (!tpt_coverage_filter_is_set (filter))
+    return TRUE;
+
+  ratings = tpt_document_get_ratings (document);
+  id = tpt_node_get_id (TPT_NODE (need));
+  for (guint i = 0; i < g_list_model_get_n_items (ratings); i++)
+    {
+      g_autoptr(TptRating) rating = g_list_model_get_item (ratings, i);
+
+      if (g_strcmp0 (tpt_rating_get_need (rating), id) == 0 &&
+          persona_id_matches (document, filter, tpt_rating_get_persona (rating)))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/**
+ * tpt_coverage_filter_has_card:
+ * @document: a #TptDocument
+ * @filter: (nullable): a filter
+ * @card: a card of @document
+ *
+ * Returns: %TRUE if @card is in @filter's blueprint and, with a persona or
+ *   segment, concerns one of its personas or no persona in particular
+ */
+gboolean
+tpt_coverage_filter_has_card (TptDocument             *document,
+                              const TptCoverageFilter *filter,
+                              TptCard                 *card)
+{
+  const char * const *concerns;
+  gboolean any = FALSE;
+
+  g_return_val_if_fail (TPT_IS_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (TPT_IS_CARD (card), FALSE);
+
+  if (tpt_node_get_parent (TPT_NODE (card)) !=
+      TPT_NODE (tpt_coverage_filter_get_blueprint (document, filter)))
+    return FALSE;
+  if (!tpt_coverage_filter_is_set (filter))
+    return TRUE;
+
+  concerns = tpt_card_get_concerns (card);
+  for (guint i = 0; concerns[i] != NULL; i++)
+    {
+      if (tpt_document_lookup_typed (document, concerns[i], TPT_TYPE_PERSONA) == NULL)
+        continue;
+      any = TRUE;
+      if (persona_id_matches (document, filter, concerns[i]))
+        return TRUE;
+    }
+
+  /* A card that concerns nobody in particular serves everyone. */
+  return !any;
+}
+
+/**
+ * tpt_coverage_filter_describe:
+ * @document: a #TptDocument
+ * @filter: (nullable): a filter
+ *
+ * Returns: (transfer full): what @filter looks at, in words: the
+ *   blueprint's title, then the persona or the segment, e.g. "Motor
+ *   policy — current state, for Dana Ortiz"; "" without blueprints
+ */
+char *
+tpt_coverage_filter_describe (TptDocument             *document,
+                              const TptCoverageFilter *filter)
+{
+  TptBlueprint *blueprint;
+  const char *title;
+
+  g_return_val_if_fail (TPT_IS_DOCUMENT (document), NULL);
+
+  blueprint = tpt_coverage_filter_get_blueprint (document, filter);
+  if (blueprint == NULL)
+    return g_strdup ("");
+  title = tpt_blueprint_get_title (blueprint);
+  if (title[0] == '\0')
+    title = _("Untitled blueprint");
+
+  if (filter != NULL && filter->persona != NULL)
+    /* Translators: coverage shown for a blueprint (its title), for one persona (a name). */
+    return g_strdup_printf (_("%s, for %s"), title, tpt_persona_get_name (filter->persona));
+  if (filter != NULL && filter->segment != NULL && filter->segment[0] != '\0')
+    /* Translators: coverage shown for a blueprint (its title), for a segment of personas. */
+    return g_strdup_printf (_("%s, for the segment “%s”"), title, filter->segment);
+  return g_strdup (title);
+}
+
+/**
+ * tpt_coverage_filter_needs:
+ * @document: a #TptDocument
+ * @filter: (nullable): a filter
+ *
+ * Returns: (transfer container) (element-type TptNeed): @filter's needs, in
+ *   document order
+ */
+GPtrArray *
+tpt_coverage_filter_needs (TptDocument             *document,
+                           const TptCoverageFilter *filter)
+{
+  GListModel *needs;
+  GPtrArray *result;
+
+  g_return_val_if_fail (TPT_IS_DOCUMENT (document), NULL);
+
+  needs = tpt_document_get_needs (document);
+  result = g_ptr_array_new ();
+  for (guint i = 0; i < g_list_model_get_n_items (needs); i++)
+    {
+      g_autoptr(TptNeed) need = g_list_model_get_item (needs, i);
+
+      /* The list of needs holds the need; the array borrows it. */
+      if (tpt_coverage_filter_has_need (document, filter, need))
+        g_ptr_array_add (result, need);
+    }
+
+  return result;
+}
+
+/**
+ * tpt_coverage_filter_cards_serving:
+ * @document: a #TptDocument
+ * @filter: (nullable): a filter
+ * @need: a need of @document
+ *
+ * Returns: (transfer container) (element-type TptCard): the cards of
+ *   @filter's blueprint that serve @need, and that @filter keeps, in
+ *   document order; never a card of another blueprint
+ */
+GPtrArray *
+tpt_coverage_filter_cards_serving (TptDocument             *document,
+                                   const TptCoverageFilter *filter,
+                                   TptNeed                 *need)
+{
+  TptBlueprint *blueprint;
+  GPtrArray *cards;
+
+  g_return_val_if_fail (TPT_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (TPT_IS_NEED (need), NULL);
+
+  blueprint = tpt_coverage_filter_get_blueprint (document, filter);
+  if (blueprint == NULL)
+    return g_ptr_array_new ();
+
+  cards = tpt_coverage_cards_serving (document, blueprint, need);
+  for (guint i = cards->len; i > 0; i--)
+    if (!tpt_coverage_filter_has_card (document, filter, g_ptr_array_index (cards, i - 1)))
+      g_ptr_array_remove_index (cards, i - 1);
+
+  return cards;
+}
+
+/**
+ * tpt_coverage_filter_need_importance:
+ * @document: a #TptDocument
+ * @filter: (nullable): a filter
+ * @need: a need of @document
+ *
+ * Returns: the highest importance @filter's personas give @need, 0 to 10,
+ *   or −1 when none of them rated it
+ */
+int
+tpt_coverage_filter_need_importance (TptDocument             *document,
+                                     const TptCoverageFilter *filter,
+                                     TptNeed                 *need)
+{
+  GListModel *ratings;
+  const char *id;
+  int best = -1;
+
+  g_return_val_if_fail (TPT_IS_DOCUMENT (document), -1);
+  g_return_val_if_fail (TPT_IS_NEED (need), -1);
+
+  if (!tpt_coverage_filter_is_set (filter))
+    return tpt_coverage_need_importance (document, need);
+
+  ratings = tpt_document_get_ratings (document);
+  id = tpt_node_get_id (TPT_NODE (need));
+  for (guint i = 0; i < g_list_model_get_n_items (ratings); i++)
+    {
+      g_autoptr(TptRating) rating = g_list_model_get_item (ratings, i);
+
+      if (g_strcmp0 (tpt_rating_get_need (rating), id) == 0 &&
+          persona_id_matches (document, filter, tpt_rating_get_persona (rating)))
+        best = MAX (best, tpt_rating_get_importance (rating));
+    }
+
+  return best;
+}
+
+/**
+ * tpt_coverage_filter_unserved_needs:
+ * @document: a #TptDocument
+ * @filter: (nullable): a filter
+ * @threshold: -1 for every unserved need, or the least importance, 0 to
+ *   10, that makes an unserved need count
+ *
+ * Returns: (transfer container) (element-type TptNeed): @filter's needs
+ *   that no card of its blueprint (that it keeps) serves, in document
+ *   order
+ */
+GPtrArray *
+tpt_coverage_filter_unserved_needs (TptDocument             *document,
+                                    const TptCoverageFilter *filter,
+                                    int                      threshold)
+{
+  g_autoptr(GPtrArray) needs = NULL;
+  GPtrArray *result;
+
+  g_return_val_if_fail (TPT_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (threshold >= -1 && threshold <= 10, NULL);
+
+  needs = tpt_coverage_filter_needs (document, filter);
+  result = g_ptr_array_new ();
+  for (guint i = 0; i < needs->len; i++)
+    {
+      TptNeed *need = g_ptr_array_index (needs, i);
+      g_autoptr(GPtrArray) cards = tpt_coverage_filter_cards_serving (document, filter, need);
+
+      if (cards->len > 0)
+        continue;
+      if (threshold >= 0 &&
+          tpt_coverage_filter_need_importance (document, filter, need) < threshold)
+        continue;
+      g_ptr_array_add (result, need);
+    }
+
+  return result;
+}
+
+/**
+ * tpt_coverage_filter_unlinked_back_cards:
+ * @document: a #TptDocument
+ * @filter: (nullable): a filter
+ *
+ * Returns: (transfer container) (element-type TptCard): the backstage and
+ *   support cards of @filter's blueprint that serve no need, in document
+ *   order; a persona or segment does not change them
+ */
+GPtrArray *
+tpt_coverage_filter_unlinked_back_cards (TptDocument             *document,
+                                         const TptCoverageFilter *filter)
+{
+  TptBlueprint *blueprint;
+
+  g_return_val_if_fail (TPT_IS_DOCUMENT (document), NULL);
+
+  blueprint = tpt_coverage_filter_get_blueprint (document, filter);
+  if (blueprint == NULL)
+    return g_ptr_array_new ();
+  return tpt_coverage_unlinked_back_cards (document, blueprint);
 }

@@ -67,7 +67,37 @@ typedef enum
   TPT_ARTEFACT_NEEDS_MATRIX,
   TPT_ARTEFACT_COVERAGE,
   TPT_ARTEFACT_PERSONAS,
+  TPT_ARTEFACT_JOURNEYS,
+  TPT_ARTEFACT_CASE_FOR_CHANGE,
 } TptArtefactKind;
+
+/* Which way a metric card's number gets better (TptCard "direction"). */
+typedef enum
+{
+  TPT_DIRECTION_NONE,
+  TPT_DIRECTION_HIGHER,
+  TPT_DIRECTION_LOWER,
+} TptDirection;
+
+/* Whose voice a metric is (TptCard "source"): what customers say or do,
+ * what staff say, or what the process logs. */
+typedef enum
+{
+  TPT_VOICE_NONE,
+  TPT_VOICE_CUSTOMER,
+  TPT_VOICE_EMPLOYEE,
+  TPT_VOICE_PROCESS,
+} TptVoice;
+
+/* How a number stands against its target (tpt-kpi.h); computed, never
+ * stored. */
+typedef enum
+{
+  TPT_KPI_UNKNOWN,
+  TPT_KPI_MET,
+  TPT_KPI_AT_RISK,
+  TPT_KPI_MISSED,
+} TptKpiStatus;
 
 const char *tpt_enum_to_nick   (GType        enum_type,
                                 int          value);

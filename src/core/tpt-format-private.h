@@ -76,6 +76,10 @@ G_BEGIN_DECLS
 #define TPT_A_Y            "y"
 #define TPT_A_WIDTH        "width"
 #define TPT_A_HEIGHT       "height"
+#define TPT_A_ACTUAL       "actual"
+#define TPT_A_UNIT         "unit"
+#define TPT_A_DIRECTION    "direction"
+#define TPT_A_SOURCE       "source"
 
 /* The writer's walk over a document (tpt-writer.c). */
 typedef void (*TptWriteFunc) (GString  *out,

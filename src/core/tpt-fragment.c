@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "tpt-fragment.h"
+#include "tpt-values.h"
 
 #include "tpt-enum-types.h"
 #include "tpt-error.h"
@@ -93,6 +94,8 @@ fail (GError    **error,
   return FALSE;
 }
 
+#define OPTIONAL_STRING (G_MARKUP_COLLECT_STRING | G_MARKUP_COLLECT_OPTIONAL)
+
 static void
 start_element (GMarkupParseContext  *context,
                const char           *name,
@@ -129,7 +132,11 @@ start_element (GMarkupParseContext  *context,
   if (g_str_equal (name, "card") && reader->card == NULL)
     {
       const char *kind = NULL, *span = NULL, *owner = NULL, *channel = NULL;
+      const char *target = NULL, *actual = NULL, *unit = NULL, *direction = NULL;
+      const char *source = NULL;
       int kind_value = TPT_CARD_KIND_ACTION;
+      int direction_value = TPT_DIRECTION_NONE;
+      int source_value = TPT_VOICE_NONE;
       guint64 span_value = 1;
 
       if (reader->cards->len >= TPT_FRAGMENT_MAX_CARDS)
@@ -143,8 +150,27 @@ start_element (GMarkupParseContext  *context,
                                         G_MARKUP_COLLECT_STRING | G_MARKUP_COLLECT_OPTIONAL, "span", &span,
                                         G_MARKUP_COLLECT_STRING | G_MARKUP_COLLECT_OPTIONAL, "owner", &owner,
                                         G_MARKUP_COLLECT_STRING | G_MARKUP_COLLECT_OPTIONAL, "channel", &channel,
+                                        OPTIONAL_STRING, "target", &target,
+                                        OPTIONAL_STRING, "actual", &actual,
+                                        OPTIONAL_STRING, "unit", &unit,
+                                        OPTIONAL_STRING, "direction", &direction,
+                                        OPTIONAL_STRING, "source", &source,
                                         G_MARKUP_COLLECT_INVALID))
         return;
+      if ((target != NULL && !tpt_number_parse (target, NULL)) ||
+          (actual != NULL && !tpt_number_parse (actual, NULL)) ||
+          (unit != NULL && !tpt_unit_is_valid (unit)) ||
+          (direction != NULL &&
+           (!tpt_enum_from_nick (TPT_TYPE_DIRECTION, direction, &direction_value) ||
+            direction_value == TPT_DIRECTION_NONE)) ||
+          (source != NULL &&
+           (!tpt_enum_from_nick (TPT_TYPE_VOICE, source, &source_value) ||
+            source_value == TPT_VOICE_NONE)))
+        {
+          fail (error, _("A metric on the clipboard has a target, value or unit Touchpoint "
+                         "cannot read"));
+          return;
+        }
       if ((kind != NULL && !tpt_enum_from_nick (TPT_TYPE_CARD_KIND, kind, &kind_value)) ||
           (span != NULL && (!g_ascii_string_to_unsigned (span, 10, 1, 1000, &span_value, NULL))))
         {
@@ -158,9 +184,15 @@ start_element (GMarkupParseContext  *context,
         g_autofree char *clean_owner = owner != NULL ? tpt_fragment_clean_text (owner) : NULL;
         g_autofree char *clean_channel = channel != NULL ? tpt_fragment_clean_text (channel)
                                                          : NULL;
+        g_autofree char *clean_unit = unit != NULL ? tpt_fragment_clean_text (unit) : NULL;
 
         tpt_card_set_owner (reader->card, clean_owner);
         tpt_card_set_channel (reader->card, clean_channel);
+        tpt_card_set_target (reader->card, target);
+        tpt_card_set_actual (reader->card, actual);
+        tpt_card_set_unit (reader->card, clean_unit);
+        tpt_card_set_direction (reader->card, direction_value);
+        tpt_card_set_source (reader->card, source_value);
       }
       return;
     }

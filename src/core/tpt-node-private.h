@@ -95,6 +95,9 @@ void          tpt_node_append_child         (TptNode        *self,
 void          tpt_node_remove_child         (TptNode        *self,
                                              GListStore     *store,
                                              TptNode        *child);
+void          tpt_node_remove_child_at      (TptNode        *self,
+                                             GListStore     *store,
+                                             guint           position);
 void          tpt_node_move_child           (TptNode        *self,
                                              GListStore     *store,
                                              TptNode        *child,

@@ -794,6 +794,30 @@ tpt_node_remove_child (TptNode    *self,
 }
 
 /*
+ * tpt_node_remove_child_at:
+ * @self: the parent
+ * @store: one of @self's child lists
+ * @position: where the child is
+ *
+ * Takes the child at @position out, through the history: for removing
+ * many, where finding each by a search of the list would be quadratic.
+ */
+void
+tpt_node_remove_child_at (TptNode    *self,
+                          GListStore *store,
+                          guint       position)
+{
+  g_autoptr(TptNode) child = NULL;
+
+  g_return_if_fail (TPT_IS_NODE (self));
+  g_return_if_fail (G_IS_LIST_STORE (store));
+
+  child = g_list_model_get_item (G_LIST_MODEL (store), position);
+  g_return_if_fail (child != NULL);
+  commit (self, tpt_list_change_new (self, store, position, child, FALSE));
+}
+
+/*
  * tpt_node_move_child:
  * @self: the parent
  * @store: the list of @self that holds @child

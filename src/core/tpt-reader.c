@@ -87,7 +87,7 @@ typedef enum
   N_ELS
 } El;
 
-#define MAX_ATTRS    7     /* of any element in the format */
+#define MAX_ATTRS    12    /* of any element in the format */
 
 /* More attributes than any element of the format has, with room for the
  * mistakes the reader reports one by one. */
@@ -160,12 +160,13 @@ static const Rule rules[N_ELS] = {
   [EL_STAGE] = { TPT_E_STAGE, FALSE, { TPT_A_ID },
                  { ONE (EL_STAGE_TITLE), ANY (EL_STEP) } },
   [EL_STAGE_TITLE] = { TPT_E_TITLE, TRUE },
-  [EL_STEP] = { TPT_E_STEP, FALSE, { TPT_A_ID, TPT_A_DURATION },
+  [EL_STEP] = { TPT_E_STEP, FALSE, { TPT_A_ID, TPT_A_DURATION, TPT_A_TARGET },
                 { ONE (EL_STEP_TITLE) } },
   [EL_STEP_TITLE] = { TPT_E_TITLE, TRUE },
   [EL_CARD] = { TPT_E_CARD, FALSE,
                 { TPT_A_ID, TPT_A_LANE, TPT_A_STEP, TPT_A_KIND, TPT_A_SPAN, TPT_A_OWNER,
-                  TPT_A_CHANNEL },
+                  TPT_A_CHANNEL, TPT_A_TARGET, TPT_A_ACTUAL, TPT_A_UNIT, TPT_A_DIRECTION,
+                  TPT_A_SOURCE },
                 { ONE (EL_CARD_TEXT), OPTIONAL (EL_CARD_SERVES), OPTIONAL (EL_CARD_CONCERNS) } },
   [EL_CARD_TEXT] = { TPT_E_TEXT, TRUE },
   [EL_CARD_SERVES] = { TPT_E_SERVES, TRUE },
@@ -1267,30 +1268,46 @@ start_stage (Loader *self,
   self->stage = TPT_STAGE (stage);
 }
 
+/* A step's duration and time target: ISO 8601, never negative. */
+static gboolean
+check_duration (Loader     *self,
+                const char *text,
+                int         line)
+{
+  g_autofree char *quoted = NULL;
+
+  if (text == NULL || tpt_duration_parse (text, NULL))
+    return TRUE;
+
+  quoted = shorten (text);
+  fail (self, line, TPT_ERROR_INVALID,
+        _("“%s” is not a duration; write durations in ISO 8601, such as PT15M or P2D"),
+        quoted);
+  return FALSE;
+}
+
 static void
 start_step (Loader *self,
             Frame  *frame)
 {
   const char *id = require_id (self, TPT_E_STEP, frame->line);
   const char *duration;
+  const char *target;
   TptStep *step;
 
   if (id == NULL)
     return;
 
   duration = get_attr (self, TPT_A_DURATION);
-  if (duration != NULL && !tpt_duration_parse (duration, NULL))
-    {
-      g_autofree char *quoted = shorten (duration);
-
-      fail (self, frame->line, TPT_ERROR_INVALID,
-            _("“%s” is not a duration; write durations in ISO 8601, such as PT15M or P2D"),
-            quoted);
-      return;
-    }
+  if (!check_duration (self, duration, frame->line))
+    return;
+  target = get_attr (self, TPT_A_TARGET);
+  if (!check_duration (self, target, frame->line))
+    return;
 
   step = TPT_STEP (new_node (self, TPT_TYPE_STEP, id, frame->line));
   tpt_step_set_duration (step, duration);
+  tpt_step_set_target (step, target);
   append_child (TPT_NODE (self->stage), tpt_stage_get_steps (self->stage), TPT_NODE (step));
   g_object_unref (step);
 
@@ -1314,6 +1331,58 @@ span_maximum (void)
   return (int)maximum;
 }
 
+/* What a metric card measures: its target and actual value are numbers,
+ * its unit a short line of text, its direction and source words. */
+static gboolean
+check_metric (Loader *self,
+              int     line,
+              int    *direction,
+              int    *source)
+{
+  static const char * const numbers[] = { TPT_A_TARGET, TPT_A_ACTUAL };
+  const char *unit = get_attr (self, TPT_A_UNIT);
+  const char *text;
+
+  for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
+    {
+      text = get_attr (self, numbers[i]);
+      if (text != NULL && !tpt_number_parse (text, NULL))
+        {
+          g_autofree char *quoted = shorten (text);
+
+          fail (self, line, TPT_ERROR_INVALID,
+                _("The “%s” of <%s> must be a number such as 15 or -2.5, not “%s”"),
+                numbers[i], TPT_E_CARD, quoted);
+          return FALSE;
+        }
+    }
+
+  if (unit != NULL && !tpt_unit_is_valid (unit))
+    {
+      glong length = g_utf8_strlen (unit, -1);
+
+      if (length > TPT_UNIT_MAX_LENGTH)
+        fail (self, line, TPT_ERROR_INVALID,
+              _("The “%s” of <%s> may have at most %d characters, not %ld"),
+              TPT_A_UNIT, TPT_E_CARD, TPT_UNIT_MAX_LENGTH, length);
+      else
+        fail (self, line, TPT_ERROR_INVALID,
+              _("The “%s” of <%s> must be one line of text"), TPT_A_UNIT, TPT_E_CARD);
+      return FALSE;
+    }
+
+  if ((text = get_attr (self, TPT_A_DIRECTION)) != NULL &&
+      !parse_enum (self, TPT_E_CARD, TPT_A_DIRECTION, text, TPT_TYPE_DIRECTION,
+                   TPT_DIRECTION_NONE, direction, line))
+    return FALSE;
+  if ((text = get_attr (self, TPT_A_SOURCE)) != NULL &&
+      !parse_enum (self, TPT_E_CARD, TPT_A_SOURCE, text, TPT_TYPE_VOICE, TPT_VOICE_NONE,
+                   source, line))
+    return FALSE;
+
+  return TRUE;
+}
+
 static void
 start_card (Loader *self,
             Frame  *frame)
@@ -1325,6 +1394,8 @@ start_card (Loader *self,
   const char *span_text;
   int kind;
   int span = 1;
+  int direction = TPT_DIRECTION_NONE;
+  int source = TPT_VOICE_NONE;
   TptCard *card;
 
   if (id == NULL ||
@@ -1343,6 +1414,9 @@ start_card (Loader *self,
                   frame->line))
     return;
 
+  if (!check_metric (self, frame->line, &direction, &source))
+    return;
+
   card = TPT_CARD (new_node (self, TPT_TYPE_CARD, id, frame->line));
   tpt_card_set_lane (card, lane_id);
   tpt_card_set_step (card, step_id);
@@ -1350,6 +1424,11 @@ start_card (Loader *self,
   tpt_card_set_span (card, span);
   tpt_card_set_owner (card, get_attr (self, TPT_A_OWNER));
   tpt_card_set_channel (card, get_attr (self, TPT_A_CHANNEL));
+  tpt_card_set_target (card, get_attr (self, TPT_A_TARGET));
+  tpt_card_set_actual (card, get_attr (self, TPT_A_ACTUAL));
+  tpt_card_set_unit (card, get_attr (self, TPT_A_UNIT));
+  tpt_card_set_direction (card, direction);
+  tpt_card_set_source (card, source);
   append_child (TPT_NODE (self->blueprint), tpt_blueprint_get_cards (self->blueprint),
                 TPT_NODE (card));
   g_object_unref (card);
@@ -2072,6 +2151,7 @@ resolve_slides (Loader *self)
      * stage “s9”, which does not exist". */
     [TPT_ARTEFACT_STAGE] = N_("stage"),
     [TPT_ARTEFACT_PERSONA] = N_("persona"),
+    [TPT_ARTEFACT_CASE_FOR_CHANGE] = N_("blueprint"),
   };
 
   for (guint i = 0; i < self->slides->len; i++)

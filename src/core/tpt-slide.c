@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "tpt-slide-private.h"
+#include "tpt-case-for-change.h"
 #include "tpt-document.h"
 #include "tpt-enum-types.h"
 #include "tpt-node-private.h"
@@ -455,7 +456,8 @@ add_slide (GPtrArray        *slides,
  * of its own: the cover; each blueprint whole, then one slide a stage;
  * each persona's card; the needs matrix when there are needs and personas
  * to rate them; the coverage report when there are needs and blueprints
- * whose work may serve them. Titles come from what each slide shows.
+ * whose work may serve them; and the case for change of each future state
+ * based on another blueprint. Titles come from what each slide shows.
  *
  * Returns: (transfer container) (element-type TptSlide): new slides, not
  *   in @document; insert them with tpt_document_insert_slide() to make
@@ -512,6 +514,22 @@ tpt_slides_new_default (TptDocument *document)
     add_slide (slides, document, TPT_ARTEFACT_NEEDS_MATRIX, NULL, _("Needs Matrix"));
   if (n_needs > 0 && n_blueprints > 0)
     add_slide (slides, document, TPT_ARTEFACT_COVERAGE, NULL, _("Coverage"));
+
+  {
+    g_autoptr(GPtrArray) futures = tpt_case_for_change_list_futures (document);
+
+    for (guint i = 0; i < futures->len; i++)
+      {
+        TptBlueprint *future = g_ptr_array_index (futures, i);
+        g_autofree char *name = futures->len == 1
+                                ? g_strdup (_("The Case for Change"))
+                                /* Translators: a slide's title; %s is a future state's. */
+                                : g_strdup_printf (_("The Case for Change: %s"),
+                                                   tpt_blueprint_get_title (future));
+
+        add_slide (slides, document, TPT_ARTEFACT_CASE_FOR_CHANGE, TPT_NODE (future), name);
+      }
+  }
 
   return g_steal_pointer (&slides);
 }

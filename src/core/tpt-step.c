@@ -3,6 +3,9 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
+#include "tpt-document.h"
 #include "tpt-step-private.h"
 #include "tpt-enum-types.h"
 #include "tpt-node-private.h"
@@ -20,6 +23,7 @@ enum {
   PROP_0,
   PROP_TITLE,
   PROP_DURATION,
+  PROP_TARGET,
   N_PROPS
 };
 
@@ -36,6 +40,11 @@ tpt_step_class_init (TptStepClass *klass)
                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
   properties[PROP_DURATION] =
     g_param_spec_string ("duration", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_TARGET] =
+    g_param_spec_string ("target", NULL, NULL,
                          NULL,
                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
@@ -113,4 +122,47 @@ tpt_step_set_duration (TptStep    *self,
                     tpt_duration_parse (duration, NULL));
 
   tpt_node_set_string_field (TPT_NODE (self), PROP_DURATION, duration);
+}
+
+/**
+ * tpt_step_get_target:
+ * @self: a #TptStep
+ *
+ * Returns: (transfer none): the time the step should take at most, its
+ *   service level, as an ISO 8601 duration, or "" for none
+ */
+const char *
+tpt_step_get_target (TptStep *self)
+{
+  g_return_val_if_fail (TPT_IS_STEP (self), NULL);
+
+  return tpt_node_get_string_field (TPT_NODE (self), PROP_TARGET);
+}
+
+/**
+ * tpt_step_set_target:
+ * @self: a #TptStep
+ * @target: (nullable): an ISO 8601 duration such as "PT10M", or %NULL or
+ *   "" for none
+ *
+ * Sets the time the step should take at most, as one undoable step.
+ * Anything that is not a duration is refused.
+ */
+void
+tpt_step_set_target (TptStep    *self,
+                     const char *target)
+{
+  TptDocument *document;
+  gboolean recorded;
+
+  g_return_if_fail (TPT_IS_STEP (self));
+  g_return_if_fail (target == NULL || target[0] == '\0' || tpt_duration_parse (target, NULL));
+
+  document = tpt_node_get_document (TPT_NODE (self));
+  recorded = document != NULL && tpt_node_is_attached (TPT_NODE (self));
+  if (recorded)
+    tpt_document_begin (document, _("Change Time Target"));
+  tpt_node_set_string_field (TPT_NODE (self), PROP_TARGET, target);
+  if (recorded)
+    tpt_document_end (document);
 }

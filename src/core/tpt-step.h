@@ -19,4 +19,8 @@ void        tpt_step_set_title    (TptStep     *self,
 void tpt_step_set_duration (TptStep    *self,
                             const char *duration);
 
+const char *tpt_step_get_target   (TptStep     *self);
+void        tpt_step_set_target   (TptStep     *self,
+                                   const char  *target);
+
 G_END_DECLS

@@ -13,6 +13,7 @@
 #include "tpt-photo.h"
 #include "tpt-safe-replace.h"
 #include "tpt-serializer.h"
+#include "tpt-values.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -27,8 +28,9 @@
  * data/touchpoint.rng), two spaces indent each level, lines end in "\n".
  * Optional things are left out when empty: <author>, <description>, <role>,
  * <segment>, <quote>, <photo>, <serves>, <concerns>, and the attributes
- * based-on, office, persona (of a lane), duration, span (when 1), owner,
- * channel, importance and satisfaction (when unset), and of a slide its
+ * based-on, office, persona (of a lane), duration and target (of a step),
+ * span (when 1), owner, channel, target, actual, unit, direction and source
+ * (of a card), importance and satisfaction (when unset), and of a slide its
  * <notes>, target (of the cover, the needs matrix and coverage) and region
  * (when it shows the whole artefact); so are <personas>, <needs>, <matrix>
  * and <slides> when they would have no children. Elements that the
@@ -388,6 +390,8 @@ write_stage (GString  *out,
       open_start (out, 3, TPT_E_STEP);
       attribute (out, TPT_A_ID, tpt_node_get_id (TPT_NODE (step)));
       optional_attribute (out, TPT_A_DURATION, tpt_step_get_duration (step));
+      if (tpt_duration_parse (tpt_step_get_target (step), NULL))
+        attribute (out, TPT_A_TARGET, tpt_step_get_target (step));
       g_string_append_c (out, '>');
       leaf (out, 0, TPT_E_TITLE, tpt_step_get_title (step));
       g_string_append (out, "</" TPT_E_STEP ">\n");
@@ -413,6 +417,8 @@ tpt_writer_append_card (GString *out,
                         gboolean in_blueprint)
 {
   int span = tpt_card_get_span (card);
+  TptDirection direction = tpt_card_get_direction (card);
+  TptVoice source = tpt_card_get_source (card);
 
   open_start (out, level, TPT_E_CARD);
   if (in_blueprint)
@@ -426,6 +432,19 @@ tpt_writer_append_card (GString *out,
     int_attribute (out, TPT_A_SPAN, span);
   optional_attribute (out, TPT_A_OWNER, tpt_card_get_owner (card));
   optional_attribute (out, TPT_A_CHANNEL, tpt_card_get_channel (card));
+  /* The setters refuse what the reader would; a value that got past them
+   * anyway (a generic editor) is left out rather than written into a file
+   * that could then not be opened. */
+  if (tpt_card_get_target_value (card, NULL))
+    attribute (out, TPT_A_TARGET, tpt_card_get_target (card));
+  if (tpt_card_get_actual_value (card, NULL))
+    attribute (out, TPT_A_ACTUAL, tpt_card_get_actual (card));
+  if (tpt_card_get_unit (card)[0] != '\0' && tpt_unit_is_valid (tpt_card_get_unit (card)))
+    attribute (out, TPT_A_UNIT, tpt_card_get_unit (card));
+  if (direction != TPT_DIRECTION_NONE)
+    enum_attribute (out, TPT_A_DIRECTION, TPT_TYPE_DIRECTION, direction);
+  if (source != TPT_VOICE_NONE)
+    enum_attribute (out, TPT_A_SOURCE, TPT_TYPE_VOICE, source);
   g_string_append (out, ">\n");
 
   leaf (out, level + 1, TPT_E_TEXT, tpt_card_get_text (card));

@@ -33,17 +33,21 @@ drawing_clear (TptArtefactDrawing *self)
   g_clear_pointer (&self->entries, g_free);
   g_clear_pointer (&self->notes, g_strfreev);
   g_clear_pointer (&self->breaks, g_array_unref);
+  g_clear_object (&self->filter.blueprint);
+  g_clear_object (&self->filter.persona);
+  g_clear_pointer ((char **) &self->filter.segment, g_free);
 }
 
 static TptArtefactDrawing *
-drawing_new (TptArtefactKind  kind,
-             TptDocument     *document,
-             TptNode         *target,
-             PangoContext    *context,
-             gboolean         for_slide,
-             const char      *title,
-             double           frame_width,
-             double           frame_height)
+drawing_new (TptArtefactKind          kind,
+             TptDocument             *document,
+             TptNode                 *target,
+             PangoContext            *context,
+             gboolean                 for_slide,
+             const char              *title,
+             double                   frame_width,
+             double                   frame_height,
+             const TptCoverageFilter *filter)
 {
   TptArtefactDrawing *self;
   GType type = tpt_artefact_kind_get_target_type (kind);
@@ -63,6 +67,13 @@ drawing_new (TptArtefactKind  kind,
   self->frame = (TptRect) { 0, 0, frame_width, frame_height };
   self->title = g_strdup (title);
   self->smallest_text = -1;
+  if (filter != NULL)
+    {
+      self->filter.blueprint = filter->blueprint != NULL ? g_object_ref (filter->blueprint)
+                                                         : NULL;
+      self->filter.persona = filter->persona != NULL ? g_object_ref (filter->persona) : NULL;
+      self->filter.segment = g_strdup (filter->segment);
+    }
   tpt_artefact_renderer_get (kind)->prepare (self);
 
   return self;
@@ -86,7 +97,32 @@ tpt_artefact_drawing_new (TptArtefactKind  kind,
                           TptNode         *target,
                           PangoContext    *context)
 {
-  return drawing_new (kind, document, target, context, FALSE, NULL, 0, 0);
+  return drawing_new (kind, document, target, context, FALSE, NULL, 0, 0, NULL);
+}
+
+/**
+ * tpt_artefact_drawing_new_filtered:
+ * @kind: the artefact
+ * @document: its document
+ * @target: (nullable): its blueprint, stage or persona
+ * @context: a context from tpt_text_context_new()
+ * @filter: (nullable): for the needs matrix and coverage, the blueprint
+ *   whose cards count and the persona or segment whose needs are shown;
+ *   copied
+ *
+ * Measures an artefact as tpt_artefact_drawing_new() does, narrowed to
+ * @filter.
+ *
+ * Returns: (transfer full): the drawing
+ */
+TptArtefactDrawing *
+tpt_artefact_drawing_new_filtered (TptArtefactKind          kind,
+                                   TptDocument             *document,
+                                   TptNode                 *target,
+                                   PangoContext            *context,
+                                   const TptCoverageFilter *filter)
+{
+  return drawing_new (kind, document, target, context, FALSE, NULL, 0, 0, filter);
 }
 
 /**
@@ -114,7 +150,8 @@ tpt_artefact_drawing_new_for_slide (TptArtefactKind  kind,
                                     double           frame_width,
                                     double           frame_height)
 {
-  return drawing_new (kind, document, target, context, TRUE, title, frame_width, frame_height);
+  return drawing_new (kind, document, target, context, TRUE, title, frame_width, frame_height,
+                      NULL);
 }
 
 TptArtefactDrawing *
@@ -442,6 +479,10 @@ tpt_artefact_dup_title (TptArtefactKind  kind,
 
   g_return_val_if_fail (TPT_IS_DOCUMENT (document), NULL);
 
+  if (kind == TPT_ARTEFACT_CASE_FOR_CHANGE && TPT_IS_BLUEPRINT (target))
+    /* Translators: a slide's title; %s is a future state's. */
+    return g_strdup_printf (_("The Case for Change: %s"),
+                            tpt_blueprint_get_title (TPT_BLUEPRINT (target)));
   if (TPT_IS_BLUEPRINT (target))
     title = tpt_blueprint_get_title (TPT_BLUEPRINT (target));
   else if (TPT_IS_STAGE (target))

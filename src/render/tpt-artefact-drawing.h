@@ -7,6 +7,7 @@
 #include "tpt-artefact.h"
 #include "tpt-blueprint-layout.h"
 #include "tpt-cover.h"
+#include "tpt-coverage.h"
 #include "tpt-document.h"
 #include "tpt-geometry.h"
 #include "tpt-theme.h"
@@ -164,6 +165,7 @@ struct _TptArtefactDrawing
   GStrv               notes;
   GArray             *breaks;
   double              smallest_text;
+  TptCoverageFilter   filter;     /* its nodes and segment owned */
 };
 
 #define TPT_TYPE_ARTEFACT_DRAWING (tpt_artefact_drawing_get_type ())
@@ -173,6 +175,11 @@ TptArtefactDrawing *tpt_artefact_drawing_new            (TptArtefactKind     kin
                                                          TptDocument        *document,
                                                          TptNode            *target,
                                                          PangoContext       *context);
+TptArtefactDrawing *tpt_artefact_drawing_new_filtered   (TptArtefactKind     kind,
+                                                         TptDocument        *document,
+                                                         TptNode            *target,
+                                                         PangoContext       *context,
+                                                         const TptCoverageFilter *filter);
 TptArtefactDrawing *tpt_artefact_drawing_new_for_slide  (TptArtefactKind     kind,
                                                          TptDocument        *document,
                                                          TptNode            *target,

@@ -9,8 +9,11 @@
 #include "tpt-blueprint-layout-private.h"
 #include "tpt-blueprint-pages.h"
 #include "tpt-blueprint-renderer.h"
+#include "tpt-case-for-change.h"
+#include "tpt-case-renderer.h"
 #include "tpt-cover.h"
 #include "tpt-coverage-renderer.h"
+#include "tpt-journey-renderer.h"
 #include "tpt-link.h"
 #include "tpt-matrix-renderer.h"
 #include "tpt-persona-renderer.h"
@@ -470,8 +473,8 @@ matrix_prepare (TptArtefactDrawing *drawing)
 
   /* On a slide, the table alone: the coverage slide shows the rest. */
   drawing->compact = drawing->for_slide;
-  tpt_matrix_measure_part (drawing->context, drawing->document, drawing->compact, 0, G_MAXUINT,
-                           &w, &h);
+  tpt_matrix_measure_part (drawing->context, drawing->document, &drawing->filter,
+                           drawing->compact, 0, G_MAXUINT, &w, &h);
   drawing->bounds = (TptRect) { 0, 0, w, h };
   drawing->ink = (TptRect) { 34, 34, w - 68, h - 68 };
 }
@@ -481,8 +484,8 @@ matrix_render (TptArtefactDrawing *drawing,
                cairo_t            *cr,
                const TptTheme     *theme)
 {
-  tpt_matrix_render_part_full (cr, drawing->context, drawing->document, theme, drawing->compact,
-                               0, G_MAXUINT);
+  tpt_matrix_render_part_full (cr, drawing->context, drawing->document, theme, &drawing->filter,
+                               drawing->compact, 0, G_MAXUINT);
 }
 
 /* Needs whole, a page at a time, under the header row each page repeats. */
@@ -502,17 +505,18 @@ matrix_paginate (TptArtefactDrawing   *drawing,
       return;
     }
 
-  scale = tpt_matrix_paginate_full (drawing->context, drawing->document, drawing->compact,
-                                    split_scale (drawing, request), request->width,
-                                    request->height, breaks);
+  scale = tpt_matrix_paginate_full (drawing->context, drawing->document, &drawing->filter,
+                                    drawing->compact, split_scale (drawing, request),
+                                    request->width, request->height, breaks);
   for (guint i = 0; i < breaks->len; i++)
     {
       TptDrawingPart part = { 0 };
 
       part.first = g_array_index (breaks, guint, i);
       part.end = i + 1 < breaks->len ? g_array_index (breaks, guint, i + 1) : G_MAXUINT;
-      tpt_matrix_measure_part (drawing->context, drawing->document, drawing->compact, part.first,
-                               part.end, &part.width, &part.height);
+      tpt_matrix_measure_part (drawing->context, drawing->document, &drawing->filter,
+                               drawing->compact, part.first, part.end, &part.width,
+                               &part.height);
       part.scale = MIN (scale, fit_scale (request, part.width, part.height));
       g_array_append_val (parts, part);
     }
@@ -529,7 +533,7 @@ matrix_render_part (TptArtefactDrawing   *drawing,
     matrix_render (drawing, cr, theme);
   else
     tpt_matrix_render_part_full (cr, drawing->context, drawing->document, theme,
-                                 drawing->compact, part->first, part->end);
+                                 &drawing->filter, drawing->compact, part->first, part->end);
 }
 
 static void
@@ -540,7 +544,8 @@ matrix_collect_regions (TptArtefactDrawing   *drawing,
   g_autoptr(GArray) links = tpt_link_array_new ();
   g_autoptr(GArray) cells = g_array_new (FALSE, FALSE, sizeof (TptMatrixCell));
 
-  tpt_matrix_collect_links (drawing->context, drawing->document, links, cells);
+  tpt_matrix_collect_links_filtered (drawing->context, drawing->document, &drawing->filter, links,
+                                     cells);
   for (guint i = 0; i < links->len; i++)
     {
       const TptLink *link = &g_array_index (links, TptLink, i);
@@ -574,11 +579,13 @@ coverage_prepare (TptArtefactDrawing *drawing)
 {
   double w, h;
 
-  tpt_coverage_report_measure (drawing->context, drawing->document, &w, &h);
+  tpt_coverage_report_measure_filtered (drawing->context, drawing->document, &drawing->filter,
+                                        &w, &h);
   drawing->bounds = (TptRect) { 0, 0, w, h };
   drawing->ink = (TptRect) { 34, 34, w - 68, h - 68 };
   drawing->breaks = g_array_new (FALSE, FALSE, sizeof (double));
-  tpt_coverage_report_collect_breaks (drawing->context, drawing->document, drawing->breaks);
+  tpt_coverage_report_collect_breaks (drawing->context, drawing->document, &drawing->filter,
+                                      drawing->breaks);
 }
 
 static void
@@ -586,13 +593,14 @@ coverage_render (TptArtefactDrawing *drawing,
                  cairo_t            *cr,
                  const TptTheme     *theme)
 {
-  tpt_coverage_report_render (cr, drawing->context, drawing->document, theme);
+  tpt_coverage_report_render_filtered (cr, drawing->context, drawing->document, theme,
+                                       &drawing->filter);
 }
 
-/* The report runs on over as many pages as it needs, broken between its
- * lines. */
+/* A report runs on over as many pages as it needs, broken between its
+ * lines (the drawing's breaks). */
 static void
-coverage_paginate (TptArtefactDrawing   *drawing,
+strips_paginate (TptArtefactDrawing   *drawing,
                    const TptPageRequest *request,
                    GArray               *parts)
 {
@@ -644,23 +652,24 @@ coverage_paginate (TptArtefactDrawing   *drawing,
 }
 
 static void
-coverage_render_part (TptArtefactDrawing   *drawing,
-                      cairo_t              *cr,
-                      const TptTheme       *theme,
-                      const TptDrawingPart *part)
+strips_render_part (TptArtefactDrawing   *drawing,
+                    cairo_t              *cr,
+                    const TptTheme       *theme,
+                    const TptDrawingPart *part)
 {
+  const TptArtefactRenderer *renderer = tpt_artefact_renderer_get (drawing->kind);
   double top = part->index > 0 ? STRIP_TOP : 0;
 
   if (part->first == 0)
     {
-      coverage_render (drawing, cr, theme);
+      renderer->render (drawing, cr, theme);
       return;
     }
   cairo_save (cr);
   cairo_rectangle (cr, 0, top, part->width, part->y1 - part->y0);
   cairo_clip (cr);
   cairo_translate (cr, 0, top - part->y0);
-  coverage_render (drawing, cr, theme);
+  renderer->render (drawing, cr, theme);
   cairo_restore (cr);
 }
 
@@ -671,7 +680,8 @@ coverage_collect_regions (TptArtefactDrawing   *drawing,
 {
   g_autoptr(GArray) links = tpt_link_array_new ();
 
-  tpt_coverage_report_collect_links (drawing->context, drawing->document, links);
+  tpt_coverage_report_collect_links_filtered (drawing->context, drawing->document,
+                                              &drawing->filter, links);
   for (guint i = 0; i < links->len; i++)
     {
       const TptLink *link = &g_array_index (links, TptLink, i);
@@ -688,6 +698,81 @@ coverage_list (TptDocument *document,
   if (g_list_model_get_n_items (tpt_document_get_needs (document)) > 0 &&
       g_list_model_get_n_items (tpt_document_get_blueprints (document)) > 0)
     g_ptr_array_add (targets, NULL);
+}
+
+/* Journey numbers -------------------------------------------------------- */
+
+static void
+journeys_prepare (TptArtefactDrawing *drawing)
+{
+  double w, h;
+
+  tpt_journey_report_measure (drawing->context, drawing->document, &w, &h);
+  drawing->bounds = (TptRect) { 0, 0, w, h };
+  drawing->ink = (TptRect) { 34, 34, w - 68, h - 68 };
+  drawing->breaks = g_array_new (FALSE, FALSE, sizeof (double));
+  tpt_journey_report_collect_breaks (drawing->context, drawing->document, drawing->breaks);
+}
+
+static void
+journeys_render (TptArtefactDrawing *drawing,
+                 cairo_t            *cr,
+                 const TptTheme     *theme)
+{
+  tpt_journey_report_render (cr, drawing->context, drawing->document, theme);
+}
+
+/* When a blueprint has steps, so its journey has numbers. */
+static void
+journeys_list (TptDocument *document,
+               GPtrArray   *targets)
+{
+  GListModel *blueprints = tpt_document_get_blueprints (document);
+
+  for (guint i = 0; i < g_list_model_get_n_items (blueprints); i++)
+    {
+      g_autoptr(TptBlueprint) blueprint = g_list_model_get_item (blueprints, i);
+      g_autoptr(GPtrArray) steps = tpt_blueprint_list_steps (blueprint);
+
+      if (steps->len > 0)
+        {
+          g_ptr_array_add (targets, NULL);
+          return;
+        }
+    }
+}
+
+/* The case for change ------------------------------------------------------ */
+
+static void
+case_prepare (TptArtefactDrawing *drawing)
+{
+  double w, h;
+
+  tpt_case_for_change_measure (drawing->context, drawing->document,
+                               TPT_BLUEPRINT (drawing->target), &w, &h);
+  drawing->bounds = (TptRect) { 0, 0, w, h };
+  drawing->ink = (TptRect) { 24, 24, w - 48, h - 48 };
+}
+
+static void
+case_render (TptArtefactDrawing *drawing,
+             cairo_t            *cr,
+             const TptTheme     *theme)
+{
+  tpt_case_for_change_render (cr, drawing->context, drawing->document,
+                              TPT_BLUEPRINT (drawing->target), theme);
+}
+
+/* Each future state based on another blueprint. */
+static void
+case_list (TptDocument *document,
+           GPtrArray   *targets)
+{
+  g_autoptr(GPtrArray) futures = tpt_case_for_change_list_futures (document);
+
+  for (guint i = 0; i < futures->len; i++)
+    g_ptr_array_add (targets, g_ptr_array_index (futures, i));
 }
 
 /* Persona gallery -------------------------------------------------------- */
@@ -784,7 +869,8 @@ gallery_list (TptDocument *document,
 
 /* In the order of TptArtefactKind; whole-document exports and prints put
  * their pages in @document_order: the cover, the personas, the matrix,
- * coverage, the blueprints (the numbers leave room between). */
+ * coverage, the journey numbers, the case for each future state, the
+ * blueprints (the numbers leave room between). */
 static const TptArtefactRenderer renderers[TPT_ARTEFACT_N_KINDS] = {
   { TPT_ARTEFACT_COVER, 10, cover_prepare, cover_render, cover_paginate, cover_render_part,
     cover_collect_regions, cover_list },
@@ -795,10 +881,13 @@ static const TptArtefactRenderer renderers[TPT_ARTEFACT_N_KINDS] = {
   { TPT_ARTEFACT_PERSONA, 0, persona_prepare, persona_render, NULL, NULL, NULL, NULL },
   { TPT_ARTEFACT_NEEDS_MATRIX, 30, matrix_prepare, matrix_render, matrix_paginate,
     matrix_render_part, matrix_collect_regions, matrix_list },
-  { TPT_ARTEFACT_COVERAGE, 40, coverage_prepare, coverage_render, coverage_paginate,
-    coverage_render_part, coverage_collect_regions, coverage_list },
+  { TPT_ARTEFACT_COVERAGE, 40, coverage_prepare, coverage_render, strips_paginate,
+    strips_render_part, coverage_collect_regions, coverage_list },
   { TPT_ARTEFACT_PERSONAS, 20, gallery_prepare, gallery_render, gallery_paginate,
     gallery_render_part, gallery_collect_regions, gallery_list },
+  { TPT_ARTEFACT_JOURNEYS, 50, journeys_prepare, journeys_render, strips_paginate,
+    strips_render_part, NULL, journeys_list },
+  { TPT_ARTEFACT_CASE_FOR_CHANGE, 60, case_prepare, case_render, NULL, NULL, NULL, case_list },
 };
 
 /**

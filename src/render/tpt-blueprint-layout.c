@@ -7,6 +7,8 @@
 
 #include "tpt-blueprint-layout-private.h"
 #include "tpt-duration-label.h"
+#include "tpt-kpi.h"
+#include "tpt-kpi-label.h"
 #include "tpt-notation.h"
 #include "tpt-text.h"
 
@@ -49,6 +51,8 @@ card_clear (gpointer data)
   g_clear_object (&card->card);
   text_clear (&card->text);
   text_clear (&card->meta);
+  text_clear (&card->kpi_word);
+  text_clear (&card->kpi_detail);
 }
 
 static void
@@ -324,6 +328,17 @@ layout_headers (Builder *b,
       g_autofree char *duration = step->step != NULL
                                   ? tpt_duration_label (tpt_step_get_duration (step->step))
                                   : NULL;
+      g_autofree char *target = step->step != NULL ? tpt_kpi_label_step (step->step) : NULL;
+
+      /* A service level goes after the duration, with how it stands. */
+      if (target != NULL)
+        {
+          char *both = duration != NULL ? g_strdup_printf ("%s · %s", duration, target)
+                                        : g_strdup (target);
+
+          g_free (duration);
+          duration = both;
+        }
 
       if (duration != NULL)
         h += 3 + place_text (b, &step->duration, TPT_TEXT_SMALL, duration,
@@ -410,6 +425,26 @@ measure_card (Builder       *b,
       h += 4 + place_text (b, &card->meta, TPT_TEXT_SMALL, meta,
                            text_x, TPT_LAYOUT_CARD_PAD + h + 4, inner);
     }
+  if (card->kind == TPT_CARD_KIND_METRIC)
+    {
+      g_autofree char *detail = tpt_kpi_label_card (card->card);
+
+      if (detail != NULL)
+        {
+          const char *word = tpt_kpi_status_to_string (card->kpi_status);
+          double y = TPT_LAYOUT_CARD_PAD + h + 5;
+          double word_w, word_h, detail_x, detail_h;
+
+          place_text (b, &card->kpi_word, TPT_TEXT_SMALL, word, text_x + 4, y + 1, -1);
+          tpt_text_layout_size (card->kpi_word.layout, &word_w, &word_h);
+          card->kpi_word.rect.width = word_w;
+          card->kpi_pill = (TptRect) { text_x, y, word_w + 8, word_h + 2 };
+          detail_x = text_x + card->kpi_pill.width + 5;
+          detail_h = place_text (b, &card->kpi_detail, TPT_TEXT_SMALL, detail, detail_x, y + 1,
+                                 MAX (inner - (detail_x - text_x), 20));
+          h += 5 + MAX (card->kpi_pill.height, detail_h + 1);
+        }
+    }
   h = MAX (h + 2 * TPT_LAYOUT_CARD_PAD, TPT_LAYOUT_MIN_CARD_H);
   if (badge)
     {
@@ -460,6 +495,7 @@ collect_cards (Builder *b)
         continue;
       card.card = g_steal_pointer (&item);
       card.kind = tpt_card_get_kind (card.card);
+      card.kpi_status = tpt_kpi_card_status (card.card);
       card.lane = lane - 1;
       card.step = step - 1;
       card.span = CLAMP (tpt_card_get_span (card.card), 1, (int) (b->n_columns - card.step));
@@ -543,8 +579,12 @@ layout_lanes (Builder *b,
           card->rect.y = dy;
           offset_text (&card->text, dx, dy);
           offset_text (&card->meta, dx, dy);
+          offset_text (&card->kpi_word, dx, dy);
+          offset_text (&card->kpi_detail, dx, dy);
           card->badge.x += dx;
           card->badge.y += dy;
+          card->kpi_pill.x += dx;
+          card->kpi_pill.y += dy;
         }
 
       y += height;

@@ -43,6 +43,12 @@ typedef struct
   TptLayoutText meta;       /* owner and channel; layout may be NULL */
   TptRect       badge;      /* zero-sized unless a fail or wait point */
   gboolean      rtl;        /* written right to left: stripe on the right */
+  /* A metric's status against its target: the word in a pill, then the
+   * value and target. Layouts are NULL for cards without either. */
+  TptKpiStatus  kpi_status;
+  TptRect       kpi_pill;
+  TptLayoutText kpi_word;
+  TptLayoutText kpi_detail;
 } TptLayoutCard;
 
 typedef struct

@@ -516,6 +516,25 @@ draw_cards (cairo_t                  *cr,
       if (visible[i] && card->badge.width > 0)
         draw_badge (cr, layout, theme, card->kind, &card->badge);
     }
+
+  /* A metric's status: its word in a pill of the status's colour, outlined
+   * so that a white pill still shows on paper. */
+  for (guint i = 0; i < layout->cards->len; i++)
+    {
+      const TptLayoutCard *card = &g_array_index (layout->cards, TptLayoutCard, i);
+
+      if (!visible[i] || card->kpi_word.layout == NULL)
+        continue;
+      rounded_rect (cr, &card->kpi_pill, card->kpi_pill.height / 2);
+      tpt_color_set_source (cr, &theme->kpi_fill[card->kpi_status]);
+      cairo_fill_preserve (cr);
+      cairo_set_line_width (cr, 0.6);
+      tpt_color_set_source (cr, card->kpi_status == TPT_KPI_UNKNOWN ? &theme->card_border
+                                                                     : &theme->card_ink);
+      cairo_stroke (cr);
+      text (cr, &card->kpi_word, &theme->kpi_ink[card->kpi_status]);
+      text (cr, &card->kpi_detail, &theme->card_muted);
+    }
 }
 
 static void

@@ -32,6 +32,7 @@ typedef struct
   double          y;
   GArray         *links;    /* TptLink: where nodes are named, or NULL */
   GArray         *breaks;   /* double: the top of each line, or NULL */
+  const TptCoverageFilter *filter;  /* its blueprint is the section's */
 } Pen;
 
 /* Writes @str below what came before, @indent in; moves the pen down.
@@ -91,7 +92,7 @@ need_lines (Pen         *pen,
   for (guint i = 0; i < needs->len; i++)
     {
       TptNeed *need = g_ptr_array_index (needs, i);
-      int importance = tpt_coverage_need_importance (document, need);
+      int importance = tpt_coverage_filter_need_importance (document, pen->filter, need);
       g_autofree char *text = NULL;
       gboolean important = importance >= TPT_COVERAGE_IMPORTANT;
 
@@ -117,21 +118,45 @@ based_on (TptDocument  *document,
   return id != NULL ? tpt_document_lookup_typed (document, id, TPT_TYPE_BLUEPRINT) : NULL;
 }
 
+/* The needs of @filter that @a leaves unserved and @b serves (or, with
+ * @both, that neither serves). */
+static GPtrArray *
+difference (GPtrArray *a,
+            GPtrArray *b,
+            gboolean   both)
+{
+  GPtrArray *result = g_ptr_array_new ();
+
+  for (guint i = 0; i < a->len; i++)
+    if (g_ptr_array_find (b, g_ptr_array_index (a, i), NULL) == both)
+      g_ptr_array_add (result, g_ptr_array_index (a, i));
+  return result;
+}
+
 static void
 blueprint_section (Pen          *pen,
                    TptDocument  *document,
                    TptBlueprint *blueprint)
 {
   const TptTheme *theme = pen->theme;
-  guint n_needs = g_list_model_get_n_items (tpt_document_get_needs (document));
-  g_autoptr(GPtrArray) unserved = tpt_coverage_unserved_needs (document, blueprint);
-  g_autoptr(GPtrArray) important = tpt_coverage_important_unserved_needs (document, blueprint,
-                                                                          TPT_COVERAGE_IMPORTANT);
-  g_autoptr(GPtrArray) idle = tpt_coverage_unlinked_back_cards (document, blueprint);
+  TptCoverageFilter filter = { blueprint, pen->filter->persona, pen->filter->segment };
+  const TptCoverageFilter *outer = pen->filter;
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) unserved = NULL;
+  g_autoptr(GPtrArray) important = NULL;
+  g_autoptr(GPtrArray) idle = NULL;
   TptBlueprint *current = based_on (document, blueprint);
+  guint n_needs;
   g_autofree char *served = NULL;
   g_autofree char *summary = NULL;
   const char *name = tpt_blueprint_get_title (blueprint);
+
+  pen->filter = &filter;
+  all = tpt_coverage_filter_needs (document, &filter);
+  unserved = tpt_coverage_filter_unserved_needs (document, &filter, -1);
+  important = tpt_coverage_filter_unserved_needs (document, &filter, TPT_COVERAGE_IMPORTANT);
+  idle = tpt_coverage_filter_unlinked_back_cards (document, &filter);
+  n_needs = all->len;
 
   line (pen, TPT_TEXT_SUBHEADING, name != NULL && *name ? name : _("Untitled blueprint"),
         &theme->ink, 0, 4);
@@ -169,7 +194,13 @@ blueprint_section (Pen          *pen,
       g_autoptr(GPtrArray) remaining = NULL;
       g_autofree char *heading = NULL;
 
-      tpt_coverage_compare (document, current, blueprint, &closed, &opened, &remaining);
+      TptCoverageFilter before = { current, filter.persona, filter.segment };
+      g_autoptr(GPtrArray) was_unserved = tpt_coverage_filter_unserved_needs (document, &before,
+                                                                              -1);
+
+      closed = difference (was_unserved, unserved, FALSE);
+      opened = difference (unserved, was_unserved, FALSE);
+      remaining = difference (was_unserved, unserved, TRUE);
       /* Translators: %s is the title of the current-state blueprint. */
       heading = g_strdup_printf (_("Against “%s”"), tpt_blueprint_get_title (current));
       pen->y += 6;
@@ -183,29 +214,49 @@ blueprint_section (Pen          *pen,
     }
 
   pen->y += 18;
+  pen->filter = outer;
 }
 
 static double
-report (cairo_t        *cr,
-        PangoContext   *context,
-        TptDocument    *document,
-        const TptTheme *theme,
-        GArray         *links,
-        GArray         *breaks)
+report (cairo_t                 *cr,
+        PangoContext            *context,
+        TptDocument             *document,
+        const TptTheme          *theme,
+        const TptCoverageFilter *filter,
+        GArray                  *links,
+        GArray                  *breaks)
 {
+  static const TptCoverageFilter everyone = { NULL, NULL, NULL };
   GListModel *blueprints = tpt_document_get_blueprints (document);
-  Pen pen = { cr, context, theme, MARGIN, links, breaks };
+  Pen pen = { cr, context, theme, MARGIN, links, breaks, filter != NULL ? filter : &everyone };
 
   line (&pen, TPT_TEXT_TITLE, _("Coverage"), &theme->ink, 0, 4);
   line (&pen, TPT_TEXT_BODY,
-        _("Which customer needs the work in each blueprint serves, and which it neglects. "
+        _("Which customer needs the work in each blueprint serves, and which it neglects; "
+          "each state of a service counts only its own cards. "
           "Needs some persona rates important (7 or more out of 10) are in bold."),
-        &theme->muted, 0, 18);
+        &theme->muted, 0, tpt_coverage_filter_is_set (filter) ? 4 : 18);
+  if (tpt_coverage_filter_is_set (filter))
+    {
+      g_autofree char *only = NULL;
+
+      if (filter->persona != NULL)
+        /* Translators: the report is narrowed to one persona's needs. */
+        only = g_strdup_printf (_("Only the needs %s rated, and the cards that concern them."),
+                                tpt_persona_get_name (filter->persona));
+      else
+        /* Translators: the report is narrowed to one segment of personas. */
+        only = g_strdup_printf (_("Only the needs the segment “%s” rated, and the cards that "
+                                  "concern it."), filter->segment);
+      line (&pen, TPT_TEXT_BODY, only, &theme->muted, 0, 18);
+    }
 
   for (guint i = 0; i < g_list_model_get_n_items (blueprints); i++)
     {
       g_autoptr(TptBlueprint) blueprint = g_list_model_get_item (blueprints, i);
 
+      if (filter != NULL && filter->blueprint != NULL && filter->blueprint != blueprint)
+        continue;
       blueprint_section (&pen, document, blueprint);
     }
 
@@ -225,10 +276,31 @@ tpt_coverage_report_measure (PangoContext *context,
                              double       *width,
                              double       *height)
 {
+  tpt_coverage_report_measure_filtered (context, document, NULL, width, height);
+}
+
+/**
+ * tpt_coverage_report_measure_filtered:
+ * @context: a context from tpt_text_context_new()
+ * @document: the document
+ * @filter: (nullable): one blueprint to report on (%NULL fields: every
+ *   blueprint, each for its own cards), and the persona or segment whose
+ *   needs count
+ * @width: (out): the report's width, in points
+ * @height: (out): its height
+ */
+void
+tpt_coverage_report_measure_filtered (PangoContext            *context,
+                                      TptDocument             *document,
+                                      const TptCoverageFilter *filter,
+                                      double                  *width,
+                                      double                  *height)
+{
   g_return_if_fail (TPT_IS_DOCUMENT (document));
 
   *width = WIDTH;
-  *height = report (NULL, context, document, tpt_theme_get (TPT_THEME_LIGHT), NULL, NULL);
+  *height = report (NULL, context, document, tpt_theme_get (TPT_THEME_LIGHT), filter, NULL,
+                    NULL);
 }
 
 /**
@@ -239,7 +311,8 @@ tpt_coverage_report_measure (PangoContext *context,
  * @theme: the colours
  *
  * Draws the coverage report at the size tpt_coverage_report_measure()
- * gives. The background is left to the caller.
+ * gives: a section per blueprint, each counting only its own cards. The
+ * background is left to the caller.
  */
 void
 tpt_coverage_report_render (cairo_t        *cr,
@@ -247,11 +320,29 @@ tpt_coverage_report_render (cairo_t        *cr,
                             TptDocument    *document,
                             const TptTheme *theme)
 {
+  tpt_coverage_report_render_filtered (cr, context, document, theme, NULL);
+}
+
+/**
+ * tpt_coverage_report_render_filtered:
+ * @cr: where to draw, with the report's top left corner at the origin
+ * @context: a context from tpt_text_context_new()
+ * @document: the document
+ * @theme: the colours
+ * @filter: (nullable): as for tpt_coverage_report_measure_filtered()
+ */
+void
+tpt_coverage_report_render_filtered (cairo_t                 *cr,
+                                     PangoContext            *context,
+                                     TptDocument             *document,
+                                     const TptTheme          *theme,
+                                     const TptCoverageFilter *filter)
+{
   g_return_if_fail (cr != NULL);
   g_return_if_fail (TPT_IS_DOCUMENT (document));
 
   cairo_save (cr);
-  report (cr, context, document, theme, NULL, NULL);
+  report (cr, context, document, theme, filter, NULL, NULL);
   cairo_restore (cr);
 }
 
@@ -267,27 +358,46 @@ tpt_coverage_report_collect_links (PangoContext *context,
                                    TptDocument  *document,
                                    GArray       *links)
 {
+  tpt_coverage_report_collect_links_filtered (context, document, NULL, links);
+}
+
+/**
+ * tpt_coverage_report_collect_links_filtered:
+ * @context: a context from tpt_text_context_new()
+ * @document: the document
+ * @filter: (nullable): as for tpt_coverage_report_measure_filtered()
+ * @links: (element-type TptLink): gets where the report names a need or a
+ *   card
+ */
+void
+tpt_coverage_report_collect_links_filtered (PangoContext            *context,
+                                            TptDocument             *document,
+                                            const TptCoverageFilter *filter,
+                                            GArray                  *links)
+{
   g_return_if_fail (TPT_IS_DOCUMENT (document));
   g_return_if_fail (links != NULL);
 
   /* The walk measures without drawing; positions are the same. */
-  report (NULL, context, document, tpt_theme_get (TPT_THEME_LIGHT), links, NULL);
+  report (NULL, context, document, tpt_theme_get (TPT_THEME_LIGHT), filter, links, NULL);
 }
 
 /**
  * tpt_coverage_report_collect_breaks:
  * @context: a context from tpt_text_context_new()
  * @document: the document
+ * @filter: (nullable): as for tpt_coverage_report_measure_filtered()
  * @breaks: (element-type double): gets the top of each line of the
  *   report, where a page may end
  */
 void
-tpt_coverage_report_collect_breaks (PangoContext *context,
-                                    TptDocument  *document,
-                                    GArray       *breaks)
+tpt_coverage_report_collect_breaks (PangoContext            *context,
+                                    TptDocument             *document,
+                                    const TptCoverageFilter *filter,
+                                    GArray                  *breaks)
 {
   g_return_if_fail (TPT_IS_DOCUMENT (document));
   g_return_if_fail (breaks != NULL);
 
-  report (NULL, context, document, tpt_theme_get (TPT_THEME_LIGHT), NULL, breaks);
+  report (NULL, context, document, tpt_theme_get (TPT_THEME_LIGHT), filter, NULL, breaks);
 }

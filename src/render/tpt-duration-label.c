@@ -38,32 +38,21 @@ append_unit (GString *label,
     }
 }
 
-/**
- * tpt_duration_label:
- * @duration: (nullable): an ISO 8601 duration, as steps store them
- *
- * Says a duration the way people write it on a wall: "15 min", "2 days",
- * "1 h 30 min". Only the two largest units are kept, because a step that
- * takes "3 days 2 h 5 min 10 s" is read as "3 days 2 h".
- *
- * Returns: (transfer full) (nullable): the label, or %NULL if @duration is
- *   unset or not a duration
- */
-char *
-tpt_duration_label (const char *duration)
+/* The two largest units of @seconds; weeks only when @weeks and the
+ * length is whole weeks. */
+static char *
+label_seconds (gint64   seconds,
+               gboolean weeks)
 {
   static const gint64 units[] = { 7 * 86400, 86400, 3600, 60, 1 };
   GString *label;
-  gint64 seconds;
   guint parts = 0;
 
-  if (duration == NULL || !tpt_duration_parse (duration, &seconds))
-    return NULL;
   if (seconds == 0)
     return g_strdup (_("no time"));
 
   label = g_string_new (NULL);
-  for (guint i = 0; i < G_N_ELEMENTS (units) && parts < 2; i++)
+  for (guint i = weeks ? 0 : 1; i < G_N_ELEMENTS (units) && parts < 2; i++)
     {
       gint64 n = seconds / units[i];
 
@@ -81,4 +70,42 @@ tpt_duration_label (const char *duration)
     }
 
   return g_string_free (label, FALSE);
+}
+
+/**
+ * tpt_duration_label:
+ * @duration: (nullable): an ISO 8601 duration, as steps store them
+ *
+ * Says a duration the way people write it on a wall: "15 min", "2 days",
+ * "1 h 30 min". Only the two largest units are kept, because a step that
+ * takes "3 days 2 h 5 min 10 s" is read as "3 days 2 h".
+ *
+ * Returns: (transfer full) (nullable): the label, or %NULL if @duration is
+ *   unset or not a duration
+ */
+char *
+tpt_duration_label (const char *duration)
+{
+  gint64 seconds;
+
+  if (duration == NULL || !tpt_duration_parse (duration, &seconds))
+    return NULL;
+
+  return label_seconds (seconds, TRUE);
+}
+
+/**
+ * tpt_duration_label_total:
+ * @seconds: a sum of durations, at least 0
+ *
+ * Says a sum of durations as tpt_duration_label() says one, but in days
+ * at most, so that totals set side by side read alike: "35 days" and
+ * "35 days 45 min", never "5 weeks" beside "35 days".
+ *
+ * Returns: (transfer full): the label
+ */
+char *
+tpt_duration_label_total (gint64 seconds)
+{
+  return label_seconds (MAX (seconds, 0), FALSE);
 }

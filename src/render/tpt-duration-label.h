@@ -5,6 +5,7 @@
 
 G_BEGIN_DECLS
 
-char *tpt_duration_label (const char *duration);
+char *tpt_duration_label       (const char *duration);
+char *tpt_duration_label_total (gint64      seconds);
 
 G_END_DECLS

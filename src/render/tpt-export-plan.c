@@ -7,6 +7,7 @@
 
 #include "tpt-export-plan.h"
 #include "tpt-artefact-renderer.h"
+#include "tpt-case-for-change.h"
 #include "tpt-page-size.h"
 #include "tpt-slide-renderer.h"
 #include "tpt-text.h"
@@ -194,8 +195,10 @@ tpt_export_plan_resolve (TptDocument      *document,
   g_return_val_if_fail (name != NULL, FALSE);
 
   *target = NULL;
+  /* The case for change is named, its future state chosen apart. */
   if (tpt_artefact_kind_from_name (name, kind) &&
-      tpt_artefact_kind_get_target_type (*kind) == G_TYPE_NONE)
+      (tpt_artefact_kind_get_target_type (*kind) == G_TYPE_NONE ||
+       *kind == TPT_ARTEFACT_CASE_FOR_CHANGE))
     return TRUE;
 
   node = tpt_document_lookup (document, name);
@@ -213,12 +216,179 @@ tpt_export_plan_resolve (TptDocument      *document,
   if (node != NULL)
     g_set_error (error, TPT_EXPORT_ERROR, TPT_EXPORT_ERROR_NO_ARTEFACT,
                  _("“%s” is not an artefact; name a blueprint, a stage or a persona by its id, "
-                   "or cover, personas, needs-matrix or coverage"), name);
+                   "or cover, personas, needs-matrix, coverage, journeys or case-for-change"),
+                 name);
   else
     g_set_error (error, TPT_EXPORT_ERROR, TPT_EXPORT_ERROR_NO_ARTEFACT,
                  _("The document has no artefact “%s”; name a blueprint, a stage or a persona "
-                   "by its id, or cover, personas, needs-matrix or coverage"), name);
+                   "by its id, or cover, personas, needs-matrix, coverage, journeys or "
+                   "case-for-change"), name);
   return FALSE;
+}
+
+/* Whether a persona of @document is in @segment. */
+static gboolean
+has_segment (TptDocument *document,
+             const char  *segment)
+{
+  GListModel *personas = tpt_document_get_personas (document);
+
+  for (guint i = 0; i < g_list_model_get_n_items (personas); i++)
+    {
+      g_autoptr(TptPersona) persona = g_list_model_get_item (personas, i);
+
+      if (g_strcmp0 (tpt_persona_get_segment (persona), segment) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Checks --persona and --segment against the artefact and finds what they
+ * name into @filter. */
+static gboolean
+resolve_persona_options (TptDocument             *document,
+                         const TptExportOptions  *options,
+                         gboolean                 narrows,
+                         TptCoverageFilter       *filter,
+                         GError                 **error)
+{
+  if (options->persona == NULL && options->segment == NULL)
+    return TRUE;
+
+  if (!narrows)
+    {
+      g_set_error_literal (error, TPT_EXPORT_ERROR, TPT_EXPORT_ERROR_BAD_OPTION,
+                           _("A persona or a segment can be chosen for the needs matrix and "
+                             "coverage; add --artefact needs-matrix or coverage"));
+      return FALSE;
+    }
+  if (options->persona != NULL && options->segment != NULL)
+    {
+      g_set_error_literal (error, TPT_EXPORT_ERROR, TPT_EXPORT_ERROR_BAD_OPTION,
+                           _("Choose a persona or a segment, not both"));
+      return FALSE;
+    }
+
+  if (options->persona != NULL)
+    {
+      filter->persona = tpt_document_lookup_typed (document, options->persona,
+                                                   TPT_TYPE_PERSONA);
+      if (filter->persona == NULL)
+        {
+          g_set_error (error, TPT_EXPORT_ERROR, TPT_EXPORT_ERROR_BAD_OPTION,
+                       _("“%s” is not the id of a persona in this document"),
+                       options->persona);
+          return FALSE;
+        }
+    }
+  else
+    {
+      if (options->segment[0] == '\0' || !has_segment (document, options->segment))
+        {
+          g_set_error (error, TPT_EXPORT_ERROR, TPT_EXPORT_ERROR_BAD_OPTION,
+                       _("No persona in this document is in the segment “%s”"),
+                       options->segment);
+          return FALSE;
+        }
+      filter->segment = options->segment;
+    }
+  return TRUE;
+}
+
+/**
+ * tpt_export_plan_resolve_options:
+ * @document: a document
+ * @options: what to export
+ * @kind: (out): the artefact `--artefact` names; left alone without one
+ * @target: (out) (transfer none): its node, or %NULL; left alone without
+ *   an artefact
+ * @filter: (out): the blueprint, persona or segment `--blueprint`,
+ *   `--persona` and `--segment` choose, borrowed from @document
+ *
+ * Finds the artefact the options name and what they narrow it to: the
+ * state whose cards the needs matrix and coverage count (the default one
+ * unless chosen), the persona or segment whose needs they show, and the
+ * future state a case for change is for (the first one based on another
+ * unless chosen). Options that apply to nothing exported are refused.
+ *
+ * Returns: whether the options name an artefact and choices there are
+ */
+gboolean
+tpt_export_plan_resolve_options (TptDocument             *document,
+                                 const TptExportOptions  *options,
+                                 TptArtefactKind         *kind,
+                                 TptNode                **target,
+                                 TptCoverageFilter       *filter,
+                                 GError                 **error)
+{
+  TptArtefactKind named = TPT_ARTEFACT_COVER;
+  TptNode *node = NULL;
+  gboolean is_case, narrows;
+  TptBlueprint *blueprint = NULL;
+
+  g_return_val_if_fail (TPT_IS_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (options != NULL, FALSE);
+
+  *filter = (TptCoverageFilter) { NULL, NULL, NULL };
+  if (options->artefact != NULL && g_strcmp0 (options->artefact, "slides") != 0 &&
+      !tpt_export_plan_resolve (document, options->artefact, &named, &node, error))
+    return FALSE;
+
+  is_case = options->artefact != NULL && named == TPT_ARTEFACT_CASE_FOR_CHANGE;
+  narrows = options->artefact != NULL && node == NULL &&
+            (named == TPT_ARTEFACT_NEEDS_MATRIX || named == TPT_ARTEFACT_COVERAGE);
+  if (options->blueprint != NULL && !narrows && !is_case)
+    {
+      g_set_error_literal (error, TPT_EXPORT_ERROR, TPT_EXPORT_ERROR_BAD_OPTION,
+                           _("A blueprint can be chosen for the needs matrix, coverage and the "
+                             "case for change; add --artefact needs-matrix, coverage or "
+                             "case-for-change"));
+      return FALSE;
+    }
+
+  if (options->blueprint != NULL)
+    {
+      blueprint = tpt_document_lookup_typed (document, options->blueprint, TPT_TYPE_BLUEPRINT);
+      if (blueprint == NULL)
+        {
+          g_set_error (error, TPT_EXPORT_ERROR, TPT_EXPORT_ERROR_BAD_OPTION,
+                       _("“%s” is not the id of a blueprint in this document"),
+                       options->blueprint);
+          return FALSE;
+        }
+    }
+
+  if (is_case)
+    {
+      if (blueprint == NULL)
+        {
+          g_autoptr(GPtrArray) futures = tpt_case_for_change_list_futures (document);
+
+          blueprint = futures->len > 0 ? g_ptr_array_index (futures, 0) : NULL;
+        }
+      if (blueprint == NULL || tpt_case_for_change_based_on (document, blueprint) == NULL)
+        {
+          g_set_error_literal (error, TPT_EXPORT_ERROR, TPT_EXPORT_ERROR_NO_ARTEFACT,
+                               blueprint == NULL
+                               ? _("There is no case for change: no future state is based on "
+                                   "another blueprint")
+                               : _("There is no case for change for that blueprint: it is not "
+                                   "a future state based on another blueprint"));
+          return FALSE;
+        }
+      node = TPT_NODE (blueprint);
+    }
+  else
+    filter->blueprint = blueprint;
+
+  if (!resolve_persona_options (document, options, narrows, filter, error))
+    return FALSE;
+  if (options->artefact != NULL && g_strcmp0 (options->artefact, "slides") != 0)
+    {
+      *kind = named;
+      *target = node;
+    }
+  return TRUE;
 }
 
 static TptArtefactDrawing *
@@ -594,6 +764,7 @@ tpt_export_plan_new (TptDocument             *document,
   gboolean slides = g_strcmp0 (options->artefact, "slides") == 0;
   gboolean whole = options->artefact == NULL;
   g_autofree char *day = NULL;
+  TptCoverageFilter filter = { NULL, NULL, NULL };
 
   g_return_val_if_fail (TPT_IS_DOCUMENT (document), NULL);
   g_return_val_if_fail (PANGO_IS_CONTEXT (context), NULL);
@@ -620,6 +791,11 @@ tpt_export_plan_new (TptDocument             *document,
                              "applies to a poster only"));
       return NULL;
     }
+
+  /* --blueprint, --persona and --segment apply to one artefact. */
+  if ((whole || slides) &&
+      !tpt_export_plan_resolve_options (document, options, NULL, NULL, &filter, error))
+    return NULL;
 
   if (slides)
     {
@@ -658,7 +834,8 @@ tpt_export_plan_new (TptDocument             *document,
 
       if (options->artefact != NULL)
         {
-          if (!tpt_export_plan_resolve (document, options->artefact, &kind, &target, error))
+          if (!tpt_export_plan_resolve_options (document, options, &kind, &target, &filter,
+                                                error))
             return NULL;
         }
       else
@@ -683,7 +860,8 @@ tpt_export_plan_new (TptDocument             *document,
                                  "personas or one persona, not the cover"));
           return NULL;
         }
-      drawing = add_drawing (self, tpt_artefact_drawing_new (kind, document, target, context));
+      drawing = add_drawing (self, tpt_artefact_drawing_new_filtered (kind, document, target,
+                                                                      context, &filter));
       if (options->poster != NULL)
         {
           if (!plan_poster (self, drawing, options, error))

@@ -88,6 +88,12 @@ gboolean           tpt_export_plan_resolve            (TptDocument            *d
                                                        TptArtefactKind        *kind,
                                                        TptNode               **target,
                                                        GError                **error);
+gboolean           tpt_export_plan_resolve_options    (TptDocument            *document,
+                                                       const TptExportOptions *options,
+                                                       TptArtefactKind        *kind,
+                                                       TptNode               **target,
+                                                       TptCoverageFilter      *filter,
+                                                       GError                **error);
 gboolean           tpt_export_options_get_paper       (const TptExportOptions *options,
                                                        gboolean                whole,
                                                        double                 *width,

@@ -414,6 +414,7 @@ image_drawing (TptDocument             *document,
 {
   TptArtefactKind kind = TPT_ARTEFACT_BLUEPRINT;
   TptNode *target = NULL;
+  TptCoverageFilter filter = { NULL, NULL, NULL };
 
   if (g_strcmp0 (options->artefact, "slides") == 0)
     {
@@ -421,12 +422,9 @@ image_drawing (TptDocument             *document,
                            _("Slides export to PDF, a page a slide; export them to a .pdf file"));
       return NULL;
     }
-  if (options->artefact != NULL)
-    {
-      if (!tpt_export_plan_resolve (document, options->artefact, &kind, &target, error))
-        return NULL;
-    }
-  else
+  if (!tpt_export_plan_resolve_options (document, options, &kind, &target, &filter, error))
+    return NULL;
+  if (options->artefact == NULL)
     {
       GListModel *all = tpt_document_get_blueprints (document);
       guint n = g_list_model_get_n_items (all);
@@ -451,10 +449,11 @@ image_drawing (TptDocument             *document,
       else
         g_set_error (error, TPT_EXPORT_ERROR, TPT_EXPORT_ERROR_NO_ARTEFACT,
                      _("An image holds one artefact; choose one of %s, or cover, personas, "
-                       "needs-matrix, coverage or a persona’s id, with --artefact"), ids->str);
+                       "needs-matrix, coverage, journeys, case-for-change or a persona’s id, "
+                       "with --artefact"), ids->str);
       return NULL;
     }
-  return tpt_artefact_drawing_new (kind, document, target, context);
+  return tpt_artefact_drawing_new_filtered (kind, document, target, context, &filter);
 }
 
 static gboolean

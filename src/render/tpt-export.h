@@ -61,6 +61,15 @@ typedef enum
  * @transparent: PNG only: no paper behind the drawing
  * @min_text: the smallest text size, in points, a page may print; an
  *   artefact that would be smaller is split over pages; 0 for 5
+ * @blueprint: (nullable): with the artefact "needs-matrix", "coverage" or
+ *   "case-for-change", the id of the blueprint it is for: the state whose
+ *   cards count as serving needs, or the future state to make the case
+ *   for; %NULL for the default (the first current state, or the first
+ *   future state based on another)
+ * @persona: (nullable): with the artefact "needs-matrix" or "coverage",
+ *   the id of the persona whose needs and cards they show; %NULL for all
+ * @segment: (nullable): the same for the personas of one segment, by its
+ *   name; not with @persona
  *
  * A page size of "fit" sizes each page to its content (the default when
  * one artefact is exported); the whole document goes on A4 landscape
@@ -86,6 +95,9 @@ typedef struct
   double           paper_height;
   gboolean         transparent;
   double           min_text;
+  const char      *blueprint;
+  const char      *persona;
+  const char      *segment;
 } TptExportOptions;
 
 /**

@@ -36,6 +36,7 @@ typedef struct
   const TptTheme *theme;
   GArray         *links;    /* TptLink: where cards are named, or NULL */
   GArray         *cells;    /* TptMatrixCell: where ratings go, or NULL */
+  const TptCoverageFilter *filter;  /* the blueprint, persona or segment shown */
 } Pen;
 
 /* Shows @str at (@x, @y) wrapped to @width, or on one line ended with an
@@ -173,8 +174,9 @@ compare_groups (gconstpointer a,
   return (int) ga->office - (int) gb->office;
 }
 
-/* The cards that serve @need across all blueprints, grouped by lane kind
- * and office; or the warning that none does. */
+/* The cards of the chosen blueprint that serve @need, grouped by lane kind
+ * and office; or the warning that none does. Cards of other blueprints,
+ * another state of the service, never count. */
 static double
 coverage (Pen         *pen,
           TptDocument *document,
@@ -184,26 +186,17 @@ coverage (Pen         *pen,
           double       w)
 {
   const TptTheme *theme = pen->theme;
-  g_autoptr(GPtrArray) cards = tpt_coverage_cards_serving (document, NULL, need);
+  g_autoptr(GPtrArray) cards = tpt_coverage_filter_cards_serving (document, pen->filter, need);
   g_autoptr(GArray) groups = g_array_new (FALSE, TRUE, sizeof (Group));
   double top = y;
   guint shown = 0;
 
   if (cards->len == 0)
     {
-      int most = -1;
-      GListModel *personas = tpt_document_get_personas (document);
+      int most = tpt_coverage_filter_need_importance (document, pen->filter, need);
 
       y += text (pen, TPT_TEXT_HEADING, _("Not served by any card"), &theme->warning,
                  x, y, w, FALSE, PANGO_ALIGN_LEFT);
-      for (guint p = 0; p < g_list_model_get_n_items (personas); p++)
-        {
-          g_autoptr(TptPersona) persona = g_list_model_get_item (personas, p);
-          TptRating *rating = tpt_document_get_rating (document, persona, need);
-
-          if (rating != NULL)
-            most = MAX (most, tpt_rating_get_importance (rating));
-        }
       if (most >= TPT_COVERAGE_IMPORTANT)
         {
           g_autofree char *line = g_strdup_printf (_("Important: rated %d of 10"), most);
@@ -276,10 +269,11 @@ coverage (Pen         *pen,
 }
 
 static gboolean
-served (TptDocument *document,
+served (Pen         *pen,
+        TptDocument *document,
         TptNeed     *need)
 {
-  g_autoptr(GPtrArray) cards = tpt_coverage_cards_serving (document, NULL, need);
+  g_autoptr(GPtrArray) cards = tpt_coverage_filter_cards_serving (document, pen->filter, need);
 
   return cards->len > 0;
 }
@@ -364,38 +358,87 @@ legend (Pen    *pen,
  * the title and legend on the first part, the header row on every part,
  * the work that serves no need after the last. */
 static void
-matrix (cairo_t        *cr,
-        PangoContext   *context,
-        TptDocument    *document,
-        const TptTheme *theme,
-        guint           first,
-        guint           end,
-        double         *width,
-        double         *height,
-        GArray         *links,
-        GArray         *cells,
-        gboolean        compact)
+matrix (cairo_t                 *cr,
+        PangoContext            *context,
+        TptDocument             *document,
+        const TptTheme          *theme,
+        const TptCoverageFilter *filter,
+        guint                    first,
+        guint                    end,
+        double                  *width,
+        double                  *height,
+        GArray                  *links,
+        GArray                  *cells,
+        gboolean                 compact)
 {
-  Pen pen = { cr, context, theme, links, cells };
-  Pen measure = { NULL, context, theme, NULL, NULL };
-  GListModel *personas = tpt_document_get_personas (document);
+  Pen pen = { cr, context, theme, links, cells, filter };
+  Pen measure = { NULL, context, theme, NULL, NULL, filter };
+  GListModel *all_personas = tpt_document_get_personas (document);
   GListModel *needs = tpt_document_get_needs (document);
-  guint n_personas = g_list_model_get_n_items (personas);
+  /* The columns: the personas the filter keeps, each with its index in
+   * the document, which is what cells report. */
+  g_autoptr(GPtrArray) personas = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) persona_index = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint n_personas;
   guint n_needs = g_list_model_get_n_items (needs);
+  TptBlueprint *blueprint = tpt_coverage_filter_get_blueprint (document, filter);
+  g_autofree char *scope = tpt_coverage_filter_describe (document, filter);
+  g_autofree char *cover_title = NULL;
   /* Compact, for a slide: no coverage column and no list of work that
    * serves no need, which the coverage report shows on a slide of its own. */
   double cover_w = compact ? 0 : COVER_W;
-  double table_w = NEED_W + n_personas * CELL_W + cover_w;
-  double w = MAX (2 * MARGIN + table_w, 2 * MARGIN + (compact ? 0 : 760));
+  double table_w;
+  double w;
   double x0 = MARGIN, y = MARGIN, header_h = 0, legend_h, top;
-  double cover_x = x0 + NEED_W + n_personas * CELL_W;
-  g_autoptr(GPtrArray) unlinked = tpt_coverage_unlinked_back_cards (document, NULL);
+  double cover_x;
+  g_autoptr(GPtrArray) unlinked = tpt_coverage_filter_unlinked_back_cards (document, filter);
+
+  for (guint p = 0; p < g_list_model_get_n_items (all_personas); p++)
+    {
+      TptPersona *persona = g_list_model_get_item (all_personas, p);
+
+      if (tpt_coverage_filter_has_persona (document, filter, persona))
+        {
+          g_ptr_array_add (personas, persona);
+          g_array_append_val (persona_index, p);
+        }
+      else
+        g_object_unref (persona);
+    }
+  n_personas = personas->len;
+  table_w = NEED_W + n_personas * CELL_W + cover_w;
+  w = MAX (2 * MARGIN + table_w, 2 * MARGIN + (compact ? 0 : 760));
+  cover_x = x0 + NEED_W + n_personas * CELL_W;
+  if (blueprint != NULL)
+    /* Translators: the head of the matrix's coverage column; %s is a
+     * blueprint's title, e.g. "Served by cards in Claims — current state". */
+    cover_title = g_strdup_printf (_("Served by cards in %s"), scope);
+  else
+    cover_title = g_strdup (_("Served by cards"));
 
   end = MIN (end, n_needs);
   if (first == 0)
     {
       y += text (&pen, TPT_TEXT_TITLE, _("Needs matrix"), &theme->ink, x0, y, w - 2 * MARGIN,
-                 FALSE, PANGO_ALIGN_LEFT) + 12;
+                 FALSE, PANGO_ALIGN_LEFT) + 4;
+      if (tpt_coverage_filter_is_set (filter) || (!compact && blueprint != NULL))
+        {
+          g_autofree char *line = NULL;
+
+          if (compact && filter->persona != NULL)
+            /* Translators: the matrix shows one persona's ratings; %s is the name. */
+            line = g_strdup_printf (_("For %s"), tpt_persona_get_name (filter->persona));
+          else if (compact)
+            /* Translators: the matrix shows one segment's ratings. */
+            line = g_strdup_printf (_("For the segment “%s”"), filter->segment);
+          else
+            /* Translators: %s names the blueprint (and persona or segment) the
+             * coverage column is for. */
+            line = g_strdup_printf (_("Coverage for %s"), scope);
+          y += text (&pen, TPT_TEXT_BODY, line, &theme->muted, x0, y, w - 2 * MARGIN, FALSE,
+                     PANGO_ALIGN_LEFT);
+        }
+      y += 8;
       legend (&pen, x0, y, w - 2 * MARGIN, &legend_h);
       y += legend_h + 16;
     }
@@ -406,9 +449,12 @@ matrix (cairo_t        *cr,
   /* The header row: personas, each over its colour. */
   header_h = text (&measure, TPT_TEXT_HEADING, _("Need"), &theme->ink, 0, 0, NEED_W, FALSE,
                    PANGO_ALIGN_LEFT);
+  if (!compact)
+    header_h = MAX (header_h, text (&measure, TPT_TEXT_HEADING, cover_title, &theme->ink, 0, 0,
+                                    COVER_W - 2 * PAD, FALSE, PANGO_ALIGN_LEFT));
   for (guint p = 0; p < n_personas; p++)
     {
-      g_autoptr(TptPersona) persona = g_list_model_get_item (personas, p);
+      TptPersona *persona = g_ptr_array_index (personas, p);
 
       header_h = MAX (header_h, text (&measure, TPT_TEXT_HEADING, tpt_persona_get_name (persona),
                                       &theme->ink, 0, 0, CELL_W - 2 * PAD, FALSE,
@@ -421,11 +467,11 @@ matrix (cairo_t        *cr,
       text (&pen, TPT_TEXT_HEADING, _("Need"), &theme->ink, x0 + PAD, y + PAD, NEED_W - 2 * PAD,
             FALSE, PANGO_ALIGN_LEFT);
       if (!compact)
-        text (&pen, TPT_TEXT_HEADING, _("Served by cards"), &theme->ink, cover_x + PAD, y + PAD,
+        text (&pen, TPT_TEXT_HEADING, cover_title, &theme->ink, cover_x + PAD, y + PAD,
               COVER_W - 2 * PAD, FALSE, PANGO_ALIGN_LEFT);
       for (guint p = 0; p < n_personas; p++)
         {
-          g_autoptr(TptPersona) persona = g_list_model_get_item (personas, p);
+          TptPersona *persona = g_ptr_array_index (personas, p);
           double cx = x0 + NEED_W + p * CELL_W;
           TptColor color;
 
@@ -446,6 +492,8 @@ matrix (cairo_t        *cr,
       const char *description = tpt_need_get_description (need);
       double need_h, cover_h, row_h, cells_h = 0;
 
+      if (!tpt_coverage_filter_has_need (document, filter, need))
+        continue;
       if (title == NULL || *title == '\0')
         title = _("Untitled need");
       need_h = text (&measure, TPT_TEXT_HEADING, title, &theme->ink, 0, 0, NEED_W - 2 * PAD,
@@ -456,7 +504,7 @@ matrix (cairo_t        *cr,
       cover_h = compact ? 0 : coverage (&measure, document, need, 0, 0, COVER_W - 2 * PAD);
       for (guint p = 0; p < n_personas; p++)
         {
-          g_autoptr(TptPersona) persona = g_list_model_get_item (personas, p);
+          TptPersona *persona = g_ptr_array_index (personas, p);
           TptRating *rating = tpt_document_get_rating (document, persona, need);
 
           cells_h = MAX (cells_h, cell (&measure, rating, 0, 0, CELL_W - 2 * PAD));
@@ -476,7 +524,7 @@ matrix (cairo_t        *cr,
 
           for (guint p = 0; p < n_personas; p++)
             {
-              g_autoptr(TptPersona) persona = g_list_model_get_item (personas, p);
+              TptPersona *persona = g_ptr_array_index (personas, p);
               TptRating *rating = tpt_document_get_rating (document, persona, need);
               double cx = x0 + NEED_W + p * CELL_W;
               double ch;
@@ -489,7 +537,9 @@ matrix (cairo_t        *cr,
               cell (&pen, rating, cx + PAD, y + (row_h - ch) / 2, CELL_W - 2 * PAD);
               if (pen.cells != NULL)
                 {
-                  TptMatrixCell place = { { cx, y, CELL_W, row_h }, i, p, TPT_MATRIX_CELL_RATING };
+                  TptMatrixCell place = { { cx, y, CELL_W, row_h }, i,
+                                          g_array_index (persona_index, guint, p),
+                                          TPT_MATRIX_CELL_RATING };
 
                   g_array_append_val (pen.cells, place);
                 }
@@ -504,7 +554,7 @@ matrix (cairo_t        *cr,
               g_array_append_val (pen.cells, header);
               g_array_append_val (pen.cells, row);
             }
-          if (!compact && !served (document, need))
+          if (!compact && !served (&pen, document, need))
             hatch (cr, &theme->warning, cover_x, y, COVER_W, row_h);
           if (!compact)
             coverage (&pen, document, need, cover_x + PAD, y + PAD, COVER_W - 2 * PAD);
@@ -536,8 +586,18 @@ matrix (cairo_t        *cr,
 
   /* Work behind the line of visibility that serves no need. */
   y += 24;
-  y += text (&pen, TPT_TEXT_SUBHEADING, _("Backstage and support work that serves no need"),
-             &theme->ink, x0, y, w - 2 * MARGIN, FALSE, PANGO_ALIGN_LEFT) + 6;
+  {
+    g_autofree char *heading = NULL;
+
+    if (blueprint != NULL)
+      /* Translators: %s is a blueprint's title. */
+      heading = g_strdup_printf (_("%s: backstage and support work that serves no need"),
+                                 tpt_blueprint_get_title (blueprint));
+    else
+      heading = g_strdup (_("Backstage and support work that serves no need"));
+    y += text (&pen, TPT_TEXT_SUBHEADING, heading, &theme->ink, x0, y, w - 2 * MARGIN, FALSE,
+               PANGO_ALIGN_LEFT) + 6;
+  }
   if (unlinked->len == 0)
     y += text (&pen, TPT_TEXT_BODY, _("Every backstage and support card serves a need."),
                &theme->muted, x0, y, w - 2 * MARGIN, FALSE, PANGO_ALIGN_LEFT);
@@ -571,6 +631,9 @@ done:
  * @document: the document
  * @width: (out): the matrix's width, in points
  * @height: (out): its height
+ *
+ * Measures the matrix as tpt_matrix_render() draws it: coverage for the
+ * default blueprint (tpt_coverage_default_blueprint()), every persona.
  */
 void
 tpt_matrix_measure (PangoContext *context,
@@ -578,10 +641,51 @@ tpt_matrix_measure (PangoContext *context,
                     double       *width,
                     double       *height)
 {
+  tpt_matrix_measure_filtered (context, document, NULL, width, height);
+}
+
+/**
+ * tpt_matrix_measure_filtered:
+ * @context: a context from tpt_text_context_new()
+ * @document: the document
+ * @filter: (nullable): the blueprint whose cards the coverage column
+ *   lists, and the persona or segment whose columns and needs are shown;
+ *   %NULL for the default blueprint and everyone
+ * @width: (out): the matrix's width, in points
+ * @height: (out): its height
+ */
+void
+tpt_matrix_measure_filtered (PangoContext            *context,
+                             TptDocument             *document,
+                             const TptCoverageFilter *filter,
+                             double                  *width,
+                             double                  *height)
+{
   g_return_if_fail (TPT_IS_DOCUMENT (document));
 
-  matrix (NULL, context, document, tpt_theme_get (TPT_THEME_LIGHT), 0, G_MAXUINT, width, height,
-          NULL, NULL, FALSE);
+  matrix (NULL, context, document, tpt_theme_get (TPT_THEME_LIGHT), filter, 0, G_MAXUINT,
+          width, height, NULL, NULL, FALSE);
+}
+
+typedef struct
+{
+  PangoContext            *context;
+  TptDocument             *document;
+  const TptCoverageFilter *filter;
+  gboolean                 compact;
+} MatrixPart;
+
+static double
+matrix_part_height (guint    first,
+                    guint    end,
+                    gpointer data)
+{
+  MatrixPart *part = data;
+  double height;
+
+  matrix (NULL, part->context, part->document, tpt_theme_get (TPT_THEME_LIGHT), part->filter,
+          first, end, NULL, &height, NULL, NULL, part->compact);
+  return height;
 }
 
 /**
@@ -599,26 +703,6 @@ tpt_matrix_measure (PangoContext *context,
  *
  * Returns: the scale the pages are drawn at
  */
-typedef struct
-{
-  PangoContext *context;
-  TptDocument  *document;
-  gboolean      compact;
-} MatrixPart;
-
-static double
-matrix_part_height (guint    first,
-                    guint    end,
-                    gpointer data)
-{
-  MatrixPart *part = data;
-  double height;
-
-  matrix (NULL, part->context, part->document, tpt_theme_get (TPT_THEME_LIGHT), first, end,
-          NULL, &height, NULL, NULL, part->compact);
-  return height;
-}
-
 double
 tpt_matrix_paginate (PangoContext *context,
                      TptDocument  *document,
@@ -626,14 +710,41 @@ tpt_matrix_paginate (PangoContext *context,
                      double        page_height,
                      GArray       *breaks)
 {
-  return tpt_matrix_paginate_full (context, document, FALSE, 1.0, page_width, page_height,
+  return tpt_matrix_paginate_full (context, document, NULL, FALSE, 1.0, page_width, page_height,
                                    breaks);
+}
+
+/**
+ * tpt_matrix_paginate_filtered:
+ * @context: a context from tpt_text_context_new()
+ * @document: the document
+ * @filter: (nullable): what the matrix is for, as in
+ *   tpt_matrix_measure_filtered()
+ * @page_width: the width to fill, in points
+ * @page_height: the height of a page, in points
+ * @breaks: (element-type guint): gets the index of the first need on each
+ *   page
+ *
+ * Returns: the scale the pages are drawn at
+ */
+double
+tpt_matrix_paginate_filtered (PangoContext            *context,
+                              TptDocument             *document,
+                              const TptCoverageFilter *filter,
+                              double                   page_width,
+                              double                   page_height,
+                              GArray                  *breaks)
+{
+  return tpt_matrix_paginate_full (context, document, filter, FALSE, 1.0, page_width,
+                                   page_height, breaks);
 }
 
 /**
  * tpt_matrix_paginate_full:
  * @context: a context from tpt_text_context_new()
  * @document: the document
+ * @filter: (nullable): what the matrix is for, as in
+ *   tpt_matrix_measure_filtered()
  * @compact: the table alone, as tpt_matrix_render_table() draws it
  * @max_scale: the largest scale to draw at
  * @page_width: the width to fill, in points
@@ -647,23 +758,24 @@ tpt_matrix_paginate (PangoContext *context,
  * Returns: the scale the pages are drawn at
  */
 double
-tpt_matrix_paginate_full (PangoContext *context,
-                          TptDocument  *document,
-                          gboolean      compact,
-                          double        max_scale,
-                          double        page_width,
-                          double        page_height,
-                          GArray       *breaks)
+tpt_matrix_paginate_full (PangoContext            *context,
+                          TptDocument             *document,
+                          const TptCoverageFilter *filter,
+                          gboolean                 compact,
+                          double                   max_scale,
+                          double                   page_width,
+                          double                   page_height,
+                          GArray                  *breaks)
 {
   guint n = g_list_model_get_n_items (tpt_document_get_needs (document));
-  MatrixPart part = { context, document, compact };
+  MatrixPart part = { context, document, filter, compact };
   double width, height, scale;
 
   g_return_val_if_fail (TPT_IS_DOCUMENT (document), 1.0);
   g_return_val_if_fail (breaks != NULL, 1.0);
 
-  matrix (NULL, context, document, tpt_theme_get (TPT_THEME_LIGHT), 0, G_MAXUINT, &width, &height,
-          NULL, NULL, compact);
+  matrix (NULL, context, document, tpt_theme_get (TPT_THEME_LIGHT), filter, 0, G_MAXUINT,
+          &width, &height, NULL, NULL, compact);
   scale = MIN (max_scale, page_width / width);
   tpt_paginate_rows (n, page_height / scale, matrix_part_height, &part, breaks);
 
@@ -674,6 +786,7 @@ tpt_matrix_paginate_full (PangoContext *context,
  * tpt_matrix_measure_part:
  * @context: a context from tpt_text_context_new()
  * @document: the document
+ * @filter: (nullable): what the matrix is for
  * @compact: the table alone
  * @first: the first need
  * @end: the need after the last
@@ -681,18 +794,19 @@ tpt_matrix_paginate_full (PangoContext *context,
  * @height: (out) (optional): its height
  */
 void
-tpt_matrix_measure_part (PangoContext *context,
-                         TptDocument  *document,
-                         gboolean      compact,
-                         guint         first,
-                         guint         end,
-                         double       *width,
-                         double       *height)
+tpt_matrix_measure_part (PangoContext            *context,
+                         TptDocument             *document,
+                         const TptCoverageFilter *filter,
+                         gboolean                 compact,
+                         guint                    first,
+                         guint                    end,
+                         double                  *width,
+                         double                  *height)
 {
   g_return_if_fail (TPT_IS_DOCUMENT (document));
 
-  matrix (NULL, context, document, tpt_theme_get (TPT_THEME_LIGHT), first, end, width, height,
-          NULL, NULL, compact);
+  matrix (NULL, context, document, tpt_theme_get (TPT_THEME_LIGHT), filter, first, end, width,
+          height, NULL, NULL, compact);
 }
 
 /**
@@ -701,6 +815,7 @@ tpt_matrix_measure_part (PangoContext *context,
  * @context: a context from tpt_text_context_new()
  * @document: the document
  * @theme: the colours
+ * @filter: (nullable): what the matrix is for
  * @compact: the table alone
  * @first: the first need to draw
  * @end: the need after the last
@@ -708,19 +823,20 @@ tpt_matrix_measure_part (PangoContext *context,
  * Draws one part of a matrix split by tpt_matrix_paginate_full().
  */
 void
-tpt_matrix_render_part_full (cairo_t        *cr,
-                             PangoContext   *context,
-                             TptDocument    *document,
-                             const TptTheme *theme,
-                             gboolean        compact,
-                             guint           first,
-                             guint           end)
+tpt_matrix_render_part_full (cairo_t                 *cr,
+                             PangoContext            *context,
+                             TptDocument             *document,
+                             const TptTheme          *theme,
+                             const TptCoverageFilter *filter,
+                             gboolean                 compact,
+                             guint                    first,
+                             guint                    end)
 {
   g_return_if_fail (cr != NULL);
   g_return_if_fail (TPT_IS_DOCUMENT (document));
 
   cairo_save (cr);
-  matrix (cr, context, document, theme, first, end, NULL, NULL, NULL, NULL, compact);
+  matrix (cr, context, document, theme, filter, first, end, NULL, NULL, NULL, NULL, compact);
   cairo_restore (cr);
 }
 
@@ -745,11 +861,37 @@ tpt_matrix_render_part (cairo_t        *cr,
                         guint           end,
                         double         *height)
 {
+  tpt_matrix_render_part_filtered (cr, context, document, theme, NULL, first, end, height);
+}
+
+/**
+ * tpt_matrix_render_part_filtered:
+ * @cr: where to draw, with the part's top left corner at the origin
+ * @context: a context from tpt_text_context_new()
+ * @document: the document
+ * @theme: the colours
+ * @filter: (nullable): what the matrix is for
+ * @first: the first need to draw
+ * @end: the need after the last to draw
+ * @height: (out) (optional): the part's height
+ *
+ * Draws one page of a matrix split by tpt_matrix_paginate_filtered().
+ */
+void
+tpt_matrix_render_part_filtered (cairo_t                 *cr,
+                                 PangoContext            *context,
+                                 TptDocument             *document,
+                                 const TptTheme          *theme,
+                                 const TptCoverageFilter *filter,
+                                 guint                    first,
+                                 guint                    end,
+                                 double                  *height)
+{
   g_return_if_fail (cr != NULL);
   g_return_if_fail (TPT_IS_DOCUMENT (document));
 
   cairo_save (cr);
-  matrix (cr, context, document, theme, first, end, NULL, height, NULL, NULL, FALSE);
+  matrix (cr, context, document, theme, filter, first, end, NULL, height, NULL, NULL, FALSE);
   cairo_restore (cr);
 }
 
@@ -764,11 +906,14 @@ tpt_matrix_render_part (cairo_t        *cr,
  * heat of importance with the opportunity score (large) and importance and
  * satisfaction (small), an unknown value as "–"; cells scoring at least
  * %TPT_MATRIX_STRONG framed, and at least %TPT_MATRIX_EXTREME framed
- * heavier; a coverage column listing the cards that serve each need, by
- * lane kind and office, across all blueprints, or flagging that none does;
- * and below, the backstage and support cards that serve no need. Meaning
- * is carried by numbers and line weight, never by hue alone. The
- * background is left to the caller.
+ * heavier; a coverage column listing the cards of one blueprint that serve
+ * each need, by lane kind and office, or flagging that none does; and
+ * below, that blueprint's backstage and support cards that serve no need.
+ * The blueprint is the default one, the current state of the first
+ * service (tpt_coverage_default_blueprint()), and its title heads the
+ * column, so no card of another state ever seems to serve a need in this
+ * one. Meaning is carried by numbers and line weight, never by hue alone.
+ * The background is left to the caller.
  */
 void
 tpt_matrix_render (cairo_t        *cr,
@@ -776,11 +921,33 @@ tpt_matrix_render (cairo_t        *cr,
                    TptDocument    *document,
                    const TptTheme *theme)
 {
+  tpt_matrix_render_filtered (cr, context, document, theme, NULL);
+}
+
+/**
+ * tpt_matrix_render_filtered:
+ * @cr: where to draw, with the matrix's top left corner at the origin
+ * @context: a context from tpt_text_context_new()
+ * @document: the document
+ * @theme: the colours
+ * @filter: (nullable): the blueprint whose cards the coverage column lists
+ *   (%NULL fields: the default one), and the persona or segment whose
+ *   columns and needs are shown (%NULL: everyone)
+ *
+ * Draws the needs matrix as tpt_matrix_render() does, for @filter.
+ */
+void
+tpt_matrix_render_filtered (cairo_t                 *cr,
+                            PangoContext            *context,
+                            TptDocument             *document,
+                            const TptTheme          *theme,
+                            const TptCoverageFilter *filter)
+{
   g_return_if_fail (cr != NULL);
   g_return_if_fail (TPT_IS_DOCUMENT (document));
 
   cairo_save (cr);
-  matrix (cr, context, document, theme, 0, G_MAXUINT, NULL, NULL, NULL, NULL, FALSE);
+  matrix (cr, context, document, theme, filter, 0, G_MAXUINT, NULL, NULL, NULL, NULL, FALSE);
   cairo_restore (cr);
 }
 
@@ -804,6 +971,29 @@ tpt_matrix_collect_links (PangoContext *context,
                           GArray       *links,
                           GArray       *cells)
 {
+  tpt_matrix_collect_links_filtered (context, document, NULL, links, cells);
+}
+
+/**
+ * tpt_matrix_collect_links_filtered:
+ * @context: a context from tpt_text_context_new()
+ * @document: the document
+ * @filter: (nullable): what the matrix is for
+ * @links: (element-type TptLink) (nullable): gets where the matrix names a
+ *   card
+ * @cells: (element-type TptMatrixCell) (nullable): gets where each rating
+ *   cell, each need's row header and each need's row is; need and persona
+ *   indices are in the document's lists, whatever @filter leaves out
+ *
+ * As tpt_matrix_collect_links(), where tpt_matrix_render_filtered() draws.
+ */
+void
+tpt_matrix_collect_links_filtered (PangoContext            *context,
+                                   TptDocument             *document,
+                                   const TptCoverageFilter *filter,
+                                   GArray                  *links,
+                                   GArray                  *cells)
+{
   cairo_surface_t *surface;
   cairo_t *cr;
 
@@ -813,8 +1003,8 @@ tpt_matrix_collect_links (PangoContext *context,
    * that draws. */
   surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
   cr = cairo_create (surface);
-  matrix (cr, context, document, tpt_theme_get (TPT_THEME_LIGHT), 0, G_MAXUINT, NULL, NULL, links,
-          cells, FALSE);
+  matrix (cr, context, document, tpt_theme_get (TPT_THEME_LIGHT), filter, 0, G_MAXUINT, NULL,
+          NULL, links, cells, FALSE);
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
 }
@@ -842,11 +1032,34 @@ tpt_matrix_render_table (cairo_t        *cr,
                          double         *width,
                          double         *height)
 {
+  tpt_matrix_render_table_filtered (cr, context, document, theme, NULL, width, height);
+}
+
+/**
+ * tpt_matrix_render_table_filtered:
+ * @cr: (nullable): where to draw, or %NULL only to measure
+ * @context: a context from tpt_text_context_new()
+ * @document: the document
+ * @theme: the colours
+ * @filter: (nullable): the persona or segment whose columns and needs are
+ *   shown
+ * @width: (out) (optional): the table's width, in points
+ * @height: (out) (optional): its height
+ */
+void
+tpt_matrix_render_table_filtered (cairo_t                 *cr,
+                                  PangoContext            *context,
+                                  TptDocument             *document,
+                                  const TptTheme          *theme,
+                                  const TptCoverageFilter *filter,
+                                  double                  *width,
+                                  double                  *height)
+{
   g_return_if_fail (TPT_IS_DOCUMENT (document));
 
   if (cr != NULL)
     cairo_save (cr);
-  matrix (cr, context, document, theme, 0, G_MAXUINT, width, height, NULL, NULL, TRUE);
+  matrix (cr, context, document, theme, filter, 0, G_MAXUINT, width, height, NULL, NULL, TRUE);
   if (cr != NULL)
     cairo_restore (cr);
 }

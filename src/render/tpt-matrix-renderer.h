@@ -4,6 +4,7 @@
 #include <cairo.h>
 #include <pango/pango.h>
 
+#include "tpt-coverage.h"
 #include "tpt-document.h"
 #include "tpt-geometry.h"
 #include "tpt-theme.h"
@@ -34,27 +35,30 @@ double tpt_matrix_paginate    (PangoContext   *context,
                               double          page_width,
                               double          page_height,
                               GArray         *breaks);
-double tpt_matrix_paginate_full (PangoContext  *context,
-                                 TptDocument   *document,
-                                 gboolean       compact,
-                                 double         max_scale,
-                                 double         page_width,
-                                 double         page_height,
-                                 GArray        *breaks);
-void   tpt_matrix_measure_part  (PangoContext  *context,
-                                 TptDocument   *document,
-                                 gboolean       compact,
-                                 guint          first,
-                                 guint          end,
-                                 double        *width,
-                                 double        *height);
-void   tpt_matrix_render_part_full (cairo_t        *cr,
-                                    PangoContext   *context,
-                                    TptDocument    *document,
-                                    const TptTheme *theme,
-                                    gboolean        compact,
-                                    guint           first,
-                                    guint           end);
+double tpt_matrix_paginate_full (PangoContext            *context,
+                                 TptDocument             *document,
+                                 const TptCoverageFilter *filter,
+                                 gboolean                 compact,
+                                 double                   max_scale,
+                                 double                   page_width,
+                                 double                   page_height,
+                                 GArray                  *breaks);
+void   tpt_matrix_measure_part  (PangoContext            *context,
+                                 TptDocument             *document,
+                                 const TptCoverageFilter *filter,
+                                 gboolean                 compact,
+                                 guint                    first,
+                                 guint                    end,
+                                 double                  *width,
+                                 double                  *height);
+void   tpt_matrix_render_part_full (cairo_t                 *cr,
+                                    PangoContext            *context,
+                                    TptDocument             *document,
+                                    const TptTheme          *theme,
+                                    const TptCoverageFilter *filter,
+                                    gboolean                 compact,
+                                    guint                    first,
+                                    guint                    end);
 void   tpt_matrix_render_part (cairo_t        *cr,
                               PangoContext   *context,
                               TptDocument    *document,
@@ -92,5 +96,43 @@ void   tpt_matrix_collect_links (PangoContext *context,
                                  TptDocument  *document,
                                  GArray       *links,
                                  GArray       *cells);
+
+/* The same, for one blueprint's coverage and one persona or segment. */
+void   tpt_matrix_measure_filtered       (PangoContext            *context,
+                                          TptDocument             *document,
+                                          const TptCoverageFilter *filter,
+                                          double                  *width,
+                                          double                  *height);
+void   tpt_matrix_render_filtered        (cairo_t                 *cr,
+                                          PangoContext            *context,
+                                          TptDocument             *document,
+                                          const TptTheme          *theme,
+                                          const TptCoverageFilter *filter);
+void   tpt_matrix_render_table_filtered  (cairo_t                 *cr,
+                                          PangoContext            *context,
+                                          TptDocument             *document,
+                                          const TptTheme          *theme,
+                                          const TptCoverageFilter *filter,
+                                          double                  *width,
+                                          double                  *height);
+double tpt_matrix_paginate_filtered      (PangoContext            *context,
+                                          TptDocument             *document,
+                                          const TptCoverageFilter *filter,
+                                          double                   page_width,
+                                          double                   page_height,
+                                          GArray                  *breaks);
+void   tpt_matrix_render_part_filtered   (cairo_t                 *cr,
+                                          PangoContext            *context,
+                                          TptDocument             *document,
+                                          const TptTheme          *theme,
+                                          const TptCoverageFilter *filter,
+                                          guint                    first,
+                                          guint                    end,
+                                          double                  *height);
+void   tpt_matrix_collect_links_filtered (PangoContext            *context,
+                                          TptDocument             *document,
+                                          const TptCoverageFilter *filter,
+                                          GArray                  *links,
+                                          GArray                  *cells);
 
 G_END_DECLS

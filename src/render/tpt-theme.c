@@ -76,6 +76,18 @@ static const TptTheme light = {
   .warning = HEX (0xc01c28),
   .heat = HEX (0x1c71d8),
   .heat_max = 0.55,
+  .kpi_fill = {
+    [TPT_KPI_UNKNOWN] = HEX (0xdeddda),
+    [TPT_KPI_MET] = HEX (0x8ff0a4),
+    [TPT_KPI_AT_RISK] = HEX (0xf9f06b),
+    [TPT_KPI_MISSED] = HEX (0xc01c28),
+  },
+  .kpi_ink = {
+    [TPT_KPI_UNKNOWN] = HEX (0x241f31),
+    [TPT_KPI_MET] = HEX (0x241f31),
+    [TPT_KPI_AT_RISK] = HEX (0x241f31),
+    [TPT_KPI_MISSED] = HEX (0xffffff),
+  },
 };
 
 static const TptTheme dark = {
@@ -144,6 +156,18 @@ static const TptTheme dark = {
   .warning = HEX (0xff7b63),
   .heat = HEX (0x3584e4),
   .heat_max = 0.6,
+  .kpi_fill = {
+    [TPT_KPI_UNKNOWN] = HEX (0x5e5c64),
+    [TPT_KPI_MET] = HEX (0x26a269),
+    [TPT_KPI_AT_RISK] = HEX (0xf6d32d),
+    [TPT_KPI_MISSED] = HEX (0xed333b),
+  },
+  .kpi_ink = {
+    [TPT_KPI_UNKNOWN] = HEX (0xffffff),
+    [TPT_KPI_MET] = HEX (0xffffff),
+    [TPT_KPI_AT_RISK] = HEX (0x241f31),
+    [TPT_KPI_MISSED] = HEX (0xffffff),
+  },
 };
 
 /* Greys only where meaning lives; the accents still differ in lightness so
@@ -214,6 +238,18 @@ static const TptTheme print = {
   .warning = HEX (0x000000),
   .heat = HEX (0x000000),
   .heat_max = 0.4,
+  .kpi_fill = {
+    [TPT_KPI_UNKNOWN] = HEX (0xffffff),
+    [TPT_KPI_MET] = HEX (0xffffff),
+    [TPT_KPI_AT_RISK] = HEX (0xbfbfbf),
+    [TPT_KPI_MISSED] = HEX (0x000000),
+  },
+  .kpi_ink = {
+    [TPT_KPI_UNKNOWN] = HEX (0x000000),
+    [TPT_KPI_MET] = HEX (0x000000),
+    [TPT_KPI_AT_RISK] = HEX (0x000000),
+    [TPT_KPI_MISSED] = HEX (0xffffff),
+  },
 };
 
 /* Projectors wash out pale tints and thin grey lines, and rooms are
@@ -285,6 +321,18 @@ static const TptTheme projector = {
   .warning = HEX (0xd10000),
   .heat = HEX (0x0b5cd6),
   .heat_max = 0.7,
+  .kpi_fill = {
+    [TPT_KPI_UNKNOWN] = HEX (0xc0bfbc),
+    [TPT_KPI_MET] = HEX (0x2ec27e),
+    [TPT_KPI_AT_RISK] = HEX (0xf5c211),
+    [TPT_KPI_MISSED] = HEX (0xe01b24),
+  },
+  .kpi_ink = {
+    [TPT_KPI_UNKNOWN] = HEX (0x000000),
+    [TPT_KPI_MET] = HEX (0x000000),
+    [TPT_KPI_AT_RISK] = HEX (0x000000),
+    [TPT_KPI_MISSED] = HEX (0xffffff),
+  },
 };
 
 /**

@@ -34,6 +34,7 @@ typedef enum
 #define TPT_N_LANE_KINDS (TPT_LANE_KIND_CUSTOM + 1)
 #define TPT_N_CARD_KINDS (TPT_CARD_KIND_OPPORTUNITY + 1)
 #define TPT_N_OFFICES    (TPT_OFFICE_BACK + 1)
+#define TPT_N_KPI_STATUSES (TPT_KPI_MISSED + 1)
 
 /**
  * TptTheme:
@@ -78,6 +79,12 @@ typedef struct
   TptColor warning;
   TptColor heat;
   double   heat_max;
+  /* The status of a metric against its target, by TptKpiStatus: a pill
+   * in @kpi_fill with its word in @kpi_ink. The word carries the meaning;
+   * the fills differ in lightness too, so greyscale prints keep them
+   * apart. */
+  TptColor kpi_fill[TPT_N_KPI_STATUSES];
+  TptColor kpi_ink[TPT_N_KPI_STATUSES];
 } TptTheme;
 
 const TptTheme *tpt_theme_get              (TptThemeKind    kind);

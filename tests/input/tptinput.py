@@ -185,6 +185,16 @@ class Session:
         if bad:
             raise Failure("the app logged:\n" + "\n".join(bad[:20]))
 
+    def shot(self, name):
+        """A screenshot of the screen, for a person to look at, when
+        TPT_SHOTS names a folder; nothing otherwise."""
+        folder = os.environ.get("TPT_SHOTS")
+        if folder:
+            self.wait_idle(0.3)
+            os.makedirs(folder, exist_ok=True)
+            subprocess.run(["import", "-window", "root", os.path.join(folder, name + ".png")],
+                           check=False)
+
     def wait_idle(self, seconds=0.15):
         """Lets the app handle what was sent: a round trip through its
         main loop, then a moment for frames and idles."""
