@@ -597,29 +597,17 @@ coverage_render (TptArtefactDrawing *drawing,
                                        &drawing->filter);
 }
 
-/* A report runs on over as many pages as it needs, broken between its
- * lines (the drawing's breaks). */
-static void
-strips_paginate (TptArtefactDrawing   *drawing,
-                   const TptPageRequest *request,
-                   GArray               *parts)
+/* Cuts the drawing into strips at most @room long, each ending at a break
+ * where one is in reach; returns how many. */
+static guint
+add_strips (TptArtefactDrawing *drawing,
+            double              room,
+            double              scale,
+            GArray             *parts)
 {
-  double fit = fit_scale (request, drawing->bounds.width, drawing->bounds.height);
-  double scale = MIN (request->width / drawing->bounds.width, split_scale (drawing, request));
-  double y0 = 0, room;
-  guint start = parts->len, n;
+  guint start = parts->len;
+  double y0 = 0;
 
-  if (deciding_text (drawing, request) * fit >= request->min_text &&
-      (!request->fitted || fit >= 1.0))
-    {
-      add_whole (drawing, request, parts);
-      return;
-    }
-
-  /* As many strips as the report needs, of about even length. */
-  room = request->height / scale - STRIP_TOP;
-  n = (guint) ceil (drawing->bounds.height / room);
-  room = MIN (room, drawing->bounds.height / MAX (n, 1) * 1.15);
   while (y0 < drawing->bounds.height - 1)
     {
       TptDrawingPart part = { 0 };
@@ -647,6 +635,38 @@ strips_paginate (TptArtefactDrawing   *drawing,
       part.first = 1;
       g_array_append_val (parts, part);
       y0 = y1;
+    }
+  return parts->len - start;
+}
+
+/* A report runs on over as many pages as it needs, broken between its
+ * lines (the drawing's breaks). */
+static void
+strips_paginate (TptArtefactDrawing   *drawing,
+                 const TptPageRequest *request,
+                 GArray               *parts)
+{
+  double fit = fit_scale (request, drawing->bounds.width, drawing->bounds.height);
+  double scale = MIN (request->width / drawing->bounds.width, split_scale (drawing, request));
+  double room, even;
+  guint start = parts->len, n;
+
+  if (deciding_text (drawing, request) * fit >= request->min_text &&
+      (!request->fitted || fit >= 1.0))
+    {
+      add_whole (drawing, request, parts);
+      return;
+    }
+
+  /* As many strips as the report needs, of about even length, unless
+   * evening them out takes another page. */
+  room = request->height / scale - STRIP_TOP;
+  n = (guint) ceil (drawing->bounds.height / room);
+  even = MIN (room, drawing->bounds.height / MAX (n, 1) * 1.15);
+  if (add_strips (drawing, even, scale, parts) > n)
+    {
+      g_array_set_size (parts, start);
+      add_strips (drawing, room, scale, parts);
     }
   number_parts (parts, start);
 }

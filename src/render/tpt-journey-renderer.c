@@ -31,14 +31,17 @@ typedef struct
   const TptTheme *theme;
   double          y;
   GArray         *breaks;   /* double: the top of each line, or NULL */
+  gboolean        keep;     /* what comes next stays with what came before */
 } Pen;
 
-/* Notes that a page may end above what is written next. */
+/* Notes that a page may end above what is written next, unless it is to
+ * stay with what came before: the first line under a heading. */
 static void
 mark_break (Pen *pen)
 {
-  if (pen->breaks != NULL)
+  if (pen->breaks != NULL && !pen->keep)
     g_array_append_val (pen->breaks, pen->y);
+  pen->keep = FALSE;
 }
 
 static double
@@ -76,6 +79,7 @@ line (Pen            *pen,
   mark_break (pen);
   pen->y += text_at (pen, style, str, color, MARGIN + indent, pen->y,
                      WIDTH - 2 * MARGIN - indent, PANGO_ALIGN_LEFT) + space_after;
+  pen->keep = style != TPT_TEXT_BODY && style != TPT_TEXT_SMALL;
 }
 
 /**
@@ -288,6 +292,7 @@ metrics (Pen        *pen,
       text = g_strdup_printf (_("%s — %s"), what, detail != NULL ? detail : "");
 
       /* The status as on the card: its word in a pill. */
+      mark_break (pen);
       tpt_text_layout_size (layout, &pill_w, &pill_h);
       if (pen->cr != NULL)
         {
@@ -348,6 +353,8 @@ work (Pen        *pen,
         &pen->theme->ink, 0, 3);
   line (pen, TPT_TEXT_SMALL, owners->len > 0 ? owners->str : _("No card has an owner."),
         &pen->theme->ink, INDENT, 3);
+  /* The offices stay with the owners they sum up. */
+  pen->keep = TRUE;
   line (pen, TPT_TEXT_SMALL, offices->str, &pen->theme->muted, INDENT, 2);
 }
 
