@@ -453,7 +453,8 @@ run_export (const char          *out,
   for (guint i = 0; result.notes != NULL && result.notes[i] != NULL; i++)
     g_print ("  %s\n", result.notes[i]);
   if (drawing && export_options.format == TPT_EXPORT_PDF)
-    g_print (_("  %u pages; smallest text %.1f pt\n"), result.n_pages, result.smallest_text);
+    g_print (ngettext ("  %u page; smallest text %.1f pt\n", "  %u pages; smallest text %.1f pt\n",
+                       result.n_pages), result.n_pages, result.smallest_text);
   for (guint i = 0; result.warnings != NULL && result.warnings[i] != NULL; i++)
     g_printerr (_("touchpoint: warning: %s\n"), result.warnings[i]);
   tpt_export_result_clear (&result);
