@@ -74,9 +74,9 @@ def test_double_click_edit():
     with Session(EXAMPLE) as s:
         open_blueprint(s, zoom_reset=False)
         s.double_click(*centre(s.see("c2")))
-        state = s.state()
-        expect(state["editing"] and state["focus"] == "TptInplaceEditor",
-               "a double click opens the in-place editor with the keyboard")
+        # A slow build (the sanitizers) may take a moment to open it.
+        state = s.wait_for(lambda st: st["editing"] and st["focus"] == "TptInplaceEditor",
+                           "a double click opens the in-place editor with the keyboard")
         s.key("ctrl+a")
         s.type("Buys the policy online")
         s.key("Return")
