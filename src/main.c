@@ -7,12 +7,14 @@
 #include <locale.h>
 
 #include "tpt-application.h"
+#include "tpt-temp-file.h"
 
 int
 main (int   argc,
       char *argv[])
 {
   g_autoptr(TptApplication) app = NULL;
+  int status;
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
@@ -20,5 +22,9 @@ main (int   argc,
   textdomain (GETTEXT_PACKAGE);
 
   app = tpt_application_new ();
-  return g_application_run (G_APPLICATION (app), argc, argv);
+  status = g_application_run (G_APPLICATION (app), argc, argv);
+  /* A save or export still writing in a worker thread when a signal
+   * ended the application leaves no temporary file behind. */
+  tpt_temp_file_remove_all ();
+  return status;
 }

@@ -7,6 +7,11 @@
 #include "config.h"
 
 #include "render-fixtures.h"
+#include "tpt-export-plan.h"
+#include "tpt-text.h"
+
+#include <stdlib.h>
+#include <string.h>
 
 static const char *texts[] = {
   "Calls the hotline from the roadside",
@@ -324,4 +329,49 @@ render_squeeze (const char *text)
         g_string_append_unichar (out, c);
     }
   return g_string_free (out, FALSE);
+}
+
+/* The smallest font size on pages @first to @last (from 1; 0 for the
+ * last page) of a PDF, in points as printed, as MuPDF reads it. Skips the
+ * test and returns G_MAXDOUBLE if mutool is not installed. */
+double
+render_pdf_smallest_font (const char *path,
+                          guint       first,
+                          guint       last)
+{
+  g_autofree char *range = last > 0 ? g_strdup_printf ("%u-%u", first, last)
+                                    : g_strdup_printf ("%u-N", first);
+  g_autofree char *stext = render_run_tool ((const char *[]) { "mutool", "draw", "-F", "stext",
+                                                               "-o", "-", path, range, NULL });
+  double smallest = G_MAXDOUBLE;
+
+  if (stext == NULL)
+    return G_MAXDOUBLE;
+  for (const char *p = stext; (p = strstr (p, " size=\"")) != NULL; p += 7)
+    smallest = MIN (smallest, g_ascii_strtod (p + 7, NULL));
+  return smallest;
+}
+
+/* How many pages a PDF has, from pdfinfo; 0 if it is not installed. */
+guint
+render_pdf_pages (const char *path)
+{
+  g_autofree char *info = render_run_tool ((const char *[]) { "pdfinfo", path, NULL });
+  const char *line = info != NULL ? strstr (info, "Pages:") : NULL;
+
+  return line != NULL ? (guint) strtoul (line + strlen ("Pages:"), NULL, 10) : 0;
+}
+
+/* How many pages the export plan of @options has for @document. */
+guint
+render_plan_pages (TptDocument            *document,
+                   const TptExportOptions *options)
+{
+  g_autoptr(GObject) context = G_OBJECT (tpt_text_context_new ());
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TptExportPlan) plan = tpt_export_plan_new (document, PANGO_CONTEXT (context),
+                                                       options, &error);
+
+  g_assert_no_error (error);
+  return tpt_export_plan_get_n_pages (plan);
 }

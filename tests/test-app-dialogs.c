@@ -9,6 +9,7 @@
 #include "tpt-export-dialog.h"
 #include "tpt-format.h"
 #include "tpt-print.h"
+#include "tpt-text.h"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (cairo_surface_t, cairo_surface_destroy)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (cairo_t, cairo_destroy)
@@ -84,8 +85,10 @@ test_export_dialog (void)
   g_autofree char *pdf = g_build_filename (scratch, "whole.pdf", NULL);
   g_autoptr(GFile) pdf_file = g_file_new_for_path (pdf);
   g_autofree char *summary = NULL;
+  g_autofree char *expected = NULL;
   g_autoptr(GError) error = NULL;
   TptExportOptions options;
+  guint n_pages;
 
   gtk_window_present (GTK_WINDOW (dialog));
 
@@ -96,12 +99,37 @@ test_export_dialog (void)
   tpt_export_dialog_draw_preview (dialog, cr, 400, 300);
   g_assert_cmpuint (distinct_pixels (surface), >, 10);
   summary = tpt_export_dialog_dup_summary (dialog);
+  n_pages = tpt_export_dialog_get_n_pages (dialog);
+  expected = g_strdup_printf ("%u pages", n_pages);
   /* With the journey numbers and the case for change. */
-  g_assert_nonnull (strstr (summary, "8 pages"));
+  g_assert_cmpuint (n_pages, >, 8);
+  g_assert_nonnull (strstr (summary, expected));
 
+  /* The preview pages through every page, to the last. */
+  tpt_export_dialog_set_preview_page (dialog, n_pages - 1);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  tpt_export_dialog_draw_preview (dialog, cr, 400, 300);
+  g_assert_cmpuint (distinct_pixels (surface), >, 10);
+
+  /* What the preview showed is what is written. */
   g_assert_true (tpt_export_dialog_export_to (dialog, pdf_file, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (pdf_pages (pdf), ==, 8);
+  g_assert_cmpint (pdf_pages (pdf), ==, (int) n_pages);
+
+  /* Never over the document itself. */
+  {
+    g_autofree char *own = g_build_filename (scratch, "own.touchpoint", NULL);
+    g_autoptr(GFile) own_file = g_file_new_for_path (own);
+    TptExportDialog *other;
+
+    g_assert_true (tpt_document_save_file (document, own_file, &error));
+    other = tpt_export_dialog_new (NULL, document, NULL, own_file, TPT_EXPORT_DIALOG_EXPORT);
+    g_assert_false (tpt_export_dialog_export_to (other, own_file, &error));
+    g_assert_error (error, TPT_EXPORT_ERROR, TPT_EXPORT_ERROR_BAD_OPTION);
+    g_clear_error (&error);
+    gtk_window_destroy (GTK_WINDOW (other));
+  }
 
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
@@ -141,7 +169,8 @@ test_export_slides (void)
   tpt_export_dialog_set_format (dialog, TPT_EXPORT_PDF);
   g_assert_true (tpt_export_dialog_export_to (dialog, pdf_file, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (pdf_pages (pdf), ==, (int) slides->len);
+  g_assert_cmpint (pdf_pages (pdf), ==, (int) tpt_export_dialog_get_n_pages (dialog));
+  g_assert_cmpint (pdf_pages (pdf), >=, (int) slides->len);
 
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
@@ -197,7 +226,35 @@ test_print_document (void)
   g_assert_cmpint (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL,
                                             &error), ==, GTK_PRINT_OPERATION_RESULT_APPLY);
   g_assert_no_error (error);
-  g_assert_cmpint (pdf_pages (pdf), ==, 5);
+
+  /* Print has the pages a PDF export on the same paper has. */
+  {
+    g_autoptr(GObject) context = G_OBJECT (tpt_text_context_new ());
+    g_autoptr(TptExportPlan) plan = NULL;
+    TptExportOptions options;
+
+    tpt_export_options_init (&options);
+    options.theme = TPT_THEME_PRINT;
+    options.page_size = "A4";
+    options.landscape = TRUE;
+    plan = tpt_export_plan_new (document, PANGO_CONTEXT (context), &options, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (pdf_pages (pdf), ==, (int) tpt_export_plan_get_n_pages (plan));
+    g_assert_cmpint (pdf_pages (pdf), >, 6);
+  }
+
+  /* On other paper, the plan is made for that paper. */
+  {
+    g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+    g_autoptr(GtkPaperSize) a3 = gtk_paper_size_new (GTK_PAPER_NAME_A3);
+    TptExportPlan *plan;
+
+    gtk_page_setup_set_paper_size (setup, a3);
+    plan = tpt_print_operation_plan (operation, setup, &error);
+    g_assert_no_error (error);
+    g_assert_cmpfloat_with_epsilon (tpt_export_plan_get_page (plan, 0)->height,
+                                    gtk_paper_size_get_height (a3, GTK_UNIT_POINTS), 0.5);
+  }
 }
 
 static void
@@ -222,8 +279,19 @@ test_print_poster (void)
   g_assert_cmpint (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL,
                                             &error), ==, GTK_PRINT_OPERATION_RESULT_APPLY);
   g_assert_no_error (error);
-  /* Three sheets wide, so a multiple of three, plus the assembly page. */
-  g_assert_cmpint ((pdf_pages (pdf) - 1) % 3, ==, 0);
+  /* The sheets a poster export has, and its assembly page. */
+  {
+    g_autoptr(GObject) context = G_OBJECT (tpt_text_context_new ());
+    g_autoptr(TptExportPlan) plan = NULL;
+    TptExportOptions copy = options;
+
+    copy.artefact = tpt_node_get_id (TPT_NODE (first_blueprint (document)));
+    copy.theme = TPT_THEME_PRINT;
+    plan = tpt_export_plan_new (document, PANGO_CONTEXT (context), &copy, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (pdf_pages (pdf), ==, (int) tpt_export_plan_get_n_pages (plan));
+    g_assert_cmpuint (tpt_export_plan_get_poster (plan)->columns, ==, 3);
+  }
   g_assert_cmpint (pdf_pages (pdf), >=, 4);
 
   /* An impossible poster is refused with a reason. */

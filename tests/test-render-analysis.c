@@ -9,6 +9,7 @@
 #include "tpt-blueprint-layout.h"
 #include "tpt-case-renderer.h"
 #include "tpt-export.h"
+#include "tpt-export-plan.h"
 #include "tpt-format.h"
 #include "tpt-journey-renderer.h"
 #include "tpt-link.h"
@@ -251,13 +252,17 @@ test_document_pages (void)
   text = export_text (document, &options, &n_pages);
   if (text == NULL)
     return;
-  g_assert_cmpuint (n_pages, ==, 8);
+  /* As the export plan has them on A4 landscape: the cover, personas,
+   * matrix, coverage, journey numbers, case for change, then the
+   * blueprints by stage. */
+  g_assert_cmpuint (n_pages, ==, render_plan_pages (document, &options));
+  g_assert_cmpuint (n_pages, >, 8);
 
   coverage = strstr (text, "Gapsitcloses");
-  journeys = strstr (text, "Journeynumbers");
+  journeys = strstr (text, "JourneyNumbers");          /* in the contents */
   g_assert_nonnull (coverage);
   g_assert_nonnull (journeys);
-  journeys = strstr (journeys + 1, "Journeynumbers");   /* past the contents */
+  journeys = strstr (journeys + 1, "Journeynumbers");   /* the page's title */
   g_assert_nonnull (journeys);
   change = strstr (journeys, "Thecaseforchange");
   g_assert_nonnull (change);
@@ -428,6 +433,57 @@ test_export_persona_segment (void)
   g_assert_true (contains (coverage, "Motor policy — future state"));
 }
 
+/* The export plan, which Print and the Export dialog draw too, has the
+ * analysis after coverage and before the blueprints, and narrows a poster
+ * of the matrix to the state chosen. */
+static void
+test_plan (void)
+{
+  g_autoptr(TptDocument) document = load_example ();
+  g_autoptr(GObject) context_object = G_OBJECT (tpt_text_context_new ());
+  PangoContext *context = PANGO_CONTEXT (context_object);
+  g_autoptr(TptExportPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  TptExportOptions options;
+  g_autofree char *poster = NULL;
+  int coverage = -1, journeys = -1, change = -1, blueprint = -1;
+
+  tpt_export_options_init (&options);
+  plan = tpt_export_plan_new (document, context, &options, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < tpt_export_plan_get_n_pages (plan); i++)
+    {
+      const TptPlanPage *page = tpt_export_plan_get_page (plan, i);
+      TptArtefactKind kind = page->drawing->kind;
+
+      if (kind == TPT_ARTEFACT_COVERAGE && coverage < 0)
+        coverage = (int) i;
+      else if (kind == TPT_ARTEFACT_JOURNEYS && journeys < 0)
+        journeys = (int) i;
+      else if (kind == TPT_ARTEFACT_CASE_FOR_CHANGE && change < 0)
+        {
+          change = (int) i;
+          g_assert_true (page->drawing->target == tpt_document_lookup (document, "b2"));
+        }
+      else if (kind == TPT_ARTEFACT_BLUEPRINT && blueprint < 0)
+        blueprint = (int) i;
+    }
+  g_assert_cmpint (coverage, >, 0);
+  g_assert_cmpint (journeys, >, coverage);
+  g_assert_cmpint (change, >, journeys);
+  g_assert_cmpint (blueprint, >, change);
+
+  /* The matrix's state, chosen for a poster of it. */
+  tpt_export_options_init (&options);
+  options.artefact = "needs-matrix";
+  options.blueprint = "b2";
+  options.poster = "A4";
+  poster = export_text (document, &options, NULL);
+  if (poster == NULL)
+    return;
+  g_assert_true (contains (poster, "Served by cards in Motor policy — future state"));
+}
+
 /* A document without a future state has no case for change, and says so
  * when one is asked for. */
 static void
@@ -457,6 +513,7 @@ main (int   argc,
   g_test_add_func ("/tpt/render/analysis/matrix/persona", test_matrix_persona);
   g_test_add_func ("/tpt/render/analysis/metric-status", test_metric_status_on_cards);
   g_test_add_func ("/tpt/render/analysis/document-pages", test_document_pages);
+  g_test_add_func ("/tpt/render/analysis/plan", test_plan);
   g_test_add_func ("/tpt/render/analysis/export-persona-segment", test_export_persona_segment);
   g_test_add_func ("/tpt/render/analysis/case/sentences", test_case_for_change_sentences);
   g_test_add_func ("/tpt/render/analysis/case/slide", test_case_for_change_slide);

@@ -15,6 +15,7 @@
 #include "tpt-matrix-renderer.h"
 #include "tpt-need.h"
 #include "tpt-persona-renderer.h"
+#include "tpt-artefact-drawing.h"
 #include "tpt-poster.h"
 
 #include <gdk-pixbuf/gdk-pixbuf.h>
@@ -43,6 +44,8 @@ export_pdf (TptDocument  *document,
   file = g_file_new_for_path (path);
   tpt_export_options_init (&options);
   options.theme = theme;
+  /* Each artefact on a page of its own size, so each is on one page. */
+  options.page_size = "fit";
   tpt_export (document, file, &options, NULL, &error);
   g_assert_no_error (error);
   return path;
@@ -114,7 +117,7 @@ test_example (void)
 
   cover = page_text (path, 1);
   g_assert_nonnull (strstr (cover, "Personas"));
-  g_assert_nonnull (strstr (cover, "Needs matrix"));
+  g_assert_nonnull (strstr (cover, "Needs Matrix"));
   g_assert_nonnull (strstr (cover, "Coverage"));
 
   /* The coverage page names the need the current state leaves unserved
@@ -164,7 +167,7 @@ test_example (void)
   if (json == NULL)
     goto out;
   g_assert_nonnull (strstr (json, "\"title\": \"Personas\""));
-  g_assert_nonnull (strstr (json, "\"title\": \"Needs matrix\""));
+  g_assert_nonnull (strstr (json, "\"title\": \"Needs Matrix\""));
 
 out:
   remove_pdf (path, dir);
@@ -528,26 +531,30 @@ margin_ink (const TptPosterPlan *plan,
   g_autoptr(TptDocument) document = render_fixture_claims ();
   g_autoptr(TptBlueprint) blueprint = g_list_model_get_item (tpt_document_get_blueprints (document), 0);
   g_autoptr(GObject) context = G_OBJECT (tpt_text_context_new ());
-  g_autoptr(TptBlueprintLayout) layout = tpt_blueprint_layout_new (document, blueprint, PANGO_CONTEXT (context));
+  g_autoptr(TptArtefactDrawing) drawing =
+    tpt_artefact_drawing_new (TPT_ARTEFACT_BLUEPRINT, document, TPT_NODE (blueprint),
+                              PANGO_CONTEXT (context));
   g_autoptr(cairo_surface_t) surface = NULL;
   g_autoptr(cairo_t) cr = NULL;
-  TptPosterPlan sheet = *plan;
+  g_autofree TptPosterPlan *sheet = g_memdup2 (plan, sizeof *plan);
   const guint8 *data;
   guint ink = 0;
   int stride, width, height, margin;
 
-  sheet.no_marks = !marks;
-  width = (int) sheet.sheet_width;
-  height = (int) sheet.sheet_height;
-  margin = (int) sheet.margin - 2;
+  sheet->no_marks = !marks;
+  width = (int) sheet->sheet_width;
+  height = (int) sheet->sheet_height;
+  margin = (int) sheet->margin - 2;
   surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
   cr = cairo_create (surface);
-  tpt_poster_render_sheet (cr, PANGO_CONTEXT (context), layout, tpt_theme_get (TPT_THEME_PRINT), &sheet, 0, 0);
+  tpt_poster_render_sheet (cr, PANGO_CONTEXT (context), drawing, tpt_theme_get (TPT_THEME_PRINT),
+                           sheet, 0, 0, NULL);
   cairo_surface_flush (surface);
   data = cairo_image_surface_get_data (surface);
   stride = cairo_image_surface_get_stride (surface);
 
-  /* The right-hand margin: labels are along the top, marks at corners. */
+  /* The right-hand margin: labels are along the top and the foot, marks
+   * at corners. */
   for (int y = margin; y < height - margin; y++)
     for (int x = width - margin; x < width; x++)
       if (data[y * stride + x * 4 + 1] < 128)
@@ -562,15 +569,18 @@ test_poster_marks (void)
   g_autoptr(TptDocument) document = render_fixture_claims ();
   g_autoptr(TptBlueprint) blueprint = g_list_model_get_item (tpt_document_get_blueprints (document), 0);
   g_autoptr(GObject) context = G_OBJECT (tpt_text_context_new ());
-  g_autoptr(TptBlueprintLayout) layout = tpt_blueprint_layout_new (document, blueprint, PANGO_CONTEXT (context));
+  g_autoptr(TptArtefactDrawing) drawing =
+    tpt_artefact_drawing_new (TPT_ARTEFACT_BLUEPRINT, document, TPT_NODE (blueprint),
+                              PANGO_CONTEXT (context));
   g_autoptr(GError) error = NULL;
-  TptPosterPlan plan;
+  TptPosterSize size = { 0, 3, 0, 10 };
+  g_autofree TptPosterPlan *plan = g_new0 (TptPosterPlan, 1);
 
-  g_assert_true (tpt_poster_plan (&layout->bounds, 595, 842, 0, 3, 10, &plan, &error));
+  g_assert_true (tpt_poster_plan (&drawing->ink, 595, 842, &size, plan, &error));
   g_assert_no_error (error);
-  g_assert_false (plan.no_marks);
-  g_assert_cmpuint (margin_ink (&plan, TRUE), >, 0);
-  g_assert_cmpuint (margin_ink (&plan, FALSE), ==, 0);
+  g_assert_false (plan->no_marks);
+  g_assert_cmpuint (margin_ink (plan, TRUE), >, 0);
+  g_assert_cmpuint (margin_ink (plan, FALSE), ==, 0);
 }
 
 /* The matrix says where each need's row and row header are, as well as

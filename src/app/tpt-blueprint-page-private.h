@@ -69,6 +69,10 @@ struct _TptBlueprintPage
 
   /* Structure just added, to rename in place once it is laid out. */
   TptNode            *pending_rename;
+
+  /* While the window compares with another version: what changed,
+   * marked over the cards. */
+  TptDiff            *changes;
 };
 
 /* Geometry of the layout drawn, in its units (tpt-blueprint-page.c) */

@@ -12,6 +12,7 @@
 #include "tpt-band-tool.h"
 #include "tpt-blueprint-renderer.h"
 #include "tpt-card-move-tool.h"
+#include "tpt-changes-overlay.h"
 #include "tpt-emotion-tool.h"
 #include "tpt-flow-tool.h"
 #include "tpt-header-move-tool.h"
@@ -881,6 +882,11 @@ tpt_blueprint_page_draw_overlay (TptCanvas *canvas,
   if (self->layout == NULL)
     return;
 
+  /* Drawn over the tiles, not into them: a comparison comes and goes
+   * without the cards being drawn again. */
+  if (self->changes != NULL)
+    tpt_changes_overlay_render (cr, self->layout, self->changes, tpt_canvas_get_theme (canvas));
+
   tpt_canvas_get_accent (canvas, &accent);
 
   placed = tpt_blueprint_page_layout_card (self, self->hover);
@@ -1407,6 +1413,25 @@ tpt_blueprint_page_get_cards (TptBlueprintPage *self)
   return self->selection;
 }
 
+/**
+ * tpt_blueprint_page_set_changes:
+ * @self: a #TptBlueprintPage
+ * @changes: (nullable): what changed since the version the window compares
+ *   with; %NULL when it compares with none
+ *
+ * Marks what changed over the cards, as a review PDF marks it.
+ */
+void
+tpt_blueprint_page_set_changes (TptBlueprintPage *self,
+                                TptDiff          *changes)
+{
+  g_return_if_fail (TPT_IS_BLUEPRINT_PAGE (self));
+  g_return_if_fail (changes == NULL || TPT_IS_DIFF (changes));
+
+  if (g_set_object (&self->changes, changes))
+    gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 static void
 tpt_blueprint_page_dispose (GObject *object)
 {
@@ -1420,6 +1445,7 @@ tpt_blueprint_page_dispose (GObject *object)
   g_clear_object (&self->pending_rename);
   g_clear_object (&self->editing_header);
   g_clear_object (&self->editing);
+  g_clear_object (&self->changes);
   if (self->selection != NULL)
     g_ptr_array_set_size (self->selection, 0);
 

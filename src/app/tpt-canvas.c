@@ -545,6 +545,15 @@ G_GNUC_END_IGNORE_DEPRECATIONS
   gtk_snapshot_restore (snapshot);
 }
 
+static gboolean
+renders_in_software (GtkWidget *widget)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  GskRenderer *renderer = native != NULL ? gtk_native_get_renderer (native) : NULL;
+
+  return renderer != NULL && GSK_IS_CAIRO_RENDERER (renderer);
+}
+
 static void
 tpt_canvas_snapshot (GtkWidget   *widget,
                      GtkSnapshot *snapshot)
@@ -580,7 +589,7 @@ tpt_canvas_snapshot (GtkWidget   *widget,
                                &GRAPHENE_RECT_INIT (x0, y0, page_width, page_height),
                                &GRAPHENE_RECT_INIT (0, 0, width, height), vp->zoom,
                                gtk_widget_get_scale_factor (widget), tpt_canvas_get_theme (self),
-                               draw_tile_cb, self);
+                               renders_in_software (widget), draw_tile_cb, self);
     }
 
   /* Then what the page and its tools draw over it, which changes with

@@ -7,34 +7,53 @@
 
 #include "tpt-export-dialog.h"
 
-#include "tpt-blueprint-layout.h"
-#include "tpt-blueprint-renderer.h"
-#include "tpt-cover.h"
+#include "tpt-artefact-drawing.h"
+#include "tpt-export-plan.h"
 #include "tpt-format.h"
-#include "tpt-coverage-renderer.h"
-#include "tpt-slide-renderer.h"
-#include "tpt-matrix-renderer.h"
 #include "tpt-page-size.h"
-#include "tpt-persona-renderer.h"
-#include "tpt-poster.h"
 #include "tpt-print.h"
 #include "tpt-start-folder.h"
 #include "tpt-text.h"
 
+#include <math.h>
+
 /* The Export dialog: every option of `touchpoint --export`, with a preview
- * of the first page or of the poster's sheets. In Print Poster mode the
- * same options lay out a poster for the printer instead of a file, since
- * the print portal can't show options of ours. */
+ * that pages through every page the export will have, as the export plan
+ * (tpt-export-plan.c) lays them out, and says how many there are. In
+ * Print Poster mode the same options lay out a poster for the printer
+ * instead of a file, since the print portal can't show options of ours. */
 
 static const char *paper_names[] = {
   "A4", "A3", "A2", "A1", "A0", "Letter", "Legal", "Tabloid", "ARCH-C", "ARCH-D", "ARCH-E",
 };
 
+/* What the Content list offers besides blueprints, in its order: the
+ * artefacts of the whole document, by the names `--artefact` knows. */
+static const TptArtefactKind document_artefacts[] = {
+  TPT_ARTEFACT_PERSONAS, TPT_ARTEFACT_NEEDS_MATRIX, TPT_ARTEFACT_COVERAGE,
+  TPT_ARTEFACT_JOURNEYS, TPT_ARTEFACT_CASE_FOR_CHANGE, TPT_ARTEFACT_COVER,
+};
+
+/* A poster shows one of these. */
+static const TptArtefactKind poster_artefacts[] = {
+  TPT_ARTEFACT_NEEDS_MATRIX, TPT_ARTEFACT_PERSONAS,
+};
+
+typedef enum
+{
+  SIZE_BY_SCALE,
+  SIZE_BY_SHEETS,
+  SIZE_BY_WIDTH,
+} SizeBy;
+
 struct _TptExportDialog
 {
   AdwWindow            parent_instance;
 
-  /* children */
+  /* template children */
+  AdwToastOverlay     *toasts;
+  GtkButton           *action_button;
+  GtkSpinner          *spinner;
   AdwComboRow         *format_row;
   AdwComboRow         *content_row;
   AdwComboRow         *page_row;
@@ -43,23 +62,27 @@ struct _TptExportDialog
   AdwComboRow         *theme_row;
   AdwActionRow        *dpi_row;
   GtkSpinButton       *dpi_spin;
+  AdwActionRow        *transparent_row;
+  GtkSwitch           *transparent_switch;
+  AdwActionRow        *changes_row;
+  GtkSwitch           *changes_switch;
   AdwExpanderRow      *poster_row;
   AdwComboRow         *paper_row;
+  AdwComboRow         *size_row;
   AdwActionRow        *scale_row;
   GtkSpinButton       *scale_spin;
   AdwActionRow        *sheets_row;
   GtkSpinButton       *sheets_spin;
+  AdwActionRow        *width_row;
+  GtkSpinButton       *width_spin;
   GtkSpinButton       *overlap_spin;
   GtkSwitch           *marks_switch;
-  AdwActionRow        *changes_row;
-  GtkSwitch           *changes_switch;
   GtkDrawingArea      *preview;
+  GtkButton           *previous_button;
+  GtkButton           *next_button;
+  GtkLabel            *page_label;
   GtkLabel            *caption;
   GtkLabel            *problem;
-  GtkButton           *action_button;
-  GtkSpinner          *spinner;
-  GPtrArray           *slides;        /* what "Slides" exports, listed once */
-  AdwToastOverlay     *toasts;
 
   /* owned */
   TptDocument         *document;
@@ -67,10 +90,15 @@ struct _TptExportDialog
   GPtrArray           *blueprints;
   GSettings           *settings;
   PangoContext        *context;
-  TptBlueprintLayout  *layout;
   GtkFileChooserNative *chooser;
   GCancellable        *cancellable;
-  TptDocument         *changes_since;   /* Compare with…'s older version */
+  TptExportPlan       *plan;          /* the pages of a PDF, NULL until asked */
+  TptArtefactDrawing  *image;         /* what an SVG or PNG shows */
+  GError              *plan_error;    /* why there is no plan */
+  gboolean             planned;
+  gboolean             ready;         /* set up: option changes update */
+  guint                page;          /* the page the preview shows */
+  TptDocument         *changes_since; /* Compare with…'s older version */
   char                *changes_since_name;
 
   TptExportDialogMode  mode;
@@ -85,41 +113,64 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+static gboolean
+is_export (TptExportDialog *self)
+{
+  return self->mode == TPT_EXPORT_DIALOG_EXPORT;
+}
+
+/* The Content list: in export mode the whole document, the blueprints,
+ * the document's other artefacts and the slides; for a poster, the
+ * blueprints, the needs matrix and the persona gallery. */
+static guint
+n_others (TptExportDialog *self)
+{
+  return is_export (self) ? G_N_ELEMENTS (document_artefacts) + 1
+                          : G_N_ELEMENTS (poster_artefacts);
+}
+
+static guint
+first_blueprint_row (TptExportDialog *self)
+{
+  return is_export (self) ? 1 : 0;
+}
+
 static TptBlueprint *
 selected_blueprint (TptExportDialog *self)
 {
   guint selected = adw_combo_row_get_selected (self->content_row);
 
-  /* Row 0 is the whole document, in export mode. */
-  if (self->mode == TPT_EXPORT_DIALOG_EXPORT)
-    {
-      if (selected == 0 || selected == GTK_INVALID_LIST_POSITION)
-        return NULL;
-      selected--;
-    }
+  if (selected == GTK_INVALID_LIST_POSITION || selected < first_blueprint_row (self))
+    return NULL;
+  selected -= first_blueprint_row (self);
   return selected < self->blueprints->len ? self->blueprints->pdata[selected] : NULL;
 }
 
-/* After the blueprints, the Content list offers the artefacts that are not
- * blueprints, by the names `--artefact` knows them by. */
-static const char *other_artefacts[] = { "personas", "needs-matrix", "coverage", "cover", "slides" };
-
+/* The artefact chosen besides the blueprints, by its `--artefact` name,
+ * or "slides". */
 static const char *
 selected_other (TptExportDialog *self)
 {
   guint selected = adw_combo_row_get_selected (self->content_row);
+  guint first = first_blueprint_row (self) + self->blueprints->len;
 
-  if (self->mode != TPT_EXPORT_DIALOG_EXPORT || selected == GTK_INVALID_LIST_POSITION ||
-      selected < 1 + self->blueprints->len)
+  if (selected == GTK_INVALID_LIST_POSITION || selected < first)
     return NULL;
-  selected -= 1 + self->blueprints->len;
-  return selected < G_N_ELEMENTS (other_artefacts) ? other_artefacts[selected] : NULL;
+  selected -= first;
+  if (is_export (self))
+    {
+      if (selected < G_N_ELEMENTS (document_artefacts))
+        return tpt_artefact_kind_get_name (document_artefacts[selected]);
+      return selected == G_N_ELEMENTS (document_artefacts) ? "slides" : NULL;
+    }
+  return selected < G_N_ELEMENTS (poster_artefacts)
+         ? tpt_artefact_kind_get_name (poster_artefacts[selected]) : NULL;
 }
 
 static TptExportFormat
 selected_format (TptExportDialog *self)
 {
-  if (self->mode == TPT_EXPORT_DIALOG_PRINT_POSTER)
+  if (!is_export (self))
     return TPT_EXPORT_PDF;
   switch (adw_combo_row_get_selected (self->format_row))
     {
@@ -132,46 +183,36 @@ selected_format (TptExportDialog *self)
     }
 }
 
-/* The dialog is modal, so the document keeps its slides while it is
- * open: they are listed once, not at every preview. */
-static GPtrArray *
-dialog_slides (TptExportDialog *self)
-{
-  if (self->slides == NULL)
-    self->slides = tpt_slides_list_for_showing (self->document);
-  return self->slides;
-}
-
-/* The slides, 16:9 pages of the presentation. */
 static gboolean
 is_slides (TptExportDialog *self)
 {
-  const char *other = selected_other (self);
-
-  return other != NULL && g_str_equal (other, "slides");
+  return g_strcmp0 (selected_other (self), "slides") == 0;
 }
 
 static gboolean
 is_copy (TptExportDialog *self)
 {
-  return self->mode == TPT_EXPORT_DIALOG_EXPORT &&
-         adw_combo_row_get_selected (self->format_row) == 3;
+  return is_export (self) && adw_combo_row_get_selected (self->format_row) == 3;
 }
 
 static gboolean
 is_poster (TptExportDialog *self)
 {
-  return self->mode == TPT_EXPORT_DIALOG_PRINT_POSTER ||
-         (selected_format (self) == TPT_EXPORT_PDF && !is_copy (self) &&
-          selected_blueprint (self) != NULL && adw_expander_row_get_enable_expansion (self->poster_row));
+  if (!is_export (self))
+    return TRUE;
+  return selected_format (self) == TPT_EXPORT_PDF && !is_copy (self) &&
+         (selected_blueprint (self) != NULL ||
+          g_strcmp0 (selected_other (self), "needs-matrix") == 0 ||
+          g_strcmp0 (selected_other (self), "personas") == 0) &&
+         adw_expander_row_get_enable_expansion (self->poster_row);
 }
 
 /* "Changes since …" pages go in a PDF of the whole document. */
 static gboolean
 offers_changes (TptExportDialog *self)
 {
-  return self->changes_since != NULL && self->mode == TPT_EXPORT_DIALOG_EXPORT &&
-         selected_format (self) == TPT_EXPORT_PDF && !is_copy (self) &&
+  return self->changes_since != NULL && is_export (self) &&
+         selected_format (self) == TPT_EXPORT_PDF && !is_copy (self) && !is_poster (self) &&
          selected_blueprint (self) == NULL && selected_other (self) == NULL;
 }
 
@@ -197,11 +238,8 @@ tpt_export_dialog_get_options (TptExportDialog  *self,
                                          : selected_other (self);
   options->theme = (TptThemeKind) adw_combo_row_get_selected (self->theme_row);
   options->dpi = gtk_spin_button_get_value (self->dpi_spin);
-  if (offers_changes (self) && gtk_switch_get_active (self->changes_switch))
-    {
-      options->changes_since = self->changes_since;
-      options->changes_since_name = self->changes_since_name;
-    }
+  options->transparent = options->format == TPT_EXPORT_PNG &&
+                         gtk_switch_get_active (self->transparent_switch);
 
   if (is_poster (self))
     {
@@ -209,66 +247,155 @@ tpt_export_dialog_get_options (TptExportDialog  *self,
       options->landscape = gtk_switch_get_active (self->landscape_switch);
       options->overlap_mm = gtk_spin_button_get_value (self->overlap_spin);
       options->no_marks = !gtk_switch_get_active (self->marks_switch);
-      if (gtk_spin_button_get_value_as_int (self->sheets_spin) > 0)
-        options->sheets_wide = (guint) gtk_spin_button_get_value_as_int (self->sheets_spin);
-      else
-        options->poster_scale = gtk_spin_button_get_value (self->scale_spin);
+      switch ((SizeBy) adw_combo_row_get_selected (self->size_row))
+        {
+        case SIZE_BY_SHEETS:
+          options->sheets_wide = (guint) gtk_spin_button_get_value_as_int (self->sheets_spin);
+          break;
+        case SIZE_BY_WIDTH:
+          options->poster_width_mm = gtk_spin_button_get_value (self->width_spin);
+          break;
+        case SIZE_BY_SCALE:
+        default:
+          options->poster_scale = gtk_spin_button_get_value (self->scale_spin);
+          break;
+        }
     }
-  else if (options->format == TPT_EXPORT_PDF && page > 0 && !is_slides (self))
+  else if (options->format == TPT_EXPORT_PDF && !is_slides (self))
     {
-      options->page_size = paper_names[MIN (page - 1, G_N_ELEMENTS (paper_names) - 1)];
-      options->landscape = gtk_switch_get_active (self->landscape_switch);
+      if (offers_changes (self) && gtk_switch_get_active (self->changes_switch))
+        {
+          options->changes_since = self->changes_since;
+          options->changes_since_name = self->changes_since_name;
+        }
+      /* Row 0 fits pages to their content; the others name the paper. */
+      options->page_size = page == 0 ? "fit"
+                                     : paper_names[MIN (page - 1, G_N_ELEMENTS (paper_names) - 1)];
+      if (page > 0)
+        options->landscape = gtk_switch_get_active (self->landscape_switch);
     }
+}
+
+/* The plan of the chosen export, made when first needed after a change. */
+static void
+ensure_plan (TptExportDialog *self)
+{
+  TptExportOptions options;
+
+  if (self->planned)
+    return;
+  self->planned = TRUE;
+  g_clear_pointer (&self->plan, tpt_export_plan_free);
+  g_clear_pointer (&self->image, tpt_artefact_drawing_unref);
+  g_clear_error (&self->plan_error);
+  if (is_copy (self))
+    return;
+
+  tpt_export_dialog_get_options (self, &options);
+  if (options.format == TPT_EXPORT_PDF)
+    self->plan = tpt_export_plan_new (self->document, self->context, &options,
+                                      &self->plan_error);
+  else if (!is_slides (self))
+    {
+      TptArtefactKind kind = TPT_ARTEFACT_BLUEPRINT;
+      TptNode *target = NULL;
+      TptCoverageFilter filter = { NULL, NULL, NULL };
+
+      if (options.artefact == NULL && self->blueprints->len == 1)
+        target = self->blueprints->pdata[0];
+      else if (options.artefact == NULL)
+        g_set_error_literal (&self->plan_error, TPT_EXPORT_ERROR, TPT_EXPORT_ERROR_NO_ARTEFACT,
+                             _("An image shows one artefact: choose it under Content"));
+      if (self->plan_error == NULL &&
+          tpt_export_plan_resolve_options (self->document, &options, &kind, &target, &filter,
+                                           &self->plan_error))
+        self->image = tpt_artefact_drawing_new_filtered (kind, self->document, target,
+                                                         self->context, &filter);
+    }
+
+  if (self->plan != NULL)
+    self->page = MIN (self->page, tpt_export_plan_get_n_pages (self->plan) - 1);
+  else
+    self->page = 0;
 }
 
 static void
-ensure_layout (TptExportDialog *self)
+invalidate (TptExportDialog *self)
 {
-  TptBlueprint *blueprint = selected_blueprint (self);
-
-  if (self->layout != NULL && self->layout->blueprint == blueprint)
-    return;
-
-  g_clear_pointer (&self->layout, tpt_blueprint_layout_unref);
-  if (blueprint != NULL)
-    self->layout = tpt_blueprint_layout_new (self->document, blueprint, self->context);
+  self->planned = FALSE;
 }
 
-static gboolean
-sheet_size (const TptExportOptions *options,
-            double                 *width,
-            double                 *height)
+/**
+ * tpt_export_dialog_get_n_pages:
+ * @self: a #TptExportDialog
+ *
+ * Returns: how many pages the export will have, as the preview pages
+ *   through them; 1 for an image, 0 when the options make none
+ */
+guint
+tpt_export_dialog_get_n_pages (TptExportDialog *self)
 {
-  const char *name = options->poster != NULL ? options->poster : options->page_size;
+  g_return_val_if_fail (TPT_IS_EXPORT_DIALOG (self), 0);
 
-  if (name == NULL || !tpt_page_size_lookup (name, width, height))
-    return FALSE;
-  if (options->landscape)
+  ensure_plan (self);
+  if (self->plan != NULL)
+    return tpt_export_plan_get_n_pages (self->plan);
+  return self->image != NULL ? 1 : 0;
+}
+
+/**
+ * tpt_export_dialog_set_preview_page:
+ * @self: a #TptExportDialog
+ * @page: the page to show, from 0
+ */
+void
+tpt_export_dialog_set_preview_page (TptExportDialog *self,
+                                    guint            page)
+{
+  guint n;
+
+  g_return_if_fail (TPT_IS_EXPORT_DIALOG (self));
+
+  n = tpt_export_dialog_get_n_pages (self);
+  self->page = n > 0 ? MIN (page, n - 1) : 0;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->previous_button), self->page > 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->next_button), self->page + 1 < n);
+  if (n > 0)
     {
-      double w = *width;
+      /* Translators: the page the export preview shows, "Page 3 of 12". */
+      g_autofree char *label = g_strdup_printf (_("Page %u of %u"), self->page + 1, n);
 
-      *width = *height;
-      *height = w;
+      gtk_label_set_label (self->page_label, label);
     }
-  return TRUE;
+  else
+    gtk_label_set_label (self->page_label, "");
+  gtk_widget_queue_draw (GTK_WIDGET (self->preview));
 }
 
-/* Plans the poster the options describe; FALSE with @error if they make
- * none (too many sheets, say). */
-static gboolean
-plan_poster (TptExportDialog        *self,
-             const TptExportOptions *options,
-             TptPosterPlan          *plan,
-             GError                **error)
+static void
+previous_clicked_cb (TptExportDialog *self)
 {
-  double width, height;
+  if (self->page > 0)
+    tpt_export_dialog_set_preview_page (self, self->page - 1);
+}
 
-  ensure_layout (self);
-  if (self->layout == NULL || !sheet_size (options, &width, &height))
-    return FALSE;
+static void
+next_clicked_cb (TptExportDialog *self)
+{
+  tpt_export_dialog_set_preview_page (self, self->page + 1);
+}
 
-  return tpt_poster_plan (&self->layout->bounds, width, height, options->poster_scale,
-                          options->sheets_wide, options->overlap_mm, plan, error);
+static void
+preview_action_cb (GtkWidget  *widget,
+                   const char *action,
+                   GVariant   *parameter)
+{
+  TptExportDialog *self = TPT_EXPORT_DIALOG (widget);
+
+  if (g_str_equal (action, "preview.next"))
+    next_clicked_cb (self);
+  else
+    previous_clicked_cb (self);
 }
 
 /**
@@ -276,80 +403,58 @@ plan_poster (TptExportDialog        *self,
  * @self: a #TptExportDialog
  *
  * Returns: (transfer full): what the export will make, e.g. “12 sheets
- *   (4 × 3) of A4”, as the caption under the preview says
+ *   (4 × 3) of …”, as the caption under the preview says
  */
 char *
 tpt_export_dialog_dup_summary (TptExportDialog *self)
 {
   TptExportOptions options;
-  g_autoptr(GError) error = NULL;
 
   g_return_val_if_fail (TPT_IS_EXPORT_DIALOG (self), NULL);
-
-  tpt_export_dialog_get_options (self, &options);
 
   if (is_copy (self))
     return g_strdup (_("A copy of the document, in Touchpoint’s own format"));
 
-  if (options.poster != NULL)
-    {
-      TptPosterPlan plan;
+  tpt_export_dialog_get_options (self, &options);
+  if (is_slides (self) && options.format != TPT_EXPORT_PDF)
+    return g_strdup (_("Slides export to PDF only: choose PDF as the format"));
 
-      if (!plan_poster (self, &options, &plan, &error))
-        return g_strdup (error != NULL ? error->message : "");
-      /* Translators: a poster: “12 sheets (4 × 3) of A4, landscape”. */
-      return g_strdup_printf (ngettext ("%u sheet (%u × %u) of %s%s, and an assembly page",
-                                        "%u sheets (%u × %u) of %s%s, and an assembly page",
-                                        plan.columns * plan.rows),
-                              plan.columns * plan.rows, plan.columns, plan.rows, options.poster,
-                              options.landscape ? _(", landscape") : "");
-    }
+  ensure_plan (self);
+  if (self->plan_error != NULL)
+    return g_strdup (self->plan_error->message);
 
-  if (is_slides (self))
-    {
-      GPtrArray *slides = dialog_slides (self);
-
-      if (options.format != TPT_EXPORT_PDF)
-        return g_strdup (_("Slides export to PDF only: choose PDF as the format"));
-      return g_strdup_printf (ngettext ("%u slide, on a 16:9 page",
-                                        "%u slides, each on a 16:9 page", slides->len),
-                              slides->len);
-    }
-
-  if (options.format == TPT_EXPORT_PNG)
-    {
-      ensure_layout (self);
-      if (self->layout == NULL)
-        return g_strdup (_("An image at the chosen resolution"));
-      return g_strdup_printf (_("An image of %d × %d pixels"),
-                              (int) ceil (self->layout->bounds.width * options.dpi / 72.0),
-                              (int) ceil (self->layout->bounds.height * options.dpi / 72.0));
-    }
+  if (options.format == TPT_EXPORT_PNG && self->image != NULL)
+    return g_strdup_printf (_("An image of %d × %d pixels at %.0f dpi"),
+                            (int) ceil (self->image->bounds.width * options.dpi / 72.0),
+                            (int) ceil (self->image->bounds.height * options.dpi / 72.0),
+                            options.dpi);
   if (options.format == TPT_EXPORT_SVG)
-    return g_strdup (_("A drawing that scales to any size"));
+    return g_strdup (_("A drawing that scales to any size, its text kept as text"));
+  if (self->plan == NULL)
+    return g_strdup ("");
 
-  if (selected_other (self) != NULL)
-    return g_strdup_printf (_("One page, %s"), options.page_size != NULL
-                                               ? options.page_size : _("fitted to its content"));
+  {
+    g_autofree char *summary = tpt_export_plan_dup_summary (self->plan);
+    const char * const *notes = tpt_export_plan_get_notes (self->plan);
+    const char * const *warnings = tpt_export_plan_get_warnings (self->plan);
+    g_autoptr(GString) text = g_string_new (summary);
 
-  if (options.artefact == NULL)
-    {
-      guint n_personas = g_list_model_get_n_items (tpt_document_get_personas (self->document));
-      guint n_needs = g_list_model_get_n_items (tpt_document_get_needs (self->document));
-      /* As tpt-export.c lays the document out: the cover, the gallery,
-       * the matrix, coverage, the analysis, then the blueprints. */
-      guint pages = 1 + self->blueprints->len + (n_personas > 0) +
-                    (n_needs > 0 && n_personas > 0) + (n_needs > 0 && self->blueprints->len > 0) +
-                    tpt_export_count_analysis_pages (self->document);
+    if (is_slides (self))
+      {
+        g_autoptr(GPtrArray) slides = tpt_slides_list_for_showing (self->document);
 
-      return g_strdup_printf (ngettext ("%u page: the cover and contents, then each artefact, %s",
-                                        "%u pages: the cover and contents, then each artefact, %s",
-                                        pages),
-                              pages, options.page_size != NULL ? options.page_size
-                                                               : _("each fitted to its content"));
-    }
-  return g_strdup_printf (_("One page, %s"), options.page_size != NULL
-                                             ? options.page_size : _("fitted to the blueprint"));
+        g_string_printf (text, ngettext ("%u slide, on %u 16:9 pages (a tall one in parts)",
+                                         "%u slides, on %u 16:9 pages (a tall one in parts)",
+                                         slides->len),
+                         slides->len, tpt_export_plan_get_n_pages (self->plan));
+        return g_string_free (g_steal_pointer (&text), FALSE);
+      }
+    for (guint i = 0; notes[i] != NULL; i++)
+      g_string_append_printf (text, "\n%s", notes[i]);
+    for (guint i = 0; warnings[i] != NULL; i++)
+      g_string_append_printf (text, "\n%s", warnings[i]);
+    return g_string_free (g_steal_pointer (&text), FALSE);
+  }
 }
 
 /**
@@ -359,8 +464,8 @@ tpt_export_dialog_dup_summary (TptExportDialog *self)
  * @width: the area's width
  * @height: the area's height
  *
- * Draws the first page, or the poster's sheets over a miniature of the
- * blueprint, scaled into the area.
+ * Draws the page the preview is at, as the export will have it, scaled
+ * into the area on a shadowed sheet; or the image an SVG or PNG will be.
  */
 void
 tpt_export_dialog_draw_preview (TptExportDialog *self,
@@ -368,66 +473,30 @@ tpt_export_dialog_draw_preview (TptExportDialog *self,
                                 int              width,
                                 int              height)
 {
-  const TptTheme *theme;
   TptExportOptions options;
-  TptPosterPlan plan;
+  const TptTheme *theme;
   double page_width, page_height, scale, x0, y0;
-  double other_width = 0, other_height = 0;
-  const char *other;
-  gboolean poster;
 
   g_return_if_fail (TPT_IS_EXPORT_DIALOG (self));
 
+  ensure_plan (self);
   tpt_export_dialog_get_options (self, &options);
   theme = tpt_theme_get (options.theme);
-  poster = options.poster != NULL && plan_poster (self, &options, &plan, NULL);
-  ensure_layout (self);
 
-  if (is_copy (self))
+  if (self->plan != NULL)
+    {
+      const TptPlanPage *page = tpt_export_plan_get_page (self->plan, self->page);
+
+      page_width = page->width;
+      page_height = page->height;
+    }
+  else if (self->image != NULL)
+    {
+      page_width = self->image->bounds.width;
+      page_height = self->image->bounds.height;
+    }
+  else
     return;
-
-  if (is_slides (self))
-    {
-      GPtrArray *slides = dialog_slides (self);
-
-      scale = MIN ((width - 24.0) / TPT_SLIDE_WIDTH, (height - 24.0) / TPT_SLIDE_HEIGHT);
-      cairo_translate (cr, (width - TPT_SLIDE_WIDTH * scale) / 2,
-                       (height - TPT_SLIDE_HEIGHT * scale) / 2);
-      cairo_scale (cr, scale, scale);
-      if (slides->len > 0)
-        tpt_slide_render (cr, self->context, self->document, g_ptr_array_index (slides, 0),
-                          theme, TPT_SLIDE_WIDTH, TPT_SLIDE_HEIGHT, 1, slides->len);
-      return;
-    }
-
-  other = selected_other (self);
-  if (other != NULL && g_str_equal (other, "personas"))
-    tpt_persona_gallery_measure (self->context, self->document, &other_width, &other_height);
-  else if (other != NULL && g_str_equal (other, "needs-matrix"))
-    tpt_matrix_measure (self->context, self->document, &other_width, &other_height);
-  else if (other != NULL && g_str_equal (other, "coverage"))
-    tpt_coverage_report_measure (self->context, self->document, &other_width, &other_height);
-
-  if (other_width > 0 && !sheet_size (&options, &page_width, &page_height))
-    {
-      page_width = other_width;
-      page_height = other_height;
-    }
-  else if (poster)
-    {
-      page_width = plan.columns * (plan.sheet_width - 2 * plan.margin - plan.overlap) + plan.overlap;
-      page_height = plan.rows * (plan.sheet_height - 2 * plan.margin - plan.overlap) + plan.overlap;
-    }
-  else if (self->layout != NULL && !sheet_size (&options, &page_width, &page_height))
-    {
-      page_width = self->layout->bounds.width;
-      page_height = self->layout->bounds.height;
-    }
-  else if (self->layout == NULL && !sheet_size (&options, &page_width, &page_height))
-    {
-      page_width = 297 * 72.0 / 25.4;
-      page_height = 210 * 72.0 / 25.4;
-    }
 
   scale = MIN ((width - 24.0) / page_width, (height - 24.0) / page_height);
   x0 = (width - page_width * scale) / 2;
@@ -437,80 +506,24 @@ tpt_export_dialog_draw_preview (TptExportDialog *self,
   cairo_set_source_rgba (cr, 0, 0, 0, 0.2);
   cairo_rectangle (cr, x0 + 2, y0 + 3, page_width * scale, page_height * scale);
   cairo_fill (cr);
-  tpt_color_set_source (cr, &theme->paper);
-  cairo_rectangle (cr, x0, y0, page_width * scale, page_height * scale);
-  cairo_fill (cr);
 
   cairo_save (cr);
   cairo_rectangle (cr, x0, y0, page_width * scale, page_height * scale);
   cairo_clip (cr);
   cairo_translate (cr, x0, y0);
   cairo_scale (cr, scale, scale);
-
-  if (other_width > 0)
-    {
-      double fit = MIN (page_width / other_width, page_height / other_height);
-
-      cairo_translate (cr, (page_width - other_width * fit) / 2,
-                       (page_height - other_height * fit) / 2);
-      cairo_scale (cr, fit, fit);
-      if (g_str_equal (other, "personas"))
-        tpt_persona_gallery_render (cr, self->context, self->document, theme);
-      else if (g_str_equal (other, "coverage"))
-        tpt_coverage_report_render (cr, self->context, self->document, theme);
-      else
-        tpt_matrix_render (cr, self->context, self->document, theme);
-    }
-  else if (self->layout != NULL)
-    {
-      double fit = poster ? plan.scale
-                          : MIN (1.0, MIN (page_width / self->layout->bounds.width,
-                                           page_height / self->layout->bounds.height));
-
-      cairo_save (cr);
-      if (!poster)
-        cairo_translate (cr, (page_width - self->layout->bounds.width * fit) / 2,
-                         (page_height - self->layout->bounds.height * fit) / 2);
-      cairo_scale (cr, fit, fit);
-      tpt_blueprint_render (cr, self->layout, theme);
-      cairo_restore (cr);
-    }
+  if (self->plan != NULL)
+    tpt_export_plan_render_page (self->plan, self->page, cr, theme);
   else
     {
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-      tpt_cover_render (cr, self->context, self->document, theme, page_width, page_height, now,
-                        NULL, 0);
+      if (!options.transparent)
+        {
+          tpt_color_set_source (cr, &theme->paper);
+          cairo_paint (cr);
+        }
+      tpt_artefact_drawing_render (self->image, cr, theme);
     }
   cairo_restore (cr);
-
-  /* The sheets of a poster, labelled as on the wall. */
-  if (poster)
-    {
-      double step_x = (plan.sheet_width - 2 * plan.margin - plan.overlap) * scale;
-      double step_y = (plan.sheet_height - 2 * plan.margin - plan.overlap) * scale;
-      g_autoptr(PangoLayout) label = pango_layout_new (self->context);
-      PangoFontDescription *font = pango_font_description_from_string ("Sans Bold 9");
-
-      pango_layout_set_font_description (label, font);
-      pango_font_description_free (font);
-      cairo_set_line_width (cr, 1);
-      for (guint r = 0; r < plan.rows; r++)
-        for (guint c = 0; c < plan.columns; c++)
-          {
-            g_autofree char *name = tpt_poster_tile_label (r, c);
-            double x = x0 + c * step_x, y = y0 + r * step_y;
-
-            cairo_set_source_rgba (cr, 0.11, 0.44, 0.85, 0.08);
-            cairo_rectangle (cr, x, y, step_x + plan.overlap * scale, step_y + plan.overlap * scale);
-            cairo_fill_preserve (cr);
-            cairo_set_source_rgba (cr, 0.11, 0.44, 0.85, 0.9);
-            cairo_stroke (cr);
-            pango_layout_set_text (label, name, -1);
-            cairo_move_to (cr, x + 4, y + 3);
-            pango_cairo_show_layout (cr, label);
-          }
-    }
 }
 
 static void
@@ -529,12 +542,18 @@ update (TptExportDialog *self)
   TptExportFormat format = selected_format (self);
   gboolean copy = is_copy (self);
   gboolean poster = is_poster (self);
-  gboolean has_blueprint = selected_blueprint (self) != NULL;
   gboolean slides = is_slides (self);
-  gboolean use_sheets = gtk_spin_button_get_value_as_int (self->sheets_spin) > 0;
+  gboolean can_poster = selected_blueprint (self) != NULL ||
+                        g_strcmp0 (selected_other (self), "needs-matrix") == 0 ||
+                        g_strcmp0 (selected_other (self), "personas") == 0;
+  SizeBy size_by = (SizeBy) adw_combo_row_get_selected (self->size_row);
   g_autofree char *summary = NULL;
 
+  if (!self->ready)
+    return;
+
   /* Show an option only where it applies. */
+  gtk_widget_set_visible (GTK_WIDGET (self->format_row), is_export (self));
   gtk_widget_set_visible (GTK_WIDGET (self->content_row), !copy);
   gtk_widget_set_visible (GTK_WIDGET (self->page_row),
                           !copy && format == TPT_EXPORT_PDF && !poster && !slides);
@@ -543,19 +562,24 @@ update (TptExportDialog *self)
                                      adw_combo_row_get_selected (self->page_row) > 0));
   gtk_widget_set_visible (GTK_WIDGET (self->theme_row), !copy);
   gtk_widget_set_visible (GTK_WIDGET (self->dpi_row), !copy && format == TPT_EXPORT_PNG);
-  gtk_widget_set_visible (GTK_WIDGET (self->poster_row),
-                          self->mode == TPT_EXPORT_DIALOG_EXPORT && !copy &&
-                          format == TPT_EXPORT_PDF && has_blueprint);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->scale_row), !use_sheets);
+  gtk_widget_set_visible (GTK_WIDGET (self->transparent_row), !copy && format == TPT_EXPORT_PNG);
   gtk_widget_set_visible (GTK_WIDGET (self->changes_row), offers_changes (self));
+  gtk_widget_set_visible (GTK_WIDGET (self->poster_row),
+                          !is_export (self) || (!copy && format == TPT_EXPORT_PDF && can_poster));
+  gtk_widget_set_visible (GTK_WIDGET (self->scale_row), size_by == SIZE_BY_SCALE);
+  gtk_widget_set_visible (GTK_WIDGET (self->sheets_row), size_by == SIZE_BY_SHEETS);
+  gtk_widget_set_visible (GTK_WIDGET (self->width_row), size_by == SIZE_BY_WIDTH);
 
   /* Slides are pages: there is nothing to export them to as one picture. */
   if (!gtk_spinner_get_spinning (self->spinner))
-    gtk_widget_set_sensitive (GTK_WIDGET (self->action_button), !slides || format == TPT_EXPORT_PDF);
+    gtk_widget_set_sensitive (GTK_WIDGET (self->action_button),
+                              !slides || format == TPT_EXPORT_PDF);
+
+  invalidate (self);
   summary = tpt_export_dialog_dup_summary (self);
   gtk_label_set_label (self->caption, summary);
   gtk_label_set_label (self->problem, "");
-  gtk_widget_queue_draw (GTK_WIDGET (self->preview));
+  tpt_export_dialog_set_preview_page (self, self->page);
 }
 
 void
@@ -569,7 +593,7 @@ tpt_export_dialog_set_format (TptExportDialog *self,
 
 /**
  * tpt_export_dialog_set_content:
- * @self: a #TptExportDialog in export mode
+ * @self: a #TptExportDialog
  * @artefact: what to export, as `--artefact` names it: "slides", "cover",
  *   "personas", "needs-matrix", "coverage" or a blueprint's id
  *
@@ -579,23 +603,27 @@ gboolean
 tpt_export_dialog_set_content (TptExportDialog *self,
                                const char      *artefact)
 {
+  guint first;
+
   g_return_val_if_fail (TPT_IS_EXPORT_DIALOG (self), FALSE);
   g_return_val_if_fail (artefact != NULL, FALSE);
 
-  if (self->mode != TPT_EXPORT_DIALOG_EXPORT)
-    return FALSE;
   for (guint i = 0; i < self->blueprints->len; i++)
     if (g_strcmp0 (tpt_node_get_id (self->blueprints->pdata[i]), artefact) == 0)
       {
-        adw_combo_row_set_selected (self->content_row, i + 1);
+        adw_combo_row_set_selected (self->content_row, first_blueprint_row (self) + i);
         return TRUE;
       }
-  for (guint i = 0; i < G_N_ELEMENTS (other_artefacts); i++)
-    if (g_str_equal (other_artefacts[i], artefact))
-      {
-        adw_combo_row_set_selected (self->content_row, 1 + self->blueprints->len + i);
+  first = first_blueprint_row (self) + self->blueprints->len;
+  for (guint i = 0; i < n_others (self); i++)
+    {
+      guint saved = adw_combo_row_get_selected (self->content_row);
+
+      adw_combo_row_set_selected (self->content_row, first + i);
+      if (g_strcmp0 (selected_other (self), artefact) == 0)
         return TRUE;
-      }
+      adw_combo_row_set_selected (self->content_row, saved);
+    }
   return FALSE;
 }
 
@@ -635,7 +663,8 @@ extension (TptExportDialog *self)
  * @error: return location for a #GError
  *
  * Exports with the chosen options, as the Export button does after the
- * file chooser, but synchronously. A failed export leaves no file.
+ * file chooser, but synchronously. A failed export leaves no file, and a
+ * drawing is never written over the document's own file.
  *
  * Returns: whether it was exported
  */
@@ -648,6 +677,8 @@ tpt_export_dialog_export_to (TptExportDialog  *self,
 
   g_return_val_if_fail (TPT_IS_EXPORT_DIALOG (self), FALSE);
 
+  if (!tpt_export_check_target (self->document_file, file, is_copy (self), error))
+    return FALSE;
   if (is_copy (self))
     {
       g_autoptr(TptDocument) copy = NULL;
@@ -665,13 +696,13 @@ tpt_export_dialog_export_to (TptExportDialog  *self,
 typedef struct
 {
   GBytes           *bytes;
-  GBytes           *since_bytes;  /* the older version, for changes pages */
-  char             *since_name;
   GFile            *file;
   TptExportOptions  options;
   char             *artefact;
   char             *page_size;
   char             *poster;
+  GBytes           *since_bytes;  /* the older version, for changes pages */
+  char             *since_name;
   gboolean          copy;
 } ExportJob;
 
@@ -679,12 +710,12 @@ static void
 export_job_free (ExportJob *job)
 {
   g_clear_pointer (&job->bytes, g_bytes_unref);
-  g_clear_pointer (&job->since_bytes, g_bytes_unref);
-  g_free (job->since_name);
   g_clear_object (&job->file);
   g_free (job->artefact);
   g_free (job->page_size);
   g_free (job->poster);
+  g_clear_pointer (&job->since_bytes, g_bytes_unref);
+  g_free (job->since_name);
   g_free (job);
 }
 
@@ -753,9 +784,18 @@ static void
 start_export (TptExportDialog *self,
               GFile           *file)
 {
-  g_autoptr(GTask) task = g_task_new (self, self->cancellable, export_done_cb, NULL);
-  ExportJob *job = g_new0 (ExportJob, 1);
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  ExportJob *job;
 
+  if (!tpt_export_check_target (self->document_file, file, is_copy (self), &error))
+    {
+      gtk_label_set_label (self->problem, error->message);
+      return;
+    }
+
+  task = g_task_new (self, self->cancellable, export_done_cb, NULL);
+  job = g_new0 (ExportJob, 1);
   tpt_export_dialog_get_options (self, &job->options);
   job->bytes = tpt_document_serialize (self->document);
   job->file = g_object_ref (file);
@@ -803,7 +843,8 @@ remember_choices (TptExportDialog *self)
   tpt_export_dialog_get_options (self, &options);
   if (options.page_size != NULL)
     g_settings_set_string (self->settings, "export-page-size", options.page_size);
-  g_settings_set_boolean (self->settings, "export-landscape", options.landscape);
+  g_settings_set_boolean (self->settings, "export-landscape",
+                          gtk_switch_get_active (self->landscape_switch));
   g_settings_set_string (self->settings, "export-theme",
                          options.theme == TPT_THEME_DARK ? "dark"
                          : options.theme == TPT_THEME_PRINT ? "print"
@@ -826,29 +867,23 @@ action_clicked_cb (TptExportDialog *self)
   g_autofree char *name = NULL;
   g_autoptr(GFile) folder = NULL;
   TptExportOptions options;
-  g_autoptr(GError) error = NULL;
 
   tpt_export_dialog_get_options (self, &options);
   remember_choices (self);
 
-  /* A poster that can't be made says so before anything else happens. */
-  if (options.poster != NULL)
+  /* Options that make nothing say so before anything else happens. */
+  ensure_plan (self);
+  if (self->plan_error != NULL)
     {
-      TptPosterPlan plan;
-
-      if (!plan_poster (self, &options, &plan, &error))
-        {
-          gtk_label_set_label (self->problem, error != NULL ? error->message : "");
-          return;
-        }
+      gtk_label_set_label (self->problem, self->plan_error->message);
+      return;
     }
 
-  if (self->mode == TPT_EXPORT_DIALOG_PRINT_POSTER)
+  if (!is_export (self))
     {
       GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
 
-      tpt_print_poster (parent, self->document, selected_blueprint (self), &options,
-                        self->document_file);
+      tpt_print_poster (parent, self->document, NULL, &options, self->document_file);
       gtk_window_close (GTK_WINDOW (self));
       return;
     }
@@ -894,39 +929,15 @@ action_clicked_cb (TptExportDialog *self)
 
 /* Building */
 
-static AdwComboRow *
-combo_row (const char  *title,
-           const char **items,
-           guint        n_items)
+static GListModel *
+string_list (const char * const *items,
+             guint               n_items)
 {
-  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
-  AdwComboRow *row = ADW_COMBO_ROW (adw_combo_row_new ());
+  GtkStringList *list = gtk_string_list_new (NULL);
 
   for (guint i = 0; i < n_items; i++)
     gtk_string_list_append (list, items[i]);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_combo_row_set_model (row, G_LIST_MODEL (list));
-  return row;
-}
-
-static AdwActionRow *
-spin_row (const char     *title,
-          const char     *subtitle,
-          double          min,
-          double          max,
-          double          step,
-          GtkSpinButton **spin)
-{
-  AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
-
-  *spin = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (min, max, step));
-  gtk_widget_set_valign (GTK_WIDGET (*spin), GTK_ALIGN_CENTER);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (subtitle != NULL)
-    adw_action_row_set_subtitle (row, subtitle);
-  adw_action_row_add_suffix (row, GTK_WIDGET (*spin));
-  adw_action_row_set_activatable_widget (row, GTK_WIDGET (*spin));
-  return row;
+  return G_LIST_MODEL (list);
 }
 
 static guint
@@ -939,165 +950,57 @@ paper_index (const char *name)
 }
 
 static void
-build (TptExportDialog *self,
+setup (TptExportDialog *self,
        TptBlueprint    *preselect)
 {
-  const char *formats[] = { _("PDF Document"), _("SVG Drawing"), _("PNG Image"),
-                            _("Touchpoint Document (a copy)") };
-  const char *themes[] = { _("Light"), _("Dark"), _("Print (high contrast on white)"),
-                           _("Projector (bold, high contrast)") };
-  g_autofree const char **pages = g_new0 (const char *, G_N_ELEMENTS (paper_names) + 2);
-  g_autofree const char **contents = g_new0 (const char *, self->blueprints->len + 7);
+  g_autoptr(GPtrArray) contents = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) pages = g_ptr_array_new ();
+  g_autoptr(GListModel) content_model = NULL;
+  g_autoptr(GListModel) page_model = NULL;
+  g_autoptr(GListModel) paper_model = NULL;
   g_autofree char *theme = g_settings_get_string (self->settings, "export-theme");
   g_autofree char *page = g_settings_get_string (self->settings, "export-page-size");
   g_autofree char *paper = g_settings_get_string (self->settings, "poster-paper");
-  GtkWidget *toolbar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
-  GtkWidget *body = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  GtkWidget *prefs = adw_preferences_page_new ();
-  GtkWidget *group = adw_preferences_group_new ();
-  GtkWidget *side = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  AdwActionRow *overlap_row;
-  guint n_contents = 0;
-  gboolean export_mode = self->mode == TPT_EXPORT_DIALOG_EXPORT;
+  gboolean export_mode = is_export (self);
 
-  pages[0] = _("Fit to Content");
-  for (guint i = 0; i < G_N_ELEMENTS (paper_names); i++)
-    pages[i + 1] = paper_names[i];
   if (export_mode)
-    contents[n_contents++] = _("Whole Document");
+    g_ptr_array_add (contents, g_strdup (_("Whole Document")));
   for (guint i = 0; i < self->blueprints->len; i++)
-    contents[n_contents++] = tpt_blueprint_get_title (self->blueprints->pdata[i]);
+    g_ptr_array_add (contents, g_strdup (tpt_blueprint_get_title (self->blueprints->pdata[i])));
   if (export_mode)
     {
-      contents[n_contents++] = _("Persona Gallery");
-      contents[n_contents++] = _("Needs Matrix");
-      contents[n_contents++] = _("Coverage");
-      contents[n_contents++] = _("Cover");
-      contents[n_contents++] = _("Slides (16:9)");
+      for (guint i = 0; i < G_N_ELEMENTS (document_artefacts); i++)
+        g_ptr_array_add (contents, g_strdup (tpt_artefact_kind_get_title (document_artefacts[i])));
+      g_ptr_array_add (contents, g_strdup (_("Slides (16:9)")));
     }
+  else
+    for (guint i = 0; i < G_N_ELEMENTS (poster_artefacts); i++)
+      g_ptr_array_add (contents, g_strdup (tpt_artefact_kind_get_title (poster_artefacts[i])));
+  content_model = string_list ((const char * const *) contents->pdata, contents->len);
+  adw_combo_row_set_model (self->content_row, content_model);
+
+  g_ptr_array_add (pages, (gpointer) _("Fit to Content"));
+  for (guint i = 0; i < G_N_ELEMENTS (paper_names); i++)
+    g_ptr_array_add (pages, (gpointer) paper_names[i]);
+  page_model = string_list ((const char * const *) pages->pdata, pages->len);
+  adw_combo_row_set_model (self->page_row, page_model);
+  paper_model = string_list (paper_names, G_N_ELEMENTS (paper_names));
+  adw_combo_row_set_model (self->paper_row, paper_model);
 
   gtk_window_set_title (GTK_WINDOW (self), export_mode ? _("Export") : _("Print Poster"));
-  gtk_window_set_default_size (GTK_WINDOW (self), 900, 620);
-
-  self->action_button = GTK_BUTTON (gtk_button_new_with_mnemonic (export_mode ? _("_Export…")
-                                                                              : _("_Print…")));
-  gtk_widget_add_css_class (GTK_WIDGET (self->action_button), "suggested-action");
-  g_signal_connect_swapped (self->action_button, "clicked", G_CALLBACK (action_clicked_cb), self);
-  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (gtk_window_close), self);
-  self->spinner = GTK_SPINNER (gtk_spinner_new ());
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), GTK_WIDGET (self->action_button));
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), GTK_WIDGET (self->spinner));
-  gtk_box_append (GTK_BOX (toolbar), header);
-
-  self->format_row = combo_row (_("Format"), formats, G_N_ELEMENTS (formats));
-  self->content_row = combo_row (export_mode ? _("Content") : _("Blueprint"), contents, n_contents);
-  self->page_row = combo_row (_("Page Size"), pages, G_N_ELEMENTS (paper_names) + 1);
-  self->landscape_row = ADW_ACTION_ROW (adw_action_row_new ());
-  self->landscape_switch = GTK_SWITCH (gtk_switch_new ());
-  gtk_widget_set_valign (GTK_WIDGET (self->landscape_switch), GTK_ALIGN_CENTER);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->landscape_row), _("Landscape"));
-  adw_action_row_add_suffix (self->landscape_row, GTK_WIDGET (self->landscape_switch));
-  adw_action_row_set_activatable_widget (self->landscape_row, GTK_WIDGET (self->landscape_switch));
-  self->theme_row = combo_row (_("Colours"), themes, G_N_ELEMENTS (themes));
-  self->dpi_row = spin_row (_("Resolution"), _("Dots per inch"), TPT_EXPORT_MIN_DPI,
-                            TPT_EXPORT_MAX_DPI, 10, &self->dpi_spin);
-
-  self->poster_row = ADW_EXPANDER_ROW (adw_expander_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->poster_row), _("Wall Poster"));
-  adw_expander_row_set_subtitle (self->poster_row, _("Tile the blueprint over several sheets"));
+  gtk_button_set_label (self->action_button, export_mode ? _("_Export…") : _("_Print…"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->content_row),
+                                 export_mode ? _("Content") : _("Artefact"));
   adw_expander_row_set_show_enable_switch (self->poster_row, export_mode);
   adw_expander_row_set_enable_expansion (self->poster_row, !export_mode);
   adw_expander_row_set_expanded (self->poster_row, !export_mode);
-  self->paper_row = combo_row (_("Paper"), paper_names, G_N_ELEMENTS (paper_names));
-  self->scale_row = spin_row (_("Scale"), _("Percent of the blueprint’s size"), 5, 1000, 5,
-                              &self->scale_spin);
-  self->sheets_row = spin_row (_("Sheets Wide"), _("Fit the width to this many sheets; 0 uses the scale"),
-                               0, 50, 1, &self->sheets_spin);
-  overlap_row = spin_row (_("Overlap"), _("Millimetres each sheet shares with the next, for gluing"),
-                          0, 50, 1, &self->overlap_spin);
-  adw_expander_row_add_row (self->poster_row, GTK_WIDGET (self->paper_row));
-  adw_expander_row_add_row (self->poster_row, GTK_WIDGET (self->scale_row));
-  adw_expander_row_add_row (self->poster_row, GTK_WIDGET (self->sheets_row));
-  adw_expander_row_add_row (self->poster_row, GTK_WIDGET (overlap_row));
-  {
-    AdwActionRow *marks_row = ADW_ACTION_ROW (adw_action_row_new ());
-
-    self->marks_switch = GTK_SWITCH (gtk_switch_new ());
-    gtk_switch_set_active (self->marks_switch, TRUE);
-    gtk_widget_set_valign (GTK_WIDGET (self->marks_switch), GTK_ALIGN_CENTER);
-    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (marks_row), _("Cut and Assembly Marks"));
-    adw_action_row_set_subtitle (marks_row, _("Crop marks and overlap ticks in each sheet’s margin"));
-    adw_action_row_add_suffix (marks_row, GTK_WIDGET (self->marks_switch));
-    adw_action_row_set_activatable_widget (marks_row, GTK_WIDGET (self->marks_switch));
-    adw_expander_row_add_row (self->poster_row, GTK_WIDGET (marks_row));
-  }
-  /* Shown once tpt_export_dialog_set_changes_since() gives a version. */
-  self->changes_row = ADW_ACTION_ROW (adw_action_row_new ());
-  self->changes_switch = GTK_SWITCH (gtk_switch_new ());
-  gtk_switch_set_active (self->changes_switch, TRUE);
-  gtk_widget_set_valign (GTK_WIDGET (self->changes_switch), GTK_ALIGN_CENTER);
-  adw_action_row_set_subtitle (self->changes_row,
-                               _("Pages after the cover that list what changed, and marks on "
-                                 "the blueprints"));
-  adw_action_row_add_suffix (self->changes_row, GTK_WIDGET (self->changes_switch));
-  adw_action_row_set_activatable_widget (self->changes_row, GTK_WIDGET (self->changes_switch));
-  gtk_widget_set_visible (GTK_WIDGET (self->changes_row), FALSE);
-
-  if (export_mode)
-    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->format_row));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->content_row));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->page_row));
-  if (export_mode)
-    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->changes_row));
-  if (!export_mode)
-    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->poster_row));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->landscape_row));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->theme_row));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->dpi_row));
-  if (export_mode)
-    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->poster_row));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (prefs), ADW_PREFERENCES_GROUP (group));
-  gtk_widget_set_size_request (prefs, 380, -1);
-
-  self->preview = GTK_DRAWING_AREA (gtk_drawing_area_new ());
-  gtk_drawing_area_set_draw_func (self->preview, draw_preview_cb, self, NULL);
-  gtk_widget_set_hexpand (GTK_WIDGET (self->preview), TRUE);
-  gtk_widget_set_vexpand (GTK_WIDGET (self->preview), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->preview), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Preview"), -1);
-  self->caption = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->caption, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->caption), "dim-label");
-  self->problem = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->problem, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->problem), "error");
-  gtk_widget_set_margin_start (side, 12);
-  gtk_widget_set_margin_end (side, 12);
-  gtk_widget_set_margin_top (side, 12);
-  gtk_widget_set_margin_bottom (side, 12);
-  gtk_box_append (GTK_BOX (side), GTK_WIDGET (self->preview));
-  gtk_box_append (GTK_BOX (side), GTK_WIDGET (self->caption));
-  gtk_box_append (GTK_BOX (side), GTK_WIDGET (self->problem));
-  gtk_widget_add_css_class (side, "view");
-
-  gtk_box_append (GTK_BOX (body), prefs);
-  gtk_box_append (GTK_BOX (body), side);
-  gtk_widget_set_vexpand (body, TRUE);
-  gtk_box_append (GTK_BOX (toolbar), body);
-  self->toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
-  adw_toast_overlay_set_child (self->toasts, toolbar);
-  adw_window_set_content (ADW_WINDOW (self), GTK_WIDGET (self->toasts));
 
   /* Start from the last choices. */
   adw_combo_row_set_selected (self->theme_row, g_str_equal (theme, "dark") ? 1
                                                : g_str_equal (theme, "print") ? 2
                                                : g_str_equal (theme, "projector") ? 3 : 0);
-  adw_combo_row_set_selected (self->page_row, 0);
+  adw_combo_row_set_selected (self->page_row, g_ascii_strcasecmp (page, "fit") == 0
+                                              ? 0 : 1 + paper_index (page));
   gtk_switch_set_active (self->landscape_switch,
                          g_settings_get_boolean (self->settings, "export-landscape"));
   gtk_spin_button_set_value (self->dpi_spin, g_settings_get_uint (self->settings, "export-dpi"));
@@ -1109,22 +1012,10 @@ build (TptExportDialog *self,
   if (preselect != NULL)
     for (guint i = 0; i < self->blueprints->len; i++)
       if (self->blueprints->pdata[i] == preselect)
-        adw_combo_row_set_selected (self->content_row, export_mode ? i + 1 : i);
-  (void) page;
+        adw_combo_row_set_selected (self->content_row, first_blueprint_row (self) + i);
 
-  g_signal_connect_swapped (self->format_row, "notify::selected", G_CALLBACK (update), self);
-  g_signal_connect_swapped (self->content_row, "notify::selected", G_CALLBACK (update), self);
-  g_signal_connect_swapped (self->page_row, "notify::selected", G_CALLBACK (update), self);
-  g_signal_connect_swapped (self->landscape_switch, "notify::active", G_CALLBACK (update), self);
-  g_signal_connect_swapped (self->theme_row, "notify::selected", G_CALLBACK (update), self);
-  g_signal_connect_swapped (self->dpi_spin, "value-changed", G_CALLBACK (update), self);
-  g_signal_connect_swapped (self->poster_row, "notify::enable-expansion", G_CALLBACK (update), self);
-  g_signal_connect_swapped (self->paper_row, "notify::selected", G_CALLBACK (update), self);
-  g_signal_connect_swapped (self->scale_spin, "value-changed", G_CALLBACK (update), self);
-  g_signal_connect_swapped (self->sheets_spin, "value-changed", G_CALLBACK (update), self);
-  g_signal_connect_swapped (self->overlap_spin, "value-changed", G_CALLBACK (update), self);
-  g_signal_connect_swapped (self->marks_switch, "notify::active", G_CALLBACK (update), self);
-  g_signal_connect_swapped (self->changes_switch, "notify::active", G_CALLBACK (update), self);
+  gtk_drawing_area_set_draw_func (self->preview, draw_preview_cb, self, NULL);
+  self->ready = TRUE;
   update (self);
 }
 
@@ -1137,16 +1028,18 @@ tpt_export_dialog_dispose (GObject *object)
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
-  g_clear_pointer (&self->layout, tpt_blueprint_layout_unref);
-  g_clear_pointer (&self->slides, g_ptr_array_unref);
+  g_clear_pointer (&self->plan, tpt_export_plan_free);
+  g_clear_pointer (&self->image, tpt_artefact_drawing_unref);
+  g_clear_error (&self->plan_error);
   g_clear_object (&self->document);
   g_clear_object (&self->document_file);
+  g_clear_object (&self->changes_since);
+  g_clear_pointer (&self->changes_since_name, g_free);
   g_clear_pointer (&self->blueprints, g_ptr_array_unref);
   g_clear_object (&self->settings);
   g_clear_object (&self->context);
   g_clear_object (&self->cancellable);
-  g_clear_object (&self->changes_since);
-  g_clear_pointer (&self->changes_since_name, g_free);
+  gtk_widget_dispose_template (GTK_WIDGET (self), TPT_TYPE_EXPORT_DIALOG);
 
   G_OBJECT_CLASS (tpt_export_dialog_parent_class)->dispose (object);
 }
@@ -1168,7 +1061,54 @@ tpt_export_dialog_class_init (TptExportDialogClass *klass)
     g_signal_new ("exported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_FILE);
 
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/touchpoint/Touchpoint/"
+                                               "tpt-export-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, TptExportDialog, toasts);
+  gtk_widget_class_bind_template_child (widget_class, TptExportDialog, action_button);
+  gtk_widget_class_bind_template_child (widget_class, TptExportDialog, spinner);
+  gtk_widget_class_bind_template_child (widget_class, TptExportDialog, format_row);
+  gtk_widget_class_bind_template_child (widget_class, TptExportDialog, content_row);
+  gtk_widget_class_bind_template_child (widget_class, TptExportDialog, page_row);
+  gtk_widget_class_bind_template_child (widget_class, TptExportDialog, landscape_row);
+  gtk_widget_class_bind_template_child (widget_class, TptExportDialog, landscape_switch);
+  gtk_widget_class_bind_template_child (widget_class, TptExportDialog, theme_row);
+  gtk_widget_class_bind_template_child (widget_class, TptExportDialog, dpi_row);
+  gtk_widget_class_bind_template_child (widget_class, TptExportDialog, dpi_spin);
+  gtk_widget_class_bind_template_child (widget_class, TptExportDialog, transparent_row);
+  gtk_widget_class_bind_template_child (widget_class, TptExportDialog, transparent_switch);
+  gtk_widget_class_bind_template_child (widget_class, TptExportDialog, changes_row);
+  gtk_widget_class_bind_template_child (widget_class, TptExportDialog, changes_switch);
+  gtk_widget_class_bind_template_child (widget_class, TptExportDialog, poster_row);
+  gtk_widget_class_bind_template_child (widget_class, TptExportDialog, paper_row);
+  gtk_widget_class_bind_template_child (widget_class, TptExportDialog, size_row);
+  gtk_widget_class_bind_template_child (widget_class, TptExportDialog, scale_row);
+  gtk_widget_class_bind_template_child (widget_class, TptExportDialog, scale_spin);
+  gtk_widget_class_bind_template_child (widget_class, TptExportDialog, sheets_row);
+  gtk_widget_class_bind_template_child (widget_class, TptExportDialog, sheets_spin);
+  gtk_widget_class_bind_template_child (widget_class, TptExportDialog, width_row);
+  gtk_widget_class_bind_template_child (widget_class, TptExportDialog, width_spin);
+  gtk_widget_class_bind_template_child (widget_class, TptExportDialog, overlap_spin);
+  gtk_widget_class_bind_template_child (widget_class, TptExportDialog, marks_switch);
+  gtk_widget_class_bind_template_child (widget_class, TptExportDialog, preview);
+  gtk_widget_class_bind_template_child (widget_class, TptExportDialog, previous_button);
+  gtk_widget_class_bind_template_child (widget_class, TptExportDialog, next_button);
+  gtk_widget_class_bind_template_child (widget_class, TptExportDialog, page_label);
+  gtk_widget_class_bind_template_child (widget_class, TptExportDialog, caption);
+  gtk_widget_class_bind_template_child (widget_class, TptExportDialog, problem);
+  gtk_widget_class_bind_template_callback (widget_class, update);
+  gtk_widget_class_bind_template_callback (widget_class, action_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, previous_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, next_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, gtk_window_close);
+
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK,
+                                       "preview.next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK,
+                                       "preview.previous", NULL);
+  gtk_widget_class_install_action (widget_class, "preview.next", NULL, preview_action_cb);
+  gtk_widget_class_install_action (widget_class, "preview.previous", NULL, preview_action_cb);
 }
 
 static void
@@ -1178,6 +1118,7 @@ tpt_export_dialog_init (TptExportDialog *self)
   self->context = tpt_text_context_new ();
   self->cancellable = g_cancellable_new ();
   self->blueprints = g_ptr_array_new_with_free_func (g_object_unref);
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 /**
@@ -1186,6 +1127,7 @@ tpt_export_dialog_init (TptExportDialog *self)
  * @document: the document
  * @blueprint: (nullable): the blueprint to start with
  * @document_file: (nullable): the document's file, to name the export after
+ *   and never to write a drawing over
  * @mode: export, or print a poster
  *
  * Returns: (transfer none): a new dialog, not yet shown
@@ -1202,14 +1144,14 @@ tpt_export_dialog_new (GtkWindow           *parent,
 
   g_return_val_if_fail (TPT_IS_DOCUMENT (document), NULL);
 
-  self = g_object_new (TPT_TYPE_EXPORT_DIALOG, "modal", TRUE, "transient-for", parent, NULL);
+  self = g_object_new (TPT_TYPE_EXPORT_DIALOG, "transient-for", parent, NULL);
   self->document = g_object_ref (document);
   self->mode = mode;
   g_set_object (&self->document_file, document_file);
   blueprints = tpt_document_get_blueprints (document);
   for (guint i = 0; i < g_list_model_get_n_items (blueprints); i++)
     g_ptr_array_add (self->blueprints, g_list_model_get_item (blueprints, i));
-  build (self, blueprint);
+  setup (self, blueprint);
 
   return self;
 }
@@ -1230,8 +1172,6 @@ tpt_export_dialog_set_changes_since (TptExportDialog *self,
                                      TptDocument     *older,
                                      const char      *name)
 {
-  g_autofree char *title = NULL;
-
   g_return_if_fail (TPT_IS_EXPORT_DIALOG (self));
   g_return_if_fail (older == NULL || (TPT_IS_DOCUMENT (older) && name != NULL));
 
@@ -1242,7 +1182,8 @@ tpt_export_dialog_set_changes_since (TptExportDialog *self,
     {
       /* Translators: an export option; %s names the version compared
        * with, e.g. “the saved file”. */
-      title = g_strdup_printf (_("Changes Since %s"), name);
+      g_autofree char *title = g_strdup_printf (_("Changes Since %s"), name);
+
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->changes_row), title);
     }
   update (self);

@@ -41,6 +41,9 @@ void             tpt_export_dialog_set_poster   (TptExportDialog     *self,
 gboolean         tpt_export_dialog_export_to    (TptExportDialog     *self,
                                                  GFile               *file,
                                                  GError             **error);
+guint            tpt_export_dialog_get_n_pages  (TptExportDialog     *self);
+void             tpt_export_dialog_set_preview_page (TptExportDialog *self,
+                                                     guint            page);
 void             tpt_export_dialog_set_changes_since (TptExportDialog *self,
                                                       TptDocument     *older,
                                                       const char      *name);

@@ -8,6 +8,7 @@
 #include "tpt-history-panel.h"
 
 #include "tpt-history-entry.h"
+#include "tpt-history-row.h"
 
 /* The Undo History panel: every transaction by its label, oldest first,
  * under a row for the document as it was opened. The current point is
@@ -44,13 +45,8 @@ style_row (GtkWidget *row,
            guint      position,
            int        saved)
 {
-  GtkWidget *box = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
-  GtkWidget *icon = gtk_widget_get_first_child (box);
-  GtkWidget *saved_icon = gtk_widget_get_last_child (box);
-
-  gtk_widget_set_opacity (icon, index == position ? 1.0 : 0.0);
-  /* The save point: undoing to here gives back what the file holds. */
-  gtk_widget_set_visible (saved_icon, saved >= 0 && index == (guint) saved);
+  tpt_history_row_set_marks (TPT_HISTORY_ROW (row), index == position,
+                             saved >= 0 && index == (guint) saved);
   if (index == position)
     {
       gtk_widget_add_css_class (row, "history-current");
@@ -106,54 +102,6 @@ update_marks (TptHistoryPanel *self)
     }
 }
 
-/* A row: the step's label, what it was done to beneath it, and the save
- * point's mark at its end. */
-static GtkWidget *
-make_row (const char *label,
-          const char *subject,
-          const char *tooltip)
-{
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *icon = gtk_image_new_from_icon_name ("go-next-symbolic");
-  GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *text = gtk_label_new (label);
-  GtkWidget *saved = gtk_image_new_from_icon_name ("document-save-symbolic");
-  g_autofree char *accessible = subject != NULL ? g_strdup_printf ("%s: %s", label, subject)
-                                                : g_strdup (label);
-
-  gtk_widget_set_margin_start (box, 6);
-  gtk_widget_set_margin_end (box, 6);
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_label_set_xalign (GTK_LABEL (text), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (text), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_hexpand (labels, TRUE);
-  gtk_box_append (GTK_BOX (labels), text);
-  if (subject != NULL)
-    {
-      GtkWidget *caption = gtk_label_new (subject);
-
-      gtk_label_set_xalign (GTK_LABEL (caption), 0);
-      gtk_label_set_ellipsize (GTK_LABEL (caption), PANGO_ELLIPSIZE_END);
-      gtk_widget_add_css_class (caption, "caption");
-      gtk_widget_add_css_class (caption, "dim-label");
-      gtk_box_append (GTK_BOX (labels), caption);
-    }
-  gtk_box_append (GTK_BOX (box), icon);
-  gtk_box_append (GTK_BOX (box), labels);
-  gtk_widget_set_tooltip_text (saved, _("Saved"));
-  gtk_widget_set_visible (saved, FALSE);
-  gtk_box_append (GTK_BOX (box), saved);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  if (tooltip != NULL)
-    gtk_widget_set_tooltip_text (row, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
-                                  -1);
-
-  return row;
-}
-
 static GtkWidget *
 create_entry_row_cb (gpointer item,
                      gpointer user_data)
@@ -163,7 +111,7 @@ create_entry_row_cb (gpointer item,
   g_autofree char *tooltip = g_strdup_printf (ngettext ("%u change", "%u changes", n), n);
   g_autofree char *subject = tpt_history_entry_dup_subject (entry);
 
-  return make_row (tpt_history_entry_get_label (entry), subject, tooltip);
+  return tpt_history_row_new (tpt_history_entry_get_label (entry), subject, tooltip);
 }
 
 static void
@@ -272,7 +220,7 @@ tpt_history_panel_init (TptHistoryPanel *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->list), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Undo history"), -1);
   gtk_list_box_append (self->origin_list,
-                       make_row (_("Original Document"), NULL,
+                       tpt_history_row_new (_("Original Document"), NULL,
                                  _("The document as it was opened or created")));
   g_signal_connect_swapped (self->origin_list, "row-activated", G_CALLBACK (row_activated_cb), self);
   g_signal_connect_swapped (self->list, "row-activated", G_CALLBACK (row_activated_cb), self);

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "tpt-outline.h"
+#include "tpt-outline-row.h"
 
 #include "tpt-node-edits.h"
 #include "tpt-slide-edits.h"
@@ -1146,26 +1147,11 @@ setup_row_cb (GtkSignalListItemFactory *factory,
               TptOutline               *self)
 {
   GtkWidget *expander = gtk_tree_expander_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *icon = gtk_image_new ();
-  GtkWidget *label = gtk_label_new (NULL);
-  GtkWidget *detail = gtk_label_new (NULL);
   GtkGesture *click = gtk_gesture_click_new ();
   GtkDragSource *source;
   GtkDropTarget *drop;
 
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (detail, "dim-label");
-  gtk_widget_add_css_class (detail, "caption");
-  /* Deep rows and long details shorten rather than widen the pane. */
-  gtk_label_set_ellipsize (GTK_LABEL (detail), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (detail), 12);
-  gtk_box_append (GTK_BOX (box), icon);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), detail);
-  gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), box);
+  gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), tpt_outline_row_new ());
   gtk_list_item_set_child (item, expander);
 
   g_object_set_data (G_OBJECT (expander), "tpt-list-item", item);
@@ -1185,16 +1171,22 @@ setup_row_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
-update_row_detail (GtkWidget *detail,
-                   gpointer   item)
+update_row_detail (TptOutlineRow *row,
+                   gpointer       item)
 {
   if (TPT_IS_BLUEPRINT (item) && tpt_blueprint_get_state (item) == TPT_BLUEPRINT_STATE_FUTURE)
-    gtk_label_set_label (GTK_LABEL (detail), _("future"));
+    tpt_outline_row_set_detail (row, _("future"));
   else if (TPT_IS_SLIDE (item) && tpt_slide_get_region (item, NULL, NULL, NULL, NULL))
     /* Translators: beside a slide in the outline: it shows part of its artefact. */
-    gtk_label_set_label (GTK_LABEL (detail), _("region"));
+    tpt_outline_row_set_detail (row, _("region"));
   else
-    gtk_label_set_label (GTK_LABEL (detail), NULL);
+    tpt_outline_row_set_detail (row, NULL);
+}
+
+static TptOutlineRow *
+row_of (GtkWidget *expander)
+{
+  return TPT_OUTLINE_ROW (gtk_tree_expander_get_child (GTK_TREE_EXPANDER (expander)));
 }
 
 static void
@@ -1225,12 +1217,10 @@ item_changed_cb (GtkWidget  *expander,
                  GParamSpec *pspec,
                  GObject    *item)
 {
-  GtkWidget *box = gtk_tree_expander_get_child (GTK_TREE_EXPANDER (expander));
-  GtkWidget *icon = gtk_widget_get_first_child (box);
-  GtkWidget *detail = gtk_widget_get_last_child (box);
+  TptOutlineRow *row = row_of (expander);
 
-  gtk_image_set_from_icon_name (GTK_IMAGE (icon), icon_name (item));
-  update_row_detail (detail, item);
+  tpt_outline_row_set_icon (row, icon_name (item));
+  update_row_detail (row, item);
   update_row_accessible (expander, item);
 }
 
@@ -1241,8 +1231,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
 {
   GtkTreeListRow *row = gtk_list_item_get_item (list_item);
   GtkWidget *expander = gtk_list_item_get_child (list_item);
-  GtkWidget *box = gtk_tree_expander_get_child (GTK_TREE_EXPANDER (expander));
-  GtkWidget *label = gtk_widget_get_next_sibling (gtk_widget_get_first_child (box));
+  GtkWidget *label = GTK_WIDGET (tpt_outline_row_get_label (row_of (expander)));
   GObject *item = gtk_tree_list_row_get_item (row);
 
   gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), row);
@@ -1282,8 +1271,7 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
 {
   GtkTreeListRow *row = gtk_list_item_get_item (list_item);
   GtkWidget *expander = gtk_list_item_get_child (list_item);
-  GtkWidget *box = gtk_tree_expander_get_child (GTK_TREE_EXPANDER (expander));
-  GtkWidget *label = gtk_widget_get_next_sibling (gtk_widget_get_first_child (box));
+  GtkWidget *label = GTK_WIDGET (tpt_outline_row_get_label (row_of (expander)));
   GBinding *binding = g_object_get_data (G_OBJECT (list_item), "tpt-binding");
   g_autoptr(GObject) item = row != NULL ? gtk_tree_list_row_get_item (row) : NULL;
 

@@ -8,41 +8,28 @@
 
 #include "tpt-print.h"
 
-#include "tpt-blueprint-layout.h"
-#include "tpt-blueprint-renderer.h"
-#include "tpt-cover.h"
-#include "tpt-matrix-renderer.h"
+#include "tpt-export-plan.h"
 #include "tpt-page-size.h"
-#include "tpt-persona-renderer.h"
-#include "tpt-poster.h"
 #include "tpt-start-folder.h"
 #include "tpt-text.h"
 
-/* Printing, with the same renderers as export: the whole document (cover,
- * each blueprint, the persona gallery, the needs matrix), each page scaled
- * to fit the paper in the print theme; or one blueprint as a wall poster. */
-
-typedef enum
-{
-  PAGE_COVER,
-  PAGE_BLUEPRINT,
-  PAGE_PERSONAS,
-  PAGE_MATRIX,
-} PageKind;
+/* Printing is exporting to paper: the same plan (tpt-export-plan.c) as a
+ * PDF export, made for the paper chosen in the print dialog once it is
+ * known (in ::begin-print), so Print and Export have the same pages in the
+ * same order, split the same way; and Print Poster is the Export dialog's
+ * wall poster on whatever paper the printer has. Pages are drawn on the
+ * whole sheet with the plan's own margins. */
 
 typedef struct
 {
-  PageKind      kind;
-  TptBlueprint *blueprint;
-} Page;
-
-typedef struct
-{
-  TptDocument        *document;
-  PangoContext       *context;
-  GArray             *pages;
-  TptBlueprintLayout *poster_layout;
-  TptPosterPlan       plan;
+  TptDocument      *document;
+  PangoContext     *context;
+  TptExportOptions  options;
+  char             *artefact;
+  char             *poster;
+  char             *sheets;
+  TptExportPlan    *plan;
+  GError           *error;
 } PrintJob;
 
 /* The print settings of this run, so the next print starts from them. */
@@ -53,125 +40,185 @@ print_job_free (PrintJob *job)
 {
   g_clear_object (&job->document);
   g_clear_object (&job->context);
-  if (job->pages != NULL)
-    {
-      for (guint i = 0; i < job->pages->len; i++)
-        g_clear_object (&g_array_index (job->pages, Page, i).blueprint);
-      g_array_unref (job->pages);
-    }
-  g_clear_pointer (&job->poster_layout, tpt_blueprint_layout_unref);
+  g_clear_pointer (&job->plan, tpt_export_plan_free);
+  g_clear_error (&job->error);
+  g_free (job->artefact);
+  g_free (job->poster);
+  g_free (job->sheets);
   g_free (job);
 }
 
-static void
-draw_fitted (cairo_t *cr,
-             double   width,
-             double   height,
-             double   content_width,
-             double   content_height)
+static PrintJob *
+job_of (GtkPrintOperation *operation)
 {
-  double scale = MIN (width / MAX (content_width, 1), height / MAX (content_height, 1));
+  return g_object_get_data (G_OBJECT (operation), "tpt-print-job");
+}
 
-  cairo_translate (cr, (width - content_width * scale) / 2, (height - content_height * scale) / 2);
-  cairo_scale (cr, scale, scale);
+/**
+ * tpt_print_operation_plan:
+ * @operation: an operation from this file
+ * @setup: the page setup to plan for
+ * @error: the place for an error
+ *
+ * Plans the pages for the paper of @setup, as ::begin-print does once the
+ * print dialog has chosen it.
+ *
+ * Returns: (transfer none) (nullable): the plan, owned by @operation
+ */
+TptExportPlan *
+tpt_print_operation_plan (GtkPrintOperation  *operation,
+                          GtkPageSetup       *setup,
+                          GError            **error)
+{
+  PrintJob *job = job_of (operation);
+  TptExportOptions options;
+
+  g_return_val_if_fail (job != NULL, NULL);
+  g_return_val_if_fail (GTK_IS_PAGE_SETUP (setup), NULL);
+
+  options = job->options;
+  /* In the page's orientation already. */
+  options.paper_width = gtk_page_setup_get_paper_width (setup, GTK_UNIT_POINTS);
+  options.paper_height = gtk_page_setup_get_paper_height (setup, GTK_UNIT_POINTS);
+  options.landscape = FALSE;
+  options.page_size = NULL;
+
+  g_clear_pointer (&job->plan, tpt_export_plan_free);
+  job->plan = tpt_export_plan_new (job->document, job->context, &options, error);
+  return job->plan;
 }
 
 static void
-draw_document_page_cb (GtkPrintOperation *operation,
-                       GtkPrintContext   *print_context,
-                       int                page_nr,
-                       PrintJob          *job)
+begin_print_cb (GtkPrintOperation *operation,
+                GtkPrintContext   *print_context,
+                gpointer           user_data)
 {
+  PrintJob *job = job_of (operation);
+  GtkPageSetup *setup = gtk_print_context_get_page_setup (print_context);
+
+  g_clear_error (&job->error);
+  if (tpt_print_operation_plan (operation, setup, &job->error) == NULL)
+    {
+      /* Nothing prints; ::done reports why. */
+      gtk_print_operation_set_n_pages (operation, 1);
+      gtk_print_operation_cancel (operation);
+      return;
+    }
+  gtk_print_operation_set_n_pages (operation, (int) tpt_export_plan_get_n_pages (job->plan));
+}
+
+static void
+draw_page_cb (GtkPrintOperation *operation,
+              GtkPrintContext   *print_context,
+              int                page_nr,
+              gpointer           user_data)
+{
+  PrintJob *job = job_of (operation);
   cairo_t *cr = gtk_print_context_get_cairo_context (print_context);
   double width = gtk_print_context_get_width (print_context);
   double height = gtk_print_context_get_height (print_context);
-  const TptTheme *theme = tpt_theme_get (TPT_THEME_PRINT);
-  Page *page = &g_array_index (job->pages, Page, page_nr);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  const TptPlanPage *page;
+  double scale;
 
+  if (job->plan == NULL || page_nr < 0 ||
+      (guint) page_nr >= tpt_export_plan_get_n_pages (job->plan))
+    return;
+
+  /* The plan is for this paper; a printer that reports a slightly
+   * different sheet gets the page fitted, never enlarged. */
+  page = tpt_export_plan_get_page (job->plan, (guint) page_nr);
+  scale = MIN (1.0, MIN (width / page->width, height / page->height));
   cairo_save (cr);
-  switch (page->kind)
-    {
-    case PAGE_COVER:
-      tpt_cover_render (cr, job->context, job->document, theme, width, height, now, NULL, 0);
-      break;
-
-    case PAGE_BLUEPRINT:
-      {
-        g_autoptr(TptBlueprintLayout) layout = tpt_blueprint_layout_new (job->document,
-                                                                          page->blueprint,
-                                                                          job->context);
-
-        draw_fitted (cr, width, height, layout->bounds.width, layout->bounds.height);
-        tpt_blueprint_render (cr, layout, theme);
-      }
-      break;
-
-    case PAGE_PERSONAS:
-      {
-        double w, h;
-
-        tpt_persona_gallery_measure (job->context, job->document, &w, &h);
-        draw_fitted (cr, width, height, w, h);
-        tpt_persona_gallery_render (cr, job->context, job->document, theme);
-      }
-      break;
-
-    case PAGE_MATRIX:
-    default:
-      {
-        double w, h;
-
-        tpt_matrix_measure (job->context, job->document, &w, &h);
-        draw_fitted (cr, width, height, w, h);
-        tpt_matrix_render (cr, job->context, job->document, theme);
-      }
-      break;
-    }
+  cairo_scale (cr, scale, scale);
+  tpt_export_plan_render_page (job->plan, (guint) page_nr, cr, tpt_theme_get (job->options.theme));
   cairo_restore (cr);
 }
 
 static void
-remember_settings_cb (GtkPrintOperation       *operation,
-                      GtkPrintOperationResult  result,
-                      gpointer                 user_data)
+show_error (GtkWindow  *parent,
+            const char *message)
+{
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, _("Could Not Print"), message));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+done_cb (GtkPrintOperation       *operation,
+         GtkPrintOperationResult  result,
+         gpointer                 user_data)
 {
   GtkWindow *parent = user_data;
+  PrintJob *job = job_of (operation);
 
   if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
     g_set_object (&last_settings, gtk_print_operation_get_print_settings (operation));
+  if (job != NULL && job->error != NULL)
+    show_error (parent, job->error->message);
   else if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
     {
       g_autoptr(GError) error = NULL;
-      AdwMessageDialog *dialog;
 
       gtk_print_operation_get_error (operation, &error);
-      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, _("Could Not Print"),
-                                                           error != NULL ? error->message : NULL));
-      adw_message_dialog_add_response (dialog, "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
+      show_error (parent, error != NULL ? error->message : NULL);
     }
 }
 
 static GtkPrintOperation *
-new_operation (TptDocument *document,
-               PrintJob    *job)
+new_operation (TptDocument            *document,
+               const TptExportOptions *options)
 {
   GtkPrintOperation *operation = gtk_print_operation_new ();
   const char *title = tpt_document_get_title (document);
+  PrintJob *job = g_new0 (PrintJob, 1);
 
   job->document = g_object_ref (document);
   job->context = tpt_text_context_new ();
+  job->options = *options;
+  job->artefact = g_strdup (options->artefact);
+  job->poster = g_strdup (options->poster);
+  job->sheets = g_strdup (options->sheets);
+  job->options.artefact = job->artefact;
+  job->options.poster = job->poster;
+  job->options.sheets = job->sheets;
+  job->options.format = TPT_EXPORT_PDF;
+  job->options.date = NULL;
   g_object_set_data_full (G_OBJECT (operation), "tpt-print-job", job,
                           (GDestroyNotify) print_job_free);
 
-  gtk_print_operation_set_job_name (operation, title != NULL && *title != '\0' ? title
-                                                                              : _("Untitled Document"));
+  gtk_print_operation_set_job_name (operation, title != NULL && *title != '\0'
+                                               ? title : _("Untitled Document"));
   gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_use_full_page (operation, TRUE);
+  gtk_print_operation_set_n_pages (operation, 1);
   if (last_settings != NULL)
     gtk_print_operation_set_print_settings (operation, last_settings);
+  g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print_cb), NULL);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), NULL);
 
   return operation;
+}
+
+static void
+set_default_paper (GtkPrintOperation *operation,
+                   const char        *name,
+                   gboolean           landscape)
+{
+  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+  double width, height;
+
+  if (name != NULL && tpt_page_size_lookup (name, &width, &height))
+    {
+      g_autoptr(GtkPaperSize) paper = gtk_paper_size_new_custom (name, name, width, height,
+                                                                 GTK_UNIT_POINTS);
+
+      gtk_page_setup_set_paper_size (setup, paper);
+    }
+  gtk_page_setup_set_orientation (setup, landscape ? GTK_PAGE_ORIENTATION_LANDSCAPE
+                                                   : GTK_PAGE_ORIENTATION_PORTRAIT);
+  gtk_print_operation_set_default_page_setup (operation, setup);
 }
 
 /* Print to File offers a PDF named after the document, beside it, rather
@@ -204,97 +251,47 @@ set_output_file (GtkPrintOperation *operation,
  * @document_file: (nullable): the document's file, for Print to File's
  *   folder and name
  *
- * Returns: (transfer full): an operation printing the cover, each
- *   blueprint, the persona gallery and the needs matrix, a page each
+ * Returns: (transfer full): an operation printing the whole document as
+ *   a PDF export has it, on the paper the print dialog chooses (A4
+ *   landscape to start with)
  */
 GtkPrintOperation *
 tpt_print_operation_new_for_document (TptDocument *document,
                                       GFile       *document_file)
 {
-  PrintJob *job;
-  GListModel *blueprints;
+  TptExportOptions options;
   GtkPrintOperation *operation;
-  Page page = { PAGE_COVER, NULL };
   g_autofree char *name = NULL;
 
   g_return_val_if_fail (TPT_IS_DOCUMENT (document), NULL);
   g_return_val_if_fail (document_file == NULL || G_IS_FILE (document_file), NULL);
 
-  job = g_new0 (PrintJob, 1);
-  blueprints = tpt_document_get_blueprints (document);
-
-  job->pages = g_array_new (FALSE, TRUE, sizeof (Page));
-  g_array_append_val (job->pages, page);
-  for (guint i = 0; i < g_list_model_get_n_items (blueprints); i++)
-    {
-      Page bp = { PAGE_BLUEPRINT, g_list_model_get_item (blueprints, i) };
-
-      g_array_append_val (job->pages, bp);
-    }
-  if (g_list_model_get_n_items (tpt_document_get_personas (document)) > 0)
-    {
-      Page personas = { PAGE_PERSONAS, NULL };
-
-      g_array_append_val (job->pages, personas);
-      if (g_list_model_get_n_items (tpt_document_get_needs (document)) > 0)
-        {
-          Page matrix = { PAGE_MATRIX, NULL };
-
-          g_array_append_val (job->pages, matrix);
-        }
-    }
-
-  operation = new_operation (document, job);
-  gtk_print_operation_set_n_pages (operation, (int) job->pages->len);
-  g_signal_connect (operation, "draw-page", G_CALLBACK (draw_document_page_cb), job);
-
-  /* Blueprints are wide: landscape unless the user says otherwise. */
+  tpt_export_options_init (&options);
+  options.theme = TPT_THEME_PRINT;
+  operation = new_operation (document, &options);
   if (last_settings == NULL)
-    {
-      g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
-
-      gtk_page_setup_set_orientation (setup, GTK_PAGE_ORIENTATION_LANDSCAPE);
-      gtk_print_operation_set_default_page_setup (operation, setup);
-    }
+    set_default_paper (operation, "A4", TRUE);
 
   name = tpt_start_folder_dup_output_name (document_file, tpt_document_get_title (document),
                                            ".pdf");
   set_output_file (operation, document_file, name);
-
   return operation;
-}
-
-static void
-draw_poster_page_cb (GtkPrintOperation *operation,
-                     GtkPrintContext   *print_context,
-                     int                page_nr,
-                     PrintJob          *job)
-{
-  cairo_t *cr = gtk_print_context_get_cairo_context (print_context);
-  const TptTheme *theme = tpt_theme_get (TPT_THEME_PRINT);
-
-  cairo_save (cr);
-  if (page_nr == 0)
-    tpt_poster_render_overview (cr, job->context, job->poster_layout, theme, &job->plan);
-  else
-    tpt_poster_render_sheet (cr, job->context, job->poster_layout, theme, &job->plan,
-                             (guint) (page_nr - 1) / job->plan.columns,
-                             (guint) (page_nr - 1) % job->plan.columns);
-  cairo_restore (cr);
 }
 
 /**
  * tpt_print_operation_new_for_poster:
  * @document: the document
- * @blueprint: the blueprint to tile
- * @options: the poster options: paper, landscape, scale or sheets wide,
- *   overlap
+ * @blueprint: (nullable): the blueprint to tile, or %NULL for the
+ *   artefact @options names
+ * @options: the poster, as the Print Poster dialog chose it: paper,
+ *   landscape, scale or sheets wide or width, overlap, marks
  * @document_file: (nullable): the document's file, for Print to File's
  *   folder and name
  * @error: return location for a #GError
  *
  * Returns: (transfer full) (nullable): an operation printing the assembly
- *   page and then each sheet, on paper of the poster's size
+ *   page and then each sheet, on the poster's paper unless the print
+ *   dialog chooses another
  */
 GtkPrintOperation *
 tpt_print_operation_new_for_poster (TptDocument             *document,
@@ -303,55 +300,39 @@ tpt_print_operation_new_for_poster (TptDocument             *document,
                                     GFile                   *document_file,
                                     GError                 **error)
 {
-  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
-  g_autoptr(GtkPaperSize) paper = NULL;
+  g_autoptr(GObject) context = NULL;
+  g_autoptr(TptExportPlan) check = NULL;
+  TptExportOptions poster;
   GtkPrintOperation *operation;
-  PrintJob *job;
-  double width, height;
   g_autofree char *base = NULL;
   g_autofree char *name = NULL;
+  g_autofree char *what = NULL;
 
   g_return_val_if_fail (TPT_IS_DOCUMENT (document), NULL);
-  g_return_val_if_fail (TPT_IS_BLUEPRINT (blueprint), NULL);
   g_return_val_if_fail (options != NULL && options->poster != NULL, NULL);
 
-  if (!tpt_page_size_lookup (options->poster, &width, &height))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   _("Unknown paper size “%s”"), options->poster);
-      return NULL;
-    }
+  poster = *options;
+  poster.format = TPT_EXPORT_PDF;
+  if (blueprint != NULL)
+    poster.artefact = tpt_node_get_id (TPT_NODE (blueprint));
 
-  job = g_new0 (PrintJob, 1);
-  operation = new_operation (document, job);
-  job->poster_layout = tpt_blueprint_layout_new (document, blueprint, job->context);
-  if (!tpt_poster_plan (&job->poster_layout->bounds,
-                        options->landscape ? height : width, options->landscape ? width : height,
-                        options->poster_scale, options->sheets_wide, options->overlap_mm,
-                        &job->plan, error))
-    {
-      g_object_unref (operation);
-      return NULL;
-    }
-  job->plan.no_marks = options->no_marks;
+  /* Options that make no poster say so now, not after the dialog. */
+  context = G_OBJECT (tpt_text_context_new ());
+  check = tpt_export_plan_new (document, PANGO_CONTEXT (context), &poster, error);
+  if (check == NULL)
+    return NULL;
 
-  /* The sheets are drawn for the whole paper, margins and marks included. */
-  paper = gtk_paper_size_new_custom (options->poster, options->poster, width, height,
-                                     GTK_UNIT_POINTS);
-  gtk_page_setup_set_paper_size (setup, paper);
-  gtk_page_setup_set_orientation (setup, options->landscape ? GTK_PAGE_ORIENTATION_LANDSCAPE
-                                                            : GTK_PAGE_ORIENTATION_PORTRAIT);
-  gtk_print_operation_set_default_page_setup (operation, setup);
-  gtk_print_operation_set_use_full_page (operation, TRUE);
-  gtk_print_operation_set_n_pages (operation, (int) (1 + job->plan.rows * job->plan.columns));
-  g_signal_connect (operation, "draw-page", G_CALLBACK (draw_poster_page_cb), job);
+  operation = new_operation (document, &poster);
+  set_default_paper (operation, options->poster, options->landscape);
 
-  /* Named as Export names a blueprint: “document — blueprint.pdf”. */
+  /* Named as Export names an artefact: “document — blueprint.pdf”. */
+  if (tpt_export_plan_get_drawing (check) != NULL)
+    what = tpt_artefact_drawing_dup_title (tpt_export_plan_get_drawing (check));
   base = tpt_start_folder_dup_output_name (document_file, tpt_document_get_title (document), "");
-  name = g_strdup_printf ("%s — %s.pdf", base, tpt_blueprint_get_title (blueprint));
+  name = what != NULL ? g_strdup_printf ("%s — %s.pdf", base, what)
+                      : g_strdup_printf ("%s.pdf", base);
   g_strdelimit (name, "/\\", '-');
   set_output_file (operation, document_file, name);
-
   return operation;
 }
 
@@ -360,7 +341,7 @@ run (GtkPrintOperation *operation,
      GtkWindow         *parent)
 {
   /* Results and errors arrive in ::done, however the dialog ran. */
-  g_signal_connect (operation, "done", G_CALLBACK (remember_settings_cb), parent);
+  g_signal_connect (operation, "done", G_CALLBACK (done_cb), parent);
   gtk_print_operation_set_allow_async (operation, TRUE);
   gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent, NULL);
 }
@@ -388,7 +369,8 @@ tpt_print_document (GtkWindow   *parent,
  * tpt_print_poster:
  * @parent: the document's window
  * @document: the document
- * @blueprint: the blueprint
+ * @blueprint: (nullable): the blueprint, or %NULL for the artefact
+ *   @options names
  * @options: the poster chosen in the Print Poster dialog
  * @document_file: (nullable): the document's file
  *
@@ -408,12 +390,7 @@ tpt_print_poster (GtkWindow              *parent,
                                                   &error);
   if (operation == NULL)
     {
-      AdwMessageDialog *dialog;
-
-      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, _("Could Not Print"),
-                                                           error->message));
-      adw_message_dialog_add_response (dialog, "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
+      show_error (parent, error->message);
       return;
     }
 

@@ -6,6 +6,7 @@
 
 #include "tpt-document.h"
 #include "tpt-export.h"
+#include "tpt-export-plan.h"
 
 G_BEGIN_DECLS
 
@@ -15,6 +16,9 @@ GtkPrintOperation *tpt_print_operation_new_for_poster   (TptDocument            
                                                          TptBlueprint           *blueprint,
                                                          const TptExportOptions *options,
                                                          GFile                  *document_file,
+                                                         GError                **error);
+TptExportPlan     *tpt_print_operation_plan             (GtkPrintOperation      *operation,
+                                                         GtkPageSetup           *setup,
                                                          GError                **error);
 void               tpt_print_document                   (GtkWindow              *parent,
                                                          TptDocument            *document,

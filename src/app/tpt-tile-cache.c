@@ -168,6 +168,10 @@ draw_tile (TptTileCache    *cache,
                                       (GDestroyNotify) cairo_surface_destroy, surface);
   texture = gdk_memory_texture_new (pixel_width, pixel_height, GDK_MEMORY_DEFAULT, bytes,
                                     cairo_image_surface_get_stride (surface));
+  /* The surface too, for software rendering (see tpt_tile_cache_snapshot()). */
+  g_object_set_data_full (G_OBJECT (texture), "tpt-tile-surface",
+                          cairo_surface_reference (surface),
+                          (GDestroyNotify) cairo_surface_destroy);
   cache->drawn++;
   return texture;
 }
@@ -181,6 +185,11 @@ draw_tile (TptTileCache    *cache,
  * @zoom: the drawing's zoom
  * @scale_factor: the display's pixels per widget pixel
  * @theme: the colours
+ * @software: whether the window renders with cairo: then tiles are placed
+ *   as their cairo surfaces, since GTK 4.8's cairo renderer converts a
+ *   texture node's pixels afresh every frame (a quarter of a millisecond a
+ *   tile, through floats) where painting the surface is a plain copy; with
+ *   a GPU renderer a texture is uploaded once and kept
  * @draw: draws the artefact, for tiles not yet drawn
  * @data: for @draw
  *
@@ -194,6 +203,7 @@ tpt_tile_cache_snapshot (TptTileCache          *cache,
                          double                 zoom,
                          int                    scale_factor,
                          const TptTheme        *theme,
+                         gboolean               software,
                          TptTileDrawFunc        draw,
                          gpointer               data)
 {
@@ -233,10 +243,23 @@ tpt_tile_cache_snapshot (TptTileCache          *cache,
             tile = draw_tile (cache, column, row, width, height, draw, data);
             g_hash_table_insert (cache->tiles, tile_key (column, row), tile);
           }
-        gtk_snapshot_append_texture (snapshot, tile,
-                                     &GRAPHENE_RECT_INIT (page->origin.x + column * TILE_SIZE,
-                                                          page->origin.y + row * TILE_SIZE,
-                                                          width, height));
+        {
+          graphene_rect_t bounds = GRAPHENE_RECT_INIT (page->origin.x + column * TILE_SIZE,
+                                                       page->origin.y + row * TILE_SIZE,
+                                                       width, height);
+
+          if (software)
+            {
+              cairo_surface_t *surface = g_object_get_data (G_OBJECT (tile), "tpt-tile-surface");
+              cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &bounds);
+
+              cairo_set_source_surface (cr, surface, bounds.origin.x, bounds.origin.y);
+              cairo_paint (cr);
+              cairo_destroy (cr);
+            }
+          else
+            gtk_snapshot_append_texture (snapshot, tile, &bounds);
+        }
       }
 
   /* Keep the cache to what is in view and a margin of spare tiles. */

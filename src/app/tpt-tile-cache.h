@@ -27,6 +27,7 @@ void          tpt_tile_cache_snapshot        (TptTileCache          *cache,
                                               double                 zoom,
                                               int                    scale_factor,
                                               const TptTheme        *theme,
+                                              gboolean               software,
                                               TptTileDrawFunc        draw,
                                               gpointer               data);
 guint         tpt_tile_cache_get_size        (TptTileCache          *cache);

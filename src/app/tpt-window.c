@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "tpt-window-private.h"
+#include "tpt-blueprint-page.h"
 
 
 G_DEFINE_FINAL_TYPE (TptWindow, tpt_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -519,6 +520,16 @@ show_node_cb (TptWindow *self,
   tpt_selection_select (self->selection, node);
 }
 
+/* While comparing, the blueprint marks what changed where it is. */
+static void
+diff_changed_cb (TptWindow *self)
+{
+  TptCanvas *page = tpt_pages_get_page (self->pages, TPT_ARTEFACT_BLUEPRINT);
+
+  tpt_blueprint_page_set_changes (TPT_BLUEPRINT_PAGE (page),
+                                  tpt_changes_panel_get_diff (self->changes_panel));
+}
+
 static void
 tpt_window_init (TptWindow *self)
 {
@@ -582,6 +593,8 @@ tpt_window_init (TptWindow *self)
   gtk_box_append (GTK_BOX (self->review_box), GTK_WIDGET (self->changes_panel));
   g_signal_connect_object (self->changes_panel, "show-node", G_CALLBACK (show_node_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->changes_panel, "notify::diff", G_CALLBACK (diff_changed_cb),
+                           self, G_CONNECT_SWAPPED);
 
   tpt_window_actions_init (self);
 

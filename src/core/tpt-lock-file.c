@@ -223,11 +223,11 @@ is_ours (const TptLockOwner *owner)
          g_strcmp0 (owner->login, g_get_user_name ()) == 0;
 }
 
+/* Writes @line to a new file at @path, failing if it exists. */
 static gboolean
-create_lock (TptLockFile *self)
+write_exclusive (const char *path,
+                 const char *line)
 {
-  g_autofree char *line = our_line ();
-  const char *path = g_file_peek_path (self->lock);
   gsize length = strlen (line);
   gssize written;
   int fd;
@@ -243,8 +243,35 @@ create_lock (TptLockFile *self)
       g_unlink (path);
       return FALSE;
     }
-
   return TRUE;
+}
+
+/* The lock appears whole or not at all: written beside it under a name of
+ * its own, then linked into place, which fails if another took the lock
+ * first. Another instance starting at the same moment never reads an
+ * empty lock, which it would take for a stale one. Where the file system
+ * has no hard links (some network shares), the lock is created directly. */
+static gboolean
+create_lock (TptLockFile *self)
+{
+  g_autofree char *line = our_line ();
+  const char *path = g_file_peek_path (self->lock);
+  g_autofree char *temporary = g_strdup_printf ("%s.%d.%u", path, (int) getpid (),
+                                                g_random_int ());
+  gboolean linked;
+  int saved_errno;
+
+  if (!write_exclusive (temporary, line))
+    return write_exclusive (path, line);
+
+  linked = link (temporary, path) == 0;
+  saved_errno = errno;
+  g_unlink (temporary);
+  if (linked)
+    return TRUE;
+  if (saved_errno == EEXIST)
+    return FALSE;
+  return write_exclusive (path, line);
 }
 
 static gboolean

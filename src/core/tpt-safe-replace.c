@@ -6,6 +6,7 @@
 #include "tpt-safe-replace.h"
 
 #include "tpt-error.h"
+#include "tpt-temp-file.h"
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -197,7 +198,9 @@ make_temp (TptSafeReplace *self,
 
   g_clear_pointer (&self->temp_path, g_free);
   self->temp_path = g_strdup_printf ("%s/.%s" SAVE_INFIX "XXXXXX", dir, base);
-  return g_mkstemp_full (self->temp_path, O_RDWR | O_CLOEXEC, 0600);
+  /* Tracked, so that a signal ending the process removes it
+   * (tpt_temp_file_remove_all()). */
+  return tpt_temp_file_make (self->temp_path, O_RDWR | O_CLOEXEC, 0600);
 }
 
 /**
@@ -562,6 +565,7 @@ tpt_safe_replace_commit (TptSafeReplace  *self,
           set_errno_error (error, errno, self->display);
           return FALSE;
         }
+      tpt_temp_file_untrack (self->temp_path);
     }
 
   fsync_folder (dir);
@@ -586,6 +590,8 @@ tpt_safe_replace_free (TptSafeReplace *self)
     close (self->fd);
   if (self->temp_path != NULL && (!self->committed || self->in_place))
     g_unlink (self->temp_path);
+  if (self->temp_path != NULL)
+    tpt_temp_file_untrack (self->temp_path);
 
   g_clear_object (&self->target);
   g_clear_pointer (&self->buffer, g_byte_array_unref);

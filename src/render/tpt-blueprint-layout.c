@@ -25,6 +25,8 @@ typedef struct
   PangoContext       *context;
   TptTextCache       *cache;
   GHashTable         *collapsed;    /* stage ids shown as one column, or NULL */
+  TptStage           *only_stage;   /* the one stage laid out, or NULL for all */
+  GHashTable         *keep_lanes;   /* the lanes laid out, or NULL for all */
   GHashTable         *lane_index;   /* id → index + 1 */
   GHashTable         *step_index;   /* id → index + 1 */
   guint               n_columns;
@@ -220,13 +222,19 @@ collect_lanes_and_steps (Builder *b)
   for (guint i = 0; i < n_lanes; i++)
     {
       TptLayoutLane lane = { 0 };
+      TptLane *item = g_list_model_get_item (lanes, i);
 
-      lane.lane = g_list_model_get_item (lanes, i);
+      if (b->keep_lanes != NULL && !g_hash_table_contains (b->keep_lanes, item))
+        {
+          g_object_unref (item);
+          continue;
+        }
+      lane.lane = item;
       lane.kind = tpt_lane_get_kind (lane.lane);
       lane.office = tpt_lane_get_office (lane.lane);
       b->has_office |= lane.office != TPT_OFFICE_NONE;
       g_hash_table_insert (b->lane_index, (gpointer) tpt_node_get_id (TPT_NODE (lane.lane)),
-                           GUINT_TO_POINTER (i + 1));
+                           GUINT_TO_POINTER (self->lanes->len + 1));
       g_array_append_val (self->lanes, lane);
     }
 
@@ -237,6 +245,11 @@ collect_lanes_and_steps (Builder *b)
       guint n_steps;
 
       stage.stage = g_list_model_get_item (stages, s);
+      if (b->only_stage != NULL && stage.stage != b->only_stage)
+        {
+          g_object_unref (stage.stage);
+          continue;
+        }
       steps = tpt_stage_get_steps (stage.stage);
       n_steps = g_list_model_get_n_items (steps);
       /* A stage's columns; its rectangle is finished once x is known. */
@@ -440,6 +453,17 @@ measure_card (Builder       *b,
                                 TPT_LAYOUT_CARD_PAD - 2, TPT_LAYOUT_BADGE, TPT_LAYOUT_BADGE };
     }
   card->rect = (TptRect) { 0, 0, width, h };
+
+  /* A card written right to left is mirrored: its stripe on the right,
+   * its badge on the left, its text starting from the right. */
+  card->rtl = pango_layout_get_direction (card->text.layout, 0) == PANGO_DIRECTION_RTL;
+  if (card->rtl)
+    {
+      card->text.rect.x -= TPT_LAYOUT_STRIPE - (badge ? TPT_LAYOUT_BADGE + 4 : 0);
+      card->meta.rect.x -= TPT_LAYOUT_STRIPE;
+      if (badge)
+        card->badge.x = TPT_LAYOUT_CARD_PAD - 2;
+    }
 }
 
 static void
@@ -728,6 +752,13 @@ layout_emotions (Builder *b)
     }
 }
 
+static TptBlueprintLayout *layout_new (TptDocument  *document,
+                                       TptBlueprint *blueprint,
+                                       TptTextCache *cache,
+                                       GHashTable   *collapsed,
+                                       TptStage     *only_stage,
+                                       GHashTable   *keep_lanes);
+
 /**
  * tpt_blueprint_layout_new:
  * @document: the document holding @blueprint, for personas
@@ -790,6 +821,21 @@ tpt_blueprint_layout_new_full (TptDocument  *document,
                                TptTextCache *cache,
                                GHashTable   *collapsed)
 {
+  g_return_val_if_fail (TPT_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (TPT_IS_BLUEPRINT (blueprint), NULL);
+  g_return_val_if_fail (cache != NULL, NULL);
+
+  return layout_new (document, blueprint, cache, collapsed, NULL, NULL);
+}
+
+static TptBlueprintLayout *
+layout_new (TptDocument  *document,
+            TptBlueprint *blueprint,
+            TptTextCache *cache,
+            GHashTable   *collapsed,
+            TptStage     *only_stage,
+            GHashTable   *keep_lanes)
+{
   PangoContext *context;
   g_autoptr(GHashTable) lane_index = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) step_index = g_hash_table_new (g_str_hash, g_str_equal);
@@ -797,10 +843,6 @@ tpt_blueprint_layout_new_full (TptDocument  *document,
   TptBlueprintLayout *self;
   Builder b = { 0 };
   double y, grid_right, width;
-
-  g_return_val_if_fail (TPT_IS_DOCUMENT (document), NULL);
-  g_return_val_if_fail (TPT_IS_BLUEPRINT (blueprint), NULL);
-  g_return_val_if_fail (cache != NULL, NULL);
 
   context = tpt_text_cache_get_context (cache);
   self = g_rc_box_new0 (TptBlueprintLayout);
@@ -820,6 +862,8 @@ tpt_blueprint_layout_new_full (TptDocument  *document,
   b.context = context;
   b.cache = cache;
   b.collapsed = collapsed;
+  b.only_stage = only_stage;
+  b.keep_lanes = keep_lanes;
   b.lane_index = lane_index;
   b.step_index = step_index;
 
@@ -867,8 +911,11 @@ tpt_blueprint_layout_new_full (TptDocument  *document,
   self->emotion_scale[1] = tpt_text_cache_lookup (cache, TPT_TEXT_SMALL, "0", -1);
   self->emotion_scale[2] = tpt_text_cache_lookup (cache, TPT_TEXT_SMALL, "−2", -1);
 
+  /* The legend wraps at a handout page's width, so it reads beside any
+   * part of the blueprint. */
   y = tpt_blueprint_layout_add_legend (self, context, b.header_x,
-                                       MAX (grid_right, b.header_x + 560), y + 24);
+                                       MIN (MAX (grid_right, b.header_x + 560),
+                                            b.header_x + 760), y + 24);
 
   self->bounds = (TptRect) { 0, 0,
                              MAX (grid_right, tpt_rect_right (&self->legend_rect))
@@ -877,6 +924,82 @@ tpt_blueprint_layout_new_full (TptDocument  *document,
   self->bounds.width = MAX (self->bounds.width, b.header_x + width + TPT_LAYOUT_MARGIN);
 
   return self;
+}
+
+/* The lanes with something in @stage: a card in one of its steps, or an
+ * emotion point. */
+static GHashTable *
+lanes_used_in (TptDocument  *document,
+               TptBlueprint *blueprint,
+               TptStage     *stage)
+{
+  GHashTable *used = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) steps = g_hash_table_new (g_str_hash, g_str_equal);
+  GListModel *stage_steps = tpt_stage_get_steps (stage);
+  GListModel *cards = tpt_blueprint_get_cards (blueprint);
+  GListModel *emotions = tpt_blueprint_get_emotions (blueprint);
+
+  for (guint i = 0; i < g_list_model_get_n_items (stage_steps); i++)
+    {
+      g_autoptr(TptStep) step = g_list_model_get_item (stage_steps, i);
+
+      g_hash_table_add (steps, (gpointer) tpt_node_get_id (TPT_NODE (step)));
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (cards); i++)
+    {
+      g_autoptr(TptCard) card = g_list_model_get_item (cards, i);
+      TptNode *lane = tpt_document_lookup (document, tpt_card_get_lane (card));
+
+      if (lane != NULL && g_hash_table_contains (steps, tpt_card_get_step (card)))
+        g_hash_table_add (used, lane);
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (emotions); i++)
+    {
+      g_autoptr(TptEmotion) emotion = g_list_model_get_item (emotions, i);
+      TptNode *lane = tpt_document_lookup (document, tpt_emotion_get_lane (emotion));
+
+      if (lane != NULL && g_hash_table_contains (steps, tpt_emotion_get_step (emotion)))
+        g_hash_table_add (used, lane);
+    }
+
+  return used;
+}
+
+/**
+ * tpt_blueprint_layout_new_stage:
+ * @document: the document holding @blueprint
+ * @blueprint: the blueprint
+ * @stage: one of its stages
+ * @cache: the texts measured so far, with the context to measure more
+ * @fold_empty: leave out the lanes with nothing in @stage
+ *
+ * Lays out @stage alone, as its slide shows it: its steps, and its lanes
+ * (those with a card or an emotion point in it, with @fold_empty), with
+ * the flows between the cards that are left. A stage with nothing in it
+ * keeps all its lanes.
+ *
+ * Returns: (transfer full): the layout
+ */
+TptBlueprintLayout *
+tpt_blueprint_layout_new_stage (TptDocument  *document,
+                                TptBlueprint *blueprint,
+                                TptStage     *stage,
+                                TptTextCache *cache,
+                                gboolean      fold_empty)
+{
+  g_autoptr(GHashTable) keep = NULL;
+
+  g_return_val_if_fail (TPT_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (TPT_IS_BLUEPRINT (blueprint), NULL);
+  g_return_val_if_fail (TPT_IS_STAGE (stage), NULL);
+  g_return_val_if_fail (cache != NULL, NULL);
+
+  if (fold_empty)
+    keep = lanes_used_in (document, blueprint, stage);
+  if (keep != NULL && g_hash_table_size (keep) == 0)
+    g_clear_pointer (&keep, g_hash_table_unref);
+
+  return layout_new (document, blueprint, cache, NULL, stage, keep);
 }
 
 /**

@@ -42,6 +42,7 @@ typedef struct
   TptLayoutText text;
   TptLayoutText meta;       /* owner and channel; layout may be NULL */
   TptRect       badge;      /* zero-sized unless a fail or wait point */
+  gboolean      rtl;        /* written right to left: stripe on the right */
   /* A metric's status against its target: the word in a pill, then the
    * value and target. Layouts are NULL for cards without either. */
   TptKpiStatus  kpi_status;
@@ -124,6 +125,7 @@ typedef enum
   TPT_LEGEND_FLOW,
   TPT_LEGEND_LINE,
   TPT_LEGEND_EMOTION,
+  TPT_LEGEND_NOTE,          /* a line of text, with no swatch */
 } TptLegendItemKind;
 
 typedef struct
@@ -181,6 +183,11 @@ TptBlueprintLayout *tpt_blueprint_layout_new_full     (TptDocument        *docum
                                                        TptBlueprint       *blueprint,
                                                        TptTextCache       *cache,
                                                        GHashTable         *collapsed);
+TptBlueprintLayout *tpt_blueprint_layout_new_stage    (TptDocument        *document,
+                                                       TptBlueprint       *blueprint,
+                                                       TptStage           *stage,
+                                                       TptTextCache       *cache,
+                                                       gboolean            fold_empty);
 TptBlueprintLayout *tpt_blueprint_layout_ref          (TptBlueprintLayout *self);
 void                tpt_blueprint_layout_unref        (TptBlueprintLayout *self);
 const TptLayoutCard *tpt_blueprint_layout_card_at     (TptBlueprintLayout *self,

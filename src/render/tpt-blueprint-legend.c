@@ -36,6 +36,50 @@ tpt_blueprint_layout_add_legend (TptBlueprintLayout *self,
     { TPT_LEGEND_EMOTION, 0, N_("Emotion (−2 to +2)") },
   };
 
+  gboolean used[G_N_ELEMENTS (items)] = { FALSE, };
+
+  /* Only the notation the blueprint uses. */
+  for (guint i = 0; i < G_N_ELEMENTS (items); i++)
+    {
+      switch (items[i].kind)
+        {
+        case TPT_LEGEND_CARD:
+          for (guint k = 0; k < self->cards->len && !used[i]; k++)
+            used[i] = (int) g_array_index (self->cards, TptLayoutCard, k).kind == items[i].value;
+          break;
+        case TPT_LEGEND_FLOW:
+          for (guint k = 0; k < self->flows->len && !used[i]; k++)
+            used[i] = (int) g_array_index (self->flows, TptLayoutFlow, k).arrow == items[i].value;
+          break;
+        case TPT_LEGEND_LINE:
+          for (guint k = 0; k < self->lines->len && !used[i]; k++)
+            used[i] = (int) g_array_index (self->lines, TptLayoutLine, k).kind == items[i].value;
+          break;
+        case TPT_LEGEND_EMOTION:
+        case TPT_LEGEND_NOTE:
+        default:
+          used[i] = self->emotions->len > 0;
+          break;
+        }
+    }
+
+  /* A blueprint with nothing on it says so, rather than explaining
+   * notation it does not use. */
+  if (self->cards->len == 0)
+    {
+      TptLayoutLegendItem item = { TPT_LEGEND_NOTE, 0, { x0, y, 0, 0 }, { { 0 }, NULL } };
+      double w, h;
+
+      item.label.layout = tpt_text_layout_new (context, TPT_TEXT_BODY,
+                                               _("This blueprint has no cards yet."), -1);
+      tpt_text_layout_size (item.label.layout, &w, &h);
+      item.label.rect = (TptRect) { x0, y, w, h };
+      g_array_append_val (self->legend, item);
+      y += h + 8;
+      bottom = y;
+      self->legend_rect.width = w;
+    }
+
   for (guint i = 0; i < G_N_ELEMENTS (items); i++)
     {
       TptLayoutLegendItem item = { 0 };
@@ -45,6 +89,8 @@ tpt_blueprint_layout_add_legend (TptBlueprintLayout *self,
       double swatch_w = items[i].kind == TPT_LEGEND_CARD ? 22 : 34;
       double w, h;
 
+      if (!used[i])
+        continue;
       item.kind = items[i].kind;
       item.value = items[i].value;
       item.label.layout = tpt_text_layout_new (context, TPT_TEXT_SMALL, label, -1);

@@ -67,7 +67,20 @@ draw_text (cairo_t             *cr,
     return;
   tpt_color_set_source (cr, color);
   cairo_move_to (cr, text->rect.x, text->rect.y);
-  pango_cairo_show_layout (cr, text->layout);
+  tpt_text_show (cr, text->layout);
+}
+
+/* Text only where the clip lets it show: a page of a blueprint split over
+ * many draws the whole drawing through its clip, and text out of sight
+ * still costs its glyphs. */
+static void
+draw_text_in (cairo_t             *cr,
+              const TptLayoutText *text,
+              const TptColor      *color,
+              const TptRect       *clip)
+{
+  if (text->layout != NULL && tpt_rect_intersects (&text->rect, clip))
+    draw_text (cr, text, color);
 }
 
 static void
@@ -165,7 +178,7 @@ draw_headers (cairo_t                  *cr,
       if (stage->rect.width <= 0 || !tpt_rect_intersects (&stage->rect, clip))
         continue;
       fill_rect (cr, &stage->rect, &theme->stage_fill);
-      draw_text (cr, &stage->title, &theme->stage_ink);
+      draw_text_in (cr, &stage->title, &theme->stage_ink, clip);
       /* A hairline of paper between stages. */
       tpt_color_set_source (cr, &theme->paper);
       cairo_set_line_width (cr, 2);
@@ -180,8 +193,8 @@ draw_headers (cairo_t                  *cr,
       if (!tpt_rect_intersects (&step->header, clip))
         continue;
       fill_rect (cr, &step->header, &theme->header_fill);
-      draw_text (cr, &step->title, &theme->ink);
-      draw_text (cr, &step->duration, &theme->muted);
+      draw_text_in (cr, &step->title, &theme->ink, clip);
+      draw_text_in (cr, &step->duration, &theme->muted, clip);
     }
 }
 
@@ -200,8 +213,8 @@ draw_lanes (cairo_t                  *cr,
       if (!tpt_rect_intersects (&lane->rect, clip))
         continue;
       fill_rect (cr, &lane->rect, &theme->lane_fill[lane->kind]);
-      draw_text (cr, &lane->title, &theme->ink);
-      draw_text (cr, &lane->subtitle, &theme->muted);
+      draw_text_in (cr, &lane->title, &theme->ink, clip);
+      draw_text_in (cr, &lane->subtitle, &theme->muted, clip);
     }
 
   /* A collapsed stage's column is shaded: there is more there than is
@@ -239,8 +252,11 @@ draw_lanes (cairo_t                  *cr,
   for (guint i = 0; i < layout->lanes->len; i++)
     {
       const TptLayoutLane *lane = &g_array_index (layout->lanes, TptLayoutLane, i);
+      double y = tpt_rect_bottom (&lane->rect);
 
-      hline (cr, lane->rect.x, tpt_rect_right (&lane->rect), tpt_rect_bottom (&lane->rect));
+      if (y >= clip->y - 1 && y <= tpt_rect_bottom (clip) + 1)
+        hline (cr, MAX (lane->rect.x, clip->x - 1),
+               MIN (tpt_rect_right (&lane->rect), tpt_rect_right (clip) + 1), y);
     }
   if (layout->lanes->len > 0)
     vline (cr, grid->x, grid->y, tpt_rect_bottom (grid));
@@ -250,12 +266,15 @@ draw_lanes (cairo_t                  *cr,
 static void
 draw_offices (cairo_t                  *cr,
               const TptBlueprintLayout *layout,
-              const TptTheme           *theme)
+              const TptTheme           *theme,
+              const TptRect            *clip)
 {
   for (guint i = 0; i < layout->offices->len; i++)
     {
       const TptLayoutOffice *office = &g_array_index (layout->offices, TptLayoutOffice, i);
 
+      if (!tpt_rect_intersects (&office->rect, clip))
+        continue;
       tpt_color_set_source (cr, &theme->office_fill[office->office]);
       rounded_rect (cr, &office->rect, 3);
       cairo_fill (cr);
@@ -266,7 +285,7 @@ draw_offices (cairo_t                  *cr,
       cairo_rotate (cr, -G_PI / 2);
       tpt_color_set_source (cr, &theme->office_ink);
       cairo_move_to (cr, 0, 0);
-      pango_cairo_show_layout (cr, office->label.layout);
+      tpt_text_show (cr, office->label.layout);
       cairo_restore (cr);
     }
 }
@@ -274,18 +293,23 @@ draw_offices (cairo_t                  *cr,
 static void
 draw_lines (cairo_t                  *cr,
             const TptBlueprintLayout *layout,
-            const TptTheme           *theme)
+            const TptTheme           *theme,
+            const TptRect            *clip)
 {
   for (guint i = 0; i < layout->lines->len; i++)
     {
       const TptLayoutLine *line = &g_array_index (layout->lines, TptLayoutLine, i);
 
-      cairo_save (cr);
-      set_line_style (cr, theme, line->kind);
-      hline (cr, line->x0, line->x1, line->y);
-      cairo_stroke (cr);
-      cairo_restore (cr);
-      draw_text (cr, &line->label, line_color (theme, line->kind));
+      if (line->y >= clip->y - 2 && line->y <= tpt_rect_bottom (clip) + 2)
+        {
+          /* Dashes keep their phase: the line starts where it starts. */
+          cairo_save (cr);
+          set_line_style (cr, theme, line->kind);
+          hline (cr, line->x0, line->x1, line->y);
+          cairo_stroke (cr);
+          cairo_restore (cr);
+        }
+      draw_text_in (cr, &line->label, line_color (theme, line->kind), clip);
     }
 }
 
@@ -325,7 +349,7 @@ draw_emotions (cairo_t                  *cr,
           tpt_color_set_source (cr, &theme->muted);
           cairo_move_to (cr, emotion->plot.x + 4, CLAMP (ys[k] - h / 2, emotion->plot.y - 6,
                                                          tpt_rect_bottom (&emotion->plot) + 6 - h));
-          pango_cairo_show_layout (cr, layout->emotion_scale[k]);
+          tpt_text_show (cr, layout->emotion_scale[k]);
         }
 
       if (emotion->points->len == 0)
@@ -374,7 +398,7 @@ draw_badge (cairo_t                  *cr,
 
   tpt_text_layout_size (letter, &w, &h);
   cairo_move_to (cr, badge->x + (badge->width - w) / 2, badge->y + (badge->height - h) / 2);
-  pango_cairo_show_layout (cr, letter);
+  tpt_text_show (cr, letter);
 }
 
 /* The accent stripe down a card's left edge stops short of the rounded
@@ -382,11 +406,13 @@ draw_badge (cairo_t                  *cr,
  * PDF output would cost a clip group per card. */
 static void
 stripe_path (cairo_t       *cr,
-             const TptRect *rect)
+             const TptRect *rect,
+             gboolean       rtl)
 {
   double r = MIN (TPT_LAYOUT_CORNER, rect->height / 2);
 
-  cairo_rectangle (cr, rect->x, rect->y + r, TPT_LAYOUT_STRIPE, rect->height - 2 * r);
+  cairo_rectangle (cr, rtl ? tpt_rect_right (rect) - TPT_LAYOUT_STRIPE : rect->x, rect->y + r,
+                   TPT_LAYOUT_STRIPE, rect->height - 2 * r);
 }
 
 /* A card: a rounded box in its kind's fill, an accent stripe down its left
@@ -413,7 +439,7 @@ draw_card_box (cairo_t        *cr,
   if (kind == TPT_CARD_KIND_NOTE)
     cairo_set_dash (cr, NULL, 0, 0);
 
-  stripe_path (cr, rect);
+  stripe_path (cr, rect, FALSE);
   tpt_color_set_source (cr, &theme->card_accent[kind]);
   cairo_fill (cr);
 }
@@ -469,7 +495,7 @@ draw_cards (cairo_t                  *cr,
           const TptLayoutCard *card = &g_array_index (layout->cards, TptLayoutCard, i);
 
           if (visible[i] && card->kind == kind)
-            stripe_path (cr, &card->rect);
+            stripe_path (cr, &card->rect, card->rtl);
         }
       tpt_color_set_source (cr, &theme->card_accent[kind]);
       cairo_fill (cr);
@@ -620,8 +646,15 @@ draw_flows (cairo_t                  *cr,
 static void
 draw_legend (cairo_t                  *cr,
              const TptBlueprintLayout *layout,
-             const TptTheme           *theme)
+             const TptTheme           *theme,
+             const TptRect            *clip)
 {
+  TptRect all = { layout->legend_rect.x - 4, layout->legend_rect.y - 4,
+                  layout->legend_rect.width + 8, layout->legend_rect.height + 8 };
+
+  if (!tpt_rect_intersects (&all, clip))
+    return;
+
   for (guint i = 0; i < layout->legend->len; i++)
     {
       const TptLayoutLegendItem *item = &g_array_index (layout->legend, TptLayoutLegendItem, i);
@@ -657,6 +690,12 @@ draw_legend (cairo_t                  *cr,
           cairo_stroke (cr);
           cairo_restore (cr);
           break;
+
+        case TPT_LEGEND_NOTE:
+          tpt_color_set_source (cr, &theme->muted);
+          cairo_move_to (cr, item->label.rect.x, item->label.rect.y);
+          tpt_text_show (cr, item->label.layout);
+          continue;
 
         case TPT_LEGEND_EMOTION:
         default:
@@ -698,16 +737,17 @@ tpt_blueprint_render (cairo_t                  *cr,
   clip = (TptRect) { x1, y1, x2 - x1, y2 - y1 };
 
   cairo_save (cr);
-  fill_rect (cr, &layout->bounds, &theme->paper);
-  draw_text (cr, &layout->title, &theme->ink);
-  draw_text (cr, &layout->subtitle, &theme->muted);
+  if (!tpt_theme_get_no_paper (cr))
+    fill_rect (cr, &layout->bounds, &theme->paper);
+  draw_text_in (cr, &layout->title, &theme->ink, &clip);
+  draw_text_in (cr, &layout->subtitle, &theme->muted, &clip);
   draw_headers (cr, layout, theme, &clip);
   draw_lanes (cr, layout, theme, &clip);
-  draw_offices (cr, layout, theme);
+  draw_offices (cr, layout, theme, &clip);
   draw_emotions (cr, layout, theme, &clip);
-  draw_lines (cr, layout, theme);
+  draw_lines (cr, layout, theme, &clip);
   draw_cards (cr, layout, theme, &clip);
   draw_flows (cr, layout, theme, &clip);
-  draw_legend (cr, layout, theme);
+  draw_legend (cr, layout, theme, &clip);
   cairo_restore (cr);
 }

@@ -34,4 +34,24 @@ void tpt_cover_render_titled (cairo_t        *cr,
                               double          height,
                               GDateTime      *date);
 
+guint tpt_cover_contents_fit    (PangoContext        *context,
+                                TptDocument         *document,
+                                double               width,
+                                double               height,
+                                const char * const  *notes,
+                                gboolean             first_page);
+void  tpt_cover_render_contents (cairo_t             *cr,
+                                 PangoContext        *context,
+                                 TptDocument         *document,
+                                 const char          *title,
+                                 const TptTheme      *theme,
+                                 double               width,
+                                 double               height,
+                                 GDateTime           *date,
+                                 const TptCoverEntry *entries,
+                                 guint                first,
+                                 guint                end,
+                                 const char * const  *notes,
+                                 GArray              *rects);
+
 G_END_DECLS

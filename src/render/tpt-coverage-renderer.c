@@ -31,6 +31,7 @@ typedef struct
   const TptTheme *theme;
   double          y;
   GArray         *links;    /* TptLink: where nodes are named, or NULL */
+  GArray         *breaks;   /* double: the top of each line, or NULL */
   const TptCoverageFilter *filter;  /* its blueprint is the section's */
 } Pen;
 
@@ -51,11 +52,13 @@ line_to (Pen            *pen,
   double h;
 
   tpt_text_layout_size (layout, NULL, &h);
+  if (pen->breaks != NULL)
+    g_array_append_val (pen->breaks, pen->y);
   if (pen->cr != NULL)
     {
       tpt_color_set_source (pen->cr, color);
       cairo_move_to (pen->cr, x, pen->y);
-      pango_cairo_show_layout (pen->cr, layout);
+      tpt_text_show (pen->cr, layout);
     }
   if (pen->links != NULL && node != NULL)
     tpt_link_add (pen->links, &(TptRect) { x, pen->y, WIDTH - MARGIN - x, h }, node);
@@ -220,11 +223,12 @@ report (cairo_t                 *cr,
         TptDocument             *document,
         const TptTheme          *theme,
         const TptCoverageFilter *filter,
-        GArray                  *links)
+        GArray                  *links,
+        GArray                  *breaks)
 {
   static const TptCoverageFilter everyone = { NULL, NULL, NULL };
   GListModel *blueprints = tpt_document_get_blueprints (document);
-  Pen pen = { cr, context, theme, MARGIN, links, filter != NULL ? filter : &everyone };
+  Pen pen = { cr, context, theme, MARGIN, links, breaks, filter != NULL ? filter : &everyone };
 
   line (&pen, TPT_TEXT_TITLE, _("Coverage"), &theme->ink, 0, 4);
   line (&pen, TPT_TEXT_BODY,
@@ -295,7 +299,8 @@ tpt_coverage_report_measure_filtered (PangoContext            *context,
   g_return_if_fail (TPT_IS_DOCUMENT (document));
 
   *width = WIDTH;
-  *height = report (NULL, context, document, tpt_theme_get (TPT_THEME_LIGHT), filter, NULL);
+  *height = report (NULL, context, document, tpt_theme_get (TPT_THEME_LIGHT), filter, NULL,
+                    NULL);
 }
 
 /**
@@ -337,7 +342,7 @@ tpt_coverage_report_render_filtered (cairo_t                 *cr,
   g_return_if_fail (TPT_IS_DOCUMENT (document));
 
   cairo_save (cr);
-  report (cr, context, document, theme, filter, NULL);
+  report (cr, context, document, theme, filter, NULL, NULL);
   cairo_restore (cr);
 }
 
@@ -374,5 +379,25 @@ tpt_coverage_report_collect_links_filtered (PangoContext            *context,
   g_return_if_fail (links != NULL);
 
   /* The walk measures without drawing; positions are the same. */
-  report (NULL, context, document, tpt_theme_get (TPT_THEME_LIGHT), filter, links);
+  report (NULL, context, document, tpt_theme_get (TPT_THEME_LIGHT), filter, links, NULL);
+}
+
+/**
+ * tpt_coverage_report_collect_breaks:
+ * @context: a context from tpt_text_context_new()
+ * @document: the document
+ * @filter: (nullable): as for tpt_coverage_report_measure_filtered()
+ * @breaks: (element-type double): gets the top of each line of the
+ *   report, where a page may end
+ */
+void
+tpt_coverage_report_collect_breaks (PangoContext            *context,
+                                    TptDocument             *document,
+                                    const TptCoverageFilter *filter,
+                                    GArray                  *breaks)
+{
+  g_return_if_fail (TPT_IS_DOCUMENT (document));
+  g_return_if_fail (breaks != NULL);
+
+  report (NULL, context, document, tpt_theme_get (TPT_THEME_LIGHT), filter, NULL, breaks);
 }

@@ -37,5 +37,9 @@ void tpt_coverage_report_collect_links_filtered (PangoContext            *contex
                                                  TptDocument             *document,
                                                  const TptCoverageFilter *filter,
                                                  GArray                  *links);
+void tpt_coverage_report_collect_breaks          (PangoContext            *context,
+                                                 TptDocument             *document,
+                                                 const TptCoverageFilter *filter,
+                                                 GArray                  *breaks);
 
 G_END_DECLS

@@ -51,7 +51,16 @@ typedef enum
  * @poster_scale: the poster's print scale in percent, or 0
  * @sheets_wide: how many sheets the poster spans across, or 0
  * @overlap_mm: the strip neighbouring poster sheets share, in millimetres
- * @no_marks: leave out a poster's crop and overlap marks
+ * @no_marks: leave the crop marks and overlap ticks off poster sheets
+ * @poster_width_mm: the poster's finished width in millimetres, or 0
+ * @sheets: (nullable): the poster sheets to print, such as "B2,C3"; %NULL
+ *   for all of them and the assembly page
+ * @paper_width: paper in points that overrides @page_size or @poster
+ *   (printing, where the print dialog chose it), or 0
+ * @paper_height: likewise
+ * @transparent: PNG only: no paper behind the drawing
+ * @min_text: the smallest text size, in points, a page may print; an
+ *   artefact that would be smaller is split over pages; 0 for 5
  * @blueprint: (nullable): with the artefact "needs-matrix", "coverage" or
  *   "case-for-change", the id of the blueprint it is for: the state whose
  *   cards count as serving needs, or the future state to make the case
@@ -66,6 +75,10 @@ typedef enum
  *   what changed from it (tpt_diff_new())
  * @changes_since_name: what those pages call the older version, e.g. its
  *   file name or "the saved file"; needed with @changes_since
+ *
+ * A page size of "fit" sizes each page to its content (the default when
+ * one artefact is exported); the whole document goes on A4 landscape
+ * unless told otherwise.
  */
 typedef struct
 {
@@ -81,6 +94,12 @@ typedef struct
   guint            sheets_wide;
   double           overlap_mm;
   gboolean         no_marks;
+  double           poster_width_mm;
+  const char      *sheets;
+  double           paper_width;
+  double           paper_height;
+  gboolean         transparent;
+  double           min_text;
   const char      *blueprint;
   const char      *persona;
   const char      *segment;
@@ -88,15 +107,46 @@ typedef struct
   const char      *changes_since_name;
 } TptExportOptions;
 
+/**
+ * TptExportResult:
+ * @n_pages: the pages or images written
+ * @smallest_text: the smallest text, in points as printed (or, for
+ *   slides, in points of the 960-point-wide slide)
+ * @notes: (array zero-terminated=1): what the export did that the user
+ *   should know: artefacts split over pages, a poster's size, characters
+ *   no font could draw
+ * @warnings: (array zero-terminated=1): what may go wrong with it: text
+ *   too small to read
+ */
+typedef struct
+{
+  guint   n_pages;
+  double  smallest_text;
+  GStrv   notes;
+  GStrv   warnings;
+} TptExportResult;
+
+void     tpt_export_result_clear     (TptExportResult   *result);
+
 #define TPT_EXPORT_MIN_DPI     10
 #define TPT_EXPORT_MAX_DPI     1200
 #define TPT_EXPORT_MAX_PIXELS  (16384 * 16384)
+#define TPT_EXPORT_MIN_TEXT    5.0
 
 GQuark   tpt_export_error_quark      (void);
 void     tpt_export_options_init     (TptExportOptions  *options);
 gboolean tpt_export_format_for_path  (const char        *path,
                                       TptExportFormat   *format);
-guint    tpt_export_count_analysis_pages (TptDocument  *document);
+gboolean tpt_export_full             (TptDocument       *document,
+                                      GFile             *file,
+                                      const TptExportOptions *options,
+                                      TptExportResult   *result,
+                                      GCancellable      *cancellable,
+                                      GError           **error);
+gboolean tpt_export_check_target     (GFile             *source,
+                                      GFile             *target,
+                                      gboolean           touchpoint,
+                                      GError           **error);
 gboolean tpt_export                  (TptDocument       *document,
                                       GFile             *file,
                                       const TptExportOptions *options,

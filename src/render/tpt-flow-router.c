@@ -403,6 +403,96 @@ spread_ports (Router *r)
     }
 }
 
+/* Whether two routes are the same line, either way round. */
+static gboolean
+same_route (const GArray *a,
+            const GArray *b)
+{
+  if (a->len != b->len)
+    return FALSE;
+  for (guint dir = 0; dir < 2; dir++)
+    {
+      gboolean same = TRUE;
+
+      for (guint k = 0; k < a->len && same; k++)
+        {
+          const TptPoint *p = &g_array_index (a, TptPoint, k);
+          const TptPoint *q = &g_array_index (b, TptPoint, dir ? b->len - 1 - k : k);
+
+          same = fabs (p->x - q->x) < 0.5 && fabs (p->y - q->y) < 0.5;
+        }
+      if (same)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Moves a route sideways by @d: its bends both ways, its ends along the
+ * sides of their cards, so it stays orthogonal and on the cards. */
+static void
+offset_route (Router        *r,
+              TptLayoutFlow *flow,
+              double         d)
+{
+  GArray *points = flow->points;
+
+  for (guint k = 0; k < points->len; k++)
+    {
+      TptPoint *p = &g_array_index (points, TptPoint, k);
+
+      if (k == 0 || k + 1 == points->len)
+        {
+          const TptLayoutCard *card = card_at (r, k == 0 ? flow->from : flow->to);
+          Side side = side_of (&card->rect, p);
+
+          if (side == SIDE_LEFT || side == SIDE_RIGHT)
+            p->y = CLAMP (p->y + d, card->rect.y + 2, tpt_rect_bottom (&card->rect) - 2);
+          else
+            p->x = CLAMP (p->x + d, card->rect.x + 2, tpt_rect_right (&card->rect) - 2);
+        }
+      else
+        {
+          p->x += d;
+          p->y += d;
+        }
+    }
+}
+
+/* Flows between the same two cards that took the same route (one each
+ * way, say) are drawn side by side, not one over the other. */
+static void
+separate_parallel (Router *r)
+{
+  TptBlueprintLayout *self = r->layout;
+  g_autofree guint8 *done = g_new0 (guint8, MAX (self->flows->len, 1));
+
+  for (guint i = 0; i < self->flows->len; i++)
+    {
+      TptLayoutFlow *a = &g_array_index (self->flows, TptLayoutFlow, i);
+      g_autoptr(GArray) group = g_array_new (FALSE, FALSE, sizeof (guint));
+
+      if (done[i])
+        continue;
+      g_array_append_val (group, i);
+      for (guint j = i + 1; j < self->flows->len; j++)
+        {
+          TptLayoutFlow *b = &g_array_index (self->flows, TptLayoutFlow, j);
+
+          if (!done[j] && ((a->from == b->from && a->to == b->to) ||
+                           (a->from == b->to && a->to == b->from)) &&
+              same_route (a->points, b->points))
+            {
+              g_array_append_val (group, j);
+              done[j] = TRUE;
+            }
+        }
+      for (guint k = 0; group->len > 1 && k < group->len; k++)
+        offset_route (r, &g_array_index (self->flows, TptLayoutFlow,
+                                         g_array_index (group, guint, k)),
+                      (k - (group->len - 1) / 2.0) * 6.0);
+    }
+}
+
 void
 tpt_blueprint_layout_route_flows (TptBlueprintLayout *self)
 {
@@ -457,4 +547,5 @@ tpt_blueprint_layout_route_flows (TptBlueprintLayout *self)
     }
 
   spread_ports (&r);
+  separate_parallel (&r);
 }

@@ -30,7 +30,19 @@ typedef struct
   PangoContext   *context;
   const TptTheme *theme;
   double          y;
+  GArray         *breaks;   /* double: the top of each line, or NULL */
+  gboolean        keep;     /* what comes next stays with what came before */
 } Pen;
+
+/* Notes that a page may end above what is written next, unless it is to
+ * stay with what came before: the first line under a heading. */
+static void
+mark_break (Pen *pen)
+{
+  if (pen->breaks != NULL && !pen->keep)
+    g_array_append_val (pen->breaks, pen->y);
+  pen->keep = FALSE;
+}
 
 static double
 text_at (Pen            *pen,
@@ -64,8 +76,10 @@ line (Pen            *pen,
       double          indent,
       double          space_after)
 {
+  mark_break (pen);
   pen->y += text_at (pen, style, str, color, MARGIN + indent, pen->y,
                      WIDTH - 2 * MARGIN - indent, PANGO_ALIGN_LEFT) + space_after;
+  pen->keep = style != TPT_TEXT_BODY && style != TPT_TEXT_SMALL;
 }
 
 /**
@@ -122,6 +136,7 @@ table_row (Pen            *pen,
 {
   double x = MARGIN + INDENT, h = 0;
 
+  mark_break (pen);
   for (guint i = 0; i < n_cells; i++)
     {
       g_autoptr(PangoLayout) layout = tpt_text_layout_new (pen->context, style, cells[i],
@@ -277,6 +292,7 @@ metrics (Pen        *pen,
       text = g_strdup_printf (_("%s — %s"), what, detail != NULL ? detail : "");
 
       /* The status as on the card: its word in a pill. */
+      mark_break (pen);
       tpt_text_layout_size (layout, &pill_w, &pill_h);
       if (pen->cr != NULL)
         {
@@ -337,6 +353,8 @@ work (Pen        *pen,
         &pen->theme->ink, 0, 3);
   line (pen, TPT_TEXT_SMALL, owners->len > 0 ? owners->str : _("No card has an owner."),
         &pen->theme->ink, INDENT, 3);
+  /* The offices stay with the owners they sum up. */
+  pen->keep = TRUE;
   line (pen, TPT_TEXT_SMALL, offices->str, &pen->theme->muted, INDENT, 2);
 }
 
@@ -430,10 +448,11 @@ static double
 report (cairo_t        *cr,
         PangoContext   *context,
         TptDocument    *document,
-        const TptTheme *theme)
+        const TptTheme *theme,
+        GArray         *breaks)
 {
   GListModel *blueprints = tpt_document_get_blueprints (document);
-  Pen pen = { cr, context, theme, MARGIN };
+  Pen pen = { cr, context, theme, MARGIN, breaks };
 
   line (&pen, TPT_TEXT_TITLE, _("Journey numbers"), &pen.theme->ink, 0, 4);
   line (&pen, TPT_TEXT_BODY,
@@ -469,7 +488,25 @@ tpt_journey_report_measure (PangoContext *context,
   g_return_if_fail (TPT_IS_DOCUMENT (document));
 
   *width = WIDTH;
-  *height = report (NULL, context, document, tpt_theme_get (TPT_THEME_LIGHT));
+  *height = report (NULL, context, document, tpt_theme_get (TPT_THEME_LIGHT), NULL);
+}
+
+/**
+ * tpt_journey_report_collect_breaks:
+ * @context: a context from tpt_text_context_new()
+ * @document: the document
+ * @breaks: (element-type double): gets the top of each line and table row
+ *   of the report, where a page may end
+ */
+void
+tpt_journey_report_collect_breaks (PangoContext *context,
+                                   TptDocument  *document,
+                                   GArray       *breaks)
+{
+  g_return_if_fail (TPT_IS_DOCUMENT (document));
+  g_return_if_fail (breaks != NULL);
+
+  report (NULL, context, document, tpt_theme_get (TPT_THEME_LIGHT), breaks);
 }
 
 /**
@@ -493,6 +530,6 @@ tpt_journey_report_render (cairo_t        *cr,
   g_return_if_fail (TPT_IS_DOCUMENT (document));
 
   cairo_save (cr);
-  report (cr, context, document, theme);
+  report (cr, context, document, theme, NULL);
   cairo_restore (cr);
 }

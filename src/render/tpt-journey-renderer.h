@@ -17,6 +17,9 @@ void  tpt_journey_report_measure (PangoContext         *context,
                                   TptDocument          *document,
                                   double               *width,
                                   double               *height);
+void  tpt_journey_report_collect_breaks (PangoContext *context,
+                                        TptDocument  *document,
+                                        GArray       *breaks);
 void  tpt_journey_report_render  (cairo_t              *cr,
                                   PangoContext         *context,
                                   TptDocument          *document,

@@ -27,8 +27,6 @@
 #define COVER_W     290.0
 #define CELL_MIN_H  50.0
 #define PAD         6.0
-#define MAX_SERVING 8
-#define MAX_UNLINKED 30
 
 /* As in the persona renderer: one walk both measures (cr NULL) and draws. */
 typedef struct
@@ -68,7 +66,7 @@ text (Pen            *pen,
     {
       tpt_color_set_source (pen->cr, color);
       cairo_move_to (pen->cr, x, y);
-      pango_cairo_show_layout (pen->cr, layout);
+      tpt_text_show (pen->cr, layout);
     }
   return h;
 }
@@ -238,7 +236,8 @@ coverage (Pen         *pen,
       Group *group = &g_array_index (groups, Group, g);
       g_autofree char *label = NULL;
 
-      if (shown < MAX_SERVING)
+      /* Every card is listed: a long list makes a tall row, which the
+       * matrix's pages make room for. */
         {
           if (group->office != TPT_OFFICE_NONE)
             label = g_strdup_printf ("%s · %s", tpt_notation_lane_kind (group->kind),
@@ -247,7 +246,7 @@ coverage (Pen         *pen,
             label = g_strdup (tpt_notation_lane_kind (group->kind));
           y += text (pen, TPT_TEXT_SMALL, label, &theme->muted, x, y, w, TRUE,
                      PANGO_ALIGN_LEFT) + 1;
-          for (guint i = 0; i < group->cards->len && shown < MAX_SERVING; i++, shown++)
+          for (guint i = 0; i < group->cards->len; i++, shown++)
             {
               TptCard *card = g_ptr_array_index (group->cards, i);
 
@@ -264,15 +263,7 @@ coverage (Pen         *pen,
         }
       g_ptr_array_unref (group->cards);
     }
-  if (shown < cards->len)
-    {
-      g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "… and %u more",
-                                                            "… and %u more",
-                                                            cards->len - shown),
-                                               cards->len - shown);
-
-      y += text (pen, TPT_TEXT_SMALL, more, &theme->muted, x, y, w, TRUE, PANGO_ALIGN_LEFT);
-    }
+  g_assert (shown == cards->len);
 
   return y - top;
 }
@@ -610,7 +601,7 @@ matrix (cairo_t                 *cr,
   if (unlinked->len == 0)
     y += text (&pen, TPT_TEXT_BODY, _("Every backstage and support card serves a need."),
                &theme->muted, x0, y, w - 2 * MARGIN, FALSE, PANGO_ALIGN_LEFT);
-  for (guint i = 0; i < unlinked->len && i < MAX_UNLINKED; i++)
+  for (guint i = 0; i < unlinked->len; i++)
     {
       TptCard *card = g_ptr_array_index (unlinked, i);
       TptLane *lane = tpt_document_lookup_typed (document, tpt_card_get_lane (card),
@@ -625,16 +616,6 @@ matrix (cairo_t                 *cr,
       text (&pen, TPT_TEXT_BODY, "•", &theme->muted, x0, y, 10, TRUE, PANGO_ALIGN_LEFT);
       y += text (&pen, TPT_TEXT_BODY, line, &theme->ink, x0 + 10, y, MIN (w - 2 * MARGIN, 600),
                  TRUE, PANGO_ALIGN_LEFT) + 2;
-    }
-  if (unlinked->len > MAX_UNLINKED)
-    {
-      guint rest = unlinked->len - MAX_UNLINKED;
-      g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "… and %u more",
-                                                            "… and %u more", rest),
-                                               rest);
-
-      y += text (&pen, TPT_TEXT_SMALL, more, &theme->muted, x0, y, w - 2 * MARGIN, TRUE,
-                 PANGO_ALIGN_LEFT);
     }
 
 done:
@@ -691,6 +672,7 @@ typedef struct
   PangoContext            *context;
   TptDocument             *document;
   const TptCoverageFilter *filter;
+  gboolean                 compact;
 } MatrixPart;
 
 static double
@@ -702,7 +684,7 @@ matrix_part_height (guint    first,
   double height;
 
   matrix (NULL, part->context, part->document, tpt_theme_get (TPT_THEME_LIGHT), part->filter,
-          first, end, NULL, &height, NULL, NULL, FALSE);
+          first, end, NULL, &height, NULL, NULL, part->compact);
   return height;
 }
 
@@ -728,7 +710,8 @@ tpt_matrix_paginate (PangoContext *context,
                      double        page_height,
                      GArray       *breaks)
 {
-  return tpt_matrix_paginate_filtered (context, document, NULL, page_width, page_height, breaks);
+  return tpt_matrix_paginate_full (context, document, NULL, FALSE, 1.0, page_width, page_height,
+                                   breaks);
 }
 
 /**
@@ -752,20 +735,109 @@ tpt_matrix_paginate_filtered (PangoContext            *context,
                               double                   page_height,
                               GArray                  *breaks)
 {
-  guint n;
-  MatrixPart part = { context, document, filter };
+  return tpt_matrix_paginate_full (context, document, filter, FALSE, 1.0, page_width,
+                                   page_height, breaks);
+}
+
+/**
+ * tpt_matrix_paginate_full:
+ * @context: a context from tpt_text_context_new()
+ * @document: the document
+ * @filter: (nullable): what the matrix is for, as in
+ *   tpt_matrix_measure_filtered()
+ * @compact: the table alone, as tpt_matrix_render_table() draws it
+ * @max_scale: the largest scale to draw at
+ * @page_width: the width to fill, in points
+ * @page_height: the height of a page, in points
+ * @breaks: (element-type guint): gets the index of the first need on each
+ *   page
+ *
+ * As tpt_matrix_paginate(), for the compact table of a slide too, and
+ * enlarging up to @max_scale where the table is narrower than the page.
+ *
+ * Returns: the scale the pages are drawn at
+ */
+double
+tpt_matrix_paginate_full (PangoContext            *context,
+                          TptDocument             *document,
+                          const TptCoverageFilter *filter,
+                          gboolean                 compact,
+                          double                   max_scale,
+                          double                   page_width,
+                          double                   page_height,
+                          GArray                  *breaks)
+{
+  guint n = g_list_model_get_n_items (tpt_document_get_needs (document));
+  MatrixPart part = { context, document, filter, compact };
   double width, height, scale;
 
   g_return_val_if_fail (TPT_IS_DOCUMENT (document), 1.0);
   g_return_val_if_fail (breaks != NULL, 1.0);
 
-  n = g_list_model_get_n_items (tpt_document_get_needs (document));
   matrix (NULL, context, document, tpt_theme_get (TPT_THEME_LIGHT), filter, 0, G_MAXUINT,
-          &width, &height, NULL, NULL, FALSE);
-  scale = MIN (1.0, page_width / width);
+          &width, &height, NULL, NULL, compact);
+  scale = MIN (max_scale, page_width / width);
   tpt_paginate_rows (n, page_height / scale, matrix_part_height, &part, breaks);
 
   return scale;
+}
+
+/**
+ * tpt_matrix_measure_part:
+ * @context: a context from tpt_text_context_new()
+ * @document: the document
+ * @filter: (nullable): what the matrix is for
+ * @compact: the table alone
+ * @first: the first need
+ * @end: the need after the last
+ * @width: (out) (optional): the part's width
+ * @height: (out) (optional): its height
+ */
+void
+tpt_matrix_measure_part (PangoContext            *context,
+                         TptDocument             *document,
+                         const TptCoverageFilter *filter,
+                         gboolean                 compact,
+                         guint                    first,
+                         guint                    end,
+                         double                  *width,
+                         double                  *height)
+{
+  g_return_if_fail (TPT_IS_DOCUMENT (document));
+
+  matrix (NULL, context, document, tpt_theme_get (TPT_THEME_LIGHT), filter, first, end, width,
+          height, NULL, NULL, compact);
+}
+
+/**
+ * tpt_matrix_render_part_full:
+ * @cr: where to draw, with the part's top left corner at the origin
+ * @context: a context from tpt_text_context_new()
+ * @document: the document
+ * @theme: the colours
+ * @filter: (nullable): what the matrix is for
+ * @compact: the table alone
+ * @first: the first need to draw
+ * @end: the need after the last
+ *
+ * Draws one part of a matrix split by tpt_matrix_paginate_full().
+ */
+void
+tpt_matrix_render_part_full (cairo_t                 *cr,
+                             PangoContext            *context,
+                             TptDocument             *document,
+                             const TptTheme          *theme,
+                             const TptCoverageFilter *filter,
+                             gboolean                 compact,
+                             guint                    first,
+                             guint                    end)
+{
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (TPT_IS_DOCUMENT (document));
+
+  cairo_save (cr);
+  matrix (cr, context, document, theme, filter, first, end, NULL, NULL, NULL, NULL, compact);
+  cairo_restore (cr);
 }
 
 /**

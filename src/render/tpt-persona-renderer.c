@@ -23,6 +23,9 @@
 #define GAP        18.0
 #define MARGIN     36.0
 #define COLUMNS    3
+/* A card this wide sets its lists in two columns. */
+#define TWO_COLUMNS_FROM 520.0
+#define COLUMN_GAP 18.0
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (cairo_surface_t, cairo_surface_destroy)
 
@@ -35,6 +38,7 @@ typedef struct
   const TptTheme *theme;
   double          y;
   GArray         *parts;   /* TptPersonaPart, card-relative, or NULL */
+  gboolean        rtl;     /* the card is laid out right to left */
 } Pen;
 
 /* Notes where a field of the card was drawn, for an editing canvas. */
@@ -74,12 +78,16 @@ text (Pen            *pen,
       pango_layout_set_font_description (layout, desc);
       pango_font_description_free (desc);
     }
+  /* On a card written right to left, left-to-right text (a heading in
+   * the user's language) lines up on the right too. */
+  if (pen->rtl && pango_layout_get_direction (layout, 0) != PANGO_DIRECTION_RTL)
+    pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
   tpt_text_layout_size (layout, NULL, &h);
   if (pen->cr != NULL)
     {
       tpt_color_set_source (pen->cr, color);
       cairo_move_to (pen->cr, x, y);
-      pango_cairo_show_layout (pen->cr, layout);
+      tpt_text_show (pen->cr, layout);
     }
   return h;
 }
@@ -372,7 +380,7 @@ draw_avatar (cairo_t        *cr,
       else
         cairo_set_source_rgb (cr, 1, 1, 1);
       cairo_move_to (cr, x + r - w / 2, y + r - h / 2);
-      pango_cairo_show_layout (cr, layout);
+      tpt_text_show (cr, layout);
     }
   cairo_restore (cr);
 
@@ -385,13 +393,16 @@ draw_avatar (cairo_t        *cr,
   cairo_restore (cr);
 }
 
+/* Bullets go at the start of each line: on the right of a card written
+ * right to left. */
 static void
 bullets (Pen                *pen,
          TptPersonaField     field,
          const char         *heading,
          const char * const *items,
          double              x,
-         double              w)
+         double              w,
+         gboolean            rtl)
 {
   double top;
 
@@ -403,11 +414,33 @@ bullets (Pen                *pen,
   pen->y += text (pen, TPT_TEXT_HEADING, heading, FALSE, &pen->theme->ink, x, pen->y, w) + 3;
   for (guint i = 0; items[i] != NULL; i++)
     {
-      text (pen, TPT_TEXT_BODY, "•", FALSE, &pen->theme->muted, x, pen->y, BULLET);
-      pen->y += text (pen, TPT_TEXT_BODY, items[i], FALSE, &pen->theme->ink, x + BULLET,
-                      pen->y, w - BULLET) + 2;
+      text (pen, TPT_TEXT_BODY, "•", FALSE, &pen->theme->muted, rtl ? x + w - BULLET : x,
+            pen->y, BULLET);
+      pen->y += text (pen, TPT_TEXT_BODY, items[i], FALSE, &pen->theme->ink,
+                      rtl ? x : x + BULLET, pen->y, w - BULLET) + 2;
     }
   add_part (pen, field, x, top, w, pen->y - top);
+}
+
+/* Whether the persona is written right to left: its name, or failing
+ * that its role or quote, in a right-to-left script. */
+static gboolean
+is_rtl (PangoContext *context,
+        TptPersona   *persona)
+{
+  const char *texts[] = { tpt_persona_get_name (persona), tpt_persona_get_role (persona),
+                          tpt_persona_get_quote (persona) };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(PangoLayout) layout = NULL;
+
+      if (texts[i] == NULL || *texts[i] == '\0')
+        continue;
+      layout = tpt_text_layout_new (context, TPT_TEXT_BODY, texts[i], -1);
+      return pango_layout_get_direction (layout, 0) == PANGO_DIRECTION_RTL;
+    }
+  return FALSE;
 }
 
 static double
@@ -418,9 +451,12 @@ card (cairo_t        *cr,
       double          width,
       GArray         *parts)
 {
-  Pen pen = { cr, context, theme, PAD + 4, parts };
+  gboolean rtl = is_rtl (context, persona);
+  Pen pen = { cr, context, theme, PAD + 4, parts, rtl };
   double x = PAD, w = width - 2 * PAD;
-  double tx = x + AVATAR + 12, tw = w - AVATAR - 12;
+  /* Right to left, the avatar is on the right and the text beside it. */
+  double ax = rtl ? width - PAD - AVATAR : x;
+  double tx = rtl ? x : x + AVATAR + 12, tw = w - AVATAR - 12;
   const char *name = tpt_persona_get_name (persona);
   const char *role = tpt_persona_get_role (persona);
   const char *segment = tpt_persona_get_segment (persona);
@@ -449,11 +485,11 @@ card (cairo_t        *cr,
       cairo_rectangle (cr, 0, 0, width, 4);
       cairo_fill (cr);
       cairo_restore (cr);
-      draw_avatar (cr, context, persona, theme, x, head_y);
+      draw_avatar (cr, context, persona, theme, ax, head_y);
     }
 
   add_part (&pen, TPT_PERSONA_FIELD_CARD, 0, 0, width, 0);
-  add_part (&pen, TPT_PERSONA_FIELD_AVATAR, x, head_y, AVATAR, AVATAR);
+  add_part (&pen, TPT_PERSONA_FIELD_AVATAR, ax, head_y, AVATAR, AVATAR);
   line_h = text (&pen, TPT_TEXT_SUBHEADING,
                  name != NULL && *name ? name : _("Unnamed persona"), FALSE, &theme->ink,
                  tx, pen.y, tw);
@@ -482,43 +518,64 @@ card (cairo_t        *cr,
 
       pen.y += 10;
       quote_y = pen.y;
-      pen.y += text (&pen, TPT_TEXT_BODY, quoted, TRUE, &theme->ink, x + 10, pen.y, w - 10);
+      /* The bar runs down the side the quote starts from. */
+      pen.y += text (&pen, TPT_TEXT_BODY, quoted, TRUE, &theme->ink, rtl ? x : x + 10, pen.y,
+                     w - 10);
       add_part (&pen, TPT_PERSONA_FIELD_QUOTE, x, quote_y, w, pen.y - quote_y);
       if (cr != NULL)
         {
           persona_color (persona, theme, &color);
           tpt_color_set_source (cr, &color);
-          cairo_rectangle (cr, x, quote_y, 3, pen.y - quote_y);
+          cairo_rectangle (cr, rtl ? x + w - 3 : x, quote_y, 3, pen.y - quote_y);
           cairo_fill (cr);
         }
     }
 
-  bullets (&pen, TPT_PERSONA_FIELD_GOALS, _("Goals"), tpt_persona_get_goals (persona), x, w);
-  bullets (&pen, TPT_PERSONA_FIELD_FRUSTRATIONS, _("Frustrations"),
-           tpt_persona_get_frustrations (persona), x, w);
-  bullets (&pen, TPT_PERSONA_FIELD_BEHAVIOURS, _("Behaviours"),
-           tpt_persona_get_behaviours (persona), x, w);
-  bullets (&pen, TPT_PERSONA_FIELD_CHANNELS, _("Channels"),
-           tpt_persona_get_channels (persona), x, w);
+  /* A wide card (on a slide) sets its lists in two columns, goals and
+   * frustrations beside behaviours, channels and facts, so it is not
+   * taller than it need be; right to left, the first column is on the
+   * right. */
+  {
+    gboolean two = width >= TWO_COLUMNS_FROM;
+    double cw = two ? (w - COLUMN_GAP) / 2 : w;
+    double first_x = two && rtl ? x + cw + COLUMN_GAP : x;
+    double second_x = two ? (rtl ? x : x + cw + COLUMN_GAP) : x;
+    double top = pen.y, first_bottom;
 
-  if (n_facts > 0)
-    {
-      pen.y += 10;
-      facts_y = pen.y;
-      pen.y += text (&pen, TPT_TEXT_HEADING, _("Facts"), FALSE, &theme->ink, x, pen.y, w) + 3;
-      for (guint i = 0; i < n_facts; i++)
-        {
-          g_autoptr(TptFact) fact = g_list_model_get_item (facts, i);
-          const char *label = tpt_fact_get_label (fact);
-          const char *value = tpt_fact_get_value (fact);
-          g_autofree char *line = g_strdup_printf (_("%s: %s"),
-                                                   label != NULL ? label : "",
-                                                   value != NULL ? value : "");
+    bullets (&pen, TPT_PERSONA_FIELD_GOALS, _("Goals"), tpt_persona_get_goals (persona), first_x,
+             cw, rtl);
+    bullets (&pen, TPT_PERSONA_FIELD_FRUSTRATIONS, _("Frustrations"),
+             tpt_persona_get_frustrations (persona), first_x, cw, rtl);
+    first_bottom = pen.y;
+    if (two)
+      pen.y = top;
+    bullets (&pen, TPT_PERSONA_FIELD_BEHAVIOURS, _("Behaviours"),
+             tpt_persona_get_behaviours (persona), second_x, cw, rtl);
+    bullets (&pen, TPT_PERSONA_FIELD_CHANNELS, _("Channels"),
+             tpt_persona_get_channels (persona), second_x, cw, rtl);
 
-          pen.y += text (&pen, TPT_TEXT_BODY, line, FALSE, &theme->ink, x, pen.y, w) + 2;
-        }
-      add_part (&pen, TPT_PERSONA_FIELD_FACTS, x, facts_y, w, pen.y - facts_y);
-    }
+    if (n_facts > 0)
+      {
+        pen.y += 10;
+        facts_y = pen.y;
+        pen.y += text (&pen, TPT_TEXT_HEADING, _("Facts"), FALSE, &theme->ink, second_x, pen.y,
+                       cw) + 3;
+        for (guint i = 0; i < n_facts; i++)
+          {
+            g_autoptr(TptFact) fact = g_list_model_get_item (facts, i);
+            const char *label = tpt_fact_get_label (fact);
+            const char *value = tpt_fact_get_value (fact);
+            g_autofree char *line = g_strdup_printf (_("%s: %s"),
+                                                     label != NULL ? label : "",
+                                                     value != NULL ? value : "");
+
+            pen.y += text (&pen, TPT_TEXT_BODY, line, FALSE, &theme->ink, second_x, pen.y,
+                           cw) + 2;
+          }
+        add_part (&pen, TPT_PERSONA_FIELD_FACTS, second_x, facts_y, cw, pen.y - facts_y);
+      }
+    pen.y = MAX (pen.y, first_bottom);
+  }
 
   /* The card's own entry, first, is as tall as the card. */
   if (parts != NULL && parts->len > 0)
@@ -798,4 +855,27 @@ tpt_persona_gallery_collect_parts (PangoContext *context,
   g_array_set_size (parts, 0);
   gallery (NULL, context, document, tpt_theme_get (TPT_THEME_LIGHT), 0, G_MAXUINT, NULL, NULL,
            parts);
+}
+
+/**
+ * tpt_persona_gallery_measure_part:
+ * @context: a context from tpt_text_context_new()
+ * @document: the document
+ * @first: the first row of cards
+ * @end: the row after the last
+ * @width: (out) (optional): the part's width
+ * @height: (out) (optional): its height
+ */
+void
+tpt_persona_gallery_measure_part (PangoContext *context,
+                                  TptDocument  *document,
+                                  guint         first,
+                                  guint         end,
+                                  double       *width,
+                                  double       *height)
+{
+  g_return_if_fail (TPT_IS_DOCUMENT (document));
+
+  gallery (NULL, context, document, tpt_theme_get (TPT_THEME_LIGHT), first, end, width, height,
+           NULL);
 }

@@ -85,6 +85,12 @@ typedef struct
   TptPersonaField field;
 } TptPersonaPart;
 
+void   tpt_persona_gallery_measure_part (PangoContext *context,
+                                         TptDocument  *document,
+                                         guint         first,
+                                         guint         end,
+                                         double       *width,
+                                         double       *height);
 void   tpt_persona_gallery_collect_parts (PangoContext *context,
                                           TptDocument  *document,
                                           GArray       *parts);

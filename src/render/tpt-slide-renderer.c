@@ -6,13 +6,9 @@
 #include <glib/gi18n-lib.h>
 
 #include "tpt-slide-renderer.h"
+#include "tpt-artefact-drawing.h"
 #include "tpt-blueprint-layout.h"
-#include "tpt-blueprint-renderer.h"
-#include "tpt-case-renderer.h"
-#include "tpt-cover.h"
-#include "tpt-coverage-renderer.h"
-#include "tpt-matrix-renderer.h"
-#include "tpt-persona-renderer.h"
+#include "tpt-blueprint-pages.h"
 #include "tpt-text.h"
 
 #include <math.h>
@@ -38,36 +34,26 @@
 #define MAX_ZOOM      3.0
 #define MAX_REGION_ZOOM 8.0
 
-/* The cover is drawn on a page this much smaller than the frame and then
- * enlarged, so its type is projector-sized. */
-#define COVER_ZOOM    1.6
+/* A card's text is at least this size in the frame: 18 pixels on a
+ * 1920-pixel-wide slide. An artefact that would show it smaller is split
+ * over several views of the slide. */
+#define SLIDE_CARD_TEXT 9.0
 
-/* The paper round a persona's card, as in exports of one card. */
-#define PERSONA_MARGIN 12.0
-
-/* What a slide shows, in the coordinates of its artefact's drawing. */
+/* What a slide shows: the artefact drawn as slides draw it, and the
+ * rectangle of that drawing (or the part of it) on the slide. */
 typedef struct
 {
-  TptArtefactKind     artefact;
-  TptDocument        *document;
-  PangoContext       *context;
-  TptBlueprintLayout *layout;      /* owned; blueprints and stages */
-  TptPersona         *persona;
-  double              card_width;  /* persona cards */
-  TptRect             bounds;      /* the rectangle shown */
-  TptRect             headers;     /* a stage's lane headers, drawn beside it */
+  TptArtefactDrawing *drawing;     /* owned */
+  GArray             *parts;       /* TptDrawingPart; NULL for a region */
+  TptRect             bounds;      /* a region, or the whole drawing's */
   double              max_zoom;
-  char               *title;       /* owned; the cover's */
-  GDateTime          *date;        /* borrowed; the cover's, or NULL for today */
-  gboolean            compact;     /* the needs matrix without its coverage */
-  TptBlueprint       *future;      /* borrowed; a case for change's */
 } Source;
 
 static void
 source_clear (Source *source)
 {
-  g_clear_pointer (&source->layout, tpt_blueprint_layout_unref);
-  g_clear_pointer (&source->title, g_free);
+  g_clear_pointer (&source->drawing, tpt_artefact_drawing_unref);
+  g_clear_pointer (&source->parts, g_array_unref);
 }
 
 static void
@@ -81,255 +67,125 @@ frame_content (gboolean  cover,
                         TPT_SLIDE_HEIGHT - BAND_H - 2 * GAP };
 }
 
-/* A blueprint without its title, subtitle and legend, which a slide's
- * title band and the audience's attention replace: the stage headers down
- * to the last lane, office bands and lane headers included. */
-static TptRect
-blueprint_body (const TptBlueprintLayout *layout)
+/* The node a slide shows, or NULL if it is gone. */
+static gboolean
+slide_target (TptDocument  *document,
+              TptSlide     *slide,
+              TptNode     **target)
 {
-  double top = layout->grid.y;
-  double left = layout->grid.x;
-  double right = tpt_rect_right (&layout->grid);
-  double bottom = tpt_rect_bottom (&layout->grid);
+  TptArtefactKind kind = tpt_slide_get_artefact (slide);
+  GType type = tpt_artefact_kind_get_target_type (kind);
 
-  for (guint i = 0; i < layout->stages->len; i++)
-    top = MIN (top, g_array_index (layout->stages, TptLayoutStage, i).rect.y);
-  for (guint i = 0; i < layout->steps->len; i++)
-    top = MIN (top, g_array_index (layout->steps, TptLayoutStep, i).header.y);
-  for (guint i = 0; i < layout->lanes->len; i++)
-    left = MIN (left, g_array_index (layout->lanes, TptLayoutLane, i).header.x);
-  for (guint i = 0; i < layout->offices->len; i++)
-    left = MIN (left, g_array_index (layout->offices, TptLayoutOffice, i).rect.x);
-
-  /* A little paper round it, so the outer lines are not cut. */
-  return (TptRect) { left - 6, top - 6, right - left + 12, bottom - top + 12 };
+  *target = NULL;
+  if (type == G_TYPE_NONE)
+    return TRUE;
+  *target = tpt_document_lookup_typed (document, tpt_slide_get_target (slide), type);
+  if (*target != NULL && kind == TPT_ARTEFACT_STAGE &&
+      !TPT_IS_BLUEPRINT (tpt_node_get_parent (*target)))
+    *target = NULL;
+  return *target != NULL;
 }
 
-/* A stage is its columns; the lane headers, from the left of the body to
- * the grid, are drawn beside them so the rows stay named. */
-static void
-stage_source (Source   *source,
-              TptStage *stage)
-{
-  const TptBlueprintLayout *layout = source->layout;
-  TptRect body = blueprint_body (layout);
-
-  source->bounds = body;
-  for (guint i = 0; i < layout->stages->len; i++)
-    {
-      const TptLayoutStage *ls = &g_array_index (layout->stages, TptLayoutStage, i);
-
-      /* A stage without steps has no columns: its slide shows the body. */
-      if (ls->stage != stage || ls->rect.width <= 0)
-        continue;
-
-      source->headers = (TptRect) { body.x, body.y, layout->grid.x - body.x, body.height };
-      /* Half a point more takes in the grid line on the right, but not the
-       * next stage's header; the last stage takes the body's padding. */
-      source->bounds = (TptRect) { ls->rect.x, body.y, ls->rect.width + 0.5, body.height };
-      if (i + 1 == layout->stages->len)
-        source->bounds.width = tpt_rect_right (&body) - ls->rect.x;
-      break;
-    }
-}
-
-/* A card is tall and a slide is wide: of a few widths, the one that lets
- * the card be drawn largest. */
-static void
-persona_source (Source        *source,
-                const TptRect *content)
-{
-  static const double widths[] = { TPT_PERSONA_CARD_WIDTH, 320, 400, 480, 560 };
-  double best = 0;
-
-  for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
-    {
-      double w = widths[i] + 2 * PERSONA_MARGIN;
-      double h = tpt_persona_card_measure (source->context, source->persona, widths[i]) +
-                 2 * PERSONA_MARGIN;
-      double scale = MIN (content->width / w, content->height / h);
-
-      if (scale > best)
-        {
-          best = scale;
-          source->card_width = widths[i];
-          source->bounds = (TptRect) { 0, 0, w, h };
-        }
-    }
-}
-
-/* Works out what @slide shows; %FALSE if its target is gone. */
+/* Works out what @slide shows; %FALSE if its target is gone. A slide
+ * that saves a region shows it on the artefact as the app draws it (a
+ * stage's on its blueprint, a persona's on its card as a card exports);
+ * one that does not is drawn as slides draw it, in parts if it is too big
+ * to read whole. */
 static gboolean
 source_init (Source       *source,
              PangoContext *context,
              TptDocument  *document,
-             TptSlide     *slide)
+             TptSlide     *slide,
+             GDateTime    *date)
 {
+  TptArtefactKind kind = tpt_slide_get_artefact (slide);
   TptNode *target = NULL;
   TptRect content;
-  double w = 0, h = 0;
   double x, y, rw, rh;
   gboolean region;
 
-  *source = (Source) { tpt_slide_get_artefact (slide), document, context };
-  source->max_zoom = MAX_ZOOM;
+  *source = (Source) { NULL, NULL, { 0 }, MAX_ZOOM };
   region = tpt_slide_get_region (slide, &x, &y, &rw, &rh);
-  frame_content (source->artefact == TPT_ARTEFACT_COVER, &content);
+  frame_content (kind == TPT_ARTEFACT_COVER, &content);
 
-  if (tpt_artefact_kind_get_target_type (source->artefact) != G_TYPE_NONE)
-    {
-      target = tpt_document_lookup_typed (document, tpt_slide_get_target (slide),
-                                          tpt_artefact_kind_get_target_type (source->artefact));
-      if (target == NULL)
-        return FALSE;
-    }
+  if (!slide_target (document, slide, &target))
+    return FALSE;
 
-  switch (source->artefact)
-    {
-    case TPT_ARTEFACT_COVER:
-      /* The slide's own title, if it has one, is the cover's. */
-      source->title = tpt_slide_dup_display_title (document, slide);
-      source->bounds = (TptRect) { 0, 0, TPT_SLIDE_WIDTH / COVER_ZOOM,
-                                   TPT_SLIDE_HEIGHT / COVER_ZOOM };
-      break;
-    case TPT_ARTEFACT_BLUEPRINT:
-      source->layout = tpt_blueprint_layout_new (document, TPT_BLUEPRINT (target), context);
-      source->bounds = blueprint_body (source->layout);
-      break;
-    case TPT_ARTEFACT_STAGE:
-      {
-        TptNode *blueprint = tpt_node_get_parent (target);
-
-        if (!TPT_IS_BLUEPRINT (blueprint))
-          return FALSE;
-        source->layout = tpt_blueprint_layout_new (document, TPT_BLUEPRINT (blueprint), context);
-        stage_source (source, TPT_STAGE (target));
-      }
-      break;
-    case TPT_ARTEFACT_PERSONA:
-      /* A region is drawn on the card as a single card exports, so that
-       * its coordinates mean the same everywhere; a whole card is laid out
-       * as wide as suits the slide. */
-      source->persona = TPT_PERSONA (target);
-      source->card_width = TPT_PERSONA_CARD_WIDTH;
-      if (!region)
-        persona_source (source, &content);
-      break;
-    case TPT_ARTEFACT_NEEDS_MATRIX:
-      /* Likewise a region is on the matrix as the canvas shows it; the
-       * whole matrix leaves out its coverage column, which makes it too
-       * tall for a slide and which the coverage slide shows. */
-      source->compact = !region;
-      if (source->compact)
-        tpt_matrix_render_table (NULL, context, document, tpt_theme_get (TPT_THEME_LIGHT),
-                                 &w, &h);
-      else
-        tpt_matrix_measure (context, document, &w, &h);
-      source->bounds = (TptRect) { 0, 0, w, h };
-      break;
-    case TPT_ARTEFACT_COVERAGE:
-      tpt_coverage_report_measure (context, document, &w, &h);
-      source->bounds = (TptRect) { 0, 0, w, h };
-      break;
-    case TPT_ARTEFACT_CASE_FOR_CHANGE:
-      source->future = TPT_BLUEPRINT (target);
-      tpt_case_for_change_measure (context, document, source->future, &w, &h);
-      source->bounds = (TptRect) { 0, 0, w, h };
-      break;
-    default:
-      g_assert_not_reached ();
-    }
-
-  /* A saved region replaces all that; it is in the artefact's drawing (a
-   * stage's, its blueprint's), and shows neither more nor less. */
   if (region)
     {
+      if (kind == TPT_ARTEFACT_STAGE)
+        {
+          kind = TPT_ARTEFACT_BLUEPRINT;
+          target = tpt_node_get_parent (target);
+        }
+      if (kind == TPT_ARTEFACT_COVER)
+        source->drawing = tpt_artefact_drawing_new_for_slide (kind, document, NULL, context,
+                                                              NULL, content.width,
+                                                              content.height);
+      else
+        source->drawing = tpt_artefact_drawing_new (kind, document, target, context);
       source->bounds = (TptRect) { x, y, rw, rh };
-      source->headers = (TptRect) { 0 };
       source->max_zoom = MAX_REGION_ZOOM;
     }
+  else
+    {
+      g_autofree char *title = kind == TPT_ARTEFACT_COVER
+                               ? tpt_slide_dup_display_title (document, slide) : NULL;
+      TptPageRequest request = { content.width, content.height, FALSE, SLIDE_CARD_TEXT, TRUE,
+                                 MAX_ZOOM };
+
+      source->drawing = tpt_artefact_drawing_new_for_slide (kind, document, target, context,
+                                                            title, content.width,
+                                                            content.height);
+      source->bounds = kind == TPT_ARTEFACT_BLUEPRINT ? source->drawing->ink
+                                                      : source->drawing->bounds;
+      source->parts = g_array_new (FALSE, TRUE, sizeof (TptDrawingPart));
+      if (kind == TPT_ARTEFACT_BLUEPRINT || kind == TPT_ARTEFACT_COVER)
+        {
+          TptDrawingPart whole = { 0, 1, source->bounds.width, source->bounds.height, 1 };
+
+          g_array_append_val (source->parts, whole);
+        }
+      else
+        tpt_artefact_drawing_paginate (source->drawing, &request, source->parts);
+    }
+  tpt_artefact_drawing_set_date (source->drawing, date);
 
   return source->bounds.width > 0 && source->bounds.height > 0;
 }
 
-/* Draws the whole artefact at its own size; the caller clips. */
+/* Fits @part of the artefact (the whole, with @part NULL) into @content,
+ * centred, and draws it. */
 static void
-source_draw (const Source   *source,
-             cairo_t        *cr,
-             const TptTheme *theme)
+draw_source (const Source         *source,
+             cairo_t              *cr,
+             const TptTheme       *theme,
+             const TptRect        *content,
+             const TptDrawingPart *part)
 {
-  g_autoptr(GDateTime) now = NULL;
+  TptArtefactKind kind = source->drawing->kind;
+  gboolean whole_drawing = part == NULL || kind == TPT_ARTEFACT_BLUEPRINT ||
+                           kind == TPT_ARTEFACT_COVER || source->parts == NULL;
+  TptRect shown = whole_drawing ? source->bounds
+                                : (TptRect) { 0, 0, part->width, part->height };
+  double scale = MIN (source->max_zoom, MIN (content->width / shown.width,
+                                             content->height / shown.height));
 
-  switch (source->artefact)
-    {
-    case TPT_ARTEFACT_COVER:
-      if (source->date == NULL)
-        now = g_date_time_new_now_local ();
-      tpt_cover_render_titled (cr, source->context, source->document, source->title, theme,
-                               TPT_SLIDE_WIDTH / COVER_ZOOM, TPT_SLIDE_HEIGHT / COVER_ZOOM,
-                               source->date != NULL ? source->date : now);
-      break;
-    case TPT_ARTEFACT_BLUEPRINT:
-    case TPT_ARTEFACT_STAGE:
-      tpt_blueprint_render (cr, source->layout, theme);
-      break;
-    case TPT_ARTEFACT_PERSONA:
-      cairo_translate (cr, PERSONA_MARGIN, PERSONA_MARGIN);
-      tpt_persona_card_render (cr, source->context, source->persona, theme, source->card_width);
-      break;
-    case TPT_ARTEFACT_NEEDS_MATRIX:
-      if (source->compact)
-        tpt_matrix_render_table (cr, source->context, source->document, theme, NULL, NULL);
-      else
-        tpt_matrix_render (cr, source->context, source->document, theme);
-      break;
-    case TPT_ARTEFACT_COVERAGE:
-      tpt_coverage_report_render (cr, source->context, source->document, theme);
-      break;
-    case TPT_ARTEFACT_CASE_FOR_CHANGE:
-      tpt_case_for_change_render (cr, source->context, source->document, source->future, theme);
-      break;
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-/* Draws @part of the artefact at (@x, 0) of the current space. */
-static void
-draw_part (const Source   *source,
-           cairo_t        *cr,
-           const TptTheme *theme,
-           const TptRect  *part,
-           double          x)
-{
   cairo_save (cr);
-  cairo_rectangle (cr, x, 0, part->width, part->height);
+  cairo_translate (cr, content->x + (content->width - shown.width * scale) / 2,
+                   content->y + (content->height - shown.height * scale) / 2);
+  cairo_scale (cr, scale, scale);
+  cairo_rectangle (cr, 0, 0, shown.width, shown.height);
   cairo_clip (cr);
   tpt_color_set_source (cr, &theme->paper);
   cairo_paint (cr);
-  cairo_translate (cr, x - part->x, -part->y);
-  source_draw (source, cr, theme);
-  cairo_restore (cr);
-}
-
-/* Fits the artefact into @content, centred, and draws it. */
-static void
-draw_source (const Source   *source,
-             cairo_t        *cr,
-             const TptTheme *theme,
-             const TptRect  *content)
-{
-  double w = source->headers.width + source->bounds.width;
-  double h = source->bounds.height;
-  double scale = MIN (source->max_zoom, MIN (content->width / w, content->height / h));
-
-  cairo_save (cr);
-  cairo_translate (cr, content->x + (content->width - w * scale) / 2,
-                   content->y + (content->height - h * scale) / 2);
-  cairo_scale (cr, scale, scale);
-  if (source->headers.width > 0)
-    draw_part (source, cr, theme, &source->headers, 0);
-  draw_part (source, cr, theme, &source->bounds, source->headers.width);
+  if (whole_drawing)
+    {
+      cairo_translate (cr, -shown.x, -shown.y);
+      tpt_artefact_drawing_render (source->drawing, cr, theme);
+    }
+  else
+    tpt_artefact_drawing_render_part (source->drawing, cr, theme, part);
   cairo_restore (cr);
 }
 
@@ -385,7 +241,7 @@ draw_title (cairo_t        *cr,
   tpt_text_layout_size (layout, NULL, &h);
   tpt_color_set_source (cr, &theme->stage_ink);
   cairo_move_to (cr, TITLE_X, (BAND_H - h) / 2);
-  pango_cairo_show_layout (cr, layout);
+  tpt_text_show (cr, layout);
 }
 
 /* On the band, at its right end; on the cover, in the bottom corner. */
@@ -408,7 +264,7 @@ draw_number (cairo_t        *cr,
   tpt_color_set_source (cr, cover ? &theme->muted : &theme->stage_ink);
   cairo_move_to (cr, TPT_SLIDE_WIDTH - TITLE_X - NUMBER_W,
                  cover ? TPT_SLIDE_HEIGHT - GAP - h - 8 : (BAND_H - h) / 2);
-  pango_cairo_show_layout (cr, layout);
+  tpt_text_show (cr, layout);
 }
 
 static void
@@ -426,7 +282,7 @@ draw_missing (cairo_t        *cr,
   tpt_text_layout_size (layout, NULL, &h);
   tpt_color_set_source (cr, &theme->muted);
   cairo_move_to (cr, content->x, content->y + (content->height - h) / 2);
-  pango_cairo_show_layout (cr, layout);
+  tpt_text_show (cr, layout);
 }
 
 /**
@@ -451,35 +307,10 @@ tpt_slide_dup_display_title (TptDocument *document,
   if (title[0] != '\0')
     return g_strdup (title);
 
-  target = tpt_document_lookup (document, tpt_slide_get_target (slide));
-  switch (tpt_slide_get_artefact (slide))
-    {
-    case TPT_ARTEFACT_COVER:
-      title = tpt_document_get_title (document);
-      return g_strdup (title[0] != '\0' ? title : _("Untitled document"));
-    case TPT_ARTEFACT_BLUEPRINT:
-      if (TPT_IS_BLUEPRINT (target))
-        return g_strdup (tpt_blueprint_get_title (TPT_BLUEPRINT (target)));
-      break;
-    case TPT_ARTEFACT_STAGE:
-      if (TPT_IS_STAGE (target))
-        return g_strdup (tpt_stage_get_title (TPT_STAGE (target)));
-      break;
-    case TPT_ARTEFACT_PERSONA:
-      if (TPT_IS_PERSONA (target))
-        return g_strdup (tpt_persona_get_name (TPT_PERSONA (target)));
-      break;
-    case TPT_ARTEFACT_NEEDS_MATRIX:
-      return g_strdup (_("Needs Matrix"));
-    case TPT_ARTEFACT_COVERAGE:
-      return g_strdup (_("Coverage"));
-    case TPT_ARTEFACT_CASE_FOR_CHANGE:
-      return g_strdup (_("The Case for Change"));
-    default:
-      break;
-    }
-
-  return g_strdup ("");
+  /* A slide whose target is gone has no name to take. */
+  if (!slide_target (document, slide, &target))
+    return g_strdup ("");
+  return tpt_artefact_dup_title (tpt_slide_get_artefact (slide), document, target);
 }
 
 /**
@@ -513,6 +344,8 @@ tpt_slide_get_bounds (PangoContext *context,
                       TptRect      *bounds)
 {
   Source source;
+  TptNode *target;
+  double x, y, w, h;
   gboolean ok;
 
   g_return_val_if_fail (PANGO_IS_CONTEXT (context), FALSE);
@@ -520,8 +353,42 @@ tpt_slide_get_bounds (PangoContext *context,
   g_return_val_if_fail (TPT_IS_SLIDE (slide), FALSE);
   g_return_val_if_fail (bounds != NULL, FALSE);
 
-  ok = source_init (&source, context, document, slide);
-  *bounds = ok ? source.bounds : (TptRect) { 0 };
+  *bounds = (TptRect) { 0 };
+  if (!slide_target (document, slide, &target))
+    return FALSE;
+  if (tpt_slide_get_region (slide, &x, &y, &w, &h))
+    {
+      *bounds = (TptRect) { x, y, w, h };
+      return w > 0 && h > 0;
+    }
+
+  /* A stage's place in its blueprint's drawing, so a presenter can move
+   * from the whole blueprint to it. */
+  if (tpt_slide_get_artefact (slide) == TPT_ARTEFACT_STAGE)
+    {
+      g_autoptr(TptBlueprintLayout) layout =
+        tpt_blueprint_layout_new (document, TPT_BLUEPRINT (tpt_node_get_parent (target)), context);
+      TptRect body = tpt_blueprint_pages_get_body (layout);
+
+      *bounds = body;
+      for (guint i = 0; i < layout->stages->len; i++)
+        {
+          const TptLayoutStage *ls = &g_array_index (layout->stages, TptLayoutStage, i);
+
+          if (ls->stage != TPT_STAGE (target) || ls->rect.width <= 0)
+            continue;
+          /* Half a point more takes in the grid line on the right; the
+           * last stage takes the body's padding. */
+          *bounds = (TptRect) { ls->rect.x, body.y, ls->rect.width + 0.5, body.height };
+          if (i + 1 == layout->stages->len)
+            bounds->width = tpt_rect_right (&body) - ls->rect.x;
+        }
+      return TRUE;
+    }
+
+  ok = source_init (&source, context, document, slide, NULL);
+  if (ok)
+    *bounds = source.bounds;
   source_clear (&source);
   return ok;
 }
@@ -617,6 +484,68 @@ tpt_slide_render_full (cairo_t        *cr,
                        guint           total,
                        GDateTime      *date)
 {
+  tpt_slide_render_part (cr, context, document, slide, theme, width, height, G_MAXUINT, number,
+                         total, date);
+}
+
+/**
+ * tpt_slide_count_parts:
+ * @context: a context from tpt_text_context_new()
+ * @document: the document of @slide
+ * @slide: a slide
+ *
+ * A slide whose artefact would show its cards' text smaller than 18
+ * pixels on a 1920-pixel-wide screen, drawn whole, is shown in parts: a
+ * tall stage a few lanes at a time, a long matrix a few needs at a time.
+ *
+ * Returns: how many parts the slide is shown in, at least one
+ */
+guint
+tpt_slide_count_parts (PangoContext *context,
+                       TptDocument  *document,
+                       TptSlide     *slide)
+{
+  Source source;
+  guint n = 1;
+
+  g_return_val_if_fail (TPT_IS_SLIDE (slide), 1);
+
+  if (source_init (&source, context, document, slide, NULL) && source.parts != NULL)
+    n = MAX (source.parts->len, 1);
+  source_clear (&source);
+  return n;
+}
+
+/**
+ * tpt_slide_render_part:
+ * @cr: where to draw
+ * @context: a context from tpt_text_context_new()
+ * @document: the document of @slide
+ * @slide: the slide
+ * @theme: the colours
+ * @width: the width to draw at
+ * @height: the height
+ * @part: which part, from 0 (see tpt_slide_count_parts()); %G_MAXUINT for
+ *   the whole artefact fitted, as tpt_slide_render() draws it
+ * @number: the slide's number, from 1
+ * @total: how many slides there are
+ * @date: (nullable): the date a cover shows; %NULL for today
+ *
+ * Draws one part of a slide, with "(2/3)" after its title.
+ */
+void
+tpt_slide_render_part (cairo_t        *cr,
+                       PangoContext   *context,
+                       TptDocument    *document,
+                       TptSlide       *slide,
+                       const TptTheme *theme,
+                       double          width,
+                       double          height,
+                       guint           part,
+                       guint           number,
+                       guint           total,
+                       GDateTime      *date)
+{
   gboolean cover;
   g_autofree char *title = NULL;
   double scale;
@@ -643,20 +572,30 @@ tpt_slide_render_full (cairo_t        *cr,
   cairo_rectangle (cr, 0, 0, TPT_SLIDE_WIDTH, TPT_SLIDE_HEIGHT);
   cairo_clip (cr);
 
-  if (source_init (&source, context, document, slide))
+  title = tpt_slide_dup_display_title (document, slide);
+  if (source_init (&source, context, document, slide, date))
     {
-      source.date = date;
-      draw_source (&source, cr, theme, &content);
+      const TptDrawingPart *shown = NULL;
+
+      if (source.parts != NULL && part < source.parts->len)
+        shown = &g_array_index (source.parts, TptDrawingPart, part);
+      if (shown != NULL && shown->count > 1)
+        {
+          /* Translators: a slide's title and which of its parts this is, "Claim (2/3)". */
+          char *numbered = g_strdup_printf (_("%s (%u/%u)"), title, shown->index + 1,
+                                            shown->count);
+
+          g_free (title);
+          title = numbered;
+        }
+      draw_source (&source, cr, theme, &content, shown);
     }
   else
     draw_missing (cr, context, theme, &content);
   source_clear (&source);
 
   if (!cover)
-    {
-      title = tpt_slide_dup_display_title (document, slide);
-      draw_title (cr, context, title, theme);
-    }
+    draw_title (cr, context, title, theme);
   if (total > 0)
     draw_number (cr, context, theme, cover, number, total);
 

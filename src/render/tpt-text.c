@@ -170,6 +170,217 @@ tpt_text_tame (const char *text,
 }
 
 /**
+ * tpt_text_style_get_size:
+ * @style: a type size
+ *
+ * Returns: its size in points, as drawn at scale 1
+ */
+double
+tpt_text_style_get_size (TptTextStyle style)
+{
+  static const double sizes[TPT_N_TEXT_STYLES] = {
+    [TPT_TEXT_BODY] = 9,
+    [TPT_TEXT_SMALL] = 7.5,
+    [TPT_TEXT_HEADING] = 9.5,
+    [TPT_TEXT_SUBHEADING] = 11,
+    [TPT_TEXT_TITLE] = 18,
+    [TPT_TEXT_BADGE] = 8,
+    [TPT_TEXT_COVER_TITLE] = 32,
+  };
+
+  g_return_val_if_fail (style < TPT_N_TEXT_STYLES, 9);
+
+  return sizes[style];
+}
+
+/* What tpt_text_show() does on one cairo_t besides drawing glyphs. */
+typedef struct
+{
+  gboolean     greeked;
+  TptTextSink  sink;
+  gpointer     sink_data;
+  GHashTable  *missing;
+} Hooks;
+
+static const cairo_user_data_key_t hooks_key;
+
+static Hooks *
+ensure_hooks (cairo_t *cr)
+{
+  Hooks *hooks = cairo_get_user_data (cr, &hooks_key);
+
+  if (hooks == NULL)
+    {
+      hooks = g_new0 (Hooks, 1);
+      cairo_set_user_data (cr, &hooks_key, hooks, g_free);
+    }
+  return hooks;
+}
+
+/**
+ * tpt_text_set_greeked:
+ * @cr: a context
+ * @greeked: whether text drawn with tpt_text_show() on @cr is drawn as
+ *   grey bars, one a line, instead of glyphs: for an overview whose text
+ *   could not be read anyway
+ */
+void
+tpt_text_set_greeked (cairo_t  *cr,
+                      gboolean  greeked)
+{
+  g_return_if_fail (cr != NULL);
+
+  ensure_hooks (cr)->greeked = greeked;
+}
+
+/**
+ * tpt_text_set_sink:
+ * @cr: a context
+ * @sink: (nullable): what takes the text shown on @cr instead of drawing it
+ * @data: for @sink
+ */
+void
+tpt_text_set_sink (cairo_t     *cr,
+                   TptTextSink  sink,
+                   gpointer     data)
+{
+  Hooks *hooks;
+
+  g_return_if_fail (cr != NULL);
+
+  hooks = ensure_hooks (cr);
+  hooks->sink = sink;
+  hooks->sink_data = data;
+}
+
+/**
+ * tpt_text_set_missing:
+ * @cr: a context
+ * @missing: (nullable) (element-type guint guint): a set that gets every
+ *   character shown on @cr that no installed font can draw, as
+ *   GUINT_TO_POINTER (character)
+ */
+void
+tpt_text_set_missing (cairo_t    *cr,
+                      GHashTable *missing)
+{
+  g_return_if_fail (cr != NULL);
+
+  ensure_hooks (cr)->missing = missing;
+}
+
+/**
+ * tpt_text_collect_missing:
+ * @layout: a layout
+ * @missing: (element-type guint guint): gets the characters of @layout
+ *   that no installed font has, which Pango draws as boxes of hex digits
+ *
+ * Returns: whether there were any
+ */
+gboolean
+tpt_text_collect_missing (PangoLayout *layout,
+                          GHashTable  *missing)
+{
+  PangoLayoutIter *iter;
+  gboolean any = FALSE;
+
+  g_return_val_if_fail (PANGO_IS_LAYOUT (layout), FALSE);
+
+  if (pango_layout_get_unknown_glyphs_count (layout) == 0)
+    return FALSE;
+
+  iter = pango_layout_get_iter (layout);
+  do
+    {
+      PangoLayoutRun *run = pango_layout_iter_get_run_readonly (iter);
+
+      if (run == NULL)
+        continue;
+      for (int i = 0; i < run->glyphs->num_glyphs; i++)
+        {
+          PangoGlyph glyph = run->glyphs->glyphs[i].glyph;
+
+          if ((glyph & PANGO_GLYPH_UNKNOWN_FLAG) && glyph != PANGO_GLYPH_EMPTY)
+            {
+              gunichar ch = glyph & ~PANGO_GLYPH_UNKNOWN_FLAG;
+
+              /* Line ends and other controls have no glyph on purpose. */
+              if (ch >= 0x20 && !g_unichar_iscntrl (ch))
+                {
+                  if (missing != NULL)
+                    g_hash_table_add (missing, GUINT_TO_POINTER (ch));
+                  any = TRUE;
+                }
+            }
+        }
+    }
+  while (pango_layout_iter_next_run (iter));
+  pango_layout_iter_free (iter);
+
+  return any;
+}
+
+static void
+greek (cairo_t     *cr,
+       PangoLayout *layout)
+{
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+  cairo_pattern_t *source = cairo_get_source (cr);
+  double r = 0.5, g = 0.5, b = 0.5, a = 1, x, y;
+
+  cairo_get_current_point (cr, &x, &y);
+  cairo_pattern_get_rgba (source, &r, &g, &b, &a);
+  cairo_save (cr);
+  cairo_new_path (cr);
+  cairo_set_source_rgba (cr, r, g, b, a * 0.35);
+  do
+    {
+      PangoRectangle logical;
+
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      if (logical.width > 0)
+        cairo_rectangle (cr, x + (double) logical.x / PANGO_SCALE,
+                         y + (double) logical.y / PANGO_SCALE + logical.height * 0.25 / PANGO_SCALE,
+                         (double) logical.width / PANGO_SCALE,
+                         logical.height * 0.5 / PANGO_SCALE);
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+  cairo_fill (cr);
+  cairo_restore (cr);
+}
+
+/**
+ * tpt_text_show:
+ * @cr: where to draw, with the current point where the layout's top left
+ *   corner goes
+ * @layout: the text
+ *
+ * Draws @layout, as pango_cairo_show_layout() does, unless @cr was set to
+ * greek text or to hand it to a sink; notes the characters no font can
+ * draw if @cr was asked to.
+ */
+void
+tpt_text_show (cairo_t     *cr,
+               PangoLayout *layout)
+{
+  Hooks *hooks;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (PANGO_IS_LAYOUT (layout));
+
+  hooks = cairo_get_user_data (cr, &hooks_key);
+  if (hooks != NULL && hooks->missing != NULL)
+    tpt_text_collect_missing (layout, hooks->missing);
+  if (hooks != NULL && hooks->greeked)
+    greek (cr, layout);
+  else if (hooks != NULL && hooks->sink != NULL)
+    hooks->sink (cr, layout, hooks->sink_data);
+  else
+    pango_cairo_show_layout (cr, layout);
+}
+
+/**
  * tpt_text_layout_new:
  * @context: a context from tpt_text_context_new()
  * @style: the type size

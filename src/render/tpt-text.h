@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include <cairo.h>
 #include <pango/pango.h>
 
 G_BEGIN_DECLS
@@ -23,7 +24,33 @@ typedef enum
   TPT_N_TEXT_STYLES,
 } TptTextStyle;
 
+/**
+ * TptTextSink:
+ * @cr: the context the text was to be drawn on, with its current point
+ *   where the layout's top left corner goes
+ * @layout: the text
+ * @data: the sink's data
+ *
+ * Takes text instead of drawing it, as an SVG writer that keeps text as
+ * text does.
+ */
+typedef void (*TptTextSink) (cairo_t     *cr,
+                             PangoLayout *layout,
+                             gpointer     data);
+
 PangoContext *tpt_text_context_new  (void);
+double        tpt_text_style_get_size (TptTextStyle style);
+void          tpt_text_show         (cairo_t      *cr,
+                                     PangoLayout  *layout);
+void          tpt_text_set_greeked  (cairo_t      *cr,
+                                     gboolean      greeked);
+void          tpt_text_set_sink     (cairo_t      *cr,
+                                     TptTextSink   sink,
+                                     gpointer      data);
+void          tpt_text_set_missing  (cairo_t      *cr,
+                                     GHashTable   *missing);
+gboolean      tpt_text_collect_missing (PangoLayout *layout,
+                                        GHashTable  *missing);
 PangoLayout  *tpt_text_layout_new   (PangoContext *context,
                                      TptTextStyle  style,
                                      const char   *text,

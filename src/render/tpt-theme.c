@@ -416,3 +416,34 @@ tpt_color_parse (const char *text,
   *color = (TptColor) HEX ((guint) value);
   return TRUE;
 }
+
+static const cairo_user_data_key_t no_paper_key;
+
+/**
+ * tpt_theme_set_no_paper:
+ * @cr: a context
+ * @no_paper: whether drawings on @cr leave out the paper under them, for
+ *   an image with a transparent background
+ */
+void
+tpt_theme_set_no_paper (cairo_t  *cr,
+                        gboolean  no_paper)
+{
+  g_return_if_fail (cr != NULL);
+
+  cairo_set_user_data (cr, &no_paper_key, GINT_TO_POINTER (no_paper), NULL);
+}
+
+/**
+ * tpt_theme_get_no_paper:
+ * @cr: a context
+ *
+ * Returns: whether renderers are to leave out the paper on @cr
+ */
+gboolean
+tpt_theme_get_no_paper (cairo_t *cr)
+{
+  g_return_val_if_fail (cr != NULL, FALSE);
+
+  return GPOINTER_TO_INT (cairo_get_user_data (cr, &no_paper_key));
+}

@@ -90,6 +90,9 @@ typedef struct
 const TptTheme *tpt_theme_get              (TptThemeKind    kind);
 gboolean        tpt_theme_kind_from_name   (const char     *name,
                                             TptThemeKind   *kind);
+void            tpt_theme_set_no_paper     (cairo_t        *cr,
+                                            gboolean        no_paper);
+gboolean        tpt_theme_get_no_paper     (cairo_t        *cr);
 void            tpt_color_set_source       (cairo_t        *cr,
                                             const TptColor *color);
 gboolean        tpt_color_parse            (const char     *text,

@@ -9,7 +9,7 @@ import sys
 import xml.etree.ElementTree as ET
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from tptinput import Session, centre, clip, example, expect, run  # noqa: E402
+from tptinput import needs_speed, Session, centre, clip, example, expect, run  # noqa: E402
 
 EXAMPLE = example("motor-insurance.touchpoint")
 BLUEPRINT_ROW = "label:Motor policy — current state"
@@ -68,15 +68,16 @@ def test_click_select():
         expect(s.state()["selection"] == ["b1"], "with no card left, the blueprint is selected")
 
 
+@needs_speed
 def test_double_click_edit():
     """The double click that once hung the app: it opens the editor, typing
     goes there, Enter keeps it, in one step."""
     with Session(EXAMPLE) as s:
         open_blueprint(s, zoom_reset=False)
         s.double_click(*centre(s.see("c2")))
-        state = s.state()
-        expect(state["editing"] and state["focus"] == "TptInplaceEditor",
-               "a double click opens the in-place editor with the keyboard")
+        # A slow build (the sanitizers) may take a moment to open it.
+        state = s.wait_for(lambda st: st["editing"] and st["focus"] == "TptInplaceEditor",
+                           "a double click opens the in-place editor with the keyboard")
         s.key("ctrl+a")
         s.type("Buys the policy online")
         s.key("Return")

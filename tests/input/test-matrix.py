@@ -9,7 +9,7 @@ import sys
 import xml.etree.ElementTree as ET
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from tptinput import Session, centre, example, expect, run  # noqa: E402
+from tptinput import needs_speed, Session, centre, example, expect, run  # noqa: E402
 
 EXAMPLE = example("motor-insurance.touchpoint")
 PAGE = "type:TptMatrixPage"
@@ -123,6 +123,7 @@ def test_keys_move_and_add():
         expect(needs(s).index(added[0]) == 3, "below the one the cursor was on: %r" % needs(s))
 
 
+@needs_speed
 def test_context_menu_move_down():
     with Session(EXAMPLE) as s:
         open_matrix(s)
