@@ -189,6 +189,19 @@ test_keys (Fixture       *fixture,
   key (fixture, GDK_KEY_Return);
   g_assert_cmpuint (index_now (fixture), ==, 2);
 
+  /* Next or Previous drops the digits typed, at either end too. */
+  key (fixture, GDK_KEY_End);
+  key (fixture, GDK_KEY_4);
+  key (fixture, GDK_KEY_Page_Down);
+  g_assert_cmpuint (index_now (fixture), ==, n - 1);
+  g_assert_cmpstr (tpt_presentation_get_typed (presentation (fixture)), ==, "");
+  key (fixture, GDK_KEY_Home);
+  key (fixture, GDK_KEY_4);
+  key (fixture, GDK_KEY_Page_Up);
+  g_assert_cmpstr (tpt_presentation_get_typed (presentation (fixture)), ==, "");
+  key (fixture, GDK_KEY_BackSpace);
+  g_assert_cmpuint (index_now (fixture), ==, 0);
+
   /* Keys nobody gave a meaning pass through. */
   g_assert_false (tpt_presentation_window_key (fixture->show, GDK_KEY_q, 0));
 

@@ -176,6 +176,17 @@ tpt_presentation_go_to (TptPresentation *self,
   return TRUE;
 }
 
+/* At either end, Next and Previous stay, but the digits typed to jump
+ * are dropped as a move would drop them. */
+static void
+forget_typed (TptPresentation *self)
+{
+  if (self->typed->len == 0)
+    return;
+  g_string_truncate (self->typed, 0);
+  changed (self);
+}
+
 gboolean
 tpt_presentation_next (TptPresentation *self)
 {
@@ -184,7 +195,10 @@ tpt_presentation_next (TptPresentation *self)
   /* From a blank screen, the first press brings the same slide back. */
   if (self->blank != TPT_PRESENTATION_BLANK_NONE)
     return tpt_presentation_go_to (self, self->index);
-  return self->index + 1 < self->slides->len && tpt_presentation_go_to (self, self->index + 1);
+  if (self->index + 1 < self->slides->len)
+    return tpt_presentation_go_to (self, self->index + 1);
+  forget_typed (self);
+  return FALSE;
 }
 
 gboolean
@@ -194,7 +208,10 @@ tpt_presentation_previous (TptPresentation *self)
 
   if (self->blank != TPT_PRESENTATION_BLANK_NONE)
     return tpt_presentation_go_to (self, self->index);
-  return self->index > 0 && tpt_presentation_go_to (self, self->index - 1);
+  if (self->index > 0)
+    return tpt_presentation_go_to (self, self->index - 1);
+  forget_typed (self);
+  return FALSE;
 }
 
 TptPresentationBlank

@@ -62,6 +62,7 @@ def test_rate_with_digits():
         expect(s.state()["position"] == 0, "back where it began")
 
 
+@needs_speed
 def test_rename_by_double_click():
     with Session(EXAMPLE) as s:
         open_matrix(s)
