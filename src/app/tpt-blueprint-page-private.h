@@ -73,6 +73,7 @@ struct _TptBlueprintPage
   /* While the window compares with another version: what changed,
    * marked over the cards. */
   TptDiff            *changes;
+  guint               n_marked;     /* of them, marked in the last frame */
 };
 
 /* Geometry of the layout drawn, in its units (tpt-blueprint-page.c) */

@@ -884,8 +884,10 @@ tpt_blueprint_page_draw_overlay (TptCanvas *canvas,
 
   /* Drawn over the tiles, not into them: a comparison comes and goes
    * without the cards being drawn again. */
-  if (self->changes != NULL)
-    tpt_changes_overlay_render (cr, self->layout, self->changes, tpt_canvas_get_theme (canvas));
+  self->n_marked = self->changes != NULL
+                   ? tpt_changes_overlay_render (cr, self->layout, self->changes,
+                                                 tpt_canvas_get_theme (canvas))
+                   : 0;
 
   tpt_canvas_get_accent (canvas, &accent);
 
@@ -1430,6 +1432,21 @@ tpt_blueprint_page_set_changes (TptBlueprintPage *self,
 
   if (g_set_object (&self->changes, changes))
     gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * tpt_blueprint_page_get_n_marked:
+ * @self: a #TptBlueprintPage
+ *
+ * Returns: how many changed lanes, steps, cards and flows the last frame
+ *   marked; 0 when the window compares with no version
+ */
+guint
+tpt_blueprint_page_get_n_marked (TptBlueprintPage *self)
+{
+  g_return_val_if_fail (TPT_IS_BLUEPRINT_PAGE (self), 0);
+
+  return self->n_marked;
 }
 
 static void

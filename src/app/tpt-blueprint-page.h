@@ -23,6 +23,7 @@ gboolean            tpt_blueprint_page_get_stage_collapsed (TptBlueprintPage *se
                                                             TptStage         *stage);
 void                tpt_blueprint_page_set_changes         (TptBlueprintPage *self,
                                                             TptDiff          *changes);
+guint               tpt_blueprint_page_get_n_marked        (TptBlueprintPage *self);
 gboolean            tpt_blueprint_page_get_cursor          (TptBlueprintPage *self,
                                                             guint            *lane,
                                                             guint            *step);
