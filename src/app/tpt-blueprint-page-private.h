@@ -69,11 +69,6 @@ struct _TptBlueprintPage
 
   /* Structure just added, to rename in place once it is laid out. */
   TptNode            *pending_rename;
-
-  /* While the window compares with another version: what changed,
-   * marked over the cards. */
-  TptDiff            *changes;
-  guint               n_marked;     /* of them, marked in the last frame */
 };
 
 /* Geometry of the layout drawn, in its units (tpt-blueprint-page.c) */

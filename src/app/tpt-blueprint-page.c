@@ -884,10 +884,10 @@ tpt_blueprint_page_draw_overlay (TptCanvas *canvas,
 
   /* Drawn over the tiles, not into them: a comparison comes and goes
    * without the cards being drawn again. */
-  self->n_marked = self->changes != NULL
-                   ? tpt_changes_overlay_render (cr, self->layout, self->changes,
-                                                 tpt_canvas_get_theme (canvas))
-                   : 0;
+  if (tpt_canvas_get_changes (canvas) != NULL)
+    tpt_canvas_add_marked (canvas, tpt_changes_overlay_render (cr, self->layout,
+                                                               tpt_canvas_get_changes (canvas),
+                                                               tpt_canvas_get_theme (canvas)));
 
   tpt_canvas_get_accent (canvas, &accent);
 
@@ -1415,40 +1415,6 @@ tpt_blueprint_page_get_cards (TptBlueprintPage *self)
   return self->selection;
 }
 
-/**
- * tpt_blueprint_page_set_changes:
- * @self: a #TptBlueprintPage
- * @changes: (nullable): what changed since the version the window compares
- *   with; %NULL when it compares with none
- *
- * Marks what changed over the cards, as a review PDF marks it.
- */
-void
-tpt_blueprint_page_set_changes (TptBlueprintPage *self,
-                                TptDiff          *changes)
-{
-  g_return_if_fail (TPT_IS_BLUEPRINT_PAGE (self));
-  g_return_if_fail (changes == NULL || TPT_IS_DIFF (changes));
-
-  if (g_set_object (&self->changes, changes))
-    gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-/**
- * tpt_blueprint_page_get_n_marked:
- * @self: a #TptBlueprintPage
- *
- * Returns: how many changed lanes, steps, cards and flows the last frame
- *   marked; 0 when the window compares with no version
- */
-guint
-tpt_blueprint_page_get_n_marked (TptBlueprintPage *self)
-{
-  g_return_val_if_fail (TPT_IS_BLUEPRINT_PAGE (self), 0);
-
-  return self->n_marked;
-}
-
 static void
 tpt_blueprint_page_dispose (GObject *object)
 {
@@ -1462,7 +1428,6 @@ tpt_blueprint_page_dispose (GObject *object)
   g_clear_object (&self->pending_rename);
   g_clear_object (&self->editing_header);
   g_clear_object (&self->editing);
-  g_clear_object (&self->changes);
   if (self->selection != NULL)
     g_ptr_array_set_size (self->selection, 0);
 

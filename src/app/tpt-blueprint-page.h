@@ -3,7 +3,6 @@
 
 #include "tpt-blueprint-layout.h"
 #include "tpt-canvas.h"
-#include "tpt-diff.h"
 
 G_BEGIN_DECLS
 
@@ -21,9 +20,6 @@ void                tpt_blueprint_page_set_stage_collapsed (TptBlueprintPage *se
                                                             gboolean          collapsed);
 gboolean            tpt_blueprint_page_get_stage_collapsed (TptBlueprintPage *self,
                                                             TptStage         *stage);
-void                tpt_blueprint_page_set_changes         (TptBlueprintPage *self,
-                                                            TptDiff          *changes);
-guint               tpt_blueprint_page_get_n_marked        (TptBlueprintPage *self);
 gboolean            tpt_blueprint_page_get_cursor          (TptBlueprintPage *self,
                                                             guint            *lane,
                                                             guint            *step);

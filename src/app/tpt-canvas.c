@@ -9,6 +9,8 @@
 
 #include "tpt-canvas.h"
 
+#include "tpt-changes-overlay.h"
+
 #include "tpt-click-tool.h"
 #include "tpt-pan-tool.h"
 #include "tpt-region-capture.h"
@@ -45,6 +47,11 @@ typedef struct
   GtkWidget          *old_menu;
 
   TptViewport         viewport;
+
+  /* While the window compares with another version: what changed, which
+   * the page marks over what it draws, and how many it marked last. */
+  TptDiff            *changes;
+  guint               n_marked;
 
   /* The edit in progress. */
   TptRect             edit_rect;
@@ -481,6 +488,91 @@ tpt_canvas_get_theme (TptCanvas *self)
 }
 
 /**
+ * tpt_canvas_set_changes:
+ * @self: a canvas
+ * @changes: (nullable): what changed since the version the window compares
+ *   with; %NULL when it compares with none
+ *
+ * The page marks what changed over what it draws, as a review PDF does.
+ */
+void
+tpt_canvas_set_changes (TptCanvas *self,
+                        TptDiff   *changes)
+{
+  g_return_if_fail (TPT_IS_CANVAS (self));
+  g_return_if_fail (changes == NULL || TPT_IS_DIFF (changes));
+
+  if (g_set_object (&PRIV (self)->changes, changes))
+    gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * tpt_canvas_get_changes:
+ * @self: a canvas
+ *
+ * Returns: (nullable) (transfer none): what a page's draw_overlay marks
+ */
+TptDiff *
+tpt_canvas_get_changes (TptCanvas *self)
+{
+  g_return_val_if_fail (TPT_IS_CANVAS (self), NULL);
+
+  return PRIV (self)->changes;
+}
+
+/**
+ * tpt_canvas_mark_change:
+ * @self: a canvas, in its draw_overlay
+ * @cr: the overlay's context
+ * @rect: where the node is, in the artefact's units
+ * @key: its key in the changes (tpt_changes_overlay_mark_key())
+ *
+ * Marks the node if it changed.
+ */
+void
+tpt_canvas_mark_change (TptCanvas     *self,
+                        cairo_t       *cr,
+                        const TptRect *rect,
+                        const char    *key)
+{
+  TptCanvasPrivate *priv = PRIV (self);
+
+  g_return_if_fail (TPT_IS_CANVAS (self));
+
+  if (priv->changes != NULL &&
+      tpt_changes_overlay_mark_key (cr, rect, priv->changes, key, tpt_canvas_get_theme (self)))
+    priv->n_marked++;
+}
+
+/**
+ * tpt_canvas_add_marked:
+ * @self: a canvas, in its draw_overlay
+ * @n: how many changed nodes it marked itself
+ */
+void
+tpt_canvas_add_marked (TptCanvas *self,
+                       guint      n)
+{
+  g_return_if_fail (TPT_IS_CANVAS (self));
+
+  PRIV (self)->n_marked += n;
+}
+
+/**
+ * tpt_canvas_get_n_marked:
+ * @self: a canvas
+ *
+ * Returns: how many changed nodes the last frame marked
+ */
+guint
+tpt_canvas_get_n_marked (TptCanvas *self)
+{
+  g_return_val_if_fail (TPT_IS_CANVAS (self), 0);
+
+  return PRIV (self)->n_marked;
+}
+
+/**
  * tpt_canvas_get_accent:
  * @self: a canvas
  * @color: (out): the colour selection and cursors are marked in
@@ -598,6 +690,7 @@ tpt_canvas_snapshot (GtkWidget   *widget,
   tpt_viewport_origin (vp, &x0, &y0);
   cairo_translate (cr, x0, y0);
   cairo_scale (cr, vp->zoom, vp->zoom);
+  priv->n_marked = 0;
   if (title == NULL && TPT_CANVAS_GET_CLASS (self)->draw_overlay != NULL)
     {
       cairo_save (cr);
@@ -1549,6 +1642,7 @@ tpt_canvas_finalize (GObject *object)
   TptCanvasPrivate *priv = PRIV (object);
 
   g_clear_pointer (&priv->tools, g_ptr_array_unref);
+  g_clear_object (&priv->changes);
   g_clear_pointer (&priv->text_cache, tpt_text_cache_free);
   g_clear_pointer (&priv->tiles, tpt_tile_cache_free);
   g_clear_object (&priv->context);

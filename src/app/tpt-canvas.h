@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "tpt-artefact.h"
+#include "tpt-diff.h"
 #include "tpt-document.h"
 #include "tpt-geometry.h"
 #include "tpt-inplace-editor.h"
@@ -118,6 +119,17 @@ TptTextCache      *tpt_canvas_get_text_cache      (TptCanvas         *self);
 const TptTheme    *tpt_canvas_get_theme           (TptCanvas         *self);
 void               tpt_canvas_get_accent          (TptCanvas         *self,
                                                    GdkRGBA           *color);
+
+void               tpt_canvas_set_changes         (TptCanvas         *self,
+                                                   TptDiff           *changes);
+TptDiff           *tpt_canvas_get_changes         (TptCanvas         *self);
+void               tpt_canvas_mark_change         (TptCanvas         *self,
+                                                   cairo_t           *cr,
+                                                   const TptRect     *rect,
+                                                   const char        *key);
+void               tpt_canvas_add_marked          (TptCanvas         *self,
+                                                   guint              n);
+guint              tpt_canvas_get_n_marked        (TptCanvas         *self);
 
 void               tpt_canvas_to_content          (TptCanvas         *self,
                                                    double             x,

@@ -330,6 +330,17 @@ tpt_gallery_page_draw_overlay (TptCanvas *canvas,
 
   tpt_canvas_get_accent (canvas, &accent);
 
+  /* While comparing: each persona that changed. */
+  for (guint i = 0; tpt_canvas_get_changes (canvas) != NULL &&
+                    i < tpt_gallery_page_n_personas (self); i++)
+    {
+      g_autoptr(TptPersona) persona = tpt_gallery_page_dup_persona (self, i);
+
+      card = tpt_gallery_page_find_part (self, i, TPT_PERSONA_FIELD_CARD);
+      if (card != NULL)
+        tpt_canvas_mark_change (canvas, cr, &card->rect, tpt_node_get_id (TPT_NODE (persona)));
+    }
+
   card = tpt_gallery_page_find_part (self, self->hover, TPT_PERSONA_FIELD_CARD);
   if (card != NULL && self->lifted < 0)
     {

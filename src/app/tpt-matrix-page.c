@@ -260,6 +260,39 @@ tpt_matrix_page_draw (TptCanvas      *canvas,
   tpt_matrix_render (cr, tpt_canvas_get_text_context (canvas), self->document, theme);
 }
 
+/* While comparing: each need and rating that changed. */
+static void
+mark_changes (TptMatrixPage *self,
+              cairo_t       *cr)
+{
+  GListModel *needs, *personas;
+
+  if (self->document == NULL)
+    return;
+  needs = tpt_document_get_needs (self->document);
+  personas = tpt_document_get_personas (self->document);
+  for (guint i = 0; self->cells != NULL && i < self->cells->len; i++)
+    {
+      const TptMatrixCell *cell = &g_array_index (self->cells, TptMatrixCell, i);
+      g_autoptr(TptNode) need = g_list_model_get_item (needs, cell->need);
+      g_autoptr(TptNode) persona = NULL;
+      g_autofree char *key = NULL;
+
+      if (need == NULL || cell->kind == TPT_MATRIX_CELL_ROW)
+        continue;
+      if (cell->kind == TPT_MATRIX_CELL_RATING)
+        {
+          persona = g_list_model_get_item (personas, cell->persona);
+          if (persona == NULL)
+            continue;
+          /* A rating's key in a diff: its persona's id and its need's. */
+          key = g_strdup_printf ("%s %s", tpt_node_get_id (persona), tpt_node_get_id (need));
+        }
+      tpt_canvas_mark_change (TPT_CANVAS (self), cr, &cell->rect,
+                              key != NULL ? key : tpt_node_get_id (need));
+    }
+}
+
 /* The cursor's row and cell over the matrix; a drag draws itself. */
 static void
 tpt_matrix_page_draw_overlay (TptCanvas *canvas,
@@ -270,6 +303,8 @@ tpt_matrix_page_draw_overlay (TptCanvas *canvas,
   GdkRGBA accent;
 
   tpt_canvas_get_accent (canvas, &accent);
+  if (tpt_canvas_get_changes (canvas) != NULL)
+    mark_changes (self, cr);
   if (self->has_cursor && self->need < tpt_matrix_page_n_needs (self))
     {
       draw_row (self, cr, &accent, px);

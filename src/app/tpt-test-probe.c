@@ -7,7 +7,6 @@
 
 #include "tpt-test-probe.h"
 
-#include "tpt-blueprint-page.h"
 #include "tpt-canvas.h"
 #include "tpt-format.h"
 #include "tpt-history.h"
@@ -391,9 +390,7 @@ state (GtkApplication *application)
       add_string (json, "edit_text", text);
     }
   g_string_append_printf (json, "\"menu\":%s,", tpt_canvas_get_menu (page) != NULL ? "true" : "false");
-  if (TPT_IS_BLUEPRINT_PAGE (page))
-    g_string_append_printf (json, "\"marked\":%u,",
-                            tpt_blueprint_page_get_n_marked (TPT_BLUEPRINT_PAGE (page)));
+  g_string_append_printf (json, "\"marked\":%u,", tpt_canvas_get_n_marked (page));
   g_string_append_printf (json, "\"zoom\":%.4f,", tpt_canvas_get_zoom (page));
   tpt_canvas_get_scroll (page, &x, &y);
   g_string_append_printf (json, "\"scroll\":[%.1f,%.1f],", x, y);

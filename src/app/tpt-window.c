@@ -520,14 +520,17 @@ show_node_cb (TptWindow *self,
   tpt_selection_select (self->selection, node);
 }
 
-/* While comparing, the blueprint marks what changed where it is. */
+/* While comparing, every page marks what changed where it is. */
 static void
 diff_changed_cb (TptWindow *self)
 {
-  TptCanvas *page = tpt_pages_get_page (self->pages, TPT_ARTEFACT_BLUEPRINT);
+  for (guint kind = 0; kind < TPT_ARTEFACT_N_KINDS; kind++)
+    {
+      TptCanvas *page = tpt_pages_get_page (self->pages, kind);
 
-  tpt_blueprint_page_set_changes (TPT_BLUEPRINT_PAGE (page),
-                                  tpt_changes_panel_get_diff (self->changes_panel));
+      if (page != NULL)
+        tpt_canvas_set_changes (page, tpt_changes_panel_get_diff (self->changes_panel));
+    }
 }
 
 static void

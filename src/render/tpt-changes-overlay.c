@@ -201,3 +201,40 @@ tpt_changes_overlay_render (cairo_t                  *cr,
 
   return n;
 }
+
+/**
+ * tpt_changes_overlay_mark_key:
+ * @cr: where the artefact was drawn
+ * @rect: where the node is drawn, in @cr's units
+ * @diff: what changed
+ * @key: the node's key in @diff: its id, or a rating's persona and need
+ *   ids with a space between
+ * @theme: the colours the artefact was drawn in
+ *
+ * Marks one node of another artefact (a persona's card, a need, a
+ * rating) as tpt_changes_overlay_render() marks a blueprint's, if @diff
+ * has it.
+ *
+ * Returns: whether it was marked
+ */
+gboolean
+tpt_changes_overlay_mark_key (cairo_t        *cr,
+                              const TptRect  *rect,
+                              TptDiff        *diff,
+                              const char     *key,
+                              const TptTheme *theme)
+{
+  TptDiffAction action;
+
+  g_return_val_if_fail (cr != NULL, FALSE);
+  g_return_val_if_fail (rect != NULL, FALSE);
+  g_return_val_if_fail (TPT_IS_DIFF (diff), FALSE);
+  g_return_val_if_fail (theme != NULL, FALSE);
+
+  if (key == NULL || !tpt_diff_lookup (diff, key, &action))
+    return FALSE;
+  cairo_save (cr);
+  mark (cr, rect, action, theme);
+  cairo_restore (cr);
+  return TRUE;
+}

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Real input on the Review pane: Compare with Saved after an edit lists
-the change, marks it on the blueprint, and follows Ctrl+Z."""
+the change, marks it on the page it is on, and follows Ctrl+Z."""
 
 import os
 import sys
@@ -37,6 +37,20 @@ def test_compare_with_saved_marks_the_blueprint():
                    "after Ctrl+Z nothing is marked")
         expect(s.has_widget("label:No changes since the saved file"),
                "and the Review pane says so")
+        s.check()
+
+
+def test_compare_marks_the_needs_matrix():
+    with Session(EXAMPLE) as s:
+        s.click_centre(s.locate_widget("label:Needs"))
+        expect(s.state()["page"] == "needs-matrix", "the matrix shows: %r" % s.state())
+        s.click_centre(s.see("n2", "rating:p1", page="type:TptMatrixPage"))
+        s.type("1")
+        expect(s.state()["position"] == 1, "a digit rates the need")
+        s.click_centre(s.locate_widget("label:Review"))
+        s.click_centre(s.locate_widget("label:Compare with Saved"))
+        s.wait_for(lambda st: st.get("marked", 0) == 1, "the rating is marked, and only it")
+        s.shot("review-matrix")
         s.check()
 
 
