@@ -9,6 +9,7 @@
 #include "tpt-blueprint-layout.h"
 #include "tpt-case-renderer.h"
 #include "tpt-export.h"
+#include "tpt-artefact-drawing.h"
 #include "tpt-export-plan.h"
 #include "tpt-format.h"
 #include "tpt-journey-renderer.h"
@@ -484,6 +485,159 @@ test_plan (void)
   g_assert_true (contains (poster, "Served by cards in Motor policy — future state"));
 }
 
+/* The region of @regions for @id, or NULL. */
+static const TptHitRegion *
+find_link (GArray     *regions,
+           const char *id)
+{
+  for (guint i = 0; i < regions->len; i++)
+    {
+      const TptHitRegion *region = &g_array_index (regions, TptHitRegion, i);
+
+      if (region->kind == TPT_HIT_LINK && region->node != NULL &&
+          g_strcmp0 (tpt_node_get_id (region->node), id) == 0)
+        return region;
+    }
+  return NULL;
+}
+
+static gboolean
+rects_meet (const TptRect *a,
+            const TptRect *b)
+{
+  return a->x < b->x + b->width && b->x < a->x + a->width &&
+         a->y < b->y + b->height && b->y < a->y + a->height;
+}
+
+/* The journey numbers name their blueprints, stages, fail points, the
+ * cards those depend on and the metrics, each where its words are drawn:
+ * on the drawing, with ink under it, and each name its own link, not the
+ * line it is in. */
+static void
+test_journey_links (void)
+{
+  g_autoptr(TptDocument) document = load_example ();
+  g_autoptr(GObject) context_object = G_OBJECT (tpt_text_context_new ());
+  PangoContext *context = PANGO_CONTEXT (context_object);
+  g_autoptr(TptArtefactDrawing) drawing =
+    tpt_artefact_drawing_new (TPT_ARTEFACT_JOURNEYS, document, NULL, context);
+  g_autoptr(GArray) regions = g_array_new (FALSE, FALSE, sizeof (TptHitRegion));
+  const TptTheme *theme = tpt_theme_get (TPT_THEME_LIGHT);
+  static const char *named[] = {
+    "b1", "b2", "c31", "c11", "c15", "c9", "c73", "c142",
+  };
+  const TptHitRegion *fail, *first, *second;
+  TptBlueprint *blueprint = tpt_document_lookup_typed (document, "b1", TPT_TYPE_BLUEPRINT);
+  g_autoptr(TptStage) stage = g_list_model_get_item (tpt_blueprint_get_stages (blueprint), 0);
+
+  tpt_artefact_drawing_collect_regions (drawing, NULL, regions);
+  g_assert_cmpuint (regions->len, >, 20);
+  for (guint i = 0; i < G_N_ELEMENTS (named); i++)
+    {
+      const TptHitRegion *region = find_link (regions, named[i]);
+
+      g_assert_nonnull (region);
+      g_assert_cmpfloat (region->rect.x, >=, 0);
+      g_assert_cmpfloat (region->rect.y, >=, 0);
+      g_assert_cmpfloat (region->rect.x + region->rect.width, <=, drawing->bounds.width);
+      g_assert_cmpfloat (region->rect.y + region->rect.height, <=, drawing->bounds.height);
+      g_assert_true (tpt_artefact_drawing_has_ink (drawing, theme, &region->rect));
+    }
+  g_assert_nonnull (find_link (regions, tpt_node_get_id (TPT_NODE (stage))));
+
+  /* c31 depends on c11 and c15, named in its line, each apart. */
+  fail = find_link (regions, "c31");
+  first = find_link (regions, "c11");
+  second = find_link (regions, "c15");
+  g_assert_false (rects_meet (&fail->rect, &first->rect));
+  g_assert_false (rects_meet (&first->rect, &second->rect));
+  g_assert_cmpfloat (first->rect.y, >=, fail->rect.y);
+  g_assert_cmpfloat (first->rect.width, <, drawing->bounds.width / 2);
+
+  /* Every metric card with a target, and step with a time target, is a
+   * link. */
+  for (guint i = 0; i < g_list_model_get_n_items (tpt_stage_get_steps (stage)); i++)
+    {
+      g_autoptr(TptStep) step = g_list_model_get_item (tpt_stage_get_steps (stage), i);
+
+      if (tpt_step_get_target (step)[0] != '\0')
+        g_assert_nonnull (find_link (regions, tpt_node_get_id (TPT_NODE (step))));
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (tpt_blueprint_get_cards (blueprint)); i++)
+    {
+      g_autoptr(TptCard) card = g_list_model_get_item (tpt_blueprint_get_cards (blueprint), i);
+
+      if (tpt_card_get_kind (card) == TPT_CARD_KIND_METRIC &&
+          tpt_card_get_target_value (card, NULL))
+        g_assert_nonnull (find_link (regions, tpt_node_get_id (TPT_NODE (card))));
+    }
+}
+
+/* Split over pages, each link is on the strip it is drawn on, in the
+ * strip's own coordinates. */
+static void
+test_journey_links_in_parts (void)
+{
+  g_autoptr(TptDocument) document = load_example ();
+  g_autoptr(GObject) context_object = G_OBJECT (tpt_text_context_new ());
+  PangoContext *context = PANGO_CONTEXT (context_object);
+  g_autoptr(TptArtefactDrawing) drawing =
+    tpt_artefact_drawing_new (TPT_ARTEFACT_JOURNEYS, document, NULL, context);
+  g_autoptr(GArray) whole = g_array_new (FALSE, FALSE, sizeof (TptHitRegion));
+  g_autoptr(GArray) parts = g_array_new (FALSE, FALSE, sizeof (TptDrawingPart));
+  /* A4 landscape, inside its margins. */
+  TptPageRequest request = { 842 - 72, 595 - 72, FALSE, 7, FALSE, 1 };
+  guint found = 0;
+
+  tpt_artefact_drawing_collect_regions (drawing, NULL, whole);
+  tpt_artefact_drawing_paginate (drawing, &request, parts);
+  g_assert_cmpuint (parts->len, >, 1);
+  for (guint p = 0; p < parts->len; p++)
+    {
+      const TptDrawingPart *part = &g_array_index (parts, TptDrawingPart, p);
+      g_autoptr(GArray) regions = g_array_new (FALSE, FALSE, sizeof (TptHitRegion));
+
+      tpt_artefact_drawing_collect_regions (drawing, part, regions);
+      for (guint i = 0; i < regions->len; i++)
+        {
+          const TptHitRegion *region = &g_array_index (regions, TptHitRegion, i);
+
+          g_assert_cmpfloat (region->rect.y, >=, 0);
+          g_assert_cmpfloat (region->rect.y + region->rect.height, <=, part->height + 0.5);
+        }
+      found += regions->len;
+    }
+  g_assert_cmpuint (found, ==, whole->len);
+}
+
+/* The case for change names the two blueprints it compares and the needs
+ * its sentences quote. */
+static void
+test_case_links (void)
+{
+  g_autoptr(TptDocument) document = load_example ();
+  g_autoptr(GObject) context_object = G_OBJECT (tpt_text_context_new ());
+  PangoContext *context = PANGO_CONTEXT (context_object);
+  TptBlueprint *future = tpt_document_lookup_typed (document, "b2", TPT_TYPE_BLUEPRINT);
+  g_autoptr(TptArtefactDrawing) drawing =
+    tpt_artefact_drawing_new (TPT_ARTEFACT_CASE_FOR_CHANGE, document, TPT_NODE (future),
+                              context);
+  g_autoptr(GArray) regions = g_array_new (FALSE, FALSE, sizeof (TptHitRegion));
+  const TptHitRegion *b1, *b2, *need;
+
+  tpt_artefact_drawing_collect_regions (drawing, NULL, regions);
+  b1 = find_link (regions, "b1");
+  b2 = find_link (regions, "b2");
+  need = find_link (regions, "n5");
+  g_assert_nonnull (b1);
+  g_assert_nonnull (b2);
+  g_assert_nonnull (need);
+  g_assert_false (rects_meet (&b1->rect, &b2->rect));
+  g_assert_cmpfloat (need->rect.y, >, b1->rect.y);
+  g_assert_true (tpt_artefact_drawing_has_ink (drawing, tpt_theme_get (TPT_THEME_LIGHT),
+                                               &need->rect));
+}
+
 /* A document without a future state has no case for change, and says so
  * when one is asked for. */
 static void
@@ -519,6 +673,9 @@ main (int   argc,
   g_test_add_func ("/tpt/render/analysis/case/slide", test_case_for_change_slide);
   g_test_add_func ("/tpt/render/analysis/bad-options", test_bad_options);
   g_test_add_func ("/tpt/render/analysis/no-case", test_no_case);
+  g_test_add_func ("/tpt/render/analysis/journey/links", test_journey_links);
+  g_test_add_func ("/tpt/render/analysis/journey/links-in-parts", test_journey_links_in_parts);
+  g_test_add_func ("/tpt/render/analysis/case/links", test_case_links);
 
   return g_test_run ();
 }

@@ -102,6 +102,32 @@ split_scale (TptArtefactDrawing   *drawing,
   return request->min_text / tpt_text_style_get_size (TPT_TEXT_BODY);
 }
 
+/* The places a report names nodes, as regions a view can take a click
+ * on; for a strip of it (see strips_paginate()), those on the strip, where
+ * the strip draws them. */
+static void
+add_link_regions (GArray               *links,
+                  const TptDrawingPart *part,
+                  GArray               *regions)
+{
+  gboolean strip = part != NULL && part->first == 1;
+  double top = strip && part->index > 0 ? STRIP_TOP : 0;
+
+  for (guint i = 0; i < links->len; i++)
+    {
+      const TptLink *link = &g_array_index (links, TptLink, i);
+      TptHitRegion region = { TPT_HIT_LINK, link->rect, link->node };
+
+      if (strip)
+        {
+          if (link->rect.y < part->y0 || link->rect.y + link->rect.height > part->y1)
+            continue;
+          region.rect.y += top - part->y0;
+        }
+      g_array_append_val (regions, region);
+    }
+}
+
 /* Cover ------------------------------------------------------------------ */
 
 static void
@@ -708,13 +734,7 @@ coverage_collect_regions (TptArtefactDrawing   *drawing,
 
   tpt_coverage_report_collect_links_filtered (drawing->context, drawing->document,
                                               &drawing->filter, links);
-  for (guint i = 0; i < links->len; i++)
-    {
-      const TptLink *link = &g_array_index (links, TptLink, i);
-      TptHitRegion region = { TPT_HIT_LINK, link->rect, link->node };
-
-      g_array_append_val (regions, region);
-    }
+  add_link_regions (links, part, regions);
 }
 
 static void
@@ -746,6 +766,17 @@ journeys_render (TptArtefactDrawing *drawing,
                  const TptTheme     *theme)
 {
   tpt_journey_report_render (cr, drawing->context, drawing->document, theme);
+}
+
+static void
+journeys_collect_regions (TptArtefactDrawing   *drawing,
+                          const TptDrawingPart *part,
+                          GArray               *regions)
+{
+  g_autoptr(GArray) links = tpt_link_array_new ();
+
+  tpt_journey_report_collect_links (drawing->context, drawing->document, links);
+  add_link_regions (links, part, regions);
 }
 
 /* When a blueprint has steps, so its journey has numbers. */
@@ -788,6 +819,18 @@ case_render (TptArtefactDrawing *drawing,
 {
   tpt_case_for_change_render (cr, drawing->context, drawing->document,
                               TPT_BLUEPRINT (drawing->target), theme);
+}
+
+static void
+case_collect_regions (TptArtefactDrawing   *drawing,
+                      const TptDrawingPart *part,
+                      GArray               *regions)
+{
+  g_autoptr(GArray) links = tpt_link_array_new ();
+
+  tpt_case_for_change_collect_links (drawing->context, drawing->document,
+                                     TPT_BLUEPRINT (drawing->target), links);
+  add_link_regions (links, part, regions);
 }
 
 /* Each future state based on another blueprint. */
@@ -912,8 +955,9 @@ static const TptArtefactRenderer renderers[TPT_ARTEFACT_N_KINDS] = {
   { TPT_ARTEFACT_PERSONAS, 20, gallery_prepare, gallery_render, gallery_paginate,
     gallery_render_part, gallery_collect_regions, gallery_list },
   { TPT_ARTEFACT_JOURNEYS, 50, journeys_prepare, journeys_render, strips_paginate,
-    strips_render_part, NULL, journeys_list },
-  { TPT_ARTEFACT_CASE_FOR_CHANGE, 60, case_prepare, case_render, NULL, NULL, NULL, case_list },
+    strips_render_part, journeys_collect_regions, journeys_list },
+  { TPT_ARTEFACT_CASE_FOR_CHANGE, 60, case_prepare, case_render, NULL, NULL,
+    case_collect_regions, case_list },
 };
 
 /**

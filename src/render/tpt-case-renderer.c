@@ -6,17 +6,20 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <pango/pangocairo.h>
+#include <string.h>
 
 #include "tpt-case-renderer.h"
 
 #include "tpt-journey-renderer.h"
 #include "tpt-kpi-label.h"
+#include "tpt-link.h"
 #include "tpt-text.h"
 
 /* The case for change: what a future state does better (or worse) than
  * the state it is based on, in six numbers and a few plain sentences, on
  * one page a steering committee reads in a minute. The same drawing is a
- * PDF page and a slide, so it is laid out wide. */
+ * PDF page and a slide, so it is laid out wide. The two blueprints and
+ * every need it names are links. */
 
 #define MARGIN   36.0
 #define WIDTH    800.0
@@ -30,7 +33,75 @@ typedef struct
   PangoContext   *context;
   const TptTheme *theme;
   double          y;
+  GArray         *links;    /* TptLink: where nodes are named, or NULL */
 } Pen;
+
+/* Where a node is named in a line of text: its bytes. */
+typedef struct
+{
+  gsize    start;
+  gsize    end;
+  TptNode *node;
+} Span;
+
+/* Notes that @node is named by @piece in @text, where it first comes
+ * outside the spans noted before. */
+static void
+add_span (GArray     *spans,
+          const char *text,
+          const char *piece,
+          TptNode    *node)
+{
+  gsize length = strlen (piece);
+  const char *at = text;
+
+  while (length > 0 && (at = strstr (at, piece)) != NULL)
+    {
+      Span span = { at - text, at - text + length, node };
+      gboolean taken = FALSE;
+
+      for (guint i = 0; i < spans->len && !taken; i++)
+        taken = span.start < g_array_index (spans, Span, i).end &&
+                g_array_index (spans, Span, i).start < span.end;
+      if (!taken)
+        {
+          g_array_append_val (spans, span);
+          return;
+        }
+      at += length;
+    }
+}
+
+/* Writes @str at (@x, @y) and returns its height; each of @spans (if
+ * any) is a link. */
+static double
+text_with_links (Pen            *pen,
+                 TptTextStyle    style,
+                 const char     *str,
+                 const TptColor *color,
+                 double          x,
+                 double          y,
+                 double          width,
+                 GArray         *spans)
+{
+  g_autoptr(PangoLayout) layout = tpt_text_layout_new (pen->context, style, str, width);
+  double h;
+
+  tpt_text_layout_size (layout, NULL, &h);
+  for (guint i = 0; pen->links != NULL && spans != NULL && i < spans->len; i++)
+    {
+      const Span *span = &g_array_index (spans, Span, i);
+
+      tpt_link_add_range (pen->links, layout, x, y, span->start, span->end, span->node);
+    }
+  if (pen->cr != NULL)
+    {
+      tpt_color_set_source (pen->cr, color);
+      cairo_move_to (pen->cr, x, y);
+      pango_cairo_show_layout (pen->cr, layout);
+    }
+  return h;
+}
 
 static double
 text_at (Pen            *pen,
@@ -41,17 +112,15 @@ text_at (Pen            *pen,
          double          y,
          double          width)
 {
-  g_autoptr(PangoLayout) layout = tpt_text_layout_new (pen->context, style, str, width);
-  double h;
+  return text_with_links (pen, style, str, color, x, y, width, NULL);
+}
 
-  tpt_text_layout_size (layout, NULL, &h);
-  if (pen->cr != NULL)
-    {
-      tpt_color_set_source (pen->cr, color);
-      cairo_move_to (pen->cr, x, y);
-      pango_cairo_show_layout (pen->cr, layout);
-    }
-  return h;
+/* A need's title as the sentences quote it. */
+static char *
+quoted_title (TptNeed *need)
+{
+  /* Translators: a need's title quoted in a sentence. */
+  return g_strdup_printf (_("“%s”"), tpt_need_get_title (need));
 }
 
 static char *
@@ -61,10 +130,11 @@ quoted_titles (GPtrArray *needs)
 
   for (guint i = 0; i < needs->len; i++)
     {
+      g_autofree char *quoted = quoted_title (g_ptr_array_index (needs, i));
+
       if (list->len > 0)
         g_string_append (list, ", ");
-      /* Translators: a need's title quoted in a sentence. */
-      g_string_append_printf (list, _("“%s”"), tpt_need_get_title (g_ptr_array_index (needs, i)));
+      g_string_append (list, quoted);
     }
   return g_string_free (g_steal_pointer (&list), FALSE);
 }
@@ -338,20 +408,36 @@ make_tiles (TptCaseForChange *change)
   return tiles;
 }
 
+/* Notes where @text names the needs of @needs. */
+static void
+add_need_spans (GArray     *spans,
+                const char *text,
+                GPtrArray  *needs)
+{
+  for (guint i = 0; i < needs->len; i++)
+    {
+      g_autofree char *quoted = quoted_title (g_ptr_array_index (needs, i));
+
+      add_span (spans, text, quoted, g_ptr_array_index (needs, i));
+    }
+}
+
 static double
 page (cairo_t          *cr,
       PangoContext     *context,
       TptDocument      *document,
       TptBlueprint     *future,
-      const TptTheme   *theme)
+      const TptTheme   *theme,
+      GArray           *links)
 {
   g_autoptr(TptCaseForChange) change = tpt_case_for_change_new (document, future);
-  Pen pen = { cr, context, theme, MARGIN };
+  Pen pen = { cr, context, theme, MARGIN, links };
   double inner = WIDTH - 2 * MARGIN;
   double tile_w = (inner - (N_TILE_COLUMNS - 1) * TILE_GAP) / N_TILE_COLUMNS;
   g_autoptr(GArray) tiles = NULL;
   g_autoptr(GPtrArray) sentences = NULL;
   g_autofree char *against = NULL;
+  g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (Span));
 
   pen.y += text_at (&pen, TPT_TEXT_TITLE, _("The case for change"), &theme->ink, MARGIN, pen.y,
                     inner) + 4;
@@ -367,7 +453,11 @@ page (cairo_t          *cr,
   /* Translators: the future state's title, then the current state's. */
   against = g_strdup_printf (_("%s, against %s"), tpt_blueprint_get_title (change->future),
                              tpt_blueprint_get_title (change->current));
-  pen.y += text_at (&pen, TPT_TEXT_BODY, against, &theme->muted, MARGIN, pen.y, inner) + 14;
+  add_span (spans, against, tpt_blueprint_get_title (change->future), TPT_NODE (change->future));
+  add_span (spans, against, tpt_blueprint_get_title (change->current),
+            TPT_NODE (change->current));
+  pen.y += text_with_links (&pen, TPT_TEXT_BODY, against, &theme->muted, MARGIN, pen.y, inner,
+                            spans) + 14;
 
   tiles = make_tiles (change);
   for (guint i = 0; i < tiles->len; i++)
@@ -413,7 +503,12 @@ page (cairo_t          *cr,
       g_autofree char *bullet = g_strdup_printf ("• %s", (char *) g_ptr_array_index (sentences,
                                                                                     i));
 
-      pen.y += text_at (&pen, TPT_TEXT_BODY, bullet, &theme->ink, MARGIN, pen.y, inner) + 4;
+      g_array_set_size (spans, 0);
+      add_need_spans (spans, bullet, change->closed);
+      add_need_spans (spans, bullet, change->opened);
+      add_need_spans (spans, bullet, change->remaining);
+      pen.y += text_with_links (&pen, TPT_TEXT_BODY, bullet, &theme->ink, MARGIN, pen.y, inner,
+                                spans) + 4;
     }
 
   return ceil (pen.y - 4 + MARGIN);
@@ -438,7 +533,28 @@ tpt_case_for_change_measure (PangoContext *context,
   g_return_if_fail (TPT_IS_BLUEPRINT (future));
 
   *width = WIDTH;
-  *height = page (NULL, context, document, future, tpt_theme_get (TPT_THEME_LIGHT));
+  *height = page (NULL, context, document, future, tpt_theme_get (TPT_THEME_LIGHT), NULL);
+}
+
+/**
+ * tpt_case_for_change_collect_links:
+ * @context: a context from tpt_text_context_new()
+ * @document: the document
+ * @future: a future state based on another blueprint
+ * @links: (element-type TptLink): gets where the page names a node: the
+ *   two blueprints it compares, and each need its sentences name
+ */
+void
+tpt_case_for_change_collect_links (PangoContext *context,
+                                   TptDocument  *document,
+                                   TptBlueprint *future,
+                                   GArray       *links)
+{
+  g_return_if_fail (TPT_IS_DOCUMENT (document));
+  g_return_if_fail (TPT_IS_BLUEPRINT (future));
+  g_return_if_fail (links != NULL);
+
+  page (NULL, context, document, future, tpt_theme_get (TPT_THEME_LIGHT), links);
 }
 
 /**
@@ -467,6 +583,6 @@ tpt_case_for_change_render (cairo_t        *cr,
   g_return_if_fail (TPT_IS_BLUEPRINT (future));
 
   cairo_save (cr);
-  page (cr, context, document, future, theme);
+  page (cr, context, document, future, theme, NULL);
   cairo_restore (cr);
 }

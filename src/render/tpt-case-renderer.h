@@ -16,6 +16,10 @@ void       tpt_case_for_change_measure   (PangoContext     *context,
                                           TptBlueprint     *future,
                                           double           *width,
                                           double           *height);
+void       tpt_case_for_change_collect_links (PangoContext *context,
+                                              TptDocument  *document,
+                                              TptBlueprint *future,
+                                              GArray       *links);
 void       tpt_case_for_change_render    (cairo_t          *cr,
                                           PangoContext     *context,
                                           TptDocument      *document,

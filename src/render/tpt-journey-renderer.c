@@ -6,18 +6,21 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <pango/pangocairo.h>
+#include <string.h>
 
 #include "tpt-journey-renderer.h"
 
 #include "tpt-kpi.h"
 #include "tpt-kpi-label.h"
+#include "tpt-link.h"
 #include "tpt-text.h"
 #include "tpt-values.h"
 
 /* The journey numbers of each blueprint on one page: how long it takes end
  * to end and where the customer waits, how often work changes hands and
  * comes back, where it fails and who owns what the failure depends on,
- * how the metrics stand, and who does the work. Computed by TptJourney. */
+ * how the metrics stand, and who does the work. Computed by TptJourney.
+ * Every blueprint, stage, card and step it names is a link. */
 
 #define MARGIN   36.0
 #define WIDTH    760.0
@@ -31,8 +34,43 @@ typedef struct
   const TptTheme *theme;
   double          y;
   GArray         *breaks;   /* double: the top of each line, or NULL */
+  GArray         *links;    /* TptLink: where nodes are named, or NULL */
   gboolean        keep;     /* what comes next stays with what came before */
 } Pen;
+
+/* Where a node is named in a line of text: its bytes. */
+typedef struct
+{
+  gsize    start;
+  gsize    end;
+  TptNode *node;
+} Span;
+
+static GArray *
+span_array_new (void)
+{
+  return g_array_new (FALSE, FALSE, sizeof (Span));
+}
+
+/* Notes that @node is named by @piece in @text, where it first comes at
+ * or after byte @from. */
+static void
+add_span (GArray     *spans,
+          const char *text,
+          const char *piece,
+          gsize       from,
+          TptNode    *node)
+{
+  const char *at = piece[0] != '\0' ? strstr (text + from, piece) : NULL;
+  Span span;
+
+  if (at == NULL)
+    return;
+  span.start = at - text;
+  span.end = span.start + strlen (piece);
+  span.node = node;
+  g_array_append_val (spans, span);
+}
 
 /* Notes that a page may end above what is written next, unless it is to
  * stay with what came before: the first line under a heading. */
@@ -44,6 +82,8 @@ mark_break (Pen *pen)
   pen->keep = FALSE;
 }
 
+/* Writes @str at (@x, @y) and returns its height; each of @spans (if
+ * any) is a link. */
 static double
 text_at (Pen            *pen,
          TptTextStyle    style,
@@ -52,13 +92,20 @@ text_at (Pen            *pen,
          double          x,
          double          y,
          double          width,
-         PangoAlignment  align)
+         PangoAlignment  align,
+         GArray         *spans)
 {
   g_autoptr(PangoLayout) layout = tpt_text_layout_new (pen->context, style, str, width);
   double h;
 
   pango_layout_set_alignment (layout, align);
   tpt_text_layout_size (layout, NULL, &h);
+  for (guint i = 0; pen->links != NULL && spans != NULL && i < spans->len; i++)
+    {
+      const Span *span = &g_array_index (spans, Span, i);
+
+      tpt_link_add_range (pen->links, layout, x, y, span->start, span->end, span->node);
+    }
   if (pen->cr != NULL)
     {
       tpt_color_set_source (pen->cr, color);
@@ -69,6 +116,21 @@ text_at (Pen            *pen,
 }
 
 static void
+line_with_links (Pen            *pen,
+                 TptTextStyle    style,
+                 const char     *str,
+                 const TptColor *color,
+                 double          indent,
+                 double          space_after,
+                 GArray         *spans)
+{
+  mark_break (pen);
+  pen->y += text_at (pen, style, str, color, MARGIN + indent, pen->y,
+                     WIDTH - 2 * MARGIN - indent, PANGO_ALIGN_LEFT, spans) + space_after;
+  pen->keep = style != TPT_TEXT_BODY && style != TPT_TEXT_SMALL;
+}
+
+static void
 line (Pen            *pen,
       TptTextStyle    style,
       const char     *str,
@@ -76,10 +138,7 @@ line (Pen            *pen,
       double          indent,
       double          space_after)
 {
-  mark_break (pen);
-  pen->y += text_at (pen, style, str, color, MARGIN + indent, pen->y,
-                     WIDTH - 2 * MARGIN - indent, PANGO_ALIGN_LEFT) + space_after;
-  pen->keep = style != TPT_TEXT_BODY && style != TPT_TEXT_SMALL;
+  line_with_links (pen, style, str, color, indent, space_after, NULL);
 }
 
 /**
@@ -124,7 +183,7 @@ tpt_journey_team_text (const char *team)
   return g_strdup (team != NULL ? team : _("the customer"));
 }
 
-/* A row of the stage table. */
+/* A row of the stage table; its first cell names @node, if given. */
 static double
 table_row (Pen            *pen,
            const char    **cells,
@@ -132,8 +191,11 @@ table_row (Pen            *pen,
            const double   *widths,
            TptTextStyle    style,
            const TptColor *color,
-           gboolean        shade)
+           gboolean        shade,
+           TptNode        *node)
 {
+  g_autoptr(GArray) spans = span_array_new ();
+
   double x = MARGIN + INDENT, h = 0;
 
   mark_break (pen);
@@ -154,10 +216,12 @@ table_row (Pen            *pen,
       cairo_rectangle (pen->cr, x, pen->y, WIDTH - 2 * MARGIN - INDENT, h);
       cairo_fill (pen->cr);
     }
+  if (node != NULL)
+    add_span (spans, cells[0], cells[0], 0, node);
   for (guint i = 0; i < n_cells; i++)
     {
       text_at (pen, style, cells[i], color, x + 3, pen->y + ROW_PAD, widths[i] - 6,
-               i == 0 ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT);
+               i == 0 ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT, i == 0 ? spans : NULL);
       x += widths[i];
     }
   if (pen->cr != NULL)
@@ -182,7 +246,8 @@ stage_table (Pen        *pen,
     _("Handoffs"), _("Bounces"),
   };
 
-  table_row (pen, head, G_N_ELEMENTS (head), widths, TPT_TEXT_SMALL, &pen->theme->ink, TRUE);
+  table_row (pen, head, G_N_ELEMENTS (head), widths, TPT_TEXT_SMALL, &pen->theme->ink, TRUE,
+             NULL);
   for (guint i = 0; i < journey->stages->len; i++)
     {
       const TptJourneyStage *stage = &g_array_index (journey->stages, TptJourneyStage, i);
@@ -200,7 +265,7 @@ stage_table (Pen        *pen,
       };
 
       table_row (pen, cells, G_N_ELEMENTS (cells), widths, TPT_TEXT_SMALL, &pen->theme->ink,
-                 FALSE);
+                 FALSE, TPT_NODE (stage->stage));
     }
 }
 
@@ -227,6 +292,9 @@ fail_points (Pen        *pen,
       g_autofree char *what = NULL;
       g_autofree char *text = NULL;
       g_autoptr(GString) upstream = g_string_new (NULL);
+      g_autoptr(GArray) ups = span_array_new ();
+      g_autoptr(GArray) spans = span_array_new ();
+      const char *list;
 
       if (!point->customer_facing)
         continue;
@@ -236,16 +304,21 @@ fail_points (Pen        *pen,
         {
           TptCard *card = g_ptr_array_index (point->upstream, k);
           g_autofree char *up = card_text (card);
+          g_autofree char *entry = NULL;
           const char *owner = tpt_card_get_owner (card);
+          gsize at;
 
           if (upstream->len > 0)
             g_string_append (upstream, "; ");
           if (owner[0] != '\0')
             /* Translators: a card and its owner, in a list of what a fail point depends on. */
-            g_string_append_printf (upstream, _("%s (%s)"), up, owner);
+            entry = g_strdup_printf (_("%s (%s)"), up, owner);
           else
             /* Translators: a card nobody owns, in a list of what a fail point depends on. */
-            g_string_append_printf (upstream, _("%s (no owner)"), up);
+            entry = g_strdup_printf (_("%s (no owner)"), up);
+          at = upstream->len;
+          g_string_append (upstream, entry);
+          add_span (ups, upstream->str, up, at, TPT_NODE (card));
         }
       if (upstream->len > 0)
         /* Translators: a fail point, then the backstage cards it depends on. */
@@ -253,7 +326,19 @@ fail_points (Pen        *pen,
       else
         /* Translators: a fail point no backstage or support card leads to. */
         text = g_strdup_printf (_("• %s — no backstage or support card leads to it"), what);
-      line (pen, TPT_TEXT_BODY, text, &pen->theme->ink, INDENT, 2);
+      /* The fail point where it first comes, the cards it depends on where
+       * the list of them is. */
+      add_span (spans, text, what, 0, TPT_NODE (point->card));
+      list = upstream->len > 0 ? strstr (text, upstream->str) : NULL;
+      for (guint k = 0; list != NULL && k < ups->len; k++)
+        {
+          Span span = g_array_index (ups, Span, k);
+
+          span.start += list - text;
+          span.end += list - text;
+          g_array_append_val (spans, span);
+        }
+      line_with_links (pen, TPT_TEXT_BODY, text, &pen->theme->ink, INDENT, 2, spans);
     }
   if (shown == 0)
     line (pen, TPT_TEXT_BODY, _("None."), &pen->theme->muted, INDENT, 2);
@@ -275,6 +360,7 @@ metrics (Pen        *pen,
       g_autofree char *what = NULL;
       g_autofree char *detail = NULL;
       g_autofree char *text = NULL;
+      g_autoptr(GArray) spans = span_array_new ();
       double pill_w, pill_h, x = MARGIN + INDENT;
       g_autoptr(PangoLayout) layout = tpt_text_layout_new (pen->context, TPT_TEXT_SMALL, word, -1);
 
@@ -290,6 +376,8 @@ metrics (Pen        *pen,
         }
       /* Translators: a metric and its value against its target. */
       text = g_strdup_printf (_("%s — %s"), what, detail != NULL ? detail : "");
+      add_span (spans, text, what, 0, metric->card != NULL ? TPT_NODE (metric->card)
+                                                           : TPT_NODE (metric->step));
 
       /* The status as on the card: its word in a pill. */
       mark_break (pen);
@@ -314,7 +402,7 @@ metrics (Pen        *pen,
       pen->y += MAX (pill_h + 2, text_at (pen, TPT_TEXT_BODY, text, &pen->theme->ink,
                                           x + pill_w + 14, pen->y,
                                           WIDTH - MARGIN - (x + pill_w + 14),
-                                          PANGO_ALIGN_LEFT)) + 3;
+                                          PANGO_ALIGN_LEFT, spans)) + 3;
     }
 }
 
@@ -373,9 +461,11 @@ blueprint_section (Pen          *pen,
   g_autofree char *hands = NULL;
   g_autofree char *fails = NULL;
   g_autofree char *bounces = NULL;
+  g_autoptr(GArray) spans = span_array_new ();
+  const char *heading = title[0] != '\0' ? title : _("Untitled blueprint");
 
-  line (pen, TPT_TEXT_SUBHEADING, title[0] != '\0' ? title : _("Untitled blueprint"),
-        &theme->ink, 0, 4);
+  add_span (spans, heading, heading, 0, TPT_NODE (blueprint));
+  line_with_links (pen, TPT_TEXT_SUBHEADING, heading, &theme->ink, 0, 4, spans);
 
   /* Translators: the end-to-end time of a journey, e.g. "End to end: 67 days 3 h over 14 steps". */
   ends = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "End to end: %s over %u step",
@@ -449,10 +539,11 @@ report (cairo_t        *cr,
         PangoContext   *context,
         TptDocument    *document,
         const TptTheme *theme,
-        GArray         *breaks)
+        GArray         *breaks,
+        GArray         *links)
 {
   GListModel *blueprints = tpt_document_get_blueprints (document);
-  Pen pen = { cr, context, theme, MARGIN, breaks };
+  Pen pen = { cr, context, theme, MARGIN, breaks, links };
 
   line (&pen, TPT_TEXT_TITLE, _("Journey numbers"), &pen.theme->ink, 0, 4);
   line (&pen, TPT_TEXT_BODY,
@@ -488,7 +579,7 @@ tpt_journey_report_measure (PangoContext *context,
   g_return_if_fail (TPT_IS_DOCUMENT (document));
 
   *width = WIDTH;
-  *height = report (NULL, context, document, tpt_theme_get (TPT_THEME_LIGHT), NULL);
+  *height = report (NULL, context, document, tpt_theme_get (TPT_THEME_LIGHT), NULL, NULL);
 }
 
 /**
@@ -506,7 +597,26 @@ tpt_journey_report_collect_breaks (PangoContext *context,
   g_return_if_fail (TPT_IS_DOCUMENT (document));
   g_return_if_fail (breaks != NULL);
 
-  report (NULL, context, document, tpt_theme_get (TPT_THEME_LIGHT), breaks);
+  report (NULL, context, document, tpt_theme_get (TPT_THEME_LIGHT), breaks, NULL);
+}
+
+/**
+ * tpt_journey_report_collect_links:
+ * @context: a context from tpt_text_context_new()
+ * @document: the document
+ * @links: (element-type TptLink): gets where the report names a node: each
+ *   blueprint's title, each stage in its table, each fail point and the
+ *   cards it depends on, each metric card and step with a time target
+ */
+void
+tpt_journey_report_collect_links (PangoContext *context,
+                                  TptDocument  *document,
+                                  GArray       *links)
+{
+  g_return_if_fail (TPT_IS_DOCUMENT (document));
+  g_return_if_fail (links != NULL);
+
+  report (NULL, context, document, tpt_theme_get (TPT_THEME_LIGHT), NULL, links);
 }
 
 /**
@@ -530,6 +640,6 @@ tpt_journey_report_render (cairo_t        *cr,
   g_return_if_fail (TPT_IS_DOCUMENT (document));
 
   cairo_save (cr);
-  report (cr, context, document, theme, NULL);
+  report (cr, context, document, theme, NULL, NULL);
   cairo_restore (cr);
 }

@@ -20,6 +20,9 @@ void  tpt_journey_report_measure (PangoContext         *context,
 void  tpt_journey_report_collect_breaks (PangoContext *context,
                                         TptDocument  *document,
                                         GArray       *breaks);
+void  tpt_journey_report_collect_links (PangoContext *context,
+                                        TptDocument  *document,
+                                        GArray       *links);
 void  tpt_journey_report_render  (cairo_t              *cr,
                                   PangoContext         *context,
                                   TptDocument          *document,

@@ -40,6 +40,69 @@ tpt_link_add (GArray        *links,
 }
 
 /**
+ * tpt_link_add_range:
+ * @links: (element-type TptLink): where to add
+ * @layout: a paragraph as drawn
+ * @x: where its top left corner is drawn
+ * @y: likewise
+ * @start: the first byte of the text that names @node
+ * @end: the byte after its last
+ * @node: what it names
+ *
+ * Adds a link over the words @start to @end of @layout: one rectangle
+ * per line they run over, so a name that wraps is a link on each line and
+ * the words round it are not.
+ */
+void
+tpt_link_add_range (GArray      *links,
+                    PangoLayout *layout,
+                    double       x,
+                    double       y,
+                    gsize        start,
+                    gsize        end,
+                    TptNode     *node)
+{
+  PangoLayoutIter *iter;
+
+  g_return_if_fail (links != NULL);
+  g_return_if_fail (PANGO_IS_LAYOUT (layout));
+  g_return_if_fail (TPT_IS_NODE (node));
+
+  if (end <= start)
+    return;
+  iter = pango_layout_get_iter (layout);
+  do
+    {
+      PangoLayoutLine *line = pango_layout_iter_get_line_readonly (iter);
+      gsize line_start = line->start_index;
+      gsize line_end = line_start + line->length;
+      PangoRectangle logical;
+      int *ranges = NULL;
+      int n_ranges = 0;
+
+      if (line_end <= start || line_start >= end)
+        continue;
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      /* The ranges are from the layout's left edge, alignment included. */
+      pango_layout_line_get_x_ranges (line, MAX (start, line_start), MIN (end, line_end),
+                                      &ranges, &n_ranges);
+      for (int i = 0; i < n_ranges; i++)
+        {
+          TptRect rect = { x + (double) ranges[2 * i] / PANGO_SCALE,
+                           y + (double) logical.y / PANGO_SCALE,
+                           (double) (ranges[2 * i + 1] - ranges[2 * i]) / PANGO_SCALE,
+                           (double) logical.height / PANGO_SCALE };
+
+          if (rect.width > 0)
+            tpt_link_add (links, &rect, node);
+        }
+      g_free (ranges);
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+}
+
+/**
  * tpt_link_at:
  *
  * Returns: (nullable): the link drawn at the point

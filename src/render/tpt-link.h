@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include <pango/pango.h>
+
 #include "tpt-geometry.h"
 #include "tpt-node.h"
 
@@ -23,6 +25,13 @@ typedef struct
 GArray        *tpt_link_array_new (void);
 void           tpt_link_add       (GArray        *links,
                                    const TptRect *rect,
+                                   TptNode       *node);
+void           tpt_link_add_range (GArray        *links,
+                                   PangoLayout   *layout,
+                                   double         x,
+                                   double         y,
+                                   gsize          start,
+                                   gsize          end,
                                    TptNode       *node);
 const TptLink *tpt_link_at        (GArray        *links,
                                    double         x,
