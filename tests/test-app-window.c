@@ -436,11 +436,11 @@ test_outline (void)
 
   app_iterate ();
 
-  /* The document, its two blueprints, the Personas, Needs, Coverage and
-   * Slides rows. */
+  /* The document, its two blueprints, the Personas, Needs, Coverage,
+   * Journey Numbers, Case for Change and Slides rows. */
   first = row_item (outline, 0);
   g_assert_true (first == G_OBJECT (document));
-  g_assert_cmpuint (g_list_model_get_n_items (tpt_outline_get_rows (outline)), ==, 7);
+  g_assert_cmpuint (g_list_model_get_n_items (tpt_outline_get_rows (outline)), ==, 9);
   g_assert_cmpuint (count_rows_of_type (outline, TPT_TYPE_BLUEPRINT), ==, 2);
 
   /* Selecting a card expands its blueprint and lane and shows the blueprint. */

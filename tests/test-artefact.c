@@ -36,10 +36,15 @@ test_table (void)
       /* What shows it has a page of its own, and shows itself. */
       g_assert_true (tpt_artefact_kind_has_flags (info->page, TPT_ARTEFACT_FLAG_PAGE));
       g_assert_cmpint (tpt_artefact_kind_get_page (info->page), ==, info->page);
-      /* An artefact of a node is shown on another's page. */
+      /* An artefact of a node is shown on another's page, but for a
+       * report, whose page has those of every node. */
       if (tpt_artefact_kind_get_target_type (kind) != G_TYPE_NONE &&
-          kind != TPT_ARTEFACT_BLUEPRINT)
+          kind != TPT_ARTEFACT_BLUEPRINT &&
+          !tpt_artefact_kind_has_flags (kind, TPT_ARTEFACT_FLAG_REPORT))
         g_assert_false (tpt_artefact_kind_has_flags (kind, TPT_ARTEFACT_FLAG_PAGE));
+      /* A report has a page of its own. */
+      if (tpt_artefact_kind_has_flags (kind, TPT_ARTEFACT_FLAG_REPORT))
+        g_assert_cmpint (info->page, ==, kind);
     }
   g_assert_false (tpt_artefact_kind_from_name ("matrix", NULL));
   g_assert_false (tpt_artefact_kind_from_name ("", NULL));
@@ -69,6 +74,9 @@ test_for_node (void)
   g_autoptr(TptNeed) need = g_list_model_get_item (tpt_document_get_needs (document), 0);
   g_autoptr(TptStage) stage = g_list_model_get_item (tpt_blueprint_get_stages (blueprint), 0);
   g_autoptr(TptSlide) slide = tpt_slide_new (document, TPT_ARTEFACT_STAGE, TPT_NODE (stage));
+  TptBlueprint *future = tpt_document_lookup_typed (document, "b2", TPT_TYPE_BLUEPRINT);
+  g_autoptr(TptSlide) change = tpt_slide_new (document, TPT_ARTEFACT_CASE_FOR_CHANGE,
+                                              TPT_NODE (future));
   TptBlueprint *found;
 
   g_assert_cmpint (tpt_artefact_kind_for_node (TPT_NODE (stage), &found), ==,
@@ -77,6 +85,10 @@ test_for_node (void)
   g_assert_cmpint (tpt_artefact_kind_for_node (TPT_NODE (slide), &found), ==,
                    TPT_ARTEFACT_BLUEPRINT);
   g_assert_true (found == blueprint);
+  /* A slide of the case for change shows on that report's page. */
+  g_assert_cmpint (tpt_artefact_kind_for_node (TPT_NODE (change), &found), ==,
+                   TPT_ARTEFACT_CASE_FOR_CHANGE);
+  g_assert_null (found);
   g_assert_cmpint (tpt_artefact_kind_for_node (TPT_NODE (persona), &found), ==,
                    TPT_ARTEFACT_PERSONAS);
   g_assert_null (found);

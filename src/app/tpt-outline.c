@@ -13,7 +13,8 @@
 
 /* The document outline: the document itself (its cover), each blueprint
  * with its stages and steps and its lanes and their cards, then a Personas
- * row over the personas, a Needs row over the needs, a Coverage row and a
+ * row over the personas, a Needs row over the needs, a row for each report
+ * of the artefact table (Coverage, Journey Numbers, Case for Change) and a
  * Slides row over the slide list a presentation is made of. It is a tree of the
  * model's own list models, so it follows every change, undo included; it is
  * also how keyboard and screen-reader users reach what the canvases draw.
@@ -29,6 +30,8 @@ struct _TptOutlineHeading
 {
   GObject         parent_instance;
   TptOutlineGroup group;
+  TptArtefactKind page;       /* the page it shows, if it has one */
+  gboolean        has_page;
 };
 
 G_DEFINE_FINAL_TYPE (TptOutlineHeading, tpt_outline_heading, G_TYPE_OBJECT)
@@ -44,11 +47,15 @@ tpt_outline_heading_init (TptOutlineHeading *self)
 }
 
 static TptOutlineHeading *
-tpt_outline_heading_new (TptOutlineGroup group)
+tpt_outline_heading_new (TptOutlineGroup group,
+                         TptArtefactKind page,
+                         gboolean        has_page)
 {
   TptOutlineHeading *self = g_object_new (TPT_TYPE_OUTLINE_HEADING, NULL);
 
   self->group = group;
+  self->page = page;
+  self->has_page = has_page;
   return self;
 }
 
@@ -72,6 +79,8 @@ struct _TptOutline
   TptOutlineHeading  *needs_heading;
   TptOutlineHeading  *coverage_heading;
   TptOutlineHeading  *slides_heading;
+  /* TptOutlineHeading: a row per report, coverage's among them */
+  GPtrArray          *report_headings;
   /* The card filters of the lanes shown, to re-run when a card moves. */
   GPtrArray          *lane_filters;
   /* node → its row's label, while the row is on screen */
@@ -168,6 +177,10 @@ icon_name (gpointer item)
         return "tpt-persona-symbolic";
       case TPT_OUTLINE_GROUP_COVERAGE:
         return "object-select-symbolic";
+      case TPT_OUTLINE_GROUP_REPORT:
+        /* The time a journey takes; the two states a case compares. */
+        return TPT_OUTLINE_HEADING (item)->page == TPT_ARTEFACT_JOURNEYS
+               ? "document-open-recent-symbolic" : "view-dual-symbolic";
       case TPT_OUTLINE_GROUP_SLIDES:
         return "tpt-present-symbolic";
       case TPT_OUTLINE_GROUP_NEEDS:
@@ -216,6 +229,8 @@ dup_display_name (gpointer item)
         return g_strdup (_("Personas"));
       case TPT_OUTLINE_GROUP_COVERAGE:
         return g_strdup (_("Coverage"));
+      case TPT_OUTLINE_GROUP_REPORT:
+        return g_strdup (tpt_artefact_kind_get_title (TPT_OUTLINE_HEADING (item)->page));
       case TPT_OUTLINE_GROUP_SLIDES:
         return g_strdup (_("Slides"));
       case TPT_OUTLINE_GROUP_NEEDS:
@@ -299,7 +314,7 @@ create_children_cb (gpointer item,
         GTK_FILTER (filter)));
     }
 
-  /* The coverage row has no children: it is the report. */
+  /* A report's row has no children: it is the report. */
   if (TPT_IS_OUTLINE_HEADING (item))
     switch (TPT_OUTLINE_HEADING (item)->group)
       {
@@ -310,6 +325,7 @@ create_children_cb (gpointer item,
       case TPT_OUTLINE_GROUP_SLIDES:
         return g_object_ref (tpt_document_get_slides (self->document));
       case TPT_OUTLINE_GROUP_COVERAGE:
+      case TPT_OUTLINE_GROUP_REPORT:
       case TPT_OUTLINE_GROUP_NONE:
       default:
         return NULL;
@@ -465,6 +481,57 @@ tpt_outline_select_group (TptOutline      *self,
     select_item (self, self->coverage_heading);
   else if (group == TPT_OUTLINE_GROUP_SLIDES)
     select_item (self, self->slides_heading);
+}
+
+/**
+ * tpt_outline_select_page:
+ * @self: a #TptOutline
+ * @kind: an artefact with a page of its own
+ *
+ * Selects the row that shows the page of @kind: the Personas row, the
+ * Needs row, a report's row. Nothing changes for a page without a row of
+ * its own (the cover, a blueprint).
+ */
+void
+tpt_outline_select_page (TptOutline      *self,
+                         TptArtefactKind  kind)
+{
+  TptOutlineHeading *headings[] = { self->personas_heading, self->needs_heading };
+
+  g_return_if_fail (TPT_IS_OUTLINE (self));
+
+  if (self->document == NULL)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (headings); i++)
+    if (headings[i]->page == kind)
+      select_item (self, headings[i]);
+  for (guint i = 0; i < self->report_headings->len; i++)
+    if (TPT_OUTLINE_HEADING (self->report_headings->pdata[i])->page == kind)
+      select_item (self, self->report_headings->pdata[i]);
+}
+
+/**
+ * tpt_outline_get_selected_page:
+ * @self: a #TptOutline
+ * @kind: (out) (optional): the page the selected row shows
+ *
+ * Returns: whether the selected row stands for a page rather than a node:
+ *   the Personas or Needs row, or a report's
+ */
+gboolean
+tpt_outline_get_selected_page (TptOutline      *self,
+                               TptArtefactKind *kind)
+{
+  g_autoptr(GObject) item = NULL;
+
+  g_return_val_if_fail (TPT_IS_OUTLINE (self), FALSE);
+
+  item = selected_item (self);
+  if (!TPT_IS_OUTLINE_HEADING (item) || !TPT_OUTLINE_HEADING (item)->has_page)
+    return FALSE;
+  if (kind != NULL)
+    *kind = TPT_OUTLINE_HEADING (item)->page;
+  return TRUE;
 }
 
 /**
@@ -1351,7 +1418,8 @@ tpt_outline_set_document (TptOutline  *self,
       g_list_store_append (head, document);
       g_list_store_append (tail, self->personas_heading);
       g_list_store_append (tail, self->needs_heading);
-      g_list_store_append (tail, self->coverage_heading);
+      for (guint i = 0; i < self->report_headings->len; i++)
+        g_list_store_append (tail, self->report_headings->pdata[i]);
       g_list_store_append (tail, self->slides_heading);
       g_list_store_append (top, head);
       g_list_store_append (top, tpt_document_get_blueprints (document));
@@ -1512,6 +1580,7 @@ tpt_outline_dispose (GObject *object)
   g_clear_object (&self->needs_heading);
   g_clear_object (&self->coverage_heading);
   g_clear_object (&self->slides_heading);
+  g_clear_pointer (&self->report_headings, g_ptr_array_unref);
 
   G_OBJECT_CLASS (tpt_outline_parent_class)->dispose (object);
 }
@@ -1647,10 +1716,22 @@ tpt_outline_init (TptOutline *self)
 
   self->lane_filters = g_ptr_array_new ();
   self->labels = g_hash_table_new (NULL, NULL);
-  self->personas_heading = tpt_outline_heading_new (TPT_OUTLINE_GROUP_PERSONAS);
-  self->needs_heading = tpt_outline_heading_new (TPT_OUTLINE_GROUP_NEEDS);
-  self->coverage_heading = tpt_outline_heading_new (TPT_OUTLINE_GROUP_COVERAGE);
-  self->slides_heading = tpt_outline_heading_new (TPT_OUTLINE_GROUP_SLIDES);
+  self->personas_heading = tpt_outline_heading_new (TPT_OUTLINE_GROUP_PERSONAS,
+                                                    TPT_ARTEFACT_PERSONAS, TRUE);
+  self->needs_heading = tpt_outline_heading_new (TPT_OUTLINE_GROUP_NEEDS,
+                                                 TPT_ARTEFACT_NEEDS_MATRIX, TRUE);
+  self->coverage_heading = tpt_outline_heading_new (TPT_OUTLINE_GROUP_COVERAGE,
+                                                    TPT_ARTEFACT_COVERAGE, TRUE);
+  self->slides_heading = tpt_outline_heading_new (TPT_OUTLINE_GROUP_SLIDES,
+                                                  TPT_ARTEFACT_COVER, FALSE);
+  /* A row for each report the artefact table has, in its order. */
+  self->report_headings = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < TPT_ARTEFACT_N_KINDS; i++)
+    if (i == TPT_ARTEFACT_COVERAGE)
+      g_ptr_array_add (self->report_headings, g_object_ref (self->coverage_heading));
+    else if (tpt_artefact_kind_has_flags (i, TPT_ARTEFACT_FLAG_PAGE | TPT_ARTEFACT_FLAG_REPORT))
+      g_ptr_array_add (self->report_headings,
+                       tpt_outline_heading_new (TPT_OUTLINE_GROUP_REPORT, i, TRUE));
 
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));

@@ -4,6 +4,7 @@
 
 #include <gtk/gtk.h>
 
+#include "tpt-artefact.h"
 #include "tpt-document.h"
 
 G_BEGIN_DECLS
@@ -19,6 +20,8 @@ G_DECLARE_FINAL_TYPE (TptOutline, tpt_outline, TPT, OUTLINE, GtkWidget)
  * @TPT_OUTLINE_GROUP_NEEDS: the "Needs" row: the needs matrix
  * @TPT_OUTLINE_GROUP_COVERAGE: the "Coverage" row: the coverage report
  * @TPT_OUTLINE_GROUP_SLIDES: the "Slides" row over the slide list
+ * @TPT_OUTLINE_GROUP_REPORT: the row of another report of the artefact
+ *   table (see tpt_outline_get_selected_page())
  */
 typedef enum
 {
@@ -27,6 +30,7 @@ typedef enum
   TPT_OUTLINE_GROUP_NEEDS,
   TPT_OUTLINE_GROUP_COVERAGE,
   TPT_OUTLINE_GROUP_SLIDES,
+  TPT_OUTLINE_GROUP_REPORT,
 } TptOutlineGroup;
 
 GtkWidget       *tpt_outline_new            (void);
@@ -39,6 +43,10 @@ void             tpt_outline_set_selected   (TptOutline  *self,
                                              TptNode     *node);
 void             tpt_outline_select_group   (TptOutline      *self,
                                              TptOutlineGroup  group);
+void             tpt_outline_select_page    (TptOutline      *self,
+                                             TptArtefactKind  kind);
+gboolean         tpt_outline_get_selected_page (TptOutline      *self,
+                                                TptArtefactKind *kind);
 GListModel      *tpt_outline_get_rows       (TptOutline  *self);
 gboolean         tpt_outline_rename_selected (TptOutline *self,
                                               const char *name);

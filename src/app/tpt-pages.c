@@ -12,6 +12,7 @@
 #include "tpt-coverage-page.h"
 #include "tpt-gallery-page.h"
 #include "tpt-matrix-page.h"
+#include "tpt-report-page.h"
 #include "tpt-slide.h"
 #include "tpt-slide-edits.h"
 
@@ -59,8 +60,12 @@ new_page (TptArtefactKind kind)
       return tpt_cover_page_new ();
     case TPT_ARTEFACT_STAGE:
     case TPT_ARTEFACT_PERSONA:
+    case TPT_ARTEFACT_JOURNEYS:
+    case TPT_ARTEFACT_CASE_FOR_CHANGE:
     default:
-      g_return_val_if_reached (NULL);
+      /* Any other report is drawn through the renderer table. */
+      g_return_val_if_fail (tpt_artefact_kind_has_flags (kind, TPT_ARTEFACT_FLAG_REPORT), NULL);
+      return tpt_report_page_new (kind);
     }
 }
 
@@ -252,8 +257,8 @@ tpt_pages_get_title (TptPages *self)
   return tpt_artefact_kind_get_title (self->visible);
 }
 
-/* Where @slide's stage or persona card is drawn on its page, if it has
- * one. */
+/* Where @slide's stage or persona card is drawn on its page, or the
+ * report of its blueprint on the report's, if it has one. */
 static gboolean
 slide_target_rect (TptPages *self,
                    TptSlide *slide,
@@ -265,6 +270,8 @@ slide_target_rect (TptPages *self,
     return tpt_canvas_locate (self->pages[TPT_ARTEFACT_BLUEPRINT], target, "body", rect);
   if (TPT_IS_PERSONA (target))
     return tpt_canvas_locate (self->pages[TPT_ARTEFACT_PERSONAS], target, "card", rect);
+  if (target != NULL && TPT_IS_REPORT_PAGE (self->pages[self->visible]))
+    return tpt_canvas_locate (self->pages[self->visible], target, "section", rect);
   return FALSE;
 }
 
@@ -295,6 +302,18 @@ tpt_pages_frame_slide (TptPages *self,
   if (tpt_slide_get_artefact (slide) == TPT_ARTEFACT_COVER)
     {
       tpt_canvas_zoom_to_fit (page);
+      return;
+    }
+
+  /* A report's page has the drawings of every target, one under the
+   * other: the page fits the view, as it does when it shows, and the
+   * slide's drawing is brought into sight. */
+  if (TPT_IS_REPORT_PAGE (page))
+    {
+      tpt_canvas_zoom_to_fit (page);
+      if (slide_target_rect (self, slide, &rect))
+        tpt_canvas_scroll_to (page, &(TptRect) { rect.x, rect.y, rect.width,
+                                                 MIN (rect.height, 100) });
       return;
     }
 

@@ -267,29 +267,17 @@ static void
 outline_selection_cb (TptWindow *self)
 {
   TptNode *node = tpt_outline_get_selected (self->outline);
+  TptArtefactKind kind;
 
-  switch (tpt_outline_get_selected_group (self->outline))
+  if (tpt_outline_get_selected_page (self->outline, &kind))
     {
-    case TPT_OUTLINE_GROUP_PERSONAS:
       tpt_selection_clear (self->selection);
-      tpt_pages_show (self->pages, TPT_ARTEFACT_PERSONAS, NULL);
-      break;
-    case TPT_OUTLINE_GROUP_NEEDS:
-      tpt_selection_clear (self->selection);
-      tpt_pages_show (self->pages, TPT_ARTEFACT_NEEDS_MATRIX, NULL);
-      break;
-    case TPT_OUTLINE_GROUP_COVERAGE:
-      tpt_selection_clear (self->selection);
-      tpt_pages_show (self->pages, TPT_ARTEFACT_COVERAGE, NULL);
-      break;
-    case TPT_OUTLINE_GROUP_NONE:
-    default:
-      /* Nothing chosen in the outline (a row going away) keeps the
-       * selection; a row chosen is the selection. */
-      if (node != NULL && !tpt_selection_contains (self->selection, node))
-        tpt_selection_select (self->selection, node);
-      break;
+      tpt_pages_show (self->pages, kind, NULL);
     }
+  /* Nothing chosen in the outline (a row going away) keeps the
+   * selection; a row chosen is the selection. */
+  else if (node != NULL && !tpt_selection_contains (self->selection, node))
+    tpt_selection_select (self->selection, node);
   tpt_inspector_set_node (self->inspector, tpt_selection_get_primary (self->selection));
 }
 
@@ -309,25 +297,8 @@ selection_changed_cb (TptWindow *self)
   else if (node == NULL && !TPT_IS_DOCUMENT (tpt_outline_get_selected (self->outline)) &&
            tpt_outline_get_selected_group (self->outline) == TPT_OUTLINE_GROUP_NONE)
     {
-      /* Nothing selected on a page: the outline shows the page's group. */
-      switch (tpt_pages_get_visible_kind (self->pages))
-        {
-        case TPT_ARTEFACT_PERSONAS:
-          tpt_outline_select_group (self->outline, TPT_OUTLINE_GROUP_PERSONAS);
-          break;
-        case TPT_ARTEFACT_NEEDS_MATRIX:
-          tpt_outline_select_group (self->outline, TPT_OUTLINE_GROUP_NEEDS);
-          break;
-        case TPT_ARTEFACT_COVERAGE:
-          tpt_outline_select_group (self->outline, TPT_OUTLINE_GROUP_COVERAGE);
-          break;
-        case TPT_ARTEFACT_COVER:
-        case TPT_ARTEFACT_BLUEPRINT:
-        case TPT_ARTEFACT_STAGE:
-        case TPT_ARTEFACT_PERSONA:
-        default:
-          break;
-        }
+      /* Nothing selected on a page: the outline shows the page's row. */
+      tpt_outline_select_page (self->outline, tpt_pages_get_visible_kind (self->pages));
     }
   tpt_inspector_set_node (self->inspector, node);
 }

@@ -17,6 +17,7 @@
 #define PAGE     TPT_ARTEFACT_FLAG_PAGE
 #define SLIDE    TPT_ARTEFACT_FLAG_SLIDE
 #define DOCUMENT TPT_ARTEFACT_FLAG_DOCUMENT
+#define REPORT   TPT_ARTEFACT_FLAG_REPORT
 
 /* In the enum's order, which is checked at start-up of every table user
  * through tpt_artefact_kind_get_info(). */
@@ -32,15 +33,15 @@ static const TptArtefactInfo artefacts[TPT_ARTEFACT_N_KINDS] = {
   { TPT_ARTEFACT_NEEDS_MATRIX, "needs-matrix", N_("Needs Matrix"),
     TPT_ARTEFACT_NEEDS_MATRIX, PAGE | SLIDE | DOCUMENT },
   { TPT_ARTEFACT_COVERAGE, "coverage", N_("Coverage"),
-    TPT_ARTEFACT_COVERAGE, PAGE | SLIDE | DOCUMENT },
+    TPT_ARTEFACT_COVERAGE, PAGE | SLIDE | DOCUMENT | REPORT },
   { TPT_ARTEFACT_PERSONAS, "personas", N_("Personas"),
     TPT_ARTEFACT_PERSONAS, PAGE | DOCUMENT },
-  /* The analysis has no page of its own in the window yet; a slide of it
-   * selected there shows coverage, the nearest. */
   { TPT_ARTEFACT_JOURNEYS, "journeys", N_("Journey Numbers"),
-    TPT_ARTEFACT_COVERAGE, DOCUMENT },
+    TPT_ARTEFACT_JOURNEYS, PAGE | DOCUMENT | REPORT },
+  /* One page has the case of every future state; a slide of one shows
+   * there. */
   { TPT_ARTEFACT_CASE_FOR_CHANGE, "case-for-change", N_("Case for Change"),
-    TPT_ARTEFACT_COVERAGE, SLIDE | DOCUMENT },
+    TPT_ARTEFACT_CASE_FOR_CHANGE, PAGE | SLIDE | DOCUMENT | REPORT },
 };
 
 /**
@@ -165,7 +166,8 @@ tpt_artefact_kind_from_name (const char      *name,
 }
 
 /* A slide is shown on the page of what it shows: a stage on its
- * blueprint; one whose target has gone, on the cover. */
+ * blueprint, a report of a blueprint on the report's page; one whose
+ * target has gone, on the cover. */
 static TptArtefactKind
 page_for_slide (TptSlide      *slide,
                 TptBlueprint **blueprint)
@@ -177,6 +179,8 @@ page_for_slide (TptSlide      *slide,
     return tpt_artefact_kind_get_page (kind);
   if (target == NULL)
     return TPT_ARTEFACT_COVER;
+  if (tpt_artefact_kind_has_flags (kind, TPT_ARTEFACT_FLAG_REPORT))
+    return tpt_artefact_kind_get_page (kind);
 
   return tpt_artefact_kind_for_node (target, blueprint);
 }

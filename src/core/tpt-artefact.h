@@ -13,6 +13,8 @@ G_BEGIN_DECLS
  * @TPT_ARTEFACT_FLAG_PAGE: the window has a page of its own for it
  * @TPT_ARTEFACT_FLAG_SLIDE: a slide may show it
  * @TPT_ARTEFACT_FLAG_DOCUMENT: the whole-document export and print have it
+ * @TPT_ARTEFACT_FLAG_REPORT: a report the rest of the document makes, with
+ *   no node of its own: the outline has a row for its page
  *
  * Where an artefact appears.
  */
@@ -21,6 +23,7 @@ typedef enum
   TPT_ARTEFACT_FLAG_PAGE     = 1 << 0,
   TPT_ARTEFACT_FLAG_SLIDE    = 1 << 1,
   TPT_ARTEFACT_FLAG_DOCUMENT = 1 << 2,
+  TPT_ARTEFACT_FLAG_REPORT   = 1 << 3,
 } TptArtefactFlags;
 
 /**
