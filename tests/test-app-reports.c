@@ -216,6 +216,32 @@ test_case_page (Fixture       *fixture,
                    TPT_ARTEFACT_CASE_FOR_CHANGE);
 }
 
+/* A slide of all of the case page is the case of the first future
+ * state; the journey numbers make none, and say so. */
+static void
+test_add_slide (Fixture       *fixture,
+                gconstpointer  data)
+{
+  GListModel *slides = tpt_document_get_slides (fixture->document);
+  guint n = g_list_model_get_n_items (slides);
+  TptSlide *slide;
+
+  show_report (fixture, TPT_ARTEFACT_JOURNEYS);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.add-slide-whole", NULL);
+  app_iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (slides), ==, n);
+
+  show_report (fixture, TPT_ARTEFACT_CASE_FOR_CHANGE);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.add-slide-whole", NULL);
+  app_iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (slides), ==, n + 1);
+  slide = TPT_SLIDE (tpt_outline_get_selected (fixture->window->outline));
+  g_assert_nonnull (slide);
+  g_assert_cmpint (tpt_slide_get_artefact (slide), ==, TPT_ARTEFACT_CASE_FOR_CHANGE);
+  g_assert_true (tpt_slide_get_target_node (slide) == lookup (fixture, "b2"));
+  g_assert_false (tpt_slide_get_region (slide, NULL, NULL, NULL, NULL));
+}
+
 /* With no blueprint of steps, and no future state based on another, the
  * pages say what they would show and how to get it. */
 static void
@@ -263,6 +289,8 @@ main (int   argc,
   g_test_add ("/tpt/app/reports/journeys/follow-edits", Fixture, NULL, fixture_setup,
               test_journeys_follow_edits, fixture_teardown);
   g_test_add ("/tpt/app/reports/case", Fixture, NULL, fixture_setup, test_case_page,
+              fixture_teardown);
+  g_test_add ("/tpt/app/reports/add-slide", Fixture, NULL, fixture_setup, test_add_slide,
               fixture_teardown);
   g_test_add_func ("/tpt/app/reports/placeholders", test_placeholders);
 

@@ -8,6 +8,7 @@
 #include "tpt-window-private.h"
 
 #include "tpt-blueprint-page.h"
+#include "tpt-case-for-change.h"
 #include "tpt-gallery-page.h"
 #include "tpt-persona-renderer.h"
 #include "tpt-region-capture.h"
@@ -110,6 +111,7 @@ add_slide (TptWindow     *self,
 {
   TptBlueprint *blueprint = tpt_pages_get_blueprint (self->pages);
   g_autoptr(TptPersona) persona = NULL;
+  g_autoptr(GPtrArray) futures = NULL;
   TptRect on_card;
   guint index = 0;
   TptArtefactKind  artefact;
@@ -154,6 +156,29 @@ add_slide (TptWindow     *self,
       artefact = TPT_ARTEFACT_COVERAGE;
       title = _("Coverage");
       break;
+
+    /* The case of the first future state, whole: a region of the page
+     * is not one of the drawing a slide shows. */
+    case TPT_ARTEFACT_CASE_FOR_CHANGE:
+      futures = tpt_case_for_change_list_futures (self->document);
+      if (futures->len == 0)
+        {
+          gtk_widget_error_bell (GTK_WIDGET (self));
+          tpt_window_show_toast (self, _("Duplicate a blueprint as a future state first"),
+                                 FALSE);
+          return;
+        }
+      artefact = TPT_ARTEFACT_CASE_FOR_CHANGE;
+      target = g_ptr_array_index (futures, 0);
+      title = tpt_artefact_kind_get_title (artefact);
+      region = NULL;
+      break;
+
+    case TPT_ARTEFACT_JOURNEYS:
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      tpt_window_show_toast (self, _("The journey numbers are a page of the PDF, not a slide"),
+                             FALSE);
+      return;
 
     case TPT_ARTEFACT_COVER:
     default:
