@@ -182,6 +182,7 @@ test_pages_match (void)
   static const char * const blueprint[] = { "Blueprint Cards", "Blueprint Structure", NULL };
   static const char * const gallery[] = { "Persona Gallery", NULL };
   static const char * const matrix[] = { "Needs Matrix", NULL };
+  static const char * const reports[] = { "Reports", NULL };
 
   g_assert_nonnull (window);
   gtk_window_present (GTK_WINDOW (window));
@@ -195,6 +196,10 @@ test_pages_match (void)
               gallery);
   check_page (overlay, GTK_WIDGET (tpt_pages_get_page (window->pages, TPT_ARTEFACT_NEEDS_MATRIX)),
               matrix);
+  /* Every report's page has the keys of the coverage report's. */
+  for (guint k = 0; k < TPT_ARTEFACT_N_KINDS; k++)
+    if (tpt_artefact_kind_has_flags (k, TPT_ARTEFACT_FLAG_PAGE | TPT_ARTEFACT_FLAG_REPORT))
+      check_page (overlay, GTK_WIDGET (tpt_pages_get_page (window->pages, k)), reports);
 
   tpt_history_mark_saved (tpt_document_get_history (tpt_window_get_document (window)));
   gtk_window_destroy (GTK_WINDOW (window));
