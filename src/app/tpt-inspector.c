@@ -11,9 +11,12 @@
 #include "tpt-duration-label.h"
 #include "tpt-enum-types.h"
 #include "tpt-format.h"
+#include "tpt-kpi-pill.h"
 #include "tpt-photo-import.h"
 #include "tpt-slide-edits.h"
 #include "tpt-values.h"
+
+#include <string.h>
 
 /* The inspector: every field of the selected node, editable. It is built
  * from the node's own list of fields (TptNodeClass), so a field added to
@@ -33,6 +36,8 @@ typedef enum
   EDIT_INT,
   EDIT_COLOR,
   EDIT_DURATION,
+  EDIT_NUMBER,    /* a number, kept as typed once it reads as one */
+  EDIT_UNIT,      /* a metric's unit, kept as typed while it is short */
   EDIT_PERSONA,   /* the id of a persona, or none */
   EDIT_NEEDS,     /* ids of needs */
   EDIT_PERSONAS,  /* ids of personas */
@@ -80,6 +85,13 @@ static const FieldInfo field_infos[] = {
   { "value", N_("Value"), EDIT_LINE },
   { "label", N_("Label"), EDIT_LINE },
   { "duration", N_("Duration"), EDIT_DURATION },
+  /* A metric card's target and a step's service level. */
+  { "TptCard:target", N_("Target"), EDIT_NUMBER },
+  { "TptCard:actual", N_("Actual Value"), EDIT_NUMBER },
+  { "TptCard:unit", N_("Unit"), EDIT_UNIT },
+  { "TptCard:direction", N_("Better When"), EDIT_ENUM },
+  { "TptCard:source", N_("Source"), EDIT_ENUM },
+  { "TptStep:target", N_("Time Target"), EDIT_DURATION },
   { "serves", N_("Serves Needs"), EDIT_NEEDS },
   { "concerns", N_("Concerns Personas"), EDIT_PERSONAS },
   { "TptLane:persona", N_("Emotions Of"), EDIT_PERSONA },
@@ -156,7 +168,8 @@ static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (TptInspector, tpt_inspector, GTK_TYPE_WIDGET)
 
-static void rebuild (TptInspector *self);
+static void     rebuild    (TptInspector *self);
+static gboolean rebuild_cb (gpointer      user_data);
 
 static const FieldInfo *
 field_info (TptNode    *node,
@@ -244,6 +257,21 @@ enum_label (GType type,
   else if (type == TPT_TYPE_BLUEPRINT_STATE)
     {
       static const char *labels[] = { N_("Current state"), N_("Future state") };
+      if (value >= 0 && value < (int) G_N_ELEMENTS (labels))
+        return _(labels[value]);
+    }
+  else if (type == TPT_TYPE_DIRECTION)
+    {
+      static const char *labels[] = { N_("Not said"), N_("Higher"), N_("Lower") };
+      if (value >= 0 && value < (int) G_N_ELEMENTS (labels))
+        return _(labels[value]);
+    }
+  else if (type == TPT_TYPE_VOICE)
+    {
+      static const char *labels[] = {
+        N_("Not said"), N_("Voice of the customer"), N_("Voice of the employee"),
+        N_("Voice of the process"),
+      };
       if (value >= 0 && value < (int) G_N_ELEMENTS (labels))
         return _(labels[value]);
     }
@@ -341,6 +369,11 @@ commit_node_value (TptInspector        *self,
   tpt_node_set_value (node, pspec->name, value);
   tpt_document_end (self->document);
   self->committing = FALSE;
+
+  /* A card made a metric gains its target's fields, the keys staying on
+   * the kind. */
+  if (TPT_IS_CARD (node) && g_str_equal (pspec->name, "kind") && self->rebuild_id == 0)
+    self->rebuild_id = g_idle_add (rebuild_cb, self);
 }
 
 /* Whether the text being committed is typing, to fold into the step this
@@ -452,6 +485,36 @@ tpt_inspector_commit_text (TptInspector  *self,
         commit_string (self, pspec, iso);
         return TRUE;
       }
+
+    case EDIT_NUMBER:
+      {
+        g_autofree char *number = g_strstrip (g_strdup (text));
+
+        /* A decimal comma, as much of Europe writes it, is the file's
+         * point. */
+        if (strchr (number, ',') != NULL && strchr (number, '.') == NULL &&
+            strchr (number, ',') == strrchr (number, ','))
+          *strchr (number, ',') = '.';
+        if (*number != '\0' && !tpt_number_parse (number, NULL))
+          {
+            g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                         _("“%s” is not a number. Try “15”, “4.5” or “-2”."), number);
+            return FALSE;
+          }
+        commit_string (self, pspec, number);
+        return TRUE;
+      }
+
+    case EDIT_UNIT:
+      if (!tpt_unit_is_valid (text))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       _("A unit is a word or two, at most %d characters: “%%”, “days”."),
+                       TPT_UNIT_MAX_LENGTH);
+          return FALSE;
+        }
+      commit_string (self, pspec, text);
+      return TRUE;
 
     case EDIT_COLOR:
       if (!tpt_color_is_valid (text))
@@ -615,7 +678,9 @@ typing_leave_cb (GtkEventControllerFocus *controller,
   GtkWidget *editor = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
 
   g_clear_handle_id (&self->typing_id, g_source_remove);
-  editor_commit (self, editor, FALSE);
+  /* Typed text that must be checked (a number) says what is wrong with it
+   * once the field is left. */
+  editor_commit (self, editor, TRUE);
   if (self->typing_editor == editor)
     self->typing_editor = NULL;
   if (self->document != NULL)
@@ -1305,7 +1370,23 @@ add_field (TptInspector *self,
 
         g_object_get (self->node, pspec->name, &iso, NULL);
         text = iso != NULL && *iso != '\0' ? tpt_duration_label (iso) : g_strdup ("");
-        row = make_entry_row (self, pspec, _("Duration (e.g. 15 min, 2 days)"), text, TRUE);
+        row = make_entry_row (self, pspec,
+                              g_str_equal (pspec->name, "duration")
+                              ? _("Duration (e.g. 15 min, 2 days)")
+                              : _("Time Target (e.g. 20 min, 3 days)"),
+                              text, TRUE);
+        g_hash_table_insert (self->editors, (gpointer) pspec->name, row);
+      }
+      break;
+
+    /* Checked, but typed: the status beside them follows the keys. */
+    case EDIT_NUMBER:
+    case EDIT_UNIT:
+      {
+        g_autofree char *text = NULL;
+
+        g_object_get (self->node, pspec->name, &text, NULL);
+        row = make_entry_row (self, pspec, label, text, FALSE);
         g_hash_table_insert (self->editors, (gpointer) pspec->name, row);
       }
       break;
@@ -1507,10 +1588,74 @@ rebuild (TptInspector *self)
     g_signal_connect_object (adjustment, "changed", G_CALLBACK (restore_scroll_cb), self, 0);
 }
 
+/* Whether @pspec is of a metric's target or a step's service level, which
+ * have a group of their own, under the status they make. */
+static gboolean
+is_kpi_field (TptNode    *node,
+              GParamSpec *pspec)
+{
+  static const char * const card_fields[] = {
+    "target", "actual", "unit", "direction", "source", NULL,
+  };
+
+  if (TPT_IS_CARD (node))
+    return g_strv_contains (card_fields, pspec->name);
+  return TPT_IS_STEP (node) && g_str_equal (pspec->name, "target");
+}
+
+/* A metric card's target, or any step's: its status, then its fields.
+ * Another card has the group only if it has a target of its own (from a
+ * file, or made a metric and back). */
+static GtkWidget *
+make_kpi_group (TptInspector *self)
+{
+  GtkWidget *group;
+  GtkWidget *row;
+  GtkWidget *pill;
+
+  if (TPT_IS_CARD (self->node))
+    {
+      TptCard *card = TPT_CARD (self->node);
+
+      if (tpt_card_get_kind (card) != TPT_CARD_KIND_METRIC &&
+          tpt_card_get_target (card)[0] == '\0' && tpt_card_get_actual (card)[0] == '\0' &&
+          tpt_card_get_unit (card)[0] == '\0' &&
+          tpt_card_get_direction (card) == TPT_DIRECTION_NONE &&
+          tpt_card_get_source (card) == TPT_VOICE_NONE)
+        return NULL;
+    }
+  else if (!TPT_IS_STEP (self->node))
+    return NULL;
+
+  group = adw_preferences_group_new ();
+  if (TPT_IS_CARD (self->node))
+    {
+      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Target"));
+      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+        _("Met, at risk (short of the target by a tenth at most) or missed; unknown "
+          "until the target, the actual value and which way is better are set."));
+    }
+  else
+    {
+      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Service Level"));
+      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+        _("Met when the step takes no longer than its time target."));
+    }
+
+  row = adw_action_row_new ();
+  set_row_title (row, _("Status"));
+  pill = tpt_kpi_pill_new (self->node);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), pill);
+  g_hash_table_insert (self->editors, (gpointer) "status", pill);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  return group;
+}
+
 static void
 build_page (TptInspector *self)
 {
   GtkWidget *details;
+  GtkWidget *kpi;
   GtkWidget *header;
   GtkWidget *icon;
   GtkWidget *title;
@@ -1572,9 +1717,16 @@ build_page (TptInspector *self)
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (details), _("Details"));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (self->page), ADW_PREFERENCES_GROUP (details));
 
+  kpi = make_kpi_group (self);
+  if (kpi != NULL)
+    adw_preferences_page_add (ADW_PREFERENCES_PAGE (self->page), ADW_PREFERENCES_GROUP (kpi));
+
   pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (self->node), &n_pspecs);
   for (guint i = 0; i < n_pspecs; i++)
-    add_field (self, details, pspecs[i]);
+    if (!is_kpi_field (self->node, pspecs[i]))
+      add_field (self, details, pspecs[i]);
+    else if (kpi != NULL)
+      add_field (self, kpi, pspecs[i]);
 
   if (TPT_IS_PERSONA (self->node))
     adw_preferences_page_add (ADW_PREFERENCES_PAGE (self->page),
