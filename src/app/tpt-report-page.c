@@ -62,7 +62,7 @@ static const struct
   const char      *body;
 } placeholders[] = {
   { TPT_ARTEFACT_JOURNEYS, N_("No Journey Numbers Yet"),
-    N_("Journey numbers come from a blueprint's steps: how long each takes, where the "
+    N_("Journey numbers come from a blueprint’s steps: how long each takes, where the "
        "customer waits, where the service can fail and how often work changes hands. "
        "Add stages and steps to a blueprint.") },
   { TPT_ARTEFACT_CASE_FOR_CHANGE, N_("No Case for Change Yet"),

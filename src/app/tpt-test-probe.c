@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <cairo-pdf.h>
 #include <string.h>
 
 #include "tpt-test-probe.h"
@@ -11,6 +12,8 @@
 #include "tpt-format.h"
 #include "tpt-history.h"
 #include "tpt-inspector.h"
+#include "tpt-kpi.h"
+#include "tpt-kpi-pill.h"
 #include "tpt-outline.h"
 #include "tpt-pages.h"
 #include "tpt-presentation-window.h"
@@ -53,6 +56,10 @@ static const char introspection[] =
   "    </method>"
   "    <method name='Document'>"
   "      <arg type='s' name='xml' direction='out'/>"
+  "    </method>"
+  "    <method name='DrawPage'>"
+  "      <arg type='s' name='path' direction='in'/>"
+  "      <arg type='b' name='drawn' direction='out'/>"
   "    </method>"
   "  </interface>"
   "</node>";
@@ -381,6 +388,16 @@ state (GtkApplication *application)
 
     add_string (json, "inspected", inspected != NULL ? tpt_node_get_id (inspected) : NULL);
   }
+  /* The status pill the inspector shows, by its word in reports. */
+  {
+    GtkWidget *pill = find_widget (GTK_WIDGET (window), "type:TptKpiPill");
+
+    add_string (json, "kpi", pill != NULL
+                             ? tpt_kpi_status_to_nick (tpt_kpi_pill_get_status (TPT_KPI_PILL (pill)))
+                             : NULL);
+    add_string (json, "kpi_text", pill != NULL ? tpt_kpi_pill_get_text (TPT_KPI_PILL (pill))
+                                               : NULL);
+  }
   g_string_append_printf (json, "\"editing\":%s,", tpt_canvas_is_editing (page) ? "true" : "false");
   if (tpt_canvas_is_editing (page))
     {
@@ -390,6 +407,15 @@ state (GtkApplication *application)
       add_string (json, "edit_text", text);
     }
   g_string_append_printf (json, "\"menu\":%s,", tpt_canvas_get_menu (page) != NULL ? "true" : "false");
+  /* What the page says instead of an artefact with nothing in it. */
+  {
+    const char *title = NULL, *body = NULL;
+
+    if (TPT_CANVAS_GET_CLASS (page)->get_placeholder == NULL ||
+        !TPT_CANVAS_GET_CLASS (page)->get_placeholder (page, &title, &body))
+      title = NULL;
+    add_string (json, "placeholder", title);
+  }
   g_string_append_printf (json, "\"marked\":%u,", tpt_canvas_get_n_marked (page));
   g_string_append_printf (json, "\"zoom\":%.4f,", tpt_canvas_get_zoom (page));
   tpt_canvas_get_scroll (page, &x, &y);
@@ -564,6 +590,36 @@ presentation_state (GtkApplication *application)
   return g_variant_new ("(s)", json->str);
 }
 
+/* Draws what the visible page draws, as its tiles have it, into a PDF at
+ * @path, for the tests to read its words back (pdftotext): what the page
+ * shows, not what an export of the same artefact would. */
+static gboolean
+draw_page (GtkApplication *application,
+           const char     *path)
+{
+  TptWindow *window = probe_window (application);
+  TptCanvas *page;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  double width, height;
+  gboolean ok;
+
+  if (window == NULL)
+    return FALSE;
+  page = tpt_pages_get_visible_page (tpt_window_get_pages (window));
+  tpt_canvas_get_content_size (page, &width, &height);
+  if (width <= 0 || height <= 0)
+    return FALSE;
+  surface = cairo_pdf_surface_create (path, width, height);
+  cr = cairo_create (surface);
+  TPT_CANVAS_GET_CLASS (page)->draw (page, cr, tpt_canvas_get_theme (page));
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  ok = cairo_surface_status (surface) == CAIRO_STATUS_SUCCESS;
+  cairo_surface_destroy (surface);
+  return ok;
+}
+
 static void
 method_call_cb (GDBusConnection       *connection,
                 const char            *sender,
@@ -638,6 +694,14 @@ method_call_cb (GDBusConnection       *connection,
                                            : g_strdup ("");
 
       g_dbus_method_invocation_return_value (invocation, g_variant_new ("(s)", xml));
+    }
+  else if (g_str_equal (method_name, "DrawPage"))
+    {
+      const char *path;
+
+      g_variant_get (parameters, "(&s)", &path);
+      g_dbus_method_invocation_return_value (invocation,
+                                             g_variant_new ("(b)", draw_page (application, path)));
     }
   else
     g_dbus_method_invocation_return_error (invocation, G_DBUS_ERROR, G_DBUS_ERROR_UNKNOWN_METHOD,
