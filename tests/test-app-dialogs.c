@@ -41,21 +41,28 @@ first_blueprint (TptDocument *document)
   return blueprint;
 }
 
-/* The number of pages of a PDF, from pdfinfo. */
-static int
-pdf_pages (const char *path)
+/* What a command-line tool prints. */
+static char *
+run_tool (const char **argv)
 {
   g_autofree char *out = NULL;
   g_autoptr(GError) error = NULL;
-  const char *argv[] = { "pdfinfo", path, NULL };
-  const char *line;
   int status;
 
   g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH |
                                G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL, &status,
                                &error));
   g_assert_no_error (error);
-  line = strstr (out, "Pages:");
+  return g_steal_pointer (&out);
+}
+
+/* The number of pages of a PDF, from pdfinfo. */
+static int
+pdf_pages (const char *path)
+{
+  g_autofree char *out = run_tool ((const char *[]) { "pdfinfo", path, NULL });
+  const char *line = strstr (out, "Pages:");
+
   g_assert_nonnull (line);
   return atoi (line + strlen ("Pages:"));
 }
@@ -171,6 +178,43 @@ test_export_slides (void)
   g_assert_no_error (error);
   g_assert_cmpint (pdf_pages (pdf), ==, (int) tpt_export_dialog_get_n_pages (dialog));
   g_assert_cmpint (pdf_pages (pdf), >=, (int) slides->len);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+/* The needs matrix exported as the window shows it: for the state and
+ * persona chosen over it. */
+static void
+test_export_matrix_filter (void)
+{
+  g_autoptr(TptDocument) document = load_example ();
+  TptExportDialog *dialog = tpt_export_dialog_new (NULL, document, NULL, NULL,
+                                                   TPT_EXPORT_DIALOG_EXPORT);
+  g_autofree char *pdf = g_build_filename (scratch, "matrix-future.pdf", NULL);
+  g_autoptr(GFile) pdf_file = g_file_new_for_path (pdf);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  TptCoverageFilter filter = {
+    tpt_document_lookup_typed (document, "b2", TPT_TYPE_BLUEPRINT),
+    tpt_document_lookup_typed (document, "p1", TPT_TYPE_PERSONA),
+    NULL,
+  };
+  TptExportOptions options;
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  tpt_export_dialog_set_filter (dialog, &filter);
+  /* The whole document keeps its defaults. */
+  tpt_export_dialog_get_options (dialog, &options);
+  g_assert_null (options.blueprint);
+  g_assert_true (tpt_export_dialog_set_content (dialog, "needs-matrix"));
+  tpt_export_dialog_get_options (dialog, &options);
+  g_assert_cmpstr (options.blueprint, ==, "b2");
+  g_assert_cmpstr (options.persona, ==, "p1");
+  g_assert_true (tpt_export_dialog_export_to (dialog, pdf_file, &error));
+  g_assert_no_error (error);
+  text = run_tool ((const char *[]) { "pdftotext", "-layout", pdf, "-", NULL });
+  g_assert_nonnull (strstr (text, "Motor policy — future state, for Dana Ortiz"));
+  g_assert_null (strstr (text, "Margaret Hale"));
 
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
@@ -318,6 +362,7 @@ main (int   argc,
 
   g_test_add_func ("/tpt/app/dialogs/export", test_export_dialog);
   g_test_add_func ("/tpt/app/dialogs/export-blueprint", test_export_blueprint);
+  g_test_add_func ("/tpt/app/dialogs/export-matrix-filter", test_export_matrix_filter);
   g_test_add_func ("/tpt/app/dialogs/export-slides", test_export_slides);
   g_test_add_func ("/tpt/app/dialogs/print-document", test_print_document);
   g_test_add_func ("/tpt/app/dialogs/print-poster", test_print_poster);

@@ -7,6 +7,7 @@
 #include "tpt-autosave.h"
 #include "tpt-changes-panel.h"
 #include "tpt-conflicts-panel.h"
+#include "tpt-filter-bar.h"
 #include "tpt-history-panel.h"
 #include "tpt-inspector.h"
 #include "tpt-lock-file.h"
@@ -28,6 +29,7 @@ struct _TptWindow
   GtkToggleButton      *inspector_button;
   GtkMenuButton        *zoom_button;
   GtkWidget            *sort_button;
+  TptFilterBar         *filter_bar;
   GtkWidget            *undo_button;
   GtkWidget            *redo_button;
   GtkInfoBar           *changed_bar;
