@@ -226,21 +226,11 @@ who_selected_cb (TptFilterBar *self)
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
-/**
- * tpt_filter_bar_set_document:
- * @self: a #TptFilterBar
- * @document: (nullable): the window's document
- *
- * Lists @document's states, personas and segments; the choice goes back
- * to the default state and everyone's needs.
- */
-void
-tpt_filter_bar_set_document (TptFilterBar *self,
-                             TptDocument  *document)
+/* Watches @document for what the lists show. */
+static void
+follow_document (TptFilterBar *self,
+                 TptDocument  *document)
 {
-  g_return_if_fail (TPT_IS_FILTER_BAR (self));
-  g_return_if_fail (document == NULL || TPT_IS_DOCUMENT (document));
-
   if (self->document != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->document, self);
@@ -261,6 +251,24 @@ tpt_filter_bar_set_document (TptFilterBar *self,
                                G_CALLBACK (queue_rebuild), self, G_CONNECT_SWAPPED);
     }
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
+}
+
+/**
+ * tpt_filter_bar_set_document:
+ * @self: a #TptFilterBar
+ * @document: (nullable): the window's document
+ *
+ * Lists @document's states, personas and segments; the choice goes back
+ * to the default state and everyone's needs.
+ */
+void
+tpt_filter_bar_set_document (TptFilterBar *self,
+                             TptDocument  *document)
+{
+  g_return_if_fail (TPT_IS_FILTER_BAR (self));
+  g_return_if_fail (document == NULL || TPT_IS_DOCUMENT (document));
+
+  follow_document (self, document);
   rebuild (self);
   g_signal_emit (self, signals[CHANGED], 0);
 }
@@ -288,7 +296,7 @@ tpt_filter_bar_dispose (GObject *object)
 {
   TptFilterBar *self = TPT_FILTER_BAR (object);
 
-  tpt_filter_bar_set_document (self, NULL);
+  follow_document (self, NULL);
   g_clear_pointer (&self->states, g_ptr_array_unref);
   g_clear_pointer (&self->personas, g_ptr_array_unref);
   g_clear_pointer (&self->segments, g_ptr_array_unref);
