@@ -74,6 +74,10 @@ update (TptSurveyDialog *self)
   g_autofree char *summary = NULL;
   g_autofree char *text = NULL;
 
+  /* The template sets the rows' models before it has bound them all. */
+  if (self->aggregate_row == NULL || self->scale_row == NULL)
+    return;
+
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->aggregate_row),
                                !top_two ? _("The average answer, on the matrix’s 0–10 scale")
                                : five ? _("The share answering 4 or 5, in tenths: 7 is 70 %")
