@@ -199,7 +199,8 @@ def export(session, item, title, path, replace=False):
 
 def test_export_csv():
     with Session(EXAMPLE) as s:
-        for table, item in (("ratings", "Ratings…"), ("cards", "Cards…"), ("needs", "Needs…")):
+        tables = (("ratings", "Ratings…"), ("cards", "Cards…"), ("needs", "Needs…"))
+        for table, item in tables:
             path = os.path.join(s.tmp, table + ".csv")
             export(s, item, "Export %s as CSV" % item[:-1], path)
             with open(path, "rb") as f:
