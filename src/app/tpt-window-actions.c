@@ -498,4 +498,5 @@ tpt_window_class_install_actions (GtkWidgetClass *widget_class)
 
   tpt_window_slides_class_init (widget_class);
   tpt_window_file_class_init (widget_class);
+  tpt_window_data_class_init (widget_class);
 }

@@ -101,6 +101,9 @@ void tpt_window_watch_file          (TptWindow          *self);
 void tpt_window_file_dispose        (TptWindow          *self);
 gboolean tpt_window_close_request_cb (GtkWindow         *window);
 
+/* tpt-window-data.c: Import Survey… and Export Data as CSV */
+void tpt_window_data_class_init     (GtkWidgetClass     *widget_class);
+
 /* tpt-window-slides.c: the slide actions */
 void tpt_window_slides_class_init   (GtkWidgetClass     *widget_class);
 void tpt_window_slides_init         (TptWindow          *self);
