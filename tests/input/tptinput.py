@@ -58,6 +58,7 @@ class Session:
         self.pointer = None
         self.window = None
         self.origin = (0, 0)
+        self.size = (width, height)
         self._start_bus()
         self.document = None
         self.file_size_limit = file_size_limit
@@ -134,6 +135,7 @@ class Session:
         geometry = self._xdotool("getwindowgeometry", "--shell", self.window)
         values = dict(line.split("=", 1) for line in geometry.split() if "=" in line)
         self.origin = (int(values.get("X", 0)), int(values.get("Y", 0)))
+        self.size = (int(values.get("WIDTH", width)), int(values.get("HEIGHT", height)))
 
     def _limit_file_size(self):
         """In the app's process: past file_size_limit bytes a write fails,
