@@ -9,6 +9,7 @@
 #include "tpt-export-dialog.h"
 #include "tpt-format.h"
 #include "tpt-print.h"
+#include "tpt-survey-dialog.h"
 #include "tpt-text.h"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (cairo_surface_t, cairo_surface_destroy)
@@ -16,7 +17,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (cairo_t, cairo_destroy)
 
 /* The Export dialog, printing and Print Poster, on the example: previews
  * draw, options show where they apply, and what they write is a real PDF
- * or PNG with the expected pages. */
+ * or PNG with the expected pages; Import Survey shows what it will do
+ * before it changes anything. */
 
 static char *scratch;
 
@@ -41,21 +43,28 @@ first_blueprint (TptDocument *document)
   return blueprint;
 }
 
-/* The number of pages of a PDF, from pdfinfo. */
-static int
-pdf_pages (const char *path)
+/* What a command-line tool prints. */
+static char *
+run_tool (const char **argv)
 {
   g_autofree char *out = NULL;
   g_autoptr(GError) error = NULL;
-  const char *argv[] = { "pdfinfo", path, NULL };
-  const char *line;
   int status;
 
   g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH |
                                G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL, &status,
                                &error));
   g_assert_no_error (error);
-  line = strstr (out, "Pages:");
+  return g_steal_pointer (&out);
+}
+
+/* The number of pages of a PDF, from pdfinfo. */
+static int
+pdf_pages (const char *path)
+{
+  g_autofree char *out = run_tool ((const char *[]) { "pdfinfo", path, NULL });
+  const char *line = strstr (out, "Pages:");
+
   g_assert_nonnull (line);
   return atoi (line + strlen ("Pages:"));
 }
@@ -171,6 +180,43 @@ test_export_slides (void)
   g_assert_no_error (error);
   g_assert_cmpint (pdf_pages (pdf), ==, (int) tpt_export_dialog_get_n_pages (dialog));
   g_assert_cmpint (pdf_pages (pdf), >=, (int) slides->len);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+/* The needs matrix exported as the window shows it: for the state and
+ * persona chosen over it. */
+static void
+test_export_matrix_filter (void)
+{
+  g_autoptr(TptDocument) document = load_example ();
+  TptExportDialog *dialog = tpt_export_dialog_new (NULL, document, NULL, NULL,
+                                                   TPT_EXPORT_DIALOG_EXPORT);
+  g_autofree char *pdf = g_build_filename (scratch, "matrix-future.pdf", NULL);
+  g_autoptr(GFile) pdf_file = g_file_new_for_path (pdf);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  TptCoverageFilter filter = {
+    tpt_document_lookup_typed (document, "b2", TPT_TYPE_BLUEPRINT),
+    tpt_document_lookup_typed (document, "p1", TPT_TYPE_PERSONA),
+    NULL,
+  };
+  TptExportOptions options;
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  tpt_export_dialog_set_filter (dialog, &filter);
+  /* The whole document keeps its defaults. */
+  tpt_export_dialog_get_options (dialog, &options);
+  g_assert_null (options.blueprint);
+  g_assert_true (tpt_export_dialog_set_content (dialog, "needs-matrix"));
+  tpt_export_dialog_get_options (dialog, &options);
+  g_assert_cmpstr (options.blueprint, ==, "b2");
+  g_assert_cmpstr (options.persona, ==, "p1");
+  g_assert_true (tpt_export_dialog_export_to (dialog, pdf_file, &error));
+  g_assert_no_error (error);
+  text = run_tool ((const char *[]) { "pdftotext", "-layout", pdf, "-", NULL });
+  g_assert_nonnull (strstr (text, "Motor policy — future state, for Dana Ortiz"));
+  g_assert_null (strstr (text, "Margaret Hale"));
 
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
@@ -304,6 +350,70 @@ test_print_poster (void)
   g_assert_nonnull (error);
 }
 
+static GFile *
+scratch_file (const char *name,
+              const char *contents)
+{
+  g_autofree char *path = g_build_filename (scratch, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+  return g_file_new_for_path (path);
+}
+
+/* The survey is read as the dialog opens: what it gives, or the row that
+ * is wrong, shows before anything changes; Import is one undo step. */
+static void
+test_survey_dialog (void)
+{
+  g_autoptr(TptDocument) document = load_example ();
+  TptHistory *history = tpt_document_get_history (document);
+  g_autoptr(GFile) bad = scratch_file ("bad.csv", "persona,importance:n1\np1,5\np1,high\n");
+  g_autoptr(GFile) good = scratch_file ("good.csv",
+                                        "persona,importance:n1,satisfaction:n1\n"
+                                        "Dana Ortiz,2,9\np1,4,9\nNobody,5,5\n");
+  TptSurveyDialog *dialog = tpt_survey_dialog_new (NULL, document, bad);
+  GtkWidget *import = gtk_window_get_default_widget (GTK_WINDOW (dialog));
+  TptPersona *dana = tpt_document_lookup_typed (document, "p1", TPT_TYPE_PERSONA);
+  TptNeed *price = tpt_document_lookup_typed (document, "n1", TPT_TYPE_NEED);
+  TptRating *rating;
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_assert_false (tpt_survey_dialog_can_import (dialog));
+  g_assert_nonnull (strstr (tpt_survey_dialog_get_summary (dialog),
+                            "Row 3: “high” in “importance:n1” is not a number"));
+  g_assert_false (gtk_widget_get_sensitive (import));
+  gtk_widget_activate (import);
+  for (gint64 end = g_get_monotonic_time () + G_USEC_PER_SEC / 2; g_get_monotonic_time () < end;)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_false (tpt_history_get_can_undo (history));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  dialog = tpt_survey_dialog_new (NULL, document, good);
+  import = gtk_window_get_default_widget (GTK_WINDOW (dialog));
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  g_assert_true (tpt_survey_dialog_can_import (dialog));
+  g_assert_nonnull (strstr (tpt_survey_dialog_get_summary (dialog),
+                            "3 rows of answers: 2 used, 1 rejected."));
+  g_assert_false (tpt_history_get_can_undo (history));
+  g_assert_true (gtk_widget_get_sensitive (import));
+  /* A button's activation clicks it a moment later, as a key press does. */
+  g_assert_true (gtk_widget_activate (import));
+  for (gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+       !tpt_history_get_can_undo (history) && g_get_monotonic_time () < end;)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpuint (tpt_history_get_position (history), ==, 1);
+  g_assert_cmpstr (tpt_history_get_undo_label (history), ==, "Import Survey");
+  rating = tpt_document_get_rating (document, dana, price);
+  g_assert_cmpint (tpt_rating_get_importance (rating), ==, 3);
+  g_assert_cmpint (tpt_rating_get_satisfaction (rating), ==, 9);
+
+  /* Import closes the dialog, and it is freed. */
+  for (guint i = 0; dialog != NULL && i < 1000; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_null (dialog);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -318,9 +428,11 @@ main (int   argc,
 
   g_test_add_func ("/tpt/app/dialogs/export", test_export_dialog);
   g_test_add_func ("/tpt/app/dialogs/export-blueprint", test_export_blueprint);
+  g_test_add_func ("/tpt/app/dialogs/export-matrix-filter", test_export_matrix_filter);
   g_test_add_func ("/tpt/app/dialogs/export-slides", test_export_slides);
   g_test_add_func ("/tpt/app/dialogs/print-document", test_print_document);
   g_test_add_func ("/tpt/app/dialogs/print-poster", test_print_poster);
+  g_test_add_func ("/tpt/app/dialogs/survey", test_survey_dialog);
 
   status = g_test_run ();
 

@@ -5,6 +5,8 @@
 
 #include <glib/gstdio.h>
 #include <fcntl.h>
+#include <signal.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include "tpt-csv.h"
@@ -234,6 +236,53 @@ test_export (void)
   g_assert_true (tpt_csv_table_from_name ("ratings", &table));
   g_assert_cmpint (table, ==, TPT_CSV_RATINGS);
   g_assert_false (tpt_csv_table_from_name ("slides", &table));
+}
+
+/* Past a file size limit, as on a full disk: an error, the old file
+ * whole, a new one never made, and no temporary file left. */
+static void
+test_export_write_error (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(TptDocument) document = load_example ();
+      g_autofree char *dir = g_dir_make_tmp ("tpt-csv-XXXXXX", NULL);
+      g_autofree char *old_path = g_build_filename (dir, "old.csv", NULL);
+      g_autofree char *new_path = g_build_filename (dir, "new.csv", NULL);
+      g_autoptr(GFile) old_file = g_file_new_for_path (old_path);
+      g_autoptr(GFile) new_file = g_file_new_for_path (new_path);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GDir) listing = NULL;
+      g_autofree char *contents = NULL;
+      struct rlimit limit = { 1024, 1024 };
+      guint n_files = 0;
+
+      g_assert_true (g_file_set_contents (old_path, "the old file\n", -1, NULL));
+      signal (SIGXFSZ, SIG_IGN);
+      g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+
+      g_assert_false (tpt_csv_export_file (document, TPT_CSV_RATINGS, old_file, &error));
+      g_assert_error (error, TPT_ERROR, TPT_ERROR_IO);
+      g_assert_nonnull (strstr (error->message, "Could not write the CSV file"));
+      g_clear_error (&error);
+      g_assert_false (tpt_csv_export_file (document, TPT_CSV_CARDS, new_file, &error));
+      g_assert_nonnull (error);
+
+      g_assert_true (g_file_get_contents (old_path, &contents, NULL, NULL));
+      g_assert_cmpstr (contents, ==, "the old file\n");
+      g_assert_false (g_file_test (new_path, G_FILE_TEST_EXISTS));
+      listing = g_dir_open (dir, 0, NULL);
+      while (g_dir_read_name (listing) != NULL)
+        n_files++;
+      g_assert_cmpuint (n_files, ==, 1);
+
+      g_unlink (old_path);
+      g_rmdir (dir);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
 }
 
 /* Survey responses ----------------------------------------------------------- */
@@ -470,6 +519,7 @@ main (int   argc,
   g_test_add_func ("/tpt/csv/parse-lines", test_parse_lines);
   g_test_add_func ("/tpt/csv/write", test_write);
   g_test_add_func ("/tpt/csv/export", test_export);
+  g_test_add_func ("/tpt/csv/export-write-error", test_export_write_error);
   g_test_add_func ("/tpt/csv/survey/mean", test_survey_mean);
   g_test_add_func ("/tpt/csv/survey/top-two", test_survey_top_two);
   g_test_add_func ("/tpt/csv/survey/errors", test_survey_errors);

@@ -48,6 +48,10 @@ typedef struct
 
   TptViewport         viewport;
 
+  /* Which state, persona or segment an analysis page is for; its
+   * blueprint, persona and segment owned. */
+  TptCoverageFilter   filter;
+
   /* While the window compares with another version: what changed, which
    * the page marks over what it draws, and how many it marked last. */
   TptDiff            *changes;
@@ -570,6 +574,52 @@ tpt_canvas_get_n_marked (TptCanvas *self)
   g_return_val_if_fail (TPT_IS_CANVAS (self), 0);
 
   return PRIV (self)->n_marked;
+}
+
+/**
+ * tpt_canvas_set_filter:
+ * @self: a canvas
+ * @filter: (nullable): the state whose cards count as serving needs, and
+ *   the persona or segment to show; %NULL for the defaults
+ *
+ * Sets what an analysis page (the needs matrix, coverage) is for, and
+ * lays it out again; other pages keep it and draw as before.
+ */
+void
+tpt_canvas_set_filter (TptCanvas               *self,
+                       const TptCoverageFilter *filter)
+{
+  TptCanvasPrivate *priv;
+  TptCoverageFilter none = { NULL, NULL, NULL };
+
+  g_return_if_fail (TPT_IS_CANVAS (self));
+
+  priv = PRIV (self);
+  if (filter == NULL)
+    filter = &none;
+  if (filter->blueprint == priv->filter.blueprint && filter->persona == priv->filter.persona &&
+      g_strcmp0 (filter->segment, priv->filter.segment) == 0)
+    return;
+  g_set_object (&priv->filter.blueprint, filter->blueprint);
+  g_set_object (&priv->filter.persona, filter->persona);
+  g_free ((char *) priv->filter.segment);
+  priv->filter.segment = g_strdup (filter->segment);
+  tpt_canvas_queue_relayout (self);
+}
+
+/**
+ * tpt_canvas_get_filter:
+ * @self: a canvas
+ *
+ * Returns: (transfer none): what an analysis page is for; its members
+ *   %NULL for the defaults
+ */
+const TptCoverageFilter *
+tpt_canvas_get_filter (TptCanvas *self)
+{
+  g_return_val_if_fail (TPT_IS_CANVAS (self), NULL);
+
+  return &PRIV (self)->filter;
 }
 
 /**
@@ -1642,6 +1692,9 @@ tpt_canvas_finalize (GObject *object)
   TptCanvasPrivate *priv = PRIV (object);
 
   g_clear_pointer (&priv->tools, g_ptr_array_unref);
+  g_clear_object (&priv->filter.blueprint);
+  g_clear_object (&priv->filter.persona);
+  g_clear_pointer ((char **) &priv->filter.segment, g_free);
   g_clear_object (&priv->changes);
   g_clear_pointer (&priv->text_cache, tpt_text_cache_free);
   g_clear_pointer (&priv->tiles, tpt_tile_cache_free);

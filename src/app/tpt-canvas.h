@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "tpt-artefact.h"
+#include "tpt-coverage.h"
 #include "tpt-diff.h"
 #include "tpt-document.h"
 #include "tpt-geometry.h"
@@ -119,6 +120,9 @@ TptTextCache      *tpt_canvas_get_text_cache      (TptCanvas         *self);
 const TptTheme    *tpt_canvas_get_theme           (TptCanvas         *self);
 void               tpt_canvas_get_accent          (TptCanvas         *self,
                                                    GdkRGBA           *color);
+void               tpt_canvas_set_filter          (TptCanvas         *self,
+                                                   const TptCoverageFilter *filter);
+const TptCoverageFilter *tpt_canvas_get_filter    (TptCanvas         *self);
 
 void               tpt_canvas_set_changes         (TptCanvas         *self,
                                                    TptDiff           *changes);

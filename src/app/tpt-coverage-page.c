@@ -57,10 +57,11 @@ tpt_coverage_page_relayout (TptCanvas *canvas,
   TptCoveragePage *self = TPT_COVERAGE_PAGE (canvas);
   TptDocument *document = tpt_canvas_get_document (canvas);
   PangoContext *context = tpt_canvas_get_text_context (canvas);
+  const TptCoverageFilter *filter = tpt_canvas_get_filter (canvas);
 
   g_array_set_size (self->links, 0);
-  tpt_coverage_report_measure (context, document, width, height);
-  tpt_coverage_report_collect_links (context, document, self->links);
+  tpt_coverage_report_measure_filtered (context, document, filter, width, height);
+  tpt_coverage_report_collect_links_filtered (context, document, filter, self->links);
   if (self->focus >= (int) self->links->len)
     self->focus = -1;
   describe (self);
@@ -71,8 +72,9 @@ tpt_coverage_page_draw (TptCanvas      *canvas,
                         cairo_t        *cr,
                         const TptTheme *theme)
 {
-  tpt_coverage_report_render (cr, tpt_canvas_get_text_context (canvas),
-                              tpt_canvas_get_document (canvas), theme);
+  tpt_coverage_report_render_filtered (cr, tpt_canvas_get_text_context (canvas),
+                                       tpt_canvas_get_document (canvas), theme,
+                                       tpt_canvas_get_filter (canvas));
 }
 
 static void

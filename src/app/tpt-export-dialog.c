@@ -98,6 +98,9 @@ struct _TptExportDialog
   gboolean             planned;
   gboolean             ready;         /* set up: option changes update */
   guint                page;          /* the page the preview shows */
+  TptBlueprint        *filter_blueprint; /* what the window's matrix is for */
+  TptPersona          *filter_persona;
+  char                *filter_segment;
   TptDocument         *changes_since; /* Compare with…'s older version */
   char                *changes_since_name;
 
@@ -207,6 +210,15 @@ is_poster (TptExportDialog *self)
          adw_expander_row_get_enable_expansion (self->poster_row);
 }
 
+/* The needs matrix and coverage are exported for what the window shows
+ * them for. */
+static gboolean
+takes_filter (TptExportDialog *self)
+{
+  return g_strcmp0 (selected_other (self), "needs-matrix") == 0 ||
+         g_strcmp0 (selected_other (self), "coverage") == 0;
+}
+
 /* "Changes since …" pages go in a PDF of the whole document. */
 static gboolean
 offers_changes (TptExportDialog *self)
@@ -237,6 +249,14 @@ tpt_export_dialog_get_options (TptExportDialog  *self,
   options->artefact = blueprint != NULL ? tpt_node_get_id (TPT_NODE (blueprint))
                                          : selected_other (self);
   options->theme = (TptThemeKind) adw_combo_row_get_selected (self->theme_row);
+  if (takes_filter (self))
+    {
+      options->blueprint = self->filter_blueprint != NULL
+                           ? tpt_node_get_id (TPT_NODE (self->filter_blueprint)) : NULL;
+      options->persona = self->filter_persona != NULL
+                         ? tpt_node_get_id (TPT_NODE (self->filter_persona)) : NULL;
+      options->segment = self->filter_segment;
+    }
   options->dpi = gtk_spin_button_get_value (self->dpi_spin);
   options->transparent = options->format == TPT_EXPORT_PNG &&
                          gtk_switch_get_active (self->transparent_switch);
@@ -1035,6 +1055,9 @@ tpt_export_dialog_dispose (GObject *object)
   g_clear_object (&self->document_file);
   g_clear_object (&self->changes_since);
   g_clear_pointer (&self->changes_since_name, g_free);
+  g_clear_object (&self->filter_blueprint);
+  g_clear_object (&self->filter_persona);
+  g_clear_pointer (&self->filter_segment, g_free);
   g_clear_pointer (&self->blueprints, g_ptr_array_unref);
   g_clear_object (&self->settings);
   g_clear_object (&self->context);
@@ -1186,5 +1209,30 @@ tpt_export_dialog_set_changes_since (TptExportDialog *self,
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->changes_row), title);
     }
+  update (self);
+}
+
+/**
+ * tpt_export_dialog_set_filter:
+ * @self: a #TptExportDialog
+ * @filter: (nullable): the state and persona or segment the window's
+ *   needs matrix and coverage are for
+ *
+ * Exports the needs matrix and coverage for them, as the window shows
+ * them; %NULL for the defaults.
+ */
+void
+tpt_export_dialog_set_filter (TptExportDialog         *self,
+                              const TptCoverageFilter *filter)
+{
+  TptBlueprint *blueprint = filter != NULL ? filter->blueprint : NULL;
+  TptPersona *persona = filter != NULL ? filter->persona : NULL;
+
+  g_return_if_fail (TPT_IS_EXPORT_DIALOG (self));
+
+  g_set_object (&self->filter_blueprint, blueprint);
+  g_set_object (&self->filter_persona, persona);
+  g_free (self->filter_segment);
+  self->filter_segment = g_strdup (filter != NULL ? filter->segment : NULL);
   update (self);
 }

@@ -4,6 +4,7 @@
 
 #include <adwaita.h>
 
+#include "tpt-coverage.h"
 #include "tpt-document.h"
 #include "tpt-export.h"
 
@@ -44,6 +45,8 @@ gboolean         tpt_export_dialog_export_to    (TptExportDialog     *self,
 guint            tpt_export_dialog_get_n_pages  (TptExportDialog     *self);
 void             tpt_export_dialog_set_preview_page (TptExportDialog *self,
                                                      guint            page);
+void             tpt_export_dialog_set_filter   (TptExportDialog     *self,
+                                                 const TptCoverageFilter *filter);
 void             tpt_export_dialog_set_changes_since (TptExportDialog *self,
                                                       TptDocument     *older,
                                                       const char      *name);

@@ -88,6 +88,32 @@ ready (TptMatrixPage *self)
   return TRUE;
 }
 
+/* The next need (@dir 1) or the one before (−1) that the matrix shows, a
+ * persona or segment shown alone hiding the others' needs; @from when
+ * there is none. */
+static guint
+shown_need (TptMatrixPage *self,
+            guint          from,
+            int            dir)
+{
+  for (int n = (int) from + dir; n >= 0 && (guint) n < tpt_matrix_page_n_needs (self); n += dir)
+    if (tpt_matrix_page_find (self, TPT_MATRIX_CELL_NEED, n, 0) != NULL)
+      return n;
+  return from;
+}
+
+/* The same for the personas of the cursor's need: their columns. */
+static guint
+shown_persona (TptMatrixPage *self,
+               int            from,
+               int            dir)
+{
+  for (int p = from + dir; p >= 0 && (guint) p < tpt_matrix_page_n_personas (self); p += dir)
+    if (tpt_matrix_page_find (self, TPT_MATRIX_CELL_RATING, self->need, p) != NULL)
+      return p;
+  return MAX (from, 0);
+}
+
 static void
 cursor_action (GtkWidget  *widget,
                const char *action_name,
@@ -102,10 +128,7 @@ cursor_action (GtkWidget  *widget,
 
   if (dy != 0)
     {
-      if (dy < 0 && self->need > 0)
-        self->need--;
-      else if (dy > 0 && self->need + 1 < tpt_matrix_page_n_needs (self))
-        self->need++;
+      self->need = shown_need (self, self->need, dy < 0 ? -1 : 1);
       tpt_matrix_page_move_to_need (self, self->need, self->on_header);
     }
   else if (self->on_header)
@@ -113,20 +136,17 @@ cursor_action (GtkWidget  *widget,
       /* Right of a need's label is its first rating. */
       if (dx > 0)
         {
-          self->persona = 0;
+          self->persona = shown_persona (self, -1, 1);
           self->field = TPT_MATRIX_FIELD_IMPORTANCE;
           tpt_matrix_page_move_to_need (self, self->need, FALSE);
         }
     }
-  else if (dx < 0 && self->persona == 0)
+  else if (dx < 0 && shown_persona (self, self->persona, -1) == self->persona)
     /* Left of the first rating is the need itself. */
     tpt_matrix_page_move_to_need (self, self->need, TRUE);
   else
     {
-      if (dx < 0)
-        self->persona--;
-      else if (self->persona + 1 < tpt_matrix_page_n_personas (self))
-        self->persona++;
+      self->persona = shown_persona (self, self->persona, dx < 0 ? -1 : 1);
       tpt_matrix_page_moved (self);
     }
 }
@@ -166,8 +186,7 @@ enter_action (GtkWidget  *widget,
       gtk_widget_activate_action (widget, "matrix.rename-need", NULL);
       return;
     }
-  if (self->need + 1 < tpt_matrix_page_n_needs (self))
-    self->need++;
+  self->need = shown_need (self, self->need, 1);
   tpt_matrix_page_moved (self);
 }
 

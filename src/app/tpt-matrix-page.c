@@ -257,7 +257,8 @@ tpt_matrix_page_draw (TptCanvas      *canvas,
 {
   TptMatrixPage *self = TPT_MATRIX_PAGE (canvas);
 
-  tpt_matrix_render (cr, tpt_canvas_get_text_context (canvas), self->document, theme);
+  tpt_matrix_render_filtered (cr, tpt_canvas_get_text_context (canvas), self->document, theme,
+                              tpt_canvas_get_filter (canvas));
 }
 
 /* While comparing: each need and rating that changed. */
@@ -343,8 +344,10 @@ tpt_matrix_page_relayout (TptCanvas *canvas,
   if (self->document == NULL)
     return;
 
-  tpt_matrix_measure (context, self->document, width, height);
-  tpt_matrix_collect_links (context, self->document, self->links, self->cells);
+  tpt_matrix_measure_filtered (context, self->document, tpt_canvas_get_filter (canvas), width,
+                               height);
+  tpt_matrix_collect_links_filtered (context, self->document, tpt_canvas_get_filter (canvas),
+                                     self->links, self->cells);
 
   n = tpt_matrix_page_n_needs (self);
   if (self->has_cursor)
@@ -461,6 +464,16 @@ tpt_matrix_page_locate (TptCanvas  *canvas,
         }
       else
         cell = tpt_matrix_page_find (self, TPT_MATRIX_CELL_NEED, need, 0);
+    }
+  else
+    {
+      /* A card the coverage column names. */
+      for (guint i = 0; i < self->links->len; i++)
+        if (g_array_index (self->links, TptLink, i).node == node)
+          {
+            *rect = g_array_index (self->links, TptLink, i).rect;
+            return TRUE;
+          }
     }
   if (cell == NULL)
     return FALSE;

@@ -185,6 +185,13 @@ export_action (GtkWidget  *widget,
   dialog = tpt_export_dialog_new (GTK_WINDOW (self), self->document, blueprint, self->file,
                                   poster ? TPT_EXPORT_DIALOG_PRINT_POSTER
                                          : TPT_EXPORT_DIALOG_EXPORT);
+  {
+    TptCoverageFilter filter;
+
+    /* The matrix and coverage as the window shows them. */
+    tpt_filter_bar_get_filter (self->filter_bar, &filter);
+    tpt_export_dialog_set_filter (dialog, &filter);
+  }
   /* Comparing with another version: offer its changes for a review. */
   tpt_export_dialog_set_changes_since (dialog, tpt_changes_panel_get_older (self->changes_panel),
                                        tpt_changes_panel_get_since (self->changes_panel));
@@ -491,4 +498,5 @@ tpt_window_class_install_actions (GtkWidgetClass *widget_class)
 
   tpt_window_slides_class_init (widget_class);
   tpt_window_file_class_init (widget_class);
+  tpt_window_data_class_init (widget_class);
 }

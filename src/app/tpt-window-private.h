@@ -7,6 +7,7 @@
 #include "tpt-autosave.h"
 #include "tpt-changes-panel.h"
 #include "tpt-conflicts-panel.h"
+#include "tpt-filter-bar.h"
 #include "tpt-history-panel.h"
 #include "tpt-inspector.h"
 #include "tpt-lock-file.h"
@@ -28,6 +29,7 @@ struct _TptWindow
   GtkToggleButton      *inspector_button;
   GtkMenuButton        *zoom_button;
   GtkWidget            *sort_button;
+  TptFilterBar         *filter_bar;
   GtkWidget            *undo_button;
   GtkWidget            *redo_button;
   GtkInfoBar           *changed_bar;
@@ -98,6 +100,9 @@ void tpt_window_file_class_init     (GtkWidgetClass     *widget_class);
 void tpt_window_watch_file          (TptWindow          *self);
 void tpt_window_file_dispose        (TptWindow          *self);
 gboolean tpt_window_close_request_cb (GtkWindow         *window);
+
+/* tpt-window-data.c: Import Survey… and Export Data as CSV */
+void tpt_window_data_class_init     (GtkWidgetClass     *widget_class);
 
 /* tpt-window-slides.c: the slide actions */
 void tpt_window_slides_class_init   (GtkWidgetClass     *widget_class);

@@ -180,6 +180,7 @@ tpt_window_replace_document (TptWindow   *self,
 
   tpt_selection_set_document (self->selection, document);
   tpt_pages_set_document (self->pages, document);
+  tpt_filter_bar_set_document (self->filter_bar, document);
   tpt_history_panel_set_history (self->history_panel, tpt_document_get_history (document));
   tpt_conflicts_panel_set_document (self->conflicts_panel, document);
   tpt_changes_panel_set_document (self->changes_panel, document, file);
@@ -303,12 +304,28 @@ selection_changed_cb (TptWindow *self)
   tpt_inspector_set_node (self->inspector, node);
 }
 
-/* Sorting needs is offered beside the zoom while the matrix shows. */
+/* Sorting needs is offered beside the zoom while the matrix shows, and
+ * the state and persona the analysis is for over it and coverage. */
 static void
 visible_page_cb (TptWindow *self)
 {
-  gtk_widget_set_visible (self->sort_button,
-                          tpt_pages_get_visible_kind (self->pages) == TPT_ARTEFACT_NEEDS_MATRIX);
+  TptArtefactKind kind = tpt_pages_get_visible_kind (self->pages);
+
+  gtk_widget_set_visible (self->sort_button, kind == TPT_ARTEFACT_NEEDS_MATRIX);
+  gtk_widget_set_visible (GTK_WIDGET (self->filter_bar),
+                          kind == TPT_ARTEFACT_NEEDS_MATRIX || kind == TPT_ARTEFACT_COVERAGE);
+}
+
+/* Every page gets the choice; those that analyse follow it. */
+static void
+filter_changed_cb (TptWindow *self)
+{
+  TptCoverageFilter filter;
+
+  tpt_filter_bar_get_filter (self->filter_bar, &filter);
+  for (guint kind = 0; kind < TPT_ARTEFACT_N_KINDS; kind++)
+    if (tpt_pages_get_page (self->pages, kind) != NULL)
+      tpt_canvas_set_filter (tpt_pages_get_page (self->pages, kind), &filter);
 }
 
 static void
@@ -455,6 +472,7 @@ tpt_window_class_init (TptWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (TPT_TYPE_PAGES);
+  g_type_ensure (TPT_TYPE_FILTER_BAR);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/touchpoint/Touchpoint/tpt-window.ui");
@@ -468,6 +486,7 @@ tpt_window_class_init (TptWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TptWindow, changed_label);
   gtk_widget_class_bind_template_child (widget_class, TptWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, TptWindow, sort_button);
+  gtk_widget_class_bind_template_child (widget_class, TptWindow, filter_bar);
   gtk_widget_class_bind_template_child (widget_class, TptWindow, outer_paned);
   gtk_widget_class_bind_template_child (widget_class, TptWindow, inner_paned);
   gtk_widget_class_bind_template_child (widget_class, TptWindow, outline_box);
@@ -544,6 +563,8 @@ tpt_window_init (TptWindow *self)
                           G_BINDING_SYNC_CREATE);
   g_signal_connect_object (self->pages, "notify::visible-page",
                            G_CALLBACK (visible_page_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->filter_bar, "changed", G_CALLBACK (filter_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->pages, "notify::visible-page",
                            G_CALLBACK (zoom_changed_cb), self, G_CONNECT_SWAPPED);
 

@@ -11,6 +11,7 @@
 #include "tpt-enum-types.h"
 #include "tpt-kpi.h"
 #include "tpt-node-private.h"
+#include "tpt-safe-replace.h"
 
 #include <string.h>
 
@@ -570,8 +571,9 @@ tpt_csv_export_file (TptDocument  *document,
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
   bytes = tpt_csv_export (document, table);
-  if (!g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, &local))
+  /* Not g_file_replace_contents(): after a failed write (a full disk) it
+   * still renames the partial file over the old one. */
+  if (!tpt_safe_replace_contents (file, &bytes, 1, &local))
     {
       g_set_error (error, TPT_ERROR, TPT_ERROR_IO, _("Could not write the CSV file: %s"),
                    local->message);

@@ -152,5 +152,49 @@ def test_context_menu_move_down():
                % (rating(s, "n4", "p1"),))
 
 
+def shown(session, node_id, part=""):
+    """Whether @node_id (or its @part) is drawn on the matrix page."""
+    try:
+        session.locate(node_id, part)
+        return True
+    except Exception:
+        return False
+
+
+def choose(session, tooltip, downs):
+    """Opens the drop down with @tooltip and picks the entry @downs below
+    the one chosen, with the keys."""
+    session.click_centre(session.locate_widget("tooltip:" + tooltip))
+    session.wait_idle(0.3)
+    session.key(*(["Down"] * downs))
+    session.key("Return")
+    session.wait_idle(0.3)
+
+
+def test_filter_by_state_and_persona():
+    with Session(EXAMPLE) as s:
+        open_matrix(s)
+        expect(not shown(s, "c110"), "a future-state card never serves a need today")
+        choose(s, "The State Whose Cards Count", 1)
+        s.wait_for(lambda st: shown(s, "c110"),
+                   "choosing the future state names its cards as serving needs")
+        expect(shown(s, "n2", "rating:p2"), "everyone's ratings show")
+        choose(s, "Whose Needs", 1)
+        s.wait_for(lambda st: not shown(s, "n2", "rating:p2"),
+                   "choosing Dana Ortiz leaves the other personas out")
+        expect(shown(s, "n2", "rating:p1"), "and her ratings stay")
+        # The arrows skip what is left out: Right from her rating stays.
+        s.click_centre(s.see("n2", "rating:p1", page=PAGE))
+        s.key("Right")
+        s.type("2")
+        expect(rating(s, "n2", "p1")[0] == "2" and rating(s, "n2", "p2")[0] != "2",
+               "Right stays on the only persona shown: %r %r"
+               % (rating(s, "n2", "p1"), rating(s, "n2", "p2")))
+        s.shot("matrix-filtered")
+        s.key("ctrl+z")
+        expect(not s.state()["modified"], "choosing what to show changes nothing in the document")
+        s.check()
+
+
 if __name__ == "__main__":
     run({name[5:]: f for name, f in globals().items() if name.startswith("test_")})

@@ -50,8 +50,11 @@ class Monkey:
         left = x
         if self.s.has_widget("type:TptOutline"):
             left = self.s.locate_widget("type:TptOutline")[0]
-        # The inspector beside the page, when it shows.
+        # The inspector beside the page, when it shows; never the window's
+        # resize border, where GTK 4.8 without a window manager logs a
+        # warning of its own for a double click.
         right = x + w + (320 if self.s.has_widget("type:TptInspector") else 0)
+        right = min(right, self.s.origin[0] + self.s.size[0] - 12)
         return left, y, right - left, h
 
     def point(self, area):

@@ -13,6 +13,7 @@ answer on D-Bus within 5 s) and on a crash.
 import json
 import os
 import re
+import resource
 import shutil
 import signal
 import subprocess
@@ -48,7 +49,8 @@ def example(name):
 
 
 class Session:
-    def __init__(self, document=None, width=1400, height=900, env=None, name="input"):
+    def __init__(self, document=None, width=1400, height=900, env=None, name="input",
+                 file_size_limit=None):
         self.tmp = tempfile.mkdtemp(prefix="tpt-input-")
         self.log_path = os.path.join(self.tmp, "app.log")
         self.checked = 0
@@ -56,8 +58,10 @@ class Session:
         self.pointer = None
         self.window = None
         self.origin = (0, 0)
+        self.size = (width, height)
         self._start_bus()
         self.document = None
+        self.file_size_limit = file_size_limit
         if document is not None:
             self.document = os.path.join(self.tmp, os.path.basename(document))
             shutil.copy(document, self.document)
@@ -107,7 +111,8 @@ class Session:
         binary = os.path.join(build_root(), "src", "touchpoint")
         args = [binary] + ([self.document] if self.document else [])
         self.log = open(self.log_path, "w")
-        self.app = subprocess.Popen(args, env=env, stdout=self.log, stderr=subprocess.STDOUT)
+        self.app = subprocess.Popen(args, env=env, stdout=self.log, stderr=subprocess.STDOUT,
+                                    preexec_fn=self._limit_file_size)
         deadline = time.time() + 60
         while time.time() < deadline:
             if self.app.poll() is not None:
@@ -130,6 +135,14 @@ class Session:
         geometry = self._xdotool("getwindowgeometry", "--shell", self.window)
         values = dict(line.split("=", 1) for line in geometry.split() if "=" in line)
         self.origin = (int(values.get("X", 0)), int(values.get("Y", 0)))
+        self.size = (int(values.get("WIDTH", width)), int(values.get("HEIGHT", height)))
+
+    def _limit_file_size(self):
+        """In the app's process: past file_size_limit bytes a write fails,
+        as on a full disk, rather than the process being killed."""
+        if self.file_size_limit is not None:
+            signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+            resource.setrlimit(resource.RLIMIT_FSIZE, (self.file_size_limit,) * 2)
 
     def close(self):
         """Ends the session: the app must still be alive and have logged
