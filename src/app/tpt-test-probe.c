@@ -391,10 +391,10 @@ state (GtkApplication *application)
   /* The status pill the inspector shows, by its word in reports. */
   {
     GtkWidget *pill = find_widget (GTK_WIDGET (window), "type:TptKpiPill");
+    TptKpiStatus status = pill != NULL ? tpt_kpi_pill_get_status (TPT_KPI_PILL (pill))
+                                       : TPT_KPI_UNKNOWN;
 
-    add_string (json, "kpi", pill != NULL
-                             ? tpt_kpi_status_to_nick (tpt_kpi_pill_get_status (TPT_KPI_PILL (pill)))
-                             : NULL);
+    add_string (json, "kpi", pill != NULL ? tpt_kpi_status_to_nick (status) : NULL);
     add_string (json, "kpi_text", pill != NULL ? tpt_kpi_pill_get_text (TPT_KPI_PILL (pill))
                                                : NULL);
   }
